@@ -1,0 +1,51 @@
+//! # passrate-chart
+//!
+//! Charts of exam pass rates for news pages: a region's rates against a reference area
+//! (city vs province) and against the previous year, with the provenance of every number.
+//! Figures the source states are drawn solid; figures derived from them are hatched or
+//! hollow and say how they were derived; figures that contradict each other get a numbered
+//! footnote on the chart.
+//!
+//! The code flows one way, one room per step, each a plain function of the one before:
+//!
+//! ```text
+//! text (JSON / CSV) → load → Dataset → model → Model → layout → Layout → render → pixels
+//! ```
+//!
+//! Only [`web`] (compiled for wasm32) knows the browser exists; everything else runs and is
+//! tested natively.
+//!
+//! ```
+//! use passrate_chart::{load, model, layout, format::Lang};
+//!
+//! let data = r#"{ "title": "运城市2019年高考本科达线情况", "region": "运城市", "reference": "山西省",
+//!   "years": [ { "year": 2019, "candidates": 36192, "tiers": [
+//!     { "tier": "一本线", "passed": 5872, "rate": 15.5, "vs_reference_pp": 0.7, "vs_previous_year_pp": 0.4 } ] } ] }"#;
+//! let model = model::build(&load::from_text(data)?);
+//! let tier = &model.current().tiers[0];
+//! assert_eq!(tier.reference_rate.as_ref().unwrap().value, 14.8); // derived: 15.5 − 0.7
+//! assert_eq!(model.warnings.len(), 1); // 5,872 ÷ 36,192 = 16.2 %, not 15.5 %
+//!
+//! let opts = layout::Options { width: 640.0, height: 420.0, dpr: 2.0, lang: Lang::Zh };
+//! let chart = layout::layout(&model, layout::View::Compare, &opts);
+//! assert_eq!(chart.width, 1280);
+//! # Ok::<(), passrate_chart::Error>(())
+//! ```
+
+pub mod error;
+pub mod format;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use error::{Error, ErrorKind};
+
+/// Loads `text` (JSON or CSV) and builds its model in one step.
+pub fn parse(text: &str) -> Result<model::Model, Error> {
+    load::from_text(text).map(|ds| model::build(&ds))
+}

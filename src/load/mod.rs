@@ -1,0 +1,178 @@
+//! Load: text (JSON or CSV) → a validated [`Dataset`], exactly as stated by the source.
+//!
+//! This room parses and validates; it derives nothing. Every value is checked once, here,
+//! and a bad one is reported with its field path (JSON) or line and column (CSV). No web-sys,
+//! no drawing.
+
+mod csv;
+mod json;
+
+pub use self::csv::from_csv;
+pub use self::json::{from_json, from_json_value};
+
+use crate::error::Error;
+
+/// The version of the data format this crate reads (the `version` field).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The reference area's name when the data does not give one.
+pub const DEFAULT_REFERENCE: &str = "全省";
+
+/// The largest number of tiers in one year and of years in one dataset. Beyond these a
+/// chart is unreadable and the data is almost certainly not what the editor meant.
+pub const MAX_TIERS: usize = 50;
+pub const MAX_YEARS: usize = 100;
+
+/// A number as the source printed it: its value and how many decimals it was given with.
+/// The decimals set the rounding tolerance of every cross-check and the precision of
+/// everything derived from it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stated {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+impl Stated {
+    pub fn new(value: f64) -> Self {
+        Stated { value, decimals: crate::format::decimals_of(value) }
+    }
+}
+
+/// Where the figures were published.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    pub name: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A dataset as stated by its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub title: String,
+    /// The area the report is about (a city).
+    pub region: String,
+    /// The area it is compared with (the province).
+    pub reference: String,
+    pub source: Option<Source>,
+    /// In the order given; the model sorts them.
+    pub years: Vec<YearInput>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearInput {
+    pub year: i32,
+    /// Candidates who sat the exam in the region (参考人数).
+    pub candidates: Option<u64>,
+    pub tiers: Vec<TierInput>,
+    /// Field path of this year, for provenance (`years[0]`, or `line 2` in CSV).
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierInput {
+    /// The line's name (一本线, 二本线, 本科线 …).
+    pub tier: String,
+    /// Candidates for this tier when it differs from the year's (e.g. one stream only).
+    pub candidates: Option<u64>,
+    pub passed: Option<u64>,
+    pub rate: Option<Stated>,
+    pub reference_rate: Option<Stated>,
+    pub vs_reference_pp: Option<Stated>,
+    pub vs_previous_year_pp: Option<Stated>,
+    /// Field path of this tier (`years[0].tiers[1]`); a field's path is `{path}.{field}`.
+    pub path: String,
+}
+
+impl TierInput {
+    pub(crate) fn empty(tier: String, path: String) -> Self {
+        TierInput {
+            tier,
+            candidates: None,
+            passed: None,
+            rate: None,
+            reference_rate: None,
+            vs_reference_pp: None,
+            vs_previous_year_pp: None,
+            path,
+        }
+    }
+}
+
+/// The position of `field` inside the item at `path`: `years[0].tiers[1].rate` for JSON,
+/// `line 3 (rate)` for CSV.
+pub(crate) fn field_at(path: &str, field: &str) -> String {
+    if path.starts_with("line ") {
+        format!("{path} ({field})")
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// Loads JSON or CSV, telling them apart by the first non-blank character (`{` is JSON).
+pub fn from_text(text: &str) -> Result<Dataset, Error> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') || body.starts_with('[') {
+        from_json(text)
+    } else {
+        from_csv(text)
+    }
+}
+
+/// Checks shared by both formats, run once the dataset is assembled.
+pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
+    if ds.years.len() > MAX_YEARS {
+        return Err(Error::expected(
+            "years",
+            format!("at most {MAX_YEARS} years"),
+            format!("{} years", ds.years.len()),
+        ));
+    }
+    for (i, y) in ds.years.iter().enumerate() {
+        if let Some(j) = ds.years[..i].iter().position(|o| o.year == y.year) {
+            return Err(Error::new(
+                field_at(&y.path, "year"),
+                crate::error::ErrorKind::Duplicate {
+                    what: format!("year {}", y.year),
+                    first: ds.years[j].path.clone(),
+                },
+            ));
+        }
+        if y.tiers.len() > MAX_TIERS {
+            return Err(Error::expected(
+                &field_at(&y.path, "tiers"),
+                format!("at most {MAX_TIERS} tiers"),
+                format!("{} tiers", y.tiers.len()),
+            ));
+        }
+        for (k, t) in y.tiers.iter().enumerate() {
+            if let Some(j) = y.tiers[..k].iter().position(|o| o.tier == t.tier) {
+                return Err(Error::new(
+                    field_at(&t.path, "tier"),
+                    crate::error::ErrorKind::Duplicate {
+                        what: format!("tier \"{}\" in {}", t.tier, y.year),
+                        first: y.tiers[j].path.clone(),
+                    },
+                ));
+            }
+            let candidates = t.candidates.or(y.candidates);
+            if let (Some(p), Some(c)) = (t.passed, candidates) {
+                if p > c {
+                    return Err(Error::expected(
+                        &field_at(&t.path, "passed"),
+                        format!("at most the {c} candidates"),
+                        p.to_string(),
+                    ));
+                }
+            }
+            let has_counts = t.passed.is_some() && candidates.is_some();
+            if t.rate.is_none() && !has_counts {
+                return Err(Error::missing(
+                    &field_at(&t.path, "rate"),
+                    "a pass rate, or \"passed\" together with \"candidates\", to draw this tier",
+                ));
+            }
+        }
+    }
+    Ok(())
+}

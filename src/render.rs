@@ -1,0 +1,249 @@
+//! Render: draws a [`Layout`] on any plotters [`DrawingBackend`]: `SVGBackend` natively,
+//! `CanvasBackend` in the browser. It decides nothing about positions or words; it maps
+//! colour roles to a [`Theme`] and hands each mark to the backend.
+
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
+};
+
+use crate::layout::{HAlign, Ink, Label, Layout, Mark, VAlign};
+use crate::text::{self, FONT_STACK};
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// Colours for every [`Ink`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub muted: Rgb,
+    pub grid: Rgb,
+    pub axis: Rgb,
+    pub region: Rgb,
+    pub region_tint: Rgb,
+    pub reference: Rgb,
+    pub reference_tint: Rgb,
+    pub previous: Rgb,
+    pub warning: Rgb,
+}
+
+impl Theme {
+    /// Orange for the region, blue for the reference, grey for last year: told apart with
+    /// the common colour-vision deficiencies; text colours reach 4.5:1 on the background.
+    pub fn light() -> Theme {
+        Theme {
+            background: Rgb(255, 255, 255),
+            text: Rgb(31, 35, 40),
+            muted: Rgb(87, 96, 106),
+            grid: Rgb(229, 231, 235),
+            axis: Rgb(140, 148, 158),
+            region: Rgb(217, 72, 15),
+            region_tint: Rgb(253, 226, 212),
+            reference: Rgb(37, 99, 194),
+            reference_tint: Rgb(219, 231, 250),
+            previous: Rgb(120, 128, 138),
+            warning: Rgb(180, 35, 24),
+        }
+    }
+
+    pub fn dark() -> Theme {
+        Theme {
+            background: Rgb(22, 27, 34),
+            text: Rgb(236, 239, 243),
+            muted: Rgb(166, 175, 186),
+            grid: Rgb(52, 60, 71),
+            axis: Rgb(110, 119, 131),
+            region: Rgb(251, 146, 60),
+            region_tint: Rgb(84, 52, 33),
+            reference: Rgb(96, 165, 250),
+            reference_tint: Rgb(31, 52, 84),
+            previous: Rgb(156, 163, 175),
+            warning: Rgb(248, 113, 113),
+        }
+    }
+
+    /// `light`, `dark`; anything else is `None`.
+    pub fn named(name: &str) -> Option<Theme> {
+        match name {
+            "light" => Some(Theme::light()),
+            "dark" => Some(Theme::dark()),
+            _ => None,
+        }
+    }
+
+    pub fn ink(&self, ink: Ink) -> Rgb {
+        match ink {
+            Ink::Background => self.background,
+            Ink::Text => self.text,
+            Ink::Muted => self.muted,
+            Ink::Grid => self.grid,
+            Ink::Axis => self.axis,
+            Ink::Region => self.region,
+            Ink::RegionTint => self.region_tint,
+            Ink::Reference => self.reference,
+            Ink::ReferenceTint => self.reference_tint,
+            Ink::Previous => self.previous,
+            Ink::Warning => self.warning,
+        }
+    }
+
+    fn color(&self, ink: Ink) -> BackendColor {
+        let Rgb(r, g, b) = self.ink(ink);
+        BackendColor { alpha: 1.0, rgb: (r, g, b) }
+    }
+}
+
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+/// A label's font. Backends that draw text themselves (SVG, canvas) only read its fields;
+/// the box comes from the same estimate the layout used.
+struct Font {
+    size: f64,
+    bold: bool,
+    color: BackendColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for Font {
+    type FontError = std::fmt::Error;
+
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_STACK)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        Ok(((0, 0), (text::width(text, self.size).round() as i32, self.size.round() as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: (i32, i32),
+        _: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        Ok(Ok(()))
+    }
+}
+
+/// Draws `layout` on `backend`. `font_scale` multiplies every font size, for backends
+/// whose idea of a size differs (plotters' SVG backend writes `size / 1.24`).
+pub fn draw<DB: DrawingBackend>(
+    backend: &mut DB,
+    layout: &Layout,
+    theme: &Theme,
+    font_scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let bg = Stroke { color: theme.color(Ink::Background), width: 1 };
+    backend.draw_rect((0, 0), (layout.width as i32, layout.height as i32), &bg, true)?;
+    for mark in &layout.marks {
+        match mark {
+            Mark::Fill { rect, ink } => {
+                let s = Stroke { color: theme.color(*ink), width: 1 };
+                backend.draw_rect((rect.x0, rect.y0), (rect.x1, rect.y1), &s, true)?;
+            }
+            Mark::Outline { rect, ink, width } => {
+                let s = Stroke { color: theme.color(*ink), width: *width };
+                backend.draw_rect((rect.x0, rect.y0), (rect.x1, rect.y1), &s, false)?;
+            }
+            Mark::Line { from, to, ink, width } => {
+                let s = Stroke { color: theme.color(*ink), width: *width };
+                backend.draw_line(*from, *to, &s)?;
+            }
+            Mark::Dot { center, radius, ink, hollow, width } => {
+                let s = Stroke { color: theme.color(*ink), width: *width };
+                if *hollow {
+                    backend.draw_circle(*center, *radius, &bg, true)?;
+                    let inner = radius.saturating_sub(width / 2).max(1);
+                    backend.draw_circle(*center, inner, &s, false)?;
+                } else {
+                    backend.draw_circle(*center, *radius, &s, true)?;
+                }
+            }
+            Mark::Polygon { points, ink } => {
+                let s = Stroke { color: theme.color(*ink), width: 1 };
+                backend.fill_polygon(points.iter().copied(), &s)?;
+            }
+            Mark::Text(label) => draw_label(backend, label, theme, font_scale)?,
+        }
+    }
+    Ok(())
+}
+
+fn draw_label<DB: DrawingBackend>(
+    backend: &mut DB,
+    l: &Label,
+    theme: &Theme,
+    font_scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let h = match l.h {
+        HAlign::Left => HPos::Left,
+        HAlign::Center => HPos::Center,
+        HAlign::Right => HPos::Right,
+    };
+    let v = match l.v {
+        VAlign::Top => VPos::Top,
+        VAlign::Middle => VPos::Center,
+        VAlign::Bottom => VPos::Bottom,
+    };
+    let font = Font { size: l.size * font_scale, bold: l.bold, color: theme.color(l.ink), anchor: Pos::new(h, v) };
+    backend.draw_text(&l.text, &font, l.pos)
+}
+
+/// plotters' SVG backend writes a font size of `size / 1.24`; this undoes it so SVG text
+/// is the size the layout asked for, as on the canvas.
+#[cfg(not(target_arch = "wasm32"))]
+pub const SVG_FONT_SCALE: f64 = 1.24;
+
+/// The chart as a standalone SVG document, with the title as its accessible name.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn svg(layout: &Layout, theme: &Theme, title: &str) -> String {
+    use plotters::backend::DrawingBackend as _;
+    let mut out = String::new();
+    {
+        let mut backend = plotters::prelude::SVGBackend::with_string(&mut out, (layout.width, layout.height));
+        // Writing into a String cannot fail.
+        let _ = draw(&mut backend, layout, theme, SVG_FONT_SCALE);
+        let _ = backend.present();
+    }
+    let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    match out.find('>') {
+        Some(end) => {
+            let (head, rest) = out.split_at(end);
+            format!(
+                "{head} role=\"img\" aria-label=\"{}\">\n<title>{escaped}</title>{}",
+                escaped.replace('"', "&quot;"),
+                &rest[1..]
+            )
+        }
+        None => out,
+    }
+}

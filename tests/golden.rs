@@ -1,0 +1,124 @@
+//! Golden SVG snapshots: one file per chart under `tests/golden/`.
+//!
+//! Numbers are normalised (rounded to one decimal) before comparing, so a change in the
+//! 10th decimal of a font size does not fail the test. On a mismatch the new rendering is
+//! written beside the golden as `<name>-changed.svg`; open both, and if the new one is
+//! right, accept every change with:
+//!
+//! ```sh
+//! UPDATE_GOLDEN=1 cargo test --test golden
+//! ```
+
+mod common;
+
+use std::path::PathBuf;
+
+use passrate_chart::format::Lang;
+use passrate_chart::layout::{layout, Options, View};
+use passrate_chart::render::{svg, Theme};
+
+struct Case {
+    name: String,
+    fixture: &'static str,
+    view: View,
+    opts: Options,
+}
+
+fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    for fixture in common::FIXTURES {
+        for view in [View::Compare, View::Change] {
+            let stem = fixture.trim_end_matches(".json");
+            out.push(Case { name: format!("{stem}-{}", view.name()), fixture, view, opts: Options::default() });
+        }
+    }
+    for view in [View::Compare, View::Change] {
+        let en = Options { lang: Lang::En, ..Options::default() };
+        out.push(Case { name: format!("seed-{}-en", view.name()), fixture: "seed.json", view, opts: en });
+        let narrow = Options { width: 320.0, height: 480.0, ..Options::default() };
+        out.push(Case { name: format!("seed-{}-320", view.name()), fixture: "seed.json", view, opts: narrow });
+        let narrow5 = Options { width: 320.0, height: 520.0, ..Options::default() };
+        out.push(Case {
+            name: format!("five-tiers-{}-320", view.name()),
+            fixture: "five-tiers.json",
+            view,
+            opts: narrow5,
+        });
+    }
+    out
+}
+
+/// Rounds every decimal number in `svg` to one decimal place.
+fn normalise(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let chars: Vec<char> = svg.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let token: String = chars[start..i].iter().collect();
+            match token.parse::<f64>() {
+                Ok(v) if token.contains('.') => {
+                    let r = format!("{v:.1}");
+                    out.push_str(r.trim_end_matches(".0"));
+                }
+                _ => out.push_str(&token),
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+#[test]
+fn golden_svgs() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let dir = golden_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let model = common::fixture(case.fixture);
+        let chart = layout(&model, case.view, &case.opts);
+        let doc = svg(&chart, &Theme::light(), &model.title);
+        let golden = dir.join(format!("{}.svg", case.name));
+        let changed = dir.join(format!("{}-changed.svg", case.name));
+        if update {
+            std::fs::write(&golden, &doc).unwrap();
+            let _ = std::fs::remove_file(&changed);
+            continue;
+        }
+        match std::fs::read_to_string(&golden) {
+            Ok(old) if normalise(&old) == normalise(&doc) => {
+                let _ = std::fs::remove_file(&changed);
+            }
+            Ok(_) => {
+                std::fs::write(&changed, &doc).unwrap();
+                failures.push(format!("{} differs: see {}", case.name, changed.display()));
+            }
+            Err(_) => {
+                std::fs::write(&changed, &doc).unwrap();
+                failures.push(format!("{} has no golden file: see {}", case.name, changed.display()));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\nIf the new renderings are right, accept them with: UPDATE_GOLDEN=1 cargo test --test golden",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn normalise_rounds_only_decimals() {
+    assert_eq!(normalise("x=\"12\" font-size=\"14.516129032258064\""), "x=\"12\" font-size=\"14.5\"");
+    assert_eq!(normalise("a 2019-08-14 b"), "a 2019-08-14 b");
+}

@@ -1,0 +1,214 @@
+//! Layout properties over every fixture, both views, both languages and widths from a phone
+//! to a desktop: labels stay inside the chart, never overlap each other or a bar, hit
+//! targets are at least 24 CSS pixels, and the layout scales with the device pixel ratio.
+
+mod common;
+
+use passrate_chart::format::Lang;
+use passrate_chart::layout::{layout, HAlign, Ink, Layout, Mark, Options, Rect, Series, VAlign, View};
+use passrate_chart::text;
+
+fn label_boxes(l: &Layout) -> Vec<(Rect, String)> {
+    l.marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text(t) => {
+                let w = text::width(&t.text, t.size);
+                let h = t.size;
+                let x0 = match t.h {
+                    HAlign::Left => t.pos.0 as f64,
+                    HAlign::Center => t.pos.0 as f64 - w / 2.0,
+                    HAlign::Right => t.pos.0 as f64 - w,
+                };
+                let y0 = match t.v {
+                    VAlign::Top => t.pos.1 as f64,
+                    VAlign::Middle => t.pos.1 as f64 - h / 2.0,
+                    VAlign::Bottom => t.pos.1 as f64 - h,
+                };
+                Some((Rect::new(x0, y0, x0 + w, y0 + h), t.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn overlaps(a: &Rect, b: &Rect, slack: i32) -> bool {
+    a.x0 + slack < b.x1 && b.x0 + slack < a.x1 && a.y0 + slack < b.y1 && b.y0 + slack < a.y1
+}
+
+fn each_layout(mut check: impl FnMut(&str, &Layout)) {
+    for fixture in common::FIXTURES {
+        let model = common::fixture(fixture);
+        for view in [View::Compare, View::Change] {
+            for width in [320.0, 400.0, 640.0, 800.0, 1200.0] {
+                for lang in [Lang::Zh, Lang::En] {
+                    for dpr in [1.0, 2.0] {
+                        let opts = Options { width, height: 420.0, dpr, lang };
+                        let l = layout(&model, view, &opts);
+                        check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr}"), &l);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_stay_inside_the_chart() {
+    each_layout(|name, l| {
+        for (b, t) in label_boxes(l) {
+            assert!(
+                b.x0 >= 0 && b.y0 >= 0 && b.x1 <= l.width as i32 && b.y1 <= l.height as i32,
+                "{name}: {t:?} at {b:?} outside {}x{}",
+                l.width,
+                l.height
+            );
+        }
+    });
+}
+
+#[test]
+fn labels_do_not_overlap_each_other() {
+    each_layout(|name, l| {
+        let boxes = label_boxes(l);
+        let slack = (2.0 * l.dpr) as i32;
+        for (i, (a, ta)) in boxes.iter().enumerate() {
+            for (b, tb) in &boxes[i + 1..] {
+                assert!(!overlaps(a, b, slack), "{name}: {ta:?} {a:?} overlaps {tb:?} {b:?}");
+            }
+        }
+    });
+}
+
+#[test]
+fn labels_do_not_cover_bars() {
+    each_layout(|name, l| {
+        let bars: Vec<Rect> = l
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Fill { rect, ink: Ink::Region | Ink::Reference | Ink::RegionTint | Ink::ReferenceTint }
+                    if rect.y1 > l.plot.y0 =>
+                {
+                    Some(*rect)
+                }
+                _ => None,
+            })
+            .collect();
+        for (b, t) in label_boxes(l) {
+            for bar in &bars {
+                assert!(!overlaps(&b, bar, 1), "{name}: {t:?} {b:?} covers a bar {bar:?}");
+            }
+        }
+    });
+}
+
+#[test]
+fn hit_targets_are_at_least_24_css_pixels() {
+    each_layout(|name, l| {
+        let min = (24.0 * l.dpr).floor() as i32 - 1;
+        for h in &l.hits.hits {
+            if h.series == Series::FromCounts {
+                continue;
+            }
+            assert!(h.rect.x1 - h.rect.x0 >= min && h.rect.y1 - h.rect.y0 >= min, "{name}: {h:?}");
+        }
+    });
+}
+
+#[test]
+fn every_drawn_point_is_in_the_hit_table() {
+    let m = common::fixture("seed.json");
+    let l = layout(&m, View::Compare, &Options::default());
+    let series: Vec<(usize, Series)> = l.hits.hits.iter().map(|h| (h.tier, h.series)).collect();
+    for want in [
+        (0, Series::Region),
+        (0, Series::Reference),
+        (0, Series::FromCounts),
+        (1, Series::Region),
+        (1, Series::Reference),
+    ] {
+        assert!(series.contains(&want), "{want:?} missing from {series:?}");
+    }
+    // The centre of each bar hits that bar.
+    for h in l.hits.hits.iter().filter(|h| h.series != Series::FromCounts) {
+        let (x, y) = h.rect.center();
+        let got = l.hits.at(x as f64, y as f64, 0.0).unwrap();
+        assert_eq!((got.tier, got.series), (h.tier, h.series));
+    }
+    let c = layout(&m, View::Change, &Options::default());
+    let kinds: Vec<Series> = c.hits.hits.iter().map(|h| h.series).collect();
+    assert_eq!(kinds.iter().filter(|s| **s == Series::Previous).count(), 2);
+    assert_eq!(kinds.iter().filter(|s| **s == Series::Region).count(), 2);
+}
+
+#[test]
+fn device_pixel_ratio_scales_geometry() {
+    let m = common::fixture("seed.json");
+    for view in [View::Compare, View::Change] {
+        let one = layout(&m, view, &Options { dpr: 1.0, ..Options::default() });
+        let two = layout(&m, view, &Options { dpr: 2.0, ..Options::default() });
+        assert_eq!(two.width, 2 * one.width);
+        assert!((two.height as i32 - 2 * one.height as i32).abs() <= 2, "{} vs {}", two.height, one.height);
+        assert_eq!(one.marks.len(), two.marks.len());
+        let size =
+            |l: &Layout| l.marks.iter().find_map(|m| if let Mark::Text(t) = m { Some(t.size) } else { None }).unwrap();
+        assert_eq!(size(&two), 2.0 * size(&one));
+    }
+}
+
+#[test]
+fn compare_view_shows_values_differences_and_footnote() {
+    let m = common::fixture("seed.json");
+    let l = layout(&m, View::Compare, &Options::default());
+    let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
+    for want in [
+        "15.5%①",
+        "14.8%①",
+        "48.6%",
+        "45.2%",
+        "+0.7 个百分点",
+        "+3.4 个百分点",
+        "一本线",
+        "二本线",
+        "①",
+        "数据来源：运城新闻网（2019-08-14）",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t.contains("16.2%")), "{texts:?}");
+    assert_eq!(l.footnotes, vec![0]);
+    // Derived reference bars are hatched: diagonal lines in the reference colour.
+    let hatch = l
+        .marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Line { ink: Ink::Reference, from, to, .. } if from.0 != to.0 && from.1 != to.1))
+        .count();
+    assert!(hatch > 10, "{hatch} hatch lines");
+    // Region bars are stated: solid fills.
+    assert_eq!(
+        l.marks.iter().filter(|m| matches!(m, Mark::Fill { ink: Ink::Region, rect } if rect.y1 > l.plot.y0)).count(),
+        2
+    );
+}
+
+#[test]
+fn change_view_without_previous_year_says_so() {
+    let m = common::fixture("no-previous.json");
+    let l = layout(&m, View::Change, &Options::default());
+    let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
+    assert!(texts.iter().any(|t| t.contains("无2023年数据")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("2023年的达线率")), "{texts:?}");
+    let dots = l.marks.iter().filter(|m| matches!(m, Mark::Dot { ink: Ink::Region, .. })).count();
+    assert_eq!(dots, 3, "two tiers plus the legend swatch");
+}
+
+#[test]
+fn change_view_labels_the_change() {
+    let m = common::fixture("fall.json");
+    let l = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
+    let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
+    for want in ["−1.3 pp", "−1.0 pp", "16.9%", "18.2%", "50.3%", "51.3%"] {
+        assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
+    }
+}

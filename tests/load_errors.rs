@@ -1,0 +1,247 @@
+//! Every way the loaders reject data: each case names the field path (or CSV line and
+//! column) and what was expected. None may panic.
+
+use passrate_chart::load::{from_csv, from_json, from_text};
+
+const GOOD_TIER: &str = r#"{"tier":"一本线","rate":15.5}"#;
+
+fn doc(years: &str) -> String {
+    format!(r#"{{"title":"T","region":"运城市","reference":"山西省","years":{years}}}"#)
+}
+
+fn tier(fields: &str) -> String {
+    doc(&format!(r#"[{{"year":2019,"candidates":36192,"tiers":[{GOOD_TIER},{{"tier":"二本线",{fields}}}]}}]"#))
+}
+
+fn json_err(text: &str) -> String {
+    match from_json(text) {
+        Ok(_) => panic!("expected an error for {text}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn the_issue_example_message() {
+    assert_eq!(
+        json_err(&tier(r#""rate":"abc""#)),
+        r#"years[0].tiers[1].rate: expected a percentage between 0 and 100, got "abc" (write it as a number, without quotes)"#
+    );
+}
+
+#[test]
+fn json_error_paths() {
+    let cases: Vec<(String, &str)> = vec![
+        ("{".into(), "line 1, column 1: invalid JSON"),
+        (r#"{"title": "T",}"#.into(), "line 1, column 15: invalid JSON"),
+        ("[1,2]".into(), "(root): expected a JSON object"),
+        (r#"{"region":"A","years":[]}"#.into(), "title: missing; expected a non-empty string"),
+        (r#"{"title":"  ","region":"A","years":[]}"#.into(), "title: expected a non-empty string, got \"  \""),
+        (r#"{"title":7,"region":"A","years":[]}"#.into(), "title: expected a non-empty string, got 7"),
+        (r#"{"title":"T","years":[]}"#.into(), "region: missing"),
+        (r#"{"titel":"T"}"#.into(), "titel: unknown field; expected one of version, title, region"),
+        (r#"{"version":2,"title":"T","region":"A","years":[]}"#.into(), "version: expected 1"),
+        (r#"{"title":"T","region":"A","reference":false,"years":[]}"#.into(), "reference: expected a non-empty string, got false"),
+        (r#"{"title":"T","region":"A","source":3,"years":[]}"#.into(), "source: expected an object"),
+        (r#"{"title":"T","region":"A","source":{"date":"2019"},"years":[]}"#.into(), "source.name: missing"),
+        (r#"{"title":"T","region":"A","source":{"name":"N","when":"x"},"years":[]}"#.into(), "source.when: unknown field"),
+        (r#"{"title":"T","region":"A","source":{"name":"N","url":1},"years":[]}"#.into(), "source.url: expected a non-empty string, got 1"),
+        (r#"{"title":"T","region":"A"}"#.into(), "years: missing; expected an array of years"),
+        (doc("[]"), "years: expected a non-empty array of years, got an empty array"),
+        (doc("{}"), "years: expected a non-empty array of years, got an object"),
+        (doc("[2019]"), "years[0]: expected an object with \"year\" and \"tiers\", got 2019"),
+        (doc(r#"[{"tiers":[]}]"#), "years[0].year: missing; expected a year such as 2019"),
+        (doc(r#"[{"year":"2019","tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got \"2019\""),
+        (doc(r#"[{"year":1800,"tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got 1800"),
+        (doc(r#"[{"year":2019.5,"tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got 2019.5"),
+        (doc(r#"[{"year":2019,"candidates":0,"tiers":[]}]"#), "years[0].candidates: expected a whole number of people, 1 or more, got 0"),
+        (doc(r#"[{"year":2019,"candidates":-5,"tiers":[]}]"#), "years[0].candidates: expected a whole number of people, 1 or more, got -5"),
+        (doc(r#"[{"year":2019,"candidates":1.5,"tiers":[]}]"#), "years[0].candidates: expected a whole number"),
+        (doc(r#"[{"year":2019}]"#), "years[0].tiers: missing"),
+        (doc(r#"[{"year":2019,"tiers":[]}]"#), "years[0].tiers: expected a non-empty array of tiers, got an empty array"),
+        (doc(r#"[{"year":2019,"tiers":["一本线"]}]"#), "years[0].tiers[0]: expected an object"),
+        (doc(r#"[{"year":2019,"tier":[]}]"#), "years[0].tier: unknown field; expected one of year, candidates, tiers"),
+        (doc(&format!(r#"[{{"year":2019,"tiers":[{GOOD_TIER}]}},{{"year":2019,"tiers":[{GOOD_TIER}]}}]"#)), "years[1].year: duplicate year 2019 (first at years[0])"),
+        (tier(r#""rate":1"#).replace(r#""tier":"二本线","#, ""), "years[0].tiers[1].tier: missing; expected a non-empty string"),
+        (tier(r#""rate":1"#).replace("二本线", "一本线"), "years[0].tiers[1].tier: duplicate tier \"一本线\" in 2019 (first at years[0].tiers[0])"),
+        (tier(r#""rate":101"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got 101"),
+        (tier(r#""rate":-0.1"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got -0.1"),
+        (tier(r#""rate":"48.6%""#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got \"48.6%\" (write the number without the % sign)"),
+        (tier(r#""rate":true"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got true"),
+        (tier(r#""rate":[48.6]"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got an array"),
+        (tier(r#""rate":48.6,"reference_rate":200"#), "years[0].tiers[1].reference_rate: expected a percentage"),
+        (tier(r#""rate":48.6,"vs_reference_pp":150"#), "years[0].tiers[1].vs_reference_pp: expected a difference in percentage points between -100 and 100, got 150"),
+        (tier(r#""rate":48.6,"vs_previous_year_pp":"up""#), "years[0].tiers[1].vs_previous_year_pp: expected a difference in percentage points"),
+        (tier(r#""rate":48.6,"passed":40000"#), "years[0].tiers[1].passed: expected at most the 36192 candidates, got 40000"),
+        (tier(r#""rate":48.6,"passed":-1"#), "years[0].tiers[1].passed: expected a whole number of people, 0 or more, got -1"),
+        (tier(r#""rate":48.6,"candidates":"many""#), "years[0].tiers[1].candidates: expected a whole number of people, 1 or more, got \"many\""),
+        (tier(r#""rate":48.6,"pased":1"#), "years[0].tiers[1].pased: unknown field; expected one of tier, candidates, passed, rate"),
+        (tier(r#""vs_reference_pp":1.0"#), "years[0].tiers[1].rate: missing; expected a pass rate, or \"passed\" together with \"candidates\""),
+        (doc(r#"[{"year":2019,"tiers":[{"tier":"T","passed":5}]}]"#), "years[0].tiers[0].rate: missing; expected a pass rate"),
+        (tier(&format!(r#""rate":1,"tier":"{}""#, "长".repeat(201))).replace(r#""tier":"二本线","#, ""), "years[0].tiers[1].tier: expected a string of at most 200 characters, got 201 characters"),
+    ];
+    for (input, want) in cases {
+        let got = json_err(&input);
+        assert!(got.starts_with(want), "input {input}\n got: {got}\nwant: {want}…");
+    }
+}
+
+#[test]
+fn too_many_tiers_and_years() {
+    let tiers: Vec<String> = (0..51).map(|i| format!(r#"{{"tier":"T{i}","rate":1}}"#)).collect();
+    let text = doc(&format!(r#"[{{"year":2019,"tiers":[{}]}}]"#, tiers.join(",")));
+    assert!(json_err(&text).starts_with("years[0].tiers: expected at most 50 tiers, got 51 tiers"));
+    let years: Vec<String> = (0..101).map(|i| format!(r#"{{"year":{},"tiers":[{GOOD_TIER}]}}"#, 1950 + i)).collect();
+    assert!(json_err(&doc(&format!("[{}]", years.join(",")))).starts_with("years: expected at most 100 years"));
+}
+
+const HEADER: &str = "title,year,tier,area,candidates,passed,rate,vs_reference_pp";
+
+fn csv_err(text: &str) -> String {
+    match from_csv(text) {
+        Ok(_) => panic!("expected an error for {text}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn csv_error_positions() {
+    let row = "T,2019,一本线,运城市,36192,5872,15.5,0.7";
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "(input): missing; expected a CSV header line"),
+        (HEADER.into(), "(input): missing; expected at least one data row"),
+        ("title,tier,area\nT,一本线,运城市".into(), "line 1 (header): missing; expected a \"year\" column"),
+        (
+            "year,tier,area,ratio\n2019,a,b,1".into(),
+            "line 1, column 4 (\"ratio\"): unknown field; expected one of version, title",
+        ),
+        (
+            "year,tier,area,rate,rate\n2019,a,b,1,2".into(),
+            "line 1, column 5: duplicate column \"rate\" (first at column 4)",
+        ),
+        (format!("{HEADER}\n{row},9"), "line 2: expected 8 fields like the header, got 9 fields"),
+        (
+            format!("{HEADER}\n{}", row.replace("2019", "19年")),
+            "line 2, column 2 (year): expected a year between 1900 and 2200, got \"19年\"",
+        ),
+        (
+            format!("{HEADER}\n{}", row.replace("15.5", "abc")),
+            "line 2, column 7 (rate): expected a percentage between 0 and 100, got \"abc\"",
+        ),
+        (
+            format!("{HEADER}\n{}", row.replace("36192", "lots")),
+            "line 2, column 5 (candidates): expected a whole number of people, 1 or more, got \"lots\"",
+        ),
+        (
+            format!("{HEADER}\n{}", row.replace(",0.7", ",-120")),
+            "line 2, column 8 (vs_reference_pp): expected a difference in percentage points",
+        ),
+        (format!("{HEADER}\n{row}\n\"{}", row), "line 3: a quoted field is never closed"),
+        (
+            format!("{HEADER}\n{}", row.replace("一本线", "一本\"线")),
+            "line 2, column 3: a quote inside an unquoted field",
+        ),
+        (format!("{HEADER}\n{}", row.replace("一本线", "\"一本\"线")), "line 2, column 3: text after a closing quote"),
+        (
+            format!("{HEADER}\n{row}\n{}", row.replace("T,", "U,").replace("一本线", "二本线")),
+            "line 3, column 1 (title): \"title\" is \"U\" here but \"T\" at line 2, column 1 (title)",
+        ),
+        (format!("{HEADER}\n{}", row.replace("T,", ",")), "column \"title\": missing; expected the chart title"),
+        (
+            format!("{HEADER}\n{row}\n,2019,一本线,山西省,,,14.8,\n,2019,二本线,北京市,,,1,"),
+            "line 4, column 4 (area): expected the region \"运城市\" or the reference \"山西省\", got \"北京市\"",
+        ),
+        (
+            format!("{HEADER}\n{row}\n,2019,一本线,山西省,,100,14.8,"),
+            "line 3, column 6 (passed): \"passed\" belongs on the region's rows",
+        ),
+        (
+            format!("{HEADER}\n{row}\n,2019,一本线,山西省,,,,"),
+            "line 3, column 7 (rate): missing; expected the reference area's pass rate",
+        ),
+        (
+            format!("{HEADER}\n{row}\n,2019,二本线,山西省,,,45.2,"),
+            "line 3, column 3 (tier): a reference rate for 2019 二本线, but no row for the region",
+        ),
+        (
+            format!("{HEADER}\n{row}\n{}", row.replace("T,", ",")),
+            "line 3, column 3 (tier): duplicate row for 2019 一本线 运城市 (first at line 2)",
+        ),
+        (
+            format!("{HEADER}\n{}", row.replace("5872", "40000")),
+            "line 2 (passed): expected at most the 36192 candidates, got 40000",
+        ),
+        (
+            format!("{HEADER}\n{row}\n,2018,一本线,运城市,,,15.1,\n,2018,一本线,运城市,,,15.1,"),
+            "line 4, column 3 (tier): duplicate row for 2018 一本线",
+        ),
+    ];
+    for (input, want) in cases {
+        let got = csv_err(&input);
+        assert!(got.starts_with(want), "input {input:?}\n got: {got}\nwant: {want}…");
+    }
+}
+
+#[test]
+fn csv_carries_everything_json_can() {
+    let text = "version,title,region,reference,source,source_date,source_url,year,tier,area,candidates,passed,rate,vs_reference_pp,vs_previous_year_pp\n\
+        1,T,A,B,News,2024-07-01,https://example.org/a,2024,一本线,A,1000,221,22.1,2.5,1.5\n\
+        ,,,,,,,2024,一本线,B,,,19.0,,\n\
+        ,,,,,,,2023,一本线,A,,,20.0,,\n";
+    let ds = from_csv(text).unwrap();
+    let json = r#"{"version":1,"title":"T","region":"A","reference":"B",
+        "source":{"name":"News","date":"2024-07-01","url":"https://example.org/a"},
+        "years":[{"year":2024,"tiers":[{"tier":"一本线","candidates":1000,"passed":221,"rate":22.1,"reference_rate":19.0,"vs_reference_pp":2.5,"vs_previous_year_pp":1.5}]},
+                 {"year":2023,"tiers":[{"tier":"一本线","rate":20.0}]}]}"#;
+    let a = passrate_chart::model::build(&ds);
+    let b = passrate_chart::model::build(&from_json(json).unwrap());
+    assert_eq!(a, b);
+    assert_eq!(a.warnings.len(), 2);
+}
+
+#[test]
+fn format_is_detected() {
+    assert!(from_text("\u{feff}  {\"title\":1}").unwrap_err().to_string().starts_with("title:"));
+    assert!(from_text("year,tier\n").unwrap_err().to_string().contains("\"area\" column"));
+}
+
+/// Random byte edits of valid JSON and CSV: every result is a dataset or an error, never
+/// a panic, and every dataset that loads lays out in both views.
+#[test]
+fn mutated_inputs_never_panic() {
+    let seeds = [
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json")).unwrap(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.csv")).unwrap(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/conflicts.json")).unwrap(),
+    ];
+    let alphabet: Vec<char> = "0123456789.-+,\"{}[]:e \n\r%一本线abc".chars().collect();
+    let mut state: u64 = 0x9e3779b97f4a7c15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut loaded = 0;
+    for round in 0..3000 {
+        let mut chars: Vec<char> = seeds[round % seeds.len()].chars().collect();
+        for _ in 0..1 + next(4) {
+            let at = next(chars.len());
+            match next(3) {
+                0 => chars[at] = alphabet[next(alphabet.len())],
+                1 => {
+                    chars.remove(at);
+                }
+                _ => chars.insert(at, alphabet[next(alphabet.len())]),
+            }
+        }
+        let text: String = chars.into_iter().collect();
+        if let Ok(model) = passrate_chart::parse(&text) {
+            loaded += 1;
+            for view in [passrate_chart::layout::View::Compare, passrate_chart::layout::View::Change] {
+                let l = passrate_chart::layout::layout(&model, view, &Default::default());
+                assert!(l.width > 0 && l.height > 0);
+            }
+        }
+    }
+    assert!(loaded > 100, "mutations too destructive to exercise the model ({loaded} loaded)");
+}

@@ -1,0 +1,173 @@
+//! Derivation, provenance and the cross-checks, on the seed and on purpose-built data.
+
+mod common;
+
+use passrate_chart::format::{fixed, Lang};
+use passrate_chart::model::{Field, Provenance, Rule, WarningKind};
+use passrate_chart::{parse, text};
+
+#[test]
+fn seed_derives_reference_and_previous_year() {
+    let m = common::fixture("seed.json");
+    let y = m.current();
+    assert_eq!(y.year, 2019);
+    let shown: Vec<(String, String, String)> = y
+        .tiers
+        .iter()
+        .map(|t| {
+            let f = |x: &passrate_chart::model::Figure| fixed(x.value, x.decimals);
+            (f(&t.rate), f(t.reference_rate.as_ref().unwrap()), f(t.previous_rate.as_ref().unwrap()))
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        vec![("15.5".into(), "14.8".into(), "15.1".into()), ("48.6".into(), "45.2".into(), "46.9".into())]
+    );
+    let t1 = &y.tiers[0];
+    assert!(!t1.rate.is_derived());
+    let reference = t1.reference_rate.as_ref().unwrap();
+    match &reference.provenance {
+        Provenance::Derived { rule, operands, inputs } => {
+            assert_eq!(*rule, Rule::ReferenceFromGap);
+            assert_eq!(*operands, [15.5, 0.7]);
+            let fields: Vec<Field> = inputs.iter().map(|r| r.field).collect();
+            assert_eq!(fields, vec![Field::Rate, Field::VsReference]);
+        }
+        other => panic!("expected a derived reference rate, got {other:?}"),
+    }
+    // Exact, not 14.799999…
+    assert_eq!(reference.value, 14.8);
+    assert_eq!(t1.previous_rate.as_ref().unwrap().value, 15.1);
+    let prov = text::provenance(reference, &m, Lang::Zh);
+    assert!(prov.contains("15.5 − 0.7 = 14.8"), "{prov}");
+    assert!(prov.contains("与山西省相比 +0.7 个百分点"), "{prov}");
+    let prov_en = text::provenance(t1.previous_rate.as_ref().unwrap(), &m, Lang::En);
+    assert!(prov_en.contains("15.5 − 0.4 = 15.1"), "{prov_en}");
+    assert_eq!(text::provenance(&t1.rate, &m, Lang::En), "stated in the source");
+}
+
+#[test]
+fn seed_tier_one_counts_contradict_the_rate_and_tier_two_do_not() {
+    let m = common::fixture("seed.json");
+    assert_eq!(m.warnings.len(), 1, "{:?}", m.warnings);
+    let w = &m.warnings[0];
+    assert_eq!(w.tier, "一本线");
+    match &w.kind {
+        WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
+            assert_eq!((*passed, *candidates), (5872, 36192));
+            assert_eq!(fixed(*computed, 1), "16.2");
+            assert_eq!(stated.value, 15.5);
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let t1 = &m.current().tiers[0];
+    // The stated rate, its counts-based twin, and everything derived from it carry the warning.
+    assert_eq!(t1.rate.warnings, vec![0]);
+    assert_eq!(t1.rate_from_counts.as_ref().unwrap().warnings, vec![0]);
+    assert_eq!(t1.reference_rate.as_ref().unwrap().warnings, vec![0]);
+    assert_eq!(t1.previous_rate.as_ref().unwrap().warnings, vec![0]);
+    // The stated difference itself does not rest on the rate.
+    assert!(t1.vs_reference.as_ref().unwrap().warnings.is_empty());
+    let t2 = &m.current().tiers[1];
+    assert!(t2.rate.warnings.is_empty());
+    assert_eq!(fixed(t2.rate_from_counts.as_ref().unwrap().value, 2), "48.57");
+    let note = text::warning(w, &m, Lang::Zh);
+    assert!(note.contains("5,872 ÷ 36,192 = 16.2%") && note.contains("15.5%"), "{note}");
+}
+
+#[test]
+fn json_and_csv_give_the_same_model() {
+    let from_json = common::fixture("seed.json");
+    let from_csv = common::fixture("seed.csv");
+    assert_eq!(from_json, from_csv);
+}
+
+#[test]
+fn stated_numbers_that_disagree_warn() {
+    let m = common::fixture("conflicts.json");
+    let kinds: Vec<&WarningKind> = m.warnings.iter().map(|w| &w.kind).collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(matches!(kinds[0], WarningKind::ReferenceDisagrees { .. }));
+    assert!(matches!(kinds[1], WarningKind::PreviousDisagrees { .. }));
+    let t = &m.current().tiers[0];
+    // 221 / 1000 = 22.1 %: the counts agree with the rate.
+    assert!(t.rate.warnings.is_empty());
+    assert!(!t.reference_rate.as_ref().unwrap().is_derived());
+    assert_eq!(t.reference_rate.as_ref().unwrap().warnings, vec![0]);
+    assert_eq!(t.previous_rate.as_ref().unwrap().value, 20.0);
+    assert_eq!(t.previous_rate.as_ref().unwrap().warnings, vec![1]);
+    let note = text::warning(&m.warnings[0], &m, Lang::En);
+    assert!(note.contains("19.0%") && note.contains("19.6%"), "{note}");
+}
+
+fn one_tier(extra: &str) -> String {
+    format!(
+        r#"{{"title":"t","region":"A","reference":"B","years":[{{"year":2020,"tiers":[{{"tier":"T",{extra}}}]}}]}}"#
+    )
+}
+
+#[test]
+fn rounding_tolerance_of_the_cross_checks() {
+    // 20.0 − 0.5 = 19.5; a stated 19.4 or 19.6 is within what rounding explains, 19.7 is not.
+    for (reference, warns) in [("19.4", false), ("19.6", false), ("19.7", true), ("19.3", true)] {
+        let m =
+            parse(&one_tier(&format!(r#""rate":20.0,"vs_reference_pp":0.5,"reference_rate":{reference}"#))).unwrap();
+        assert_eq!(!m.warnings.is_empty(), warns, "reference {reference}");
+    }
+    // passed ÷ candidates within half a unit of the stated rate: 48.57 vs 48.6 passes, 48.64 vs 48.5 fails.
+    let ok = parse(&one_tier(r#""candidates":36192,"passed":17579,"rate":48.6"#)).unwrap();
+    assert!(ok.warnings.is_empty());
+    let off = parse(&one_tier(r#""candidates":10000,"passed":4864,"rate":48.5"#)).unwrap();
+    assert_eq!(off.warnings.len(), 1);
+    // Half a unit exactly is still rounding.
+    let edge = parse(&one_tier(r#""candidates":10000,"passed":4855,"rate":48.6"#)).unwrap();
+    assert!(edge.warnings.is_empty(), "{:?}", edge.warnings);
+}
+
+#[test]
+fn rate_from_counts_when_no_rate_is_stated() {
+    let m = parse(&one_tier(r#""candidates":800,"passed":100"#)).unwrap();
+    let t = &m.current().tiers[0];
+    assert!(t.rate.is_derived());
+    assert_eq!(fixed(t.rate.value, t.rate.decimals), "12.5");
+    assert!(t.rate_from_counts.is_none());
+    assert!(m.warnings.is_empty());
+}
+
+#[test]
+fn differences_derived_from_explicit_rates() {
+    let m = common::fixture("below.json");
+    let t = &m.current().tiers[0];
+    let gap = t.vs_reference.as_ref().unwrap();
+    assert!(gap.is_derived());
+    assert_eq!(fixed(gap.value, gap.decimals), "−1.8");
+    let t2 = &m.current().tiers[1];
+    assert_eq!(fixed(t2.reference_rate.as_ref().unwrap().value, 1), "43.6");
+}
+
+#[test]
+fn previous_year_entries_are_used_and_checked() {
+    let m = common::fixture("fall.json");
+    assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+    assert_eq!(m.current().year, 2023);
+    let t1 = &m.current().tiers[0];
+    assert!(!t1.previous_rate.as_ref().unwrap().is_derived());
+    assert_eq!(fixed(t1.vs_previous.as_ref().unwrap().value, 1), "−1.3");
+    // Years may come in any order.
+    let text = common::fixture_text("fall.json");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut rev = v.clone();
+    rev["years"].as_array_mut().unwrap().reverse();
+    let m2 = passrate_chart::model::build(&passrate_chart::load::from_json_value(&rev).unwrap());
+    assert_eq!(m2.current().year, 2023);
+    assert_eq!(m2.current().tiers[0].previous_rate, t1.previous_rate);
+}
+
+#[test]
+fn decimals_are_kept_as_typed() {
+    let m = parse(&one_tier(r#""rate":33.0,"vs_reference_pp":2.00"#)).unwrap();
+    let t = &m.current().tiers[0];
+    assert_eq!(fixed(t.rate.value, t.rate.decimals), "33.0");
+    let r = t.reference_rate.as_ref().unwrap();
+    assert_eq!(fixed(r.value, r.decimals), "31.00");
+}
