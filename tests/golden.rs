@@ -8,6 +8,7 @@
 //! ```sh
 //! UPDATE_GOLDEN=1 cargo test --test golden
 //! ```
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

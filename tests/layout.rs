@@ -1,6 +1,7 @@
 //! Layout properties over every fixture, both views, both languages and widths from a phone
 //! to a desktop: labels stay inside the chart, never overlap each other or a bar, hit
 //! targets are at least 24 CSS pixels, and the layout scales with the device pixel ratio.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Every way the loaders reject data: each case names the field path (or CSV line and
 //! column) and what was expected. None may panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use passrate_chart::load::{from_csv, from_json, from_text};
 
@@ -209,8 +210,8 @@ fn format_is_detected() {
 #[test]
 fn mutated_inputs_never_panic() {
     let seeds = [
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json")).unwrap(),
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.csv")).unwrap(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/yuncheng-2019.json")).unwrap(),
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/yuncheng-2019.csv")).unwrap(),
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/conflicts.json")).unwrap(),
     ];
     let alphabet: Vec<char> = "0123456789.-+,\"{}[]:e \n\r%一本线abc".chars().collect();
@@ -244,4 +245,28 @@ fn mutated_inputs_never_panic() {
         }
     }
     assert!(loaded > 100, "mutations too destructive to exercise the model ({loaded} loaded)");
+}
+
+/// The JSON Schema and the loader accept the same fields.
+#[test]
+fn schema_matches_the_loader() {
+    use passrate_chart::load::{ROOT_FIELDS, SOURCE_FIELDS, TIER_FIELDS, YEAR_FIELDS};
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/passrate-data.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let sorted = |f: &[&str]| -> Vec<String> {
+        let mut k: Vec<String> = f.iter().map(|s| s.to_string()).collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&schema), sorted(ROOT_FIELDS));
+    assert_eq!(keys(&schema["properties"]["source"]["oneOf"][1]), sorted(SOURCE_FIELDS));
+    let year = &schema["properties"]["years"]["items"];
+    assert_eq!(keys(year), sorted(YEAR_FIELDS));
+    assert_eq!(keys(&year["properties"]["tiers"]["items"]), sorted(TIER_FIELDS));
 }

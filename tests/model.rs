@@ -1,4 +1,5 @@
 //! Derivation, provenance and the cross-checks, on the seed and on purpose-built data.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -6,10 +6,10 @@ use serde_json::{Map, Value};
 use super::{check_dataset, Dataset, Source, Stated, TierInput, YearInput};
 use crate::error::{Error, ErrorKind};
 
-const ROOT_FIELDS: &[&str] = &["version", "title", "region", "reference", "source", "years"];
-const SOURCE_FIELDS: &[&str] = &["name", "date", "url"];
-const YEAR_FIELDS: &[&str] = &["year", "candidates", "tiers"];
-const TIER_FIELDS: &[&str] =
+pub const ROOT_FIELDS: &[&str] = &["version", "title", "region", "reference", "source", "years"];
+pub const SOURCE_FIELDS: &[&str] = &["name", "date", "url"];
+pub const YEAR_FIELDS: &[&str] = &["year", "candidates", "tiers"];
+pub const TIER_FIELDS: &[&str] =
     &["tier", "candidates", "passed", "rate", "reference_rate", "vs_reference_pp", "vs_previous_year_pp"];
 
 /// Parses and validates a JSON dataset.

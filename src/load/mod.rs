@@ -7,8 +7,8 @@
 mod csv;
 mod json;
 
-pub use self::csv::from_csv;
-pub use self::json::{from_json, from_json_value};
+pub use self::csv::{from_csv, COLUMNS};
+pub use self::json::{from_json, from_json_value, ROOT_FIELDS, SOURCE_FIELDS, TIER_FIELDS, YEAR_FIELDS};
 
 use crate::error::Error;
 

@@ -5,8 +5,14 @@ use std::path::PathBuf;
 
 use passrate_chart::model::Model;
 
+/// `seed.json` / `seed.csv` are the demo's data (`www/data/yuncheng-2019.*`); the rest
+/// live in `tests/fixtures/`.
 pub fn fixture_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    match name.strip_prefix("seed.") {
+        Some(ext) => root.join("www/data").join(format!("yuncheng-2019.{ext}")),
+        None => root.join("tests/fixtures").join(name),
+    }
 }
 
 pub fn fixture_text(name: &str) -> String {

@@ -1,0 +1,40 @@
+// cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into www/pkg/.
+// Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT, run, setup } from './setup.mjs';
+
+export const PKG = join(ROOT, 'www', 'pkg');
+
+export function sizes() {
+  const out = {};
+  for (const f of ['passrate_chart_bg.wasm', 'passrate_chart.js']) {
+    const bytes = readFileSync(join(PKG, f));
+    out[f] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  }
+  return out;
+}
+
+export function build() {
+  setup();
+  console.log('» cargo build --release --target wasm32-unknown-unknown');
+  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown']);
+  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'passrate_chart.wasm');
+  console.log('» wasm-bindgen --target web');
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, wasm]);
+  const out = join(PKG, 'passrate_chart_bg.wasm');
+  console.log('» wasm-opt -Oz (npm binaryen)');
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), [
+    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals', out, '-o', out,
+  ]);
+  const s = sizes();
+  const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+  for (const [f, { raw, gzip }] of Object.entries(s)) console.log(`  ${f}: ${kb(raw)} raw, ${kb(gzip)} gzip -9`);
+  writeFileSync(join(PKG, 'sizes.json'), JSON.stringify(s, null, 2));
+  return s;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) build();

@@ -1,0 +1,46 @@
+// npm test: the whole suite, in order, stopping at the first failure.
+// lint (fmt, clippy native + wasm32) → native tests → browser tests (wasm-bindgen-test in
+// headless Chromium) → release build → playwright-core check of the served demo page.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, run, setup } from './setup.mjs';
+import { build } from './build.mjs';
+import { CHROMIUM } from './browser.mjs';
+
+const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
+
+function browserPackages() {
+  const missing = [CHROMIUM, CHROMEDRIVER].filter((p) => !existsSync(p));
+  const noCjk = !existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
+  if (!missing.length && !noCjk) return;
+  const pkgs = 'chromium chromium-driver fonts-noto-cjk';
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log(`» Installing ${pkgs} (apt-get) for the browser tests…`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', ...pkgs.split(' ')], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    console.error(`The browser tests need ${missing.join(', ') || 'CJK fonts'}. Install them with:\n  sudo apt-get install -y ${pkgs}`);
+    process.exit(1);
+  }
+}
+
+const step = (name) => console.log(`\n=== ${name}`);
+
+setup();
+browserPackages();
+step('cargo fmt --check');
+run('cargo', ['fmt', '--check']);
+step('cargo clippy (native)');
+run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+step('cargo clippy (wasm32)');
+run('cargo', ['clippy', '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']);
+step('cargo test (native: unit, golden SVG, layout, load errors, doc tests)');
+run('cargo', ['test']);
+step('wasm-bindgen-test in headless Chromium');
+run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'], {
+  env: { ...process.env, CHROMEDRIVER, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner' },
+});
+step('release build');
+build();
+step('demo page in headless Chromium (playwright-core)');
+run(process.execPath, ['--test', join('tests', 'e2e', 'demo.test.mjs')], { cwd: ROOT });

@@ -1,0 +1,90 @@
+// The served demo page in headless Chromium: both charts drawn (real pixels in the chart
+// colours, backing store = CSS size × devicePixelRatio), the tier-1 warning visible, no
+// console errors, no horizontal overflow on a phone. Saves screenshots under target/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT } from '../../scripts/setup.mjs';
+import { launch } from '../../scripts/browser.mjs';
+
+let server, ctx, url;
+const OUT = join(ROOT, 'target', 'screenshots');
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await serve(join(ROOT, 'www'), 0);
+  url = `http://127.0.0.1:${server.address().port}/`;
+});
+
+after(async () => {
+  await ctx?.close();
+  server?.close();
+});
+
+async function open(viewport, dpr) {
+  ctx = await launch({ viewport, deviceScaleFactor: dpr });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  return { page, errors };
+}
+
+/** Per canvas: sizes and how many pixels are within 3 of each chart colour. */
+function canvasReport(page) {
+  return page.$$eval('figure[data-view] canvas', (canvases) => canvases.map((c) => {
+    const ctx2 = c.getContext('2d');
+    const { data } = ctx2.getImageData(0, 0, c.width, c.height);
+    const colours = { region: [217, 72, 15], reference: [37, 99, 194], previous: [120, 128, 138], warning: [180, 35, 24] };
+    const counts = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+    for (let i = 0; i < data.length; i += 4) {
+      for (const [k, [r, g, b]] of Object.entries(colours)) {
+        if (Math.abs(data[i] - r) <= 3 && Math.abs(data[i + 1] - g) <= 3 && Math.abs(data[i + 2] - b) <= 3) counts[k]++;
+      }
+    }
+    const box = c.getBoundingClientRect();
+    return { view: c.closest('figure').dataset.view, width: c.width, height: c.height, cssWidth: box.width, cssHeight: box.height, counts };
+  }));
+}
+
+test('demo page draws both charts sharp at dpr 2 and shows the warning', async () => {
+  const { page, errors } = await open({ width: 900, height: 1200 }, 2);
+  const report = await canvasReport(page);
+  assert.deepEqual(report.map((r) => r.view), ['compare', 'change']);
+  for (const r of report) {
+    assert.equal(r.width, Math.round(r.cssWidth * 2), `${r.view}: backing store width is CSS width × 2`);
+    assert.equal(r.height, Math.round(r.cssHeight * 2), `${r.view}: backing store height is CSS height × 2`);
+    assert.ok(r.counts.region > 500, `${r.view}: region colour drawn (${r.counts.region} px)`);
+    assert.ok(r.counts.reference > 100, `${r.view}: reference colour drawn (${r.counts.reference} px)`);
+    assert.ok(r.counts.warning > 50, `${r.view}: warning footnote drawn (${r.counts.warning} px)`);
+  }
+  // Solid region bars in the compare view: at 2 bars × ≥ 40 × 100 device px.
+  assert.ok(report[0].counts.region > 8000, `compare bars too small: ${report[0].counts.region}`);
+  assert.ok(report[1].counts.previous > 50, 'change view draws last year');
+  const notes = await page.$$eval('.footnotes li', (lis) => lis.map((li) => li.textContent));
+  assert.equal(notes.length, 1);
+  assert.match(notes[0], /5,872 ÷ 36,192 = 16\.2%/);
+  assert.match(notes[0], /15\.5%/);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(OUT, 'demo.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('demo page fits a 360 px phone without horizontal scrolling', async () => {
+  const { page, errors } = await open({ width: 360, height: 800 }, 3);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const report = await canvasReport(page);
+  for (const r of report) {
+    assert.ok(r.cssWidth <= 360, `${r.view} canvas ${r.cssWidth}px wide`);
+    assert.equal(r.width, Math.round(r.cssWidth * 3));
+    assert.ok(r.counts.region > 300, `${r.view}: region colour drawn`);
+  }
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(OUT, 'demo-360.png'), fullPage: true });
+  await ctx.close();
+});
