@@ -717,67 +717,33 @@ fn compare(model: &Model, opts: &Options) -> Layout {
             hits.push(Hit { rect: hit_rect(rect, min_hit), year: year.year, tier: i, series: Series::Reference });
             (r, rect)
         });
+        let value_label = |f: &mut Frame, x: f64, y: f64, fig: &Figure| {
+            f.text(
+                x,
+                y,
+                value_text(fig, &footnotes, pct),
+                value_size,
+                false,
+                Ink::Text,
+                HAlign::Center,
+                VAlign::Bottom,
+            );
+        };
+        let above_region = region_top - f.px(3.0);
         match &reference {
             Some((r, rect)) if stagger => {
                 let y = region_top.min(rect.y0 as f64) - f.px(3.0);
-                f.text(
-                    region_cx,
-                    y - label_h,
-                    value_text(&t.rate, &footnotes, pct),
-                    value_size,
-                    false,
-                    Ink::Text,
-                    HAlign::Center,
-                    VAlign::Bottom,
-                );
-                f.text(
-                    fx0 + bar_w / 2.0,
-                    y,
-                    value_text(r, &footnotes, pct),
-                    value_size,
-                    false,
-                    Ink::Text,
-                    HAlign::Center,
-                    VAlign::Bottom,
-                );
+                value_label(&mut f, region_cx, y - label_h, &t.rate);
+                value_label(&mut f, fx0 + bar_w / 2.0, y, r);
                 label_tops = y - 2.0 * label_h;
             }
             Some((r, rect)) => {
-                f.text(
-                    region_cx,
-                    region_top - f.px(3.0),
-                    value_text(&t.rate, &footnotes, pct),
-                    value_size,
-                    false,
-                    Ink::Text,
-                    HAlign::Center,
-                    VAlign::Bottom,
-                );
+                value_label(&mut f, region_cx, above_region, &t.rate);
                 let y = rect.y0 as f64 - f.px(3.0);
-                f.text(
-                    fx0 + bar_w / 2.0,
-                    y,
-                    value_text(r, &footnotes, pct),
-                    value_size,
-                    false,
-                    Ink::Text,
-                    HAlign::Center,
-                    VAlign::Bottom,
-                );
+                value_label(&mut f, fx0 + bar_w / 2.0, y, r);
                 label_tops = label_tops.min(y) - label_h;
             }
-            None => {
-                f.text(
-                    region_cx,
-                    region_top - f.px(3.0),
-                    value_text(&t.rate, &footnotes, pct),
-                    value_size,
-                    false,
-                    Ink::Text,
-                    HAlign::Center,
-                    VAlign::Bottom,
-                );
-            }
+            None => value_label(&mut f, region_cx, above_region, &t.rate),
         }
         // The difference: a bracket over the pair, the signed gap above it.
         if let (Some((_, rect)), Some(d)) = (&reference, &t.vs_reference) {

@@ -178,8 +178,8 @@ fn stated_of(f: &Figure) -> Stated {
     Stated { value: f.value, decimals: f.decimals }
 }
 
-/// Whether `a` and `b`, each rounded to `decimals`, can be the same true value: rounding of
-/// the three stated numbers in `a − b = c` can together account for 1.5 units.
+/// Whether `a` and `b`, printed to `decimals`, differ by more than `units_allowed` units of
+/// their last decimal (what rounding can explain).
 fn beyond_rounding(a: f64, b: f64, decimals: u8, units_allowed: f64) -> bool {
     (a - b).abs() > units_allowed / pow10(decimals) + 1e-9
 }
@@ -266,62 +266,23 @@ fn tier(
 
     let gap = t.vs_reference_pp.map(|g| Figure::stated(year, name, Field::VsReference, g));
     let explicit_reference = t.reference_rate.map(|r| Figure::stated(year, name, Field::ReferenceRate, r));
-    let (reference_rate, vs_reference) = match (explicit_reference, gap) {
-        (Some(mut r), Some(mut g)) => {
-            let implied = Figure::difference(Rule::ReferenceFromGap, &rate, &g);
-            let d = r.decimals.max(implied.decimals);
-            if beyond_rounding(implied.value, r.value, d, 1.5) {
-                let id = warnings.len();
-                warnings.push(Warning {
-                    year,
-                    tier: name.to_string(),
-                    kind: WarningKind::ReferenceDisagrees {
-                        reference: stated_of(&r),
-                        rate: stated_of(&rate),
-                        gap: stated_of(&g),
-                    },
-                });
-                r.warnings.push(id);
-                g.warnings.push(id);
-            }
-            (Some(r), Some(g))
-        }
-        (Some(r), None) => {
-            let g = Figure::difference(Rule::GapFromRates, &rate, &r);
-            (Some(r), Some(g))
-        }
-        (None, Some(g)) => (Some(Figure::difference(Rule::ReferenceFromGap, &rate, &g)), Some(g)),
-        (None, None) => (None, None),
-    };
-
+    let (reference_rate, vs_reference) = other_rate(
+        &rate,
+        explicit_reference,
+        gap,
+        (Rule::ReferenceFromGap, Rule::GapFromRates),
+        |reference, rate, gap| WarningKind::ReferenceDisagrees { reference, rate, gap },
+        (year, name, &mut *warnings),
+    );
     let change = t.vs_previous_year_pp.map(|c| Figure::stated(year, name, Field::VsPreviousYear, c));
-    let (previous_rate, vs_previous) = match (previous, change) {
-        (Some(mut p), Some(mut c)) => {
-            let implied = Figure::difference(Rule::PreviousFromChange, &rate, &c);
-            let d = p.decimals.max(implied.decimals);
-            if beyond_rounding(implied.value, p.value, d, 1.5) {
-                let id = warnings.len();
-                warnings.push(Warning {
-                    year,
-                    tier: name.to_string(),
-                    kind: WarningKind::PreviousDisagrees {
-                        previous: stated_of(&p),
-                        rate: stated_of(&rate),
-                        change: stated_of(&c),
-                    },
-                });
-                p.warnings.push(id);
-                c.warnings.push(id);
-            }
-            (Some(p), Some(c))
-        }
-        (Some(p), None) => {
-            let c = Figure::difference(Rule::ChangeFromRates, &rate, &p);
-            (Some(p), Some(c))
-        }
-        (None, Some(c)) => (Some(Figure::difference(Rule::PreviousFromChange, &rate, &c)), Some(c)),
-        (None, None) => (None, None),
-    };
+    let (previous_rate, vs_previous) = other_rate(
+        &rate,
+        previous,
+        change,
+        (Rule::PreviousFromChange, Rule::ChangeFromRates),
+        |previous, rate, change| WarningKind::PreviousDisagrees { previous, rate, change },
+        (year, name, &mut *warnings),
+    );
 
     TierModel {
         name: name.to_string(),
@@ -333,6 +294,40 @@ fn tier(
         vs_reference,
         previous_rate,
         vs_previous,
+    }
+}
+
+/// Another rate (the reference's, or last year's) and its difference to `rate`, where
+/// other = rate − difference: whichever is stated is kept, the missing one derived
+/// (`rules.0` derives the rate, `rules.1` the difference); when both are stated they are
+/// cross-checked and a disagreement beyond rounding becomes a warning on both.
+fn other_rate(
+    rate: &Figure,
+    other: Option<Figure>,
+    difference: Option<Figure>,
+    rules: (Rule, Rule),
+    conflict: impl FnOnce(Stated, Stated, Stated) -> WarningKind,
+    (year, tier, warnings): (i32, &str, &mut Vec<Warning>),
+) -> (Option<Figure>, Option<Figure>) {
+    match (other, difference) {
+        (Some(mut o), Some(mut d)) => {
+            let implied = Figure::difference(rules.0, rate, &d);
+            // Rounding of the three stated numbers together can account for 1.5 units.
+            if beyond_rounding(implied.value, o.value, o.decimals.max(implied.decimals), 1.5) {
+                let id = warnings.len();
+                let kind = conflict(stated_of(&o), stated_of(rate), stated_of(&d));
+                warnings.push(Warning { year, tier: tier.to_string(), kind });
+                o.warnings.push(id);
+                d.warnings.push(id);
+            }
+            (Some(o), Some(d))
+        }
+        (Some(o), None) => {
+            let d = Figure::difference(rules.1, rate, &o);
+            (Some(o), Some(d))
+        }
+        (None, Some(d)) => (Some(Figure::difference(rules.0, rate, &d)), Some(d)),
+        (None, None) => (None, None),
     }
 }
 
