@@ -48,11 +48,31 @@ pub struct Options {
     /// Device pixels per CSS pixel (window.devicePixelRatio).
     pub dpr: f64,
     pub lang: Lang,
+    /// Draw the title, legend, footnotes and source line in the image. A live widget that
+    /// shows them in the DOM turns this off; static images (SVG, PNG) keep it on.
+    pub furniture: bool,
+    /// Which series are drawn (legend toggles).
+    pub shown: Shown,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 640.0, height: 420.0, dpr: 1.0, lang: Lang::Zh }
+        Options { width: 640.0, height: 420.0, dpr: 1.0, lang: Lang::Zh, furniture: true, shown: Shown::default() }
+    }
+}
+
+/// Which series a chart draws. The compare view can hide the region or the reference; the
+/// change view can hide last year or the reference (the region's current year is its subject).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub region: bool,
+    pub reference: bool,
+    pub previous: bool,
+}
+
+impl Default for Shown {
+    fn default() -> Self {
+        Shown { region: true, reference: true, previous: true }
     }
 }
 
@@ -239,7 +259,7 @@ pub fn layout(model: &Model, view: View, opts: &Options) -> Layout {
         width: if opts.width.is_finite() { opts.width.clamp(MIN_WIDTH, MAX_WIDTH) } else { 640.0 },
         height: if opts.height.is_finite() { opts.height.clamp(0.0, 4.0 * MAX_WIDTH) } else { 0.0 },
         dpr: if opts.dpr.is_finite() && opts.dpr > 0.0 { opts.dpr.clamp(0.5, 4.0) } else { 1.0 },
-        lang: opts.lang,
+        ..*opts
     };
     match view {
         View::Compare => compare(model, &opts),
@@ -271,13 +291,71 @@ impl Type {
 const LINE: f64 = 1.35;
 
 /// How a legend entry's swatch looks.
-#[derive(Clone, Copy)]
-enum Swatch {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swatch {
     Solid(Ink),
     Hatched(Ink),
     Dot(Ink, bool),
     Tick(Ink),
     Dashed(Ink),
+}
+
+/// One legend entry; `series` is set when the entry names a series that can be hidden.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub swatch: Swatch,
+    pub label: String,
+    pub series: Option<Series>,
+}
+
+/// The legend of `view`: the series it draws, then what hatching, hollow dots and dashed
+/// lines mean when the chart uses them.
+pub fn legend(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
+    let year = model.current();
+    let tiers = &year.tiers;
+    let item = |swatch, label: String, series| LegendItem { swatch, label, series };
+    let any_reference = tiers.iter().any(|t| t.reference_rate.is_some());
+    let mut out = Vec::new();
+    match view {
+        View::Compare => {
+            out.push(item(Swatch::Solid(Ink::Region), model.region.clone(), Some(Series::Region)));
+            if any_reference {
+                out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+            }
+            if tiers.iter().any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived)) {
+                out.push(item(Swatch::Hatched(Ink::Muted), text::derived_bar_legend(lang).to_string(), None));
+            }
+            if tiers.iter().any(|t| t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty())) {
+                out.push(item(Swatch::Dashed(Ink::Warning), text::counts_marker_legend(lang).to_string(), None));
+            }
+        }
+        View::Change => {
+            let label = |area: &str, y: i32| format!("{area} {}", text::year_label(y, lang));
+            out.push(item(Swatch::Dot(Ink::Region, false), label(&model.region, year.year), None));
+            if tiers.iter().any(|t| t.previous_rate.is_some()) {
+                let l = label(&model.region, year.year - 1);
+                out.push(item(Swatch::Dot(Ink::Previous, false), l, Some(Series::Previous)));
+            }
+            if any_reference {
+                let l = label(&model.reference, year.year);
+                out.push(item(Swatch::Tick(Ink::Reference), l, Some(Series::Reference)));
+            }
+            if tiers.iter().any(|t| t.rate.is_derived() || t.previous_rate.as_ref().is_some_and(Figure::is_derived)) {
+                out.push(item(Swatch::Dot(Ink::Muted, true), text::derived_dot_legend(lang).to_string(), None));
+            }
+        }
+    }
+    out
+}
+
+impl Shown {
+    pub fn series(&self, s: Series) -> bool {
+        match s {
+            Series::Region | Series::FromCounts => self.region,
+            Series::Reference => self.reference,
+            Series::Previous => self.previous,
+        }
+    }
 }
 
 /// Shared chart furniture: header (title, subtitle, legend), footer (footnotes, notes,
@@ -289,13 +367,23 @@ struct Frame {
     ty: Type,
     marks: Vec<Mark>,
     y: f64,
+    furniture: bool,
 }
 
 impl Frame {
     fn new(opts: &Options) -> Frame {
         let s = opts.dpr;
         let pad = if opts.width < 480.0 { 10.0 } else { 16.0 };
-        Frame { s, w: opts.width * s, pad: pad * s, ty: Type::for_width(opts.width), marks: Vec::new(), y: pad * s }
+        let top = if opts.furniture { pad } else { 4.0 };
+        Frame {
+            s,
+            w: opts.width * s,
+            pad: pad * s,
+            ty: Type::for_width(opts.width),
+            marks: Vec::new(),
+            y: top * s,
+            furniture: opts.furniture,
+        }
     }
 
     fn px(&self, css: f64) -> f64 {
@@ -342,14 +430,17 @@ impl Frame {
     }
 
     /// Legend entries flow left to right and wrap.
-    fn legend(&mut self, items: &[(Swatch, String)]) {
+    fn legend(&mut self, items: &[LegendItem], shown: Shown) {
         let size = self.px(self.ty.legend);
         let sw = self.px(14.0);
         let gap = self.px(6.0);
         let spacing = self.px(16.0);
         let row_h = (size * LINE).max(sw) + self.px(4.0);
         let mut x = self.pad;
-        for (swatch, label) in items {
+        for LegendItem { swatch, label, series } in items {
+            if series.is_some_and(|s| !shown.series(s)) {
+                continue;
+            }
             let label = text::ellipsize(label, size, self.inner_width() - sw - gap);
             let item_w = sw + gap + text::width(&label, size);
             if x > self.pad && x + item_w > self.w - self.pad {
@@ -420,6 +511,7 @@ impl Frame {
         let size = self.px(self.ty.note);
         let mut y = top.unwrap_or(0.0);
         let start = y;
+        let (footnotes, source) = if self.furniture { (footnotes, Some(source)) } else { (&[][..], None) };
         for (i, note) in footnotes.iter().enumerate() {
             let m = text::marker(i + 1);
             let indent = text::width(&m, size) + self.px(4.0);
@@ -442,7 +534,7 @@ impl Frame {
             }
             y += lines.len() as f64 * size * LINE + self.px(2.0);
         }
-        for note in notes.iter().map(String::as_str).chain(std::iter::once(source)) {
+        for note in notes.iter().map(String::as_str).chain(source) {
             let lines = text::wrap(note, size, self.inner_width());
             for line in lines {
                 if top.is_some() {
@@ -552,29 +644,23 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     let year = model.current();
     let tiers = &year.tiers;
     let mut f = Frame::new(opts);
-    f.header(&model.title, &text::compare_subtitle(model, year.year, lang));
-
-    let has_reference = tiers.iter().any(|t| t.reference_rate.is_some());
-    let any_derived =
-        tiers.iter().any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived));
-    let counts_marks: Vec<bool> =
-        tiers.iter().map(|t| t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty())).collect();
-    let mut legend = vec![(Swatch::Solid(Ink::Region), model.region.clone())];
-    if has_reference {
-        legend.push((Swatch::Solid(Ink::Reference), model.reference.clone()));
+    if opts.furniture {
+        f.header(&model.title, &text::compare_subtitle(model, year.year, lang));
+        f.legend(&legend(model, View::Compare, lang), opts.shown);
     }
-    if any_derived {
-        legend.push((Swatch::Hatched(Ink::Muted), text::derived_bar_legend(lang).to_string()));
-    }
-    if counts_marks.iter().any(|b| *b) {
-        legend.push((Swatch::Dashed(Ink::Warning), text::counts_marker_legend(lang).to_string()));
-    }
-    f.legend(&legend);
+    let show_region = opts.shown.region;
+    let has_reference = opts.shown.reference && tiers.iter().any(|t| t.reference_rate.is_some());
+    let counts_marks: Vec<bool> = tiers
+        .iter()
+        .map(|t| show_region && t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty()))
+        .collect();
 
     let footnotes = collect_footnotes(tiers.iter().flat_map(|t| {
-        [Some(&t.rate), t.reference_rate.as_ref(), t.vs_reference.as_ref(), t.rate_from_counts.as_ref()]
-            .into_iter()
-            .flatten()
+        let region = show_region.then_some(&t.rate);
+        let reference = t.reference_rate.as_ref().filter(|_| has_reference);
+        let gap = t.vs_reference.as_ref().filter(|_| has_reference && show_region);
+        let counts = t.rate_from_counts.as_ref().filter(|_| show_region);
+        [region, reference, gap, counts].into_iter().flatten()
     }));
     let notes_text = footnote_texts(model, &footnotes, lang);
     let source = text::source_line(model, lang);
@@ -587,7 +673,11 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     let x1 = f.w - f.pad;
     let gw = (x1 - x0) / n;
     let pair_gap = f.px(3.0).max(gw * 0.03);
-    let bars = if has_reference { 2.0 } else { 1.0 };
+    // Label modes, bar widths and the axis follow the data, not the toggles, so hiding a
+    // series never moves or resizes what stays.
+    let pair_in_data = tiers.iter().any(|t| t.reference_rate.is_some());
+    let both = has_reference && show_region;
+    let bars = if pair_in_data { 2.0 } else { 1.0 };
     let bar_w = ((gw * 0.72 - pair_gap * (bars - 1.0)) / bars).min(f.px(60.0)).max(f.px(4.0));
 
     // Value labels: full "15.5%①" if neighbours do not collide, else without "%", else smaller.
@@ -629,7 +719,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
         body + &markers(d, &footnotes)
     };
     let mut notes = Vec::new();
-    if !long_fits && has_reference {
+    if !long_fits && both {
         notes.push(text::points_unit_note(lang).to_string());
     }
     if !pct {
@@ -646,7 +736,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     let footer_h = f.footer(None, &notes_text, &notes, &source);
     let label_h = value_size * LINE;
     let headroom = label_h * if stagger { 2.0 } else { 1.0 }
-        + if has_reference { f.px(8.0) + diff_size * LINE } else { 0.0 }
+        + if pair_in_data { f.px(8.0) + diff_size * LINE } else { 0.0 }
         + f.px(4.0);
     let y0 = f.y + f.px(4.0);
     let min_plot = f.px(140.0) + headroom;
@@ -685,14 +775,17 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     let min_hit = f.px(24.0);
     for (i, t) in tiers.iter().enumerate() {
         let cx = x0 + gw * (i as f64 + 0.5);
-        let (rx0, fx0) = if has_reference {
+        let (rx0, fx0) = if both {
             (cx - pair_gap / 2.0 - bar_w, cx + pair_gap / 2.0)
         } else {
-            (cx - bar_w / 2.0, cx + bar_w)
+            (cx - bar_w / 2.0, cx - bar_w / 2.0)
         };
         let base = y_of(0.0);
         let region_rect = Rect::new(rx0, y_of(t.rate.value), rx0 + bar_w, base);
-        bar(&mut f, region_rect, Ink::Region, t.rate.is_derived());
+        if show_region {
+            bar(&mut f, region_rect, Ink::Region, t.rate.is_derived());
+            hits.push(Hit { rect: hit_rect(region_rect, min_hit), year: year.year, tier: i, series: Series::Region });
+        }
         let mut region_top = region_rect.y0 as f64;
         if counts_marks[i] {
             if let Some(fc) = &t.rate_from_counts {
@@ -708,10 +801,9 @@ fn compare(model: &Model, opts: &Options) -> Layout {
                 region_top = region_top.min(y - f.px(2.0));
             }
         }
-        hits.push(Hit { rect: hit_rect(region_rect, min_hit), year: year.year, tier: i, series: Series::Region });
         let region_cx = rx0 + bar_w / 2.0;
         let mut label_tops = region_top - f.px(3.0);
-        let reference = t.reference_rate.as_ref().map(|r| {
+        let reference = t.reference_rate.as_ref().filter(|_| has_reference).map(|r| {
             let rect = Rect::new(fx0, y_of(r.value), fx0 + bar_w, base);
             bar(&mut f, rect, Ink::Reference, r.is_derived());
             hits.push(Hit { rect: hit_rect(rect, min_hit), year: year.year, tier: i, series: Series::Reference });
@@ -731,6 +823,11 @@ fn compare(model: &Model, opts: &Options) -> Layout {
         };
         let above_region = region_top - f.px(3.0);
         match &reference {
+            Some((r, rect)) if !show_region => {
+                let y = rect.y0 as f64 - f.px(3.0);
+                value_label(&mut f, fx0 + bar_w / 2.0, y, r);
+            }
+            None if !show_region => {}
             Some((r, rect)) if stagger => {
                 let y = region_top.min(rect.y0 as f64) - f.px(3.0);
                 value_label(&mut f, region_cx, y - label_h, &t.rate);
@@ -746,7 +843,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
             None => value_label(&mut f, region_cx, above_region, &t.rate),
         }
         // The difference: a bracket over the pair, the signed gap above it.
-        if let (Some((_, rect)), Some(d)) = (&reference, &t.vs_reference) {
+        if let (Some((_, rect)), Some(d), true) = (&reference, &t.vs_reference, show_region) {
             let yb = label_tops - f.px(4.0);
             let tick = f.px(4.0);
             let (xa, xb) = (region_cx, (rect.x0 + rect.x1) as f64 / 2.0);
@@ -817,37 +914,22 @@ fn change(model: &Model, opts: &Options) -> Layout {
     let year = model.current();
     let tiers = &year.tiers;
     let mut f = Frame::new(opts);
-    f.header(&model.title, &text::change_subtitle(model, year.year, lang));
-
+    if opts.furniture {
+        f.header(&model.title, &text::change_subtitle(model, year.year, lang));
+        f.legend(&legend(model, View::Change, lang), opts.shown);
+    }
     let any_previous = tiers.iter().any(|t| t.previous_rate.is_some());
-    let any_reference = tiers.iter().any(|t| t.reference_rate.is_some());
-    let any_hollow =
-        tiers.iter().any(|t| t.rate.is_derived() || t.previous_rate.as_ref().is_some_and(Figure::is_derived));
-    let mut legend =
-        vec![(Swatch::Dot(Ink::Region, false), format!("{} {}", model.region, text::year_label(year.year, lang)))];
-    if any_previous {
-        legend.push((
-            Swatch::Dot(Ink::Previous, false),
-            format!("{} {}", model.region, text::year_label(year.year - 1, lang)),
-        ));
-    }
-    if any_reference {
-        legend
-            .push((Swatch::Tick(Ink::Reference), format!("{} {}", model.reference, text::year_label(year.year, lang))));
-    }
-    if any_hollow {
-        legend.push((Swatch::Dot(Ink::Muted, true), text::derived_dot_legend(lang).to_string()));
-    }
-    f.legend(&legend);
+    let show_previous = opts.shown.previous;
+    let show_reference = opts.shown.reference;
     if !any_previous {
         f.paragraph(&text::no_previous_year(year.year, lang), f.ty.subtitle, false, Ink::Text);
         f.y += f.px(4.0);
     }
 
     let footnotes = collect_footnotes(tiers.iter().flat_map(|t| {
-        [Some(&t.rate), t.previous_rate.as_ref(), t.vs_previous.as_ref(), t.reference_rate.as_ref()]
-            .into_iter()
-            .flatten()
+        let previous = [t.previous_rate.as_ref(), t.vs_previous.as_ref()].map(|f| f.filter(|_| show_previous));
+        let reference = t.reference_rate.as_ref().filter(|_| show_reference);
+        [Some(&t.rate), previous[0], previous[1], reference].into_iter().flatten()
     }));
     let notes_text = footnote_texts(model, &footnotes, lang);
     let source = text::source_line(model, lang);
@@ -924,7 +1006,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
         }
         let xc = x_of(t.rate.value);
         // Reference: a short tick under the row's line, labelled below it.
-        if let Some(rf) = &t.reference_rate {
+        if let Some(rf) = t.reference_rate.as_ref().filter(|_| show_reference) {
             let xr = x_of(rf.value);
             let w = f.stroke(2.0);
             let (ya, yb) = (yc + r + f.px(3.0), yc + r + f.px(11.0));
@@ -952,7 +1034,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
             });
         }
         let current_text = value_text(&t.rate, &footnotes, true);
-        match (&t.previous_rate, &t.vs_previous) {
+        match (t.previous_rate.as_ref().filter(|_| show_previous), &t.vs_previous) {
             (Some(p), change) => {
                 let xp = x_of(p.value);
                 let (lo, hi) = (xp.min(xc), xp.max(xc));
@@ -1028,10 +1110,13 @@ fn change(model: &Model, opts: &Options) -> Layout {
                     width: dot_w,
                 });
                 f.text(xc + r + f.px(5.0), yc, current_text, value_size, true, Ink::Text, HAlign::Left, VAlign::Middle);
-                let note = text::no_previous_tier(year.year, lang);
-                let lw = text::width(&note, value_size);
-                let lx = xc.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
-                f.text(lx, yc - r - f.px(4.0), note, value_size, false, Ink::Muted, HAlign::Center, VAlign::Bottom);
+                // Say so when the data lacks last year; not when the reader hid it.
+                if t.previous_rate.is_none() {
+                    let note = text::no_previous_tier(year.year, lang);
+                    let lw = text::width(&note, value_size);
+                    let lx = xc.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
+                    f.text(lx, yc - r - f.px(4.0), note, value_size, false, Ink::Muted, HAlign::Center, VAlign::Bottom);
+                }
             }
         }
         let cr = Rect::new(xc - r, yc - r, xc + r, yc + r);

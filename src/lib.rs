@@ -26,7 +26,7 @@
 //! assert_eq!(tier.reference_rate.as_ref().unwrap().value, 14.8); // derived: 15.5 − 0.7
 //! assert_eq!(model.warnings.len(), 1); // 5,872 ÷ 36,192 = 16.2 %, not 15.5 %
 //!
-//! let opts = layout::Options { width: 640.0, height: 420.0, dpr: 2.0, lang: Lang::Zh };
+//! let opts = layout::Options { width: 640.0, height: 420.0, dpr: 2.0, lang: Lang::Zh, ..Default::default() };
 //! let chart = layout::layout(&model, layout::View::Compare, &opts);
 //! assert_eq!(chart.width, 1280);
 //! # Ok::<(), passrate_chart::Error>(())

@@ -6,7 +6,7 @@
 mod common;
 
 use passrate_chart::format::Lang;
-use passrate_chart::layout::{layout, HAlign, Ink, Layout, Mark, Options, Rect, Series, VAlign, View};
+use passrate_chart::layout::{layout, HAlign, Ink, Layout, Mark, Options, Rect, Series, Shown, VAlign, View};
 use passrate_chart::text;
 
 fn label_boxes(l: &Layout) -> Vec<(Rect, String)> {
@@ -37,6 +37,18 @@ fn overlaps(a: &Rect, b: &Rect, slack: i32) -> bool {
     a.x0 + slack < b.x1 && b.x0 + slack < a.x1 && a.y0 + slack < b.y1 && b.y0 + slack < a.y1
 }
 
+/// With and without the title/legend/footer, and with each toggleable series hidden.
+fn variants() -> Vec<(bool, Shown)> {
+    let all = Shown::default();
+    vec![
+        (true, all),
+        (false, all),
+        (true, Shown { region: false, ..all }),
+        (false, Shown { reference: false, ..all }),
+        (true, Shown { previous: false, ..all }),
+    ]
+}
+
 fn each_layout(mut check: impl FnMut(&str, &Layout)) {
     for fixture in common::FIXTURES {
         let model = common::fixture(fixture);
@@ -44,9 +56,11 @@ fn each_layout(mut check: impl FnMut(&str, &Layout)) {
             for width in [320.0, 400.0, 640.0, 800.0, 1200.0] {
                 for lang in [Lang::Zh, Lang::En] {
                     for dpr in [1.0, 2.0] {
-                        let opts = Options { width, height: 420.0, dpr, lang };
-                        let l = layout(&model, view, &opts);
-                        check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr}"), &l);
+                        for (furniture, shown) in variants() {
+                            let opts = Options { width, height: 420.0, dpr, lang, furniture, shown };
+                            let l = layout(&model, view, &opts);
+                            check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr} {furniture} {shown:?}"), &l);
+                        }
                     }
                 }
             }
@@ -212,4 +226,52 @@ fn change_view_labels_the_change() {
     for want in ["−1.3 pp", "−1.0 pp", "16.9%", "18.2%", "50.3%", "51.3%"] {
         assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
     }
+}
+
+#[test]
+fn hidden_series_are_not_drawn_or_hit() {
+    let m = common::fixture("seed.json");
+    let shown = Shown { reference: false, ..Shown::default() };
+    let l = layout(&m, View::Compare, &Options { shown, ..Options::default() });
+    assert!(l.hits.hits.iter().all(|h| h.series != Series::Reference));
+    assert!(!l
+        .marks
+        .iter()
+        .any(|m| matches!(m, Mark::Fill { ink: Ink::ReferenceTint | Ink::Reference, rect } if rect.y0 > l.plot.y0)));
+    let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
+    assert!(!texts.iter().any(|t| t.contains("个百分点")), "no difference without the reference: {texts:?}");
+    // The axis does not move when a series is hidden, so the remaining bars keep their height.
+    let full = layout(&m, View::Compare, &Options::default());
+    let region = |l: &Layout| -> Vec<i32> {
+        l.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Fill { ink: Ink::Region, rect } if rect.y0 > l.plot.y0 => Some(rect.y1 - rect.y0),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(region(&l), region(&full));
+    let c = layout(
+        &m,
+        View::Change,
+        &Options { shown: Shown { previous: false, ..Shown::default() }, ..Options::default() },
+    );
+    assert!(c.hits.hits.iter().all(|h| h.series != Series::Previous));
+    let texts: Vec<String> = label_boxes(&c).into_iter().map(|(_, t)| t).collect();
+    assert!(!texts.iter().any(|t| t.contains("无2018年数据")), "hiding is not missing data: {texts:?}");
+}
+
+#[test]
+fn without_furniture_only_the_plot_is_drawn() {
+    let m = common::fixture("seed.json");
+    let l = layout(&m, View::Compare, &Options { furniture: false, ..Options::default() });
+    let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("运城市2019年") || t.contains("数据来源") || t.contains("5,872")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "15.5%①"), "markers stay: the DOM footnotes use the same numbers");
+    let full = layout(&m, View::Compare, &Options::default());
+    assert!(l.plot.y1 - l.plot.y0 > full.plot.y1 - full.plot.y0, "the plot takes the room the furniture left");
 }

@@ -39,7 +39,7 @@ fn near(a: Rgb, b: Rgb) -> bool {
 /// The same layout the chart drew, computed here from the same data.
 fn expected(view: View, dpr: f64, lang: Lang) -> Layout {
     let model = passrate_chart::parse(SEED).unwrap();
-    layout(&model, view, &Options { width: 640.0, height: 420.0, dpr, lang })
+    layout(&model, view, &Options { width: 640.0, height: 420.0, dpr, lang, ..Options::default() })
 }
 
 fn draw(view: &str, dpr: f64, theme: &str) -> HtmlCanvasElement {
