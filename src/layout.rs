@@ -249,7 +249,8 @@ pub struct Layout {
     pub plot: Rect,
     pub marks: Vec<Mark>,
     pub hits: HitTable,
-    /// Warning indexes ([`Model::warnings`]) in the order of their footnote markers.
+    /// Indexes into [`Model::warnings`] of the warnings this chart shows; warning `i` is
+    /// marked `text::marker(i + 1)` everywhere.
     pub footnotes: Vec<usize>,
 }
 
@@ -507,13 +508,13 @@ impl Frame {
 
     /// The footer's lines, laid out from `top`: numbered warnings, notes, the source line.
     /// Returns its height when `top` is `None` (a dry run, to size the plot).
-    fn footer(&mut self, top: Option<f64>, footnotes: &[String], notes: &[String], source: &str) -> f64 {
+    fn footer(&mut self, top: Option<f64>, footnotes: &[(String, String)], notes: &[String], source: &str) -> f64 {
         let size = self.px(self.ty.note);
         let mut y = top.unwrap_or(0.0);
         let start = y;
         let (footnotes, source) = if self.furniture { (footnotes, Some(source)) } else { (&[][..], None) };
-        for (i, note) in footnotes.iter().enumerate() {
-            let m = text::marker(i + 1);
+        for (m, note) in footnotes {
+            let m = m.clone();
             let indent = text::width(&m, size) + self.px(4.0);
             let lines = text::wrap(note, size, self.inner_width() - indent);
             if top.is_some() {
@@ -602,25 +603,22 @@ fn value_text(f: &Figure, footnotes: &[usize], percent_sign: bool) -> String {
     s
 }
 
+/// Footnote markers are numbered by the warning's place in the model, so a number means the
+/// same thing in every view, the table and the tooltips.
 fn markers(f: &Figure, footnotes: &[usize]) -> String {
-    f.warnings.iter().filter_map(|w| footnotes.iter().position(|x| x == w)).map(|i| text::marker(i + 1)).collect()
+    f.warnings.iter().filter(|w| footnotes.contains(w)).map(|w| text::marker(w + 1)).collect()
 }
 
-/// Warnings carried by the figures a view shows, in reading order.
+/// Warnings carried by the figures a view shows, in model order.
 fn collect_footnotes<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<usize> {
-    let mut out = Vec::new();
-    for f in figures {
-        for w in &f.warnings {
-            if !out.contains(w) {
-                out.push(*w);
-            }
-        }
-    }
+    let mut out: Vec<usize> = figures.flat_map(|f| f.warnings.iter().copied()).collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
-fn footnote_texts(model: &Model, footnotes: &[usize], lang: Lang) -> Vec<String> {
-    footnotes.iter().map(|&i| text::warning(&model.warnings[i], model, lang)).collect()
+fn footnote_texts(model: &Model, footnotes: &[usize], lang: Lang) -> Vec<(String, String)> {
+    footnotes.iter().map(|&i| (text::marker(i + 1), text::warning(&model.warnings[i], model, lang))).collect()
 }
 
 /// Grows a hit rectangle to at least `min` device pixels each way (touch targets).

@@ -32,6 +32,7 @@
 //! # Ok::<(), passrate_chart::Error>(())
 //! ```
 
+pub mod describe;
 pub mod error;
 pub mod format;
 pub mod layout;

@@ -9,10 +9,13 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use serde_json::{json, Value};
+
 use crate::format::Lang;
-use crate::layout::{self, Layout, Options, View};
+use crate::layout::{self, Layout, Options, Series, Shown, Swatch, View};
 use crate::model::Model;
-use crate::render::{self, Theme};
+use crate::render::{self, Rgb, Theme};
+use crate::{describe, text};
 
 /// A loaded dataset bound to a view, a language and a theme; draws on any canvas.
 #[wasm_bindgen]
@@ -21,6 +24,8 @@ pub struct Chart {
     view: View,
     lang: Lang,
     theme: Theme,
+    shown: Shown,
+    furniture: bool,
     layout: Option<Layout>,
 }
 
@@ -42,7 +47,15 @@ impl Chart {
     /// `data`: a dataset object, JSON text or CSV text. Throws an `Error` naming the field.
     #[wasm_bindgen(constructor)]
     pub fn new(data: &JsValue) -> Result<Chart, JsError> {
-        Ok(Chart { model: load(data)?, view: View::Compare, lang: Lang::Zh, theme: Theme::light(), layout: None })
+        Ok(Chart {
+            model: load(data)?,
+            view: View::Compare,
+            lang: Lang::Zh,
+            theme: Theme::light(),
+            shown: Shown::default(),
+            furniture: true,
+            layout: None,
+        })
     }
 
     /// Replaces the data; on error the chart keeps its previous data.
@@ -86,7 +99,14 @@ impl Chart {
         css_height: f64,
         dpr: f64,
     ) -> Result<f64, JsError> {
-        let opts = Options { width: css_width, height: css_height, dpr, lang: self.lang };
+        let opts = Options {
+            width: css_width,
+            height: css_height,
+            dpr,
+            lang: self.lang,
+            furniture: self.furniture,
+            shown: self.shown,
+        };
         let l = layout::layout(&self.model, self.view, &opts);
         canvas.set_width(l.width);
         canvas.set_height(l.height);
@@ -110,43 +130,139 @@ impl Chart {
         self.model.title.clone()
     }
 
-    /// The footnotes of the last drawn view, each with its marker ("① …"), in the chart's
-    /// language; every consistency warning when nothing has been drawn yet.
-    pub fn footnotes(&self) -> Vec<String> {
-        let ids: Vec<usize> = match &self.layout {
-            Some(l) => l.footnotes.clone(),
-            None => (0..self.model.warnings.len()).collect(),
-        };
-        ids.iter()
-            .enumerate()
-            .map(|(i, &w)| {
-                format!(
-                    "{} {}",
-                    crate::text::marker(i + 1),
-                    crate::text::warning(&self.model.warnings[w], &self.model, self.lang)
-                )
-            })
-            .collect()
+    /// Which series to draw (the legend's toggles).
+    #[wasm_bindgen(js_name = setShown)]
+    pub fn set_shown(&mut self, region: bool, reference: bool, previous: bool) {
+        self.shown = Shown { region, reference, previous };
     }
 
-    /// The data point under (x, y) in CSS pixels of the last drawn layout, as
-    /// `[tier name, series, value text, provenance]`, or `undefined`.
-    pub fn hit(&self, css_x: f64, css_y: f64) -> Option<Vec<String>> {
-        let l = self.layout.as_ref()?;
-        let h = l.hits.at(css_x * l.dpr, css_y * l.dpr, 4.0 * l.dpr)?;
-        let f = layout::figure(&self.model, h)?;
-        let tier = self.model.current().tiers.get(h.tier)?;
-        let series = match h.series {
-            layout::Series::Region => "region",
-            layout::Series::Reference => "reference",
-            layout::Series::Previous => "previous",
-            layout::Series::FromCounts => "counts",
-        };
-        Some(vec![
-            tier.name.clone(),
-            series.to_string(),
-            crate::format::percent(f.value, f.decimals),
-            crate::text::provenance(f, &self.model, self.lang),
-        ])
+    /// Whether the image carries its title, legend, footnotes and source (default `true`).
+    /// A page that shows them as text turns this off.
+    #[wasm_bindgen(js_name = setFurniture)]
+    pub fn set_furniture(&mut self, on: bool) {
+        self.furniture = on;
     }
+
+    /// Everything a page needs to show the chart as text, as JSON: title, subtitle, summary,
+    /// source, footnotes, legend, views, the data table and the theme's colours.
+    pub fn describe(&self) -> String {
+        let m = &self.model;
+        let lang = self.lang;
+        let year = m.current().year;
+        let subtitle = match self.view {
+            View::Compare => text::compare_subtitle(m, year, lang),
+            View::Change => text::change_subtitle(m, year, lang),
+        };
+        let footnote_ids: Vec<usize> = match &self.layout {
+            Some(l) => l.footnotes.clone(),
+            None => (0..m.warnings.len()).collect(),
+        };
+        let legend: Vec<Value> = layout::legend(m, self.view, lang)
+            .into_iter()
+            .map(|item| {
+                let (kind, ink) = match item.swatch {
+                    Swatch::Solid(i) => ("solid", i),
+                    Swatch::Hatched(i) => ("hatched", i),
+                    Swatch::Dot(i, false) => ("dot", i),
+                    Swatch::Dot(i, true) => ("hollow", i),
+                    Swatch::Tick(i) => ("tick", i),
+                    Swatch::Dashed(i) => ("dashed", i),
+                };
+                json!({
+                    "label": item.label,
+                    "swatch": kind,
+                    "color": hex(self.theme.ink(ink)),
+                    "series": item.series.map(series_name),
+                    "shown": item.series.is_none_or(|s| self.shown.series(s)),
+                })
+            })
+            .collect();
+        let t = describe::table(m, lang);
+        let rows: Vec<Vec<Value>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| json!({"text": c.text, "derived": c.derived, "provenance": c.provenance, "markers": c.markers}))
+                    .collect()
+            })
+            .collect();
+        let views: Vec<Value> = [View::Compare, View::Change]
+            .iter()
+            .map(|&v| json!({"id": v.name(), "label": describe::view_label(m, v, lang)}))
+            .collect();
+        let th = &self.theme;
+        json!({
+            "title": m.title,
+            "subtitle": subtitle,
+            "summary": describe::summary(m, lang),
+            "source": text::source_line(m, lang),
+            "footnotes": describe::footnotes(m, &footnote_ids, lang),
+            "legend": legend,
+            "view": self.view.name(),
+            "views": views,
+            "table": {"caption": t.caption, "columns": t.columns, "rows": rows, "notes": t.notes},
+            "colors": {
+                "background": hex(th.background), "text": hex(th.text), "muted": hex(th.muted),
+                "grid": hex(th.grid), "region": hex(th.region), "reference": hex(th.reference),
+                "previous": hex(th.previous), "warning": hex(th.warning),
+            },
+        })
+        .to_string()
+    }
+
+    /// The data points of the last drawn layout in reading order, as JSON: each with its
+    /// box in CSS pixels, heading, value, detail lines and a sentence for a live region.
+    pub fn points(&self) -> String {
+        let Some(l) = &self.layout else { return "[]".into() };
+        let s = l.dpr;
+        let list: Vec<Value> = describe::data_points(&self.model, l, self.lang)
+            .into_iter()
+            .map(|p| {
+                json!({
+                    "x": p.rect.x0 as f64 / s, "y": p.rect.y0 as f64 / s,
+                    "w": (p.rect.x1 - p.rect.x0) as f64 / s, "h": (p.rect.y1 - p.rect.y0) as f64 / s,
+                    "tier": p.tier, "series": series_name(p.series),
+                    "heading": p.heading, "value": p.value, "lines": p.lines, "spoken": p.spoken,
+                })
+            })
+            .collect();
+        Value::Array(list).to_string()
+    }
+
+    /// The index (into `points()`) of the data point under (x, y) in CSS pixels, or -1.
+    /// A search over the layout's hit table: its cost grows with the number of points, not
+    /// with the chart's size, and nothing is redrawn.
+    pub fn hit(&self, css_x: f64, css_y: f64) -> i32 {
+        let Some(l) = &self.layout else { return -1 };
+        let Some(h) = l.hits.at(css_x * l.dpr, css_y * l.dpr, 4.0 * l.dpr) else { return -1 };
+        let rank = |s: Series| match s {
+            Series::Previous => 0,
+            Series::Region => 1,
+            Series::Reference => 2,
+            Series::FromCounts => 3,
+        };
+        let mut order: Vec<&layout::Hit> = l.hits.hits.iter().collect();
+        order.sort_by_key(|x| (x.tier, rank(x.series)));
+        order.iter().position(|x| std::ptr::eq(*x, h)).map_or(-1, |i| i as i32)
+    }
+}
+
+fn series_name(s: Series) -> &'static str {
+    match s {
+        Series::Region => "region",
+        Series::Reference => "reference",
+        Series::Previous => "previous",
+        Series::FromCounts => "counts",
+    }
+}
+
+fn hex(c: Rgb) -> String {
+    const D: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::from("#");
+    for b in [c.0, c.1, c.2] {
+        s.push(D[(b >> 4) as usize] as char);
+        s.push(D[(b & 15) as usize] as char);
+    }
+    s
 }

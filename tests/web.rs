@@ -181,8 +181,11 @@ fn csv_and_objects_load_too() {
         let (x, y) = r.center();
         assert_eq!(pixel(&c, x, y), pixel(&c2, x, y));
     }
-    assert_eq!(chart.footnotes(), chart2.footnotes());
-    assert!(chart.footnotes()[0].contains("16.2%"), "{:?}", chart.footnotes());
+    let d1: serde_json::Value = serde_json::from_str(&chart.describe()).unwrap();
+    let d2: serde_json::Value = serde_json::from_str(&chart2.describe()).unwrap();
+    assert_eq!(d1, d2);
+    let note = d1["footnotes"][0].as_str().unwrap();
+    assert!(note.contains("16.2%"), "{note}");
 }
 
 #[wasm_bindgen_test]
@@ -207,10 +210,12 @@ fn hit_returns_the_figure_under_the_pointer() {
     let l = expected(View::Compare, 2.0, Lang::Zh);
     let r = bars(&l, Ink::ReferenceTint)[0];
     let (x, y) = r.center();
-    let hit = chart.hit(x as f64 / 2.0, y as f64 / 2.0).expect("a hit");
-    assert_eq!(hit[0], "一本线");
-    assert_eq!(hit[1], "reference");
-    assert_eq!(hit[2], "14.8%");
-    assert!(hit[3].contains("15.5 − 0.7 = 14.8"), "{}", hit[3]);
-    assert!(chart.hit(1.0, 1.0).is_none());
+    let i = chart.hit(x as f64 / 2.0, y as f64 / 2.0);
+    assert!(i >= 0);
+    let points: serde_json::Value = serde_json::from_str(&chart.points()).unwrap();
+    let p = &points[i as usize];
+    assert_eq!(p["heading"], "一本线 · 山西省 · 2019年");
+    assert_eq!(p["value"], "14.8%");
+    assert!(p["lines"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("15.5 − 0.7 = 14.8")), "{p}");
+    assert_eq!(chart.hit(1.0, 1.0), -1);
 }
