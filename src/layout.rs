@@ -704,7 +704,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     // Difference labels: "+0.7 个百分点" if it fits every group, else "+0.7" and a unit note.
     let diff_size = f.px(f.ty.value);
     let long_fits = tiers.iter().all(|t| {
-        t.vs_reference.as_ref().map_or(true, |d| {
+        t.vs_reference.as_ref().is_none_or(|d| {
             text::width(&(points(d.value, d.decimals, lang) + &markers(d, &footnotes)), diff_size) <= gw - f.px(4.0)
         })
     });
