@@ -1,6 +1,6 @@
 // cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into www/pkg/.
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ export const PKG = join(ROOT, 'www', 'pkg');
 
 export function sizes() {
   const out = {};
-  for (const f of ['passrate_chart_bg.wasm', 'passrate_chart.js']) {
+  for (const f of ['passrate_chart_bg.wasm', 'passrate_chart.js', 'passrate-chart.js']) {
     const bytes = readFileSync(join(PKG, f));
     out[f] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
@@ -30,6 +30,8 @@ export function build() {
     '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals', out, '-o', out,
   ]);
+  // The widget and its API sit beside the wasm-bindgen glue: one folder is the whole package.
+  copyFileSync(join(ROOT, 'js', 'passrate-chart.js'), join(PKG, 'passrate-chart.js'));
   const s = sizes();
   const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   for (const [f, { raw, gzip }] of Object.entries(s)) console.log(`  ${f}: ${kb(raw)} raw, ${kb(gzip)} gzip -9`);

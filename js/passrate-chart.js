@@ -1,0 +1,587 @@
+// passrate-chart: the embeddable widget and its JS API.
+//
+//   <script type="module" src=".../passrate-chart.js"></script>
+//   <passrate-chart view="compare" lang="zh-CN" theme="auto">
+//     <script type="application/json">{ ...dataset... }</script>
+//   </passrate-chart>
+//
+//   import { mount } from 'passrate-chart';
+//   const chart = await mount(element, data, { view: 'change', lang: 'en' });
+//
+// The wasm module draws the chart and answers hit tests; this file owns the DOM around it:
+// title, view tabs, legend toggles, tooltip, keyboard focus, live region, summary, data
+// table. Text from data only ever enters the DOM through textContent or setAttribute.
+// Importing this module touches no browser global, so server-side rendering can import it.
+
+import init, { Chart as Core } from './passrate_chart.js';
+
+const VIEWS = ['compare', 'change'];
+const DEFAULT_HEIGHT = 520;
+
+const UI = {
+  zh: {
+    views: '图表视图',
+    legend: '图例（点击可显示或隐藏）',
+    chart: '交互图表',
+    keys: '用左右方向键逐个查看数据点，Home、End 跳到首尾，Esc 关闭提示。',
+    showTable: '查看数据',
+    hideTable: '收起数据',
+    derived: '推算',
+    error: '图表无法显示：',
+    of: (i, n) => `第${i}个，共${n}个。`,
+  },
+  en: {
+    views: 'Chart views',
+    legend: 'Legend (click to show or hide a series)',
+    chart: 'interactive chart',
+    keys: 'Use the left and right arrow keys to step through the data, Home and End to jump, Esc to close the tooltip.',
+    showTable: 'View data',
+    hideTable: 'Hide data',
+    derived: 'derived',
+    error: 'The chart cannot be shown: ',
+    of: (i, n) => `${i} of ${n}.`,
+  },
+};
+
+const CSS = `
+:host { display: block; contain: layout; }
+.prc { margin: 0; font-family: "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
+  color: var(--prc-text); background: var(--prc-bg); padding: 12px; border-radius: 4px; position: relative; }
+.prc *, .prc *::before { box-sizing: border-box; }
+.title { font-size: 18px; font-weight: 700; line-height: 1.35; margin: 0; }
+.subtitle { font-size: 13px; color: var(--prc-muted); margin: 2px 0 8px; }
+.bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between; margin-bottom: 4px; }
+.tabs { display: inline-flex; border: 1px solid var(--prc-grid); border-radius: 6px; overflow: hidden; }
+.tabs button { font: inherit; font-size: 13px; min-height: 32px; min-width: 44px; padding: 4px 12px; border: 0;
+  background: transparent; color: var(--prc-text); cursor: pointer; }
+.tabs button[aria-selected="true"] { background: var(--prc-text); color: var(--prc-bg); }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 12px; }
+.legend button, .legend .item { display: inline-flex; align-items: center; gap: 6px; min-height: 28px; min-width: 24px;
+  padding: 2px 6px; font: inherit; font-size: 12px; color: var(--prc-text); background: transparent; border: 1px solid transparent; border-radius: 4px; }
+.legend button { cursor: pointer; border-color: var(--prc-grid); }
+.legend button[aria-pressed="false"] { color: var(--prc-muted); text-decoration: line-through; }
+.legend button[aria-pressed="false"] .sw { opacity: .25; }
+.sw { width: 14px; height: 14px; flex: none; display: inline-block; }
+.sw.hatched { background: repeating-linear-gradient(135deg, var(--c) 0 1.5px, transparent 1.5px 5px); border: 1.5px solid var(--c); }
+.sw.dot { border-radius: 50%; width: 11px; height: 11px; }
+.sw.hollow { border-radius: 50%; width: 11px; height: 11px; border: 2px solid var(--c); background: transparent !important; }
+.sw.tick { width: 3px; }
+.sw.dashed { height: 2px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px) !important; }
+.stage { position: relative; outline: none; touch-action: manipulation; border-radius: 2px; }
+.stage:focus-visible { box-shadow: 0 0 0 2px var(--prc-bg), 0 0 0 4px var(--prc-text); }
+canvas { display: block; }
+.focus { position: absolute; left: 0; top: 0; pointer-events: none; border: 2px solid var(--prc-text);
+  box-shadow: 0 0 0 2px var(--prc-bg); border-radius: 3px; display: none; }
+.tip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 2; max-width: min(300px, 90%);
+  background: var(--prc-text); color: var(--prc-bg); font-size: 13px; line-height: 1.45; padding: 8px 10px;
+  border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.tip[hidden], .focus[hidden] { display: none; }
+.tip .h { font-weight: 700; }
+.tip .v { font-size: 18px; font-weight: 700; }
+.tip .l { opacity: .92; }
+.notes { list-style: none; margin: 6px 0 0; padding: 0; font-size: 12px; color: var(--prc-warning); }
+.source { font-size: 12px; color: var(--prc-muted); margin: 4px 0 0; }
+.actions { margin-top: 6px; }
+.actions button { font: inherit; font-size: 13px; min-height: 28px; padding: 2px 10px; cursor: pointer;
+  color: var(--prc-text); background: transparent; border: 1px solid var(--prc-grid); border-radius: 4px; }
+.table-wrap { overflow-x: auto; margin-top: 8px; }
+table { border-collapse: collapse; font-size: 13px; min-width: 100%; }
+caption { text-align: left; font-size: 13px; color: var(--prc-muted); padding-bottom: 4px; }
+th, td { border-bottom: 1px solid var(--prc-grid); padding: 4px 8px; text-align: right; white-space: nowrap; }
+th[scope="row"], thead th:first-child { text-align: left; }
+.badge { font-size: 11px; color: var(--prc-muted); border: 1px solid var(--prc-grid); border-radius: 3px; padding: 0 3px; margin-left: 4px; }
+.mark { color: var(--prc-warning); margin-left: 2px; }
+.sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+.error { border: 2px solid #b42318; color: #b42318; background: #fff5f4; padding: 12px; font-size: 14px; white-space: pre-wrap; }
+`;
+
+// One wasm instance for every chart on the page.
+let wasmReady = null;
+function loadWasm(source) {
+  if (!wasmReady) {
+    wasmReady = init(source === undefined ? undefined : { module_or_path: source }).catch((e) => {
+      wasmReady = null;
+      throw e;
+    });
+  }
+  return wasmReady;
+}
+
+let uid = 0;
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function langKey(lang) {
+  return String(lang || 'zh-CN').toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+function toError(e) {
+  if (e instanceof Error) return e;
+  return new Error(String(e));
+}
+
+/** A chart bound to a container. Created by `mount`. */
+export class Chart {
+  constructor(container, core, options) {
+    this.container = container;
+    this.core = core;
+    this.options = { view: 'compare', lang: 'zh-CN', theme: 'light', height: DEFAULT_HEIGHT, ...options };
+    this.shown = { region: true, reference: true, previous: true };
+    this.points = [];
+    this.active = -1;
+    this.frame = 0;
+    this.drawnFor = '';
+    this.id = `prc${++uid}`;
+    this.root = container.shadowRoot || container.attachShadow({ mode: 'open' });
+    this.#build();
+    this.#observe();
+    this.#apply();
+    this.redraw();
+  }
+
+  /** Replaces the data (object, JSON text or CSV text). Throws an Error naming the field. */
+  update(data) {
+    try {
+      this.core.update(data);
+    } catch (e) {
+      throw toError(e);
+    }
+    this.redraw();
+  }
+
+  /** 'compare' or 'change'. */
+  setView(view) {
+    if (!VIEWS.includes(view)) throw new Error(`view: expected "compare" or "change", got "${view}"`);
+    this.options.view = view;
+    this.#apply();
+    this.redraw();
+  }
+
+  setLang(lang) {
+    this.options.lang = lang;
+    this.#apply();
+    this.redraw();
+  }
+
+  setTheme(theme) {
+    this.options.theme = theme;
+    this.#apply();
+    this.redraw();
+  }
+
+  /** Draws now, at the container's current width and devicePixelRatio. */
+  redraw() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.drawnFor = '';
+    this.#draw();
+  }
+
+  /** Removes the chart and its listeners; the container is left empty. */
+  destroy() {
+    this.resizeObserver?.disconnect();
+    this.dprQuery?.removeEventListener('change', this.onDpr);
+    this.darkQuery?.removeEventListener('change', this.onScheme);
+    document.removeEventListener('pointerdown', this.onDocPointer, true);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.root.replaceChildren();
+    this.core.free();
+    this.core = null;
+  }
+
+  #ui() {
+    return UI[langKey(this.options.lang)];
+  }
+
+  #build() {
+    const id = this.id;
+    const sheet = CSS;
+    if (this.root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      const s = new CSSStyleSheet();
+      s.replaceSync(sheet);
+      this.root.adoptedStyleSheets = [s];
+      this.root.replaceChildren();
+    } else {
+      this.root.replaceChildren(el('style', {}, sheet));
+    }
+    const fig = el('figure', { class: 'prc', part: 'figure', 'aria-labelledby': `${id}-title` });
+    const cap = el('figcaption');
+    this.title = el('p', { class: 'title', id: `${id}-title` });
+    this.subtitle = el('p', { class: 'subtitle' });
+    cap.append(this.title, this.subtitle);
+    const bar = el('div', { class: 'bar' });
+    this.tabs = el('div', { class: 'tabs', role: 'tablist' });
+    this.legend = el('div', { class: 'legend', role: 'group' });
+    bar.append(this.tabs, this.legend);
+    this.stage = el('div', { class: 'stage', id: `${id}-stage`, role: 'group', tabindex: '0', 'aria-describedby': `${id}-summary ${id}-keys` });
+    this.canvas = el('canvas', { 'aria-hidden': 'true' });
+    this.focusBox = el('div', { class: 'focus', 'aria-hidden': 'true', hidden: '' });
+    this.tip = el('div', { class: 'tip', 'aria-hidden': 'true', hidden: '' });
+    this.stage.append(this.canvas, this.focusBox, this.tip);
+    this.summary = el('p', { class: 'sr-only', id: `${id}-summary` });
+    this.keys = el('p', { class: 'sr-only', id: `${id}-keys` });
+    this.notes = el('ol', { class: 'notes' });
+    this.source = el('p', { class: 'source' });
+    const actions = el('div', { class: 'actions' });
+    this.tableButton = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` });
+    actions.append(this.tableButton);
+    this.tableWrap = el('div', { class: 'table-wrap sr-only', id: `${id}-table` });
+    this.live = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    fig.append(cap, bar, this.stage, this.summary, this.keys, this.notes, this.source, actions, this.tableWrap, this.live);
+    this.root.append(fig);
+    this.figure = fig;
+
+    this.tableButton.addEventListener('click', () => {
+      const open = this.tableButton.getAttribute('aria-expanded') !== 'true';
+      this.tableButton.setAttribute('aria-expanded', String(open));
+      this.tableWrap.classList.toggle('sr-only', !open);
+      this.tableButton.textContent = open ? this.#ui().hideTable : this.#ui().showTable;
+    });
+    this.tabs.addEventListener('keydown', (e) => {
+      const i = VIEWS.indexOf(this.options.view);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      const view = VIEWS[(next + VIEWS.length) % VIEWS.length];
+      this.setView(view);
+      this.tabs.querySelector(`[data-view="${view}"]`)?.focus();
+    });
+
+    this.stage.addEventListener('pointermove', (e) => {
+      if (e.pointerType !== 'mouse') return;
+      this.#show(this.#hitAt(e), false);
+    });
+    this.stage.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse') this.#hide();
+    });
+    this.stage.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'mouse') return;
+      const i = this.#hitAt(e);
+      if (i < 0 || i === this.active) this.#hide();
+      else this.#show(i, false);
+    });
+    this.onDocPointer = (e) => {
+      if (this.active >= 0 && !e.composedPath().includes(this.stage)) this.#hide();
+    };
+    document.addEventListener('pointerdown', this.onDocPointer, true);
+    this.stage.addEventListener('keydown', (e) => {
+      const n = this.points.length;
+      if (e.key === 'Escape') {
+        if (this.active >= 0) {
+          this.#hide();
+          e.preventDefault();
+        }
+        return;
+      }
+      if (!n) return;
+      const at = this.active;
+      const next = {
+        ArrowRight: at < 0 ? 0 : Math.min(n - 1, at + 1),
+        ArrowDown: at < 0 ? 0 : Math.min(n - 1, at + 1),
+        ArrowLeft: at < 0 ? 0 : Math.max(0, at - 1),
+        ArrowUp: at < 0 ? 0 : Math.max(0, at - 1),
+        Home: 0,
+        End: n - 1,
+      }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      this.#show(next, true);
+    });
+    this.stage.addEventListener('blur', () => this.#hide());
+  }
+
+  #observe() {
+    this.resizeObserver = new ResizeObserver(() => this.#schedule());
+    this.resizeObserver.observe(this.container);
+    this.onDpr = () => {
+      this.dprQuery?.removeEventListener('change', this.onDpr);
+      this.#watchDpr();
+      this.#schedule();
+    };
+    this.#watchDpr();
+    this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
+    this.onScheme = () => {
+      if (this.options.theme === 'auto') {
+        this.#apply();
+        this.redraw();
+      }
+    };
+    this.darkQuery?.addEventListener?.('change', this.onScheme);
+  }
+
+  #watchDpr() {
+    this.dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.dprQuery?.addEventListener?.('change', this.onDpr);
+  }
+
+  /** At most one draw per frame, and none when nothing that matters changed. */
+  #schedule() {
+    if (!this.frame) this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.#draw();
+    });
+  }
+
+  #theme() {
+    const t = this.options.theme;
+    if (t === 'auto') return this.darkQuery?.matches ? 'dark' : 'light';
+    return t === 'dark' ? 'dark' : 'light';
+  }
+
+  /** Settings that change the text around the chart. */
+  #apply() {
+    const core = this.core;
+    core.setView(this.options.view);
+    core.setLang(langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
+    core.setTheme(this.#theme());
+    core.setFurniture(false);
+    core.setShown(this.shown.region, this.shown.reference, this.shown.previous);
+  }
+
+  #fillText(d) {
+    const ui = this.#ui();
+    this.figure.setAttribute('lang', langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
+    for (const [k, v] of Object.entries(d.colors)) this.figure.style.setProperty(`--prc-${k === 'background' ? 'bg' : k}`, v);
+    this.title.textContent = d.title;
+    this.subtitle.textContent = d.subtitle;
+    this.tabs.setAttribute('aria-label', ui.views);
+    this.tabs.replaceChildren(...d.views.map((v) => {
+      const selected = v.id === d.view;
+      const b = el('button', {
+        type: 'button', role: 'tab', 'data-view': v.id, 'aria-selected': String(selected),
+        'aria-controls': `${this.id}-stage`, tabindex: selected ? '0' : '-1', id: `${this.id}-tab-${v.id}`,
+      }, v.label);
+      b.addEventListener('click', () => this.setView(v.id));
+      return b;
+    }));
+    this.legend.setAttribute('aria-label', ui.legend);
+    this.legend.replaceChildren(...d.legend.map((item) => {
+      const sw = el('span', { class: `sw ${item.swatch}`, 'aria-hidden': 'true' });
+      sw.style.setProperty('--c', item.color);
+      if (item.swatch !== 'hatched' && item.swatch !== 'hollow') sw.style.background = item.color;
+      const label = el('span', {}, item.label);
+      if (!item.series) {
+        const span = el('span', { class: 'item' });
+        span.append(sw, label);
+        return span;
+      }
+      const b = el('button', { type: 'button', 'aria-pressed': String(item.shown), 'data-series': item.series });
+      b.append(sw, label);
+      b.addEventListener('click', () => {
+        this.shown[item.series] = !this.shown[item.series];
+        this.#apply();
+        this.redraw();
+        this.legend.querySelector(`[data-series="${item.series}"]`)?.focus();
+      });
+      return b;
+    }));
+    this.stage.setAttribute('aria-roledescription', ui.chart);
+    this.stage.setAttribute('aria-labelledby', `${this.id}-title ${this.id}-tab-${d.view}`);
+    this.summary.textContent = d.summary;
+    this.keys.textContent = ui.keys;
+    this.notes.replaceChildren(...d.footnotes.map((t) => el('li', {}, t)));
+    this.source.textContent = d.source;
+    const open = this.tableButton.getAttribute('aria-expanded') === 'true';
+    this.tableButton.textContent = open ? ui.hideTable : ui.showTable;
+    this.#fillTable(d.table);
+  }
+
+  #fillTable(t) {
+    const ui = this.#ui();
+    const table = el('table');
+    table.append(el('caption', {}, t.caption));
+    const head = el('tr');
+    t.columns.forEach((c) => head.append(el('th', { scope: 'col' }, c)));
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead);
+    const body = el('tbody');
+    for (const row of t.rows) {
+      const tr = el('tr');
+      row.forEach((cell, i) => {
+        const td = el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {});
+        td.append(document.createTextNode(cell.text));
+        if (cell.derived) td.append(el('span', { class: 'badge' }, ui.derived));
+        if (cell.markers) td.append(el('span', { class: 'mark' }, cell.markers));
+        if (cell.provenance) td.setAttribute('title', cell.provenance);
+        tr.append(td);
+      });
+      body.append(tr);
+    }
+    table.append(body);
+    const notes = el('ol', { class: 'notes' });
+    t.notes.forEach((n) => notes.append(el('li', {}, n)));
+    this.tableWrap.replaceChildren(table, notes);
+  }
+
+  #draw() {
+    if (!this.core) return;
+    const width = Math.floor(this.stage.clientWidth || this.container.clientWidth);
+    const dpr = window.devicePixelRatio || 1;
+    // A hidden tab or a 0-px container: draw when it becomes visible (ResizeObserver fires).
+    if (width <= 0) return;
+    const key = `${width}|${dpr}`;
+    if (key === this.drawnFor) return;
+    this.drawnFor = key;
+    this.#hide();
+    // The widget's total height is fixed by the `height` option; the canvas takes what the
+    // text around it leaves, so nothing below the widget moves when the chart arrives.
+    const total = Number(this.options.height) || DEFAULT_HEIGHT;
+    let canvasHeight = Math.max(200, total - this.#chromeHeight());
+    this.core.draw(this.canvas, width, canvasHeight, dpr);
+    this.#fillText(JSON.parse(this.core.describe()));
+    const wanted = Math.max(200, total - this.#chromeHeight());
+    if (Math.abs(wanted - canvasHeight) > 1) {
+      canvasHeight = wanted;
+      this.core.draw(this.canvas, width, canvasHeight, dpr);
+    }
+    this.points = JSON.parse(this.core.points());
+    this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
+  }
+
+  #chromeHeight() {
+    const fig = this.figure.getBoundingClientRect().height;
+    const stage = this.stage.getBoundingClientRect().height;
+    return fig ? fig - stage : 180;
+  }
+
+  #hitAt(e) {
+    const r = this.canvas.getBoundingClientRect();
+    return this.core.hit(e.clientX - r.left, e.clientY - r.top);
+  }
+
+  #show(i, announce) {
+    if (i < 0 || i >= this.points.length) return this.#hide();
+    const p = this.points[i];
+    this.active = i;
+    const stageW = this.stage.clientWidth;
+    this.focusBox.hidden = false;
+    this.focusBox.style.width = `${p.w}px`;
+    this.focusBox.style.height = `${p.h}px`;
+    this.focusBox.style.transform = `translate(${p.x}px, ${p.y}px)`;
+    this.tip.replaceChildren(el('div', { class: 'h' }, p.heading), el('div', { class: 'v' }, p.value),
+      ...p.lines.map((l) => el('div', { class: 'l' }, l)));
+    this.tip.hidden = false;
+    const tw = this.tip.offsetWidth;
+    const th = this.tip.offsetHeight;
+    let x = p.x + p.w + 8;
+    if (x + tw > stageW) x = p.x - tw - 8;
+    x = Math.max(0, Math.min(x, stageW - tw));
+    let y = p.y + p.h / 2 - th / 2;
+    y = Math.max(0, Math.min(y, this.stage.clientHeight - th));
+    this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    if (announce) this.live.textContent = `${p.spoken} ${this.#ui().of(i + 1, this.points.length)}`;
+  }
+
+  #hide() {
+    this.active = -1;
+    if (this.tip) this.tip.hidden = true;
+    if (this.focusBox) this.focusBox.hidden = true;
+  }
+}
+
+function showError(container, err) {
+  const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
+  const lang = langKey(container.getAttribute?.('lang') || 'zh-CN');
+  const box = el('div', { class: 'error', role: 'alert' }, UI[lang].error + err.message);
+  const style = el('style', {}, CSS);
+  root.replaceChildren(style, box);
+  console.error(err);
+}
+
+/**
+ * Draws a chart in `container`. `data`: a dataset object, JSON text or CSV text.
+ * options: { view, lang, theme, height, wasm } (`wasm`: URL or bytes of the .wasm file).
+ * Rejects with an Error naming the field when the data is invalid.
+ */
+export async function mount(container, data, options = {}) {
+  await loadWasm(options.wasm);
+  let core;
+  try {
+    core = new Core(data);
+  } catch (e) {
+    throw toError(e);
+  }
+  return new Chart(container, core, options);
+}
+
+async function dataOf(host) {
+  const src = host.getAttribute('src');
+  if (src) {
+    const r = await fetch(new URL(src, document.baseURI));
+    if (!r.ok) throw new Error(`src: ${src} answered HTTP ${r.status}`);
+    return r.text();
+  }
+  const script = host.querySelector('script[type="application/json"], script[type="text/csv"]');
+  if (!script) throw new Error('data: expected a src attribute or a <script type="application/json"> (or text/csv) child');
+  return script.textContent;
+}
+
+const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
+
+/** <passrate-chart view lang theme src height> */
+export class PassrateChartElement extends Base {
+  static observedAttributes = ['view', 'lang', 'theme', 'src', 'height'];
+
+  connectedCallback() {
+    const height = Number(this.getAttribute('height')) || DEFAULT_HEIGHT;
+    // Reserve the height now, before the wasm and the data arrive.
+    if (!this.style.minHeight) this.style.minHeight = `${height}px`;
+    if (this.chart || this.starting) return;
+    const start = () => {
+      this.viewport?.disconnect();
+      this.starting = this.#start().finally(() => { this.starting = null; });
+    };
+    if (typeof IntersectionObserver === 'function') {
+      this.viewport = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: '200% 0px' });
+      this.viewport.observe(this);
+    } else {
+      start();
+    }
+  }
+
+  disconnectedCallback() {
+    this.viewport?.disconnect();
+    this.chart?.destroy();
+    this.chart = null;
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.chart || old === value) return;
+    try {
+      if (name === 'view') this.chart.setView(value || 'compare');
+      else if (name === 'lang') this.chart.setLang(value || 'zh-CN');
+      else if (name === 'theme') this.chart.setTheme(value || 'light');
+      else if (name === 'height') { this.chart.options.height = Number(value) || DEFAULT_HEIGHT; this.chart.redraw(); }
+      else if (name === 'src') dataOf(this).then((d) => this.chart.update(d)).catch((e) => showError(this, toError(e)));
+    } catch (e) {
+      console.error(e);
+    }
+  }
+
+  async #start() {
+    try {
+      const data = await dataOf(this);
+      this.chart = await mount(this, data, {
+        view: this.getAttribute('view') || 'compare',
+        lang: this.getAttribute('lang') || 'zh-CN',
+        theme: this.getAttribute('theme') || 'light',
+        height: Number(this.getAttribute('height')) || DEFAULT_HEIGHT,
+      });
+      this.dispatchEvent(new CustomEvent('ready'));
+    } catch (e) {
+      showError(this, toError(e));
+      this.dispatchEvent(new CustomEvent('error', { detail: e }));
+    }
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('passrate-chart')) {
+  customElements.define('passrate-chart', PassrateChartElement);
+}
