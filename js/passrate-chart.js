@@ -71,7 +71,7 @@ const CSS = `
 .stage:focus-visible { box-shadow: 0 0 0 2px var(--prc-bg), 0 0 0 4px var(--prc-text); }
 canvas { display: block; }
 .focus { position: absolute; left: 0; top: 0; pointer-events: none; border: 2px solid var(--prc-text);
-  box-shadow: 0 0 0 2px var(--prc-bg); border-radius: 3px; display: none; }
+  box-shadow: 0 0 0 2px var(--prc-bg); border-radius: 3px; }
 .tip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 2; max-width: min(300px, 90%);
   background: var(--prc-text); color: var(--prc-bg); font-size: 13px; line-height: 1.45; padding: 8px 10px;
   border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
@@ -89,6 +89,7 @@ table { border-collapse: collapse; font-size: 13px; min-width: 100%; }
 caption { text-align: left; font-size: 13px; color: var(--prc-muted); padding-bottom: 4px; }
 th, td { border-bottom: 1px solid var(--prc-grid); padding: 4px 8px; text-align: right; white-space: nowrap; }
 th[scope="row"], thead th:first-child { text-align: left; }
+.how { margin: 6px 0 0; padding-left: 18px; font-size: 12px; color: var(--prc-muted); }
 .badge { font-size: 11px; color: var(--prc-muted); border: 1px solid var(--prc-grid); border-radius: 3px; padding: 0 3px; margin-left: 4px; }
 .mark { color: var(--prc-warning); margin-left: 2px; }
 .sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
@@ -249,8 +250,8 @@ export class Chart {
       if (next === undefined) return;
       e.preventDefault();
       const view = VIEWS[(next + VIEWS.length) % VIEWS.length];
-      this.setView(view);
       this.tabs.querySelector(`[data-view="${view}"]`)?.focus();
+      this.setView(view);
     });
 
     this.stage.addEventListener('pointermove', (e) => {
@@ -346,6 +347,10 @@ export class Chart {
 
   #fillText(d) {
     const ui = this.#ui();
+    // Tabs and legend are rebuilt below; keep keyboard focus on the control that had it.
+    const focused = this.root.activeElement;
+    const refocus = focused?.dataset?.view ? `[data-view="${focused.dataset.view}"]`
+      : focused?.dataset?.series ? `[data-series="${focused.dataset.series}"]` : null;
     this.figure.setAttribute('lang', langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
     for (const [k, v] of Object.entries(d.colors)) this.figure.style.setProperty(`--prc-${k === 'background' ? 'bg' : k}`, v);
     this.title.textContent = d.title;
@@ -377,7 +382,6 @@ export class Chart {
         this.shown[item.series] = !this.shown[item.series];
         this.#apply();
         this.redraw();
-        this.legend.querySelector(`[data-series="${item.series}"]`)?.focus();
       });
       return b;
     }));
@@ -390,6 +394,7 @@ export class Chart {
     const open = this.tableButton.getAttribute('aria-expanded') === 'true';
     this.tableButton.textContent = open ? ui.hideTable : ui.showTable;
     this.#fillTable(d.table);
+    if (refocus) this.root.querySelector(refocus)?.focus();
   }
 
   #fillTable(t) {
@@ -415,9 +420,16 @@ export class Chart {
       body.append(tr);
     }
     table.append(body);
+    // How each derived number was computed, as text everyone can read (not only a title tooltip).
+    const how = el('ul', { class: 'how' });
+    for (const row of t.rows) {
+      row.forEach((cell, i) => {
+        if (cell.derived) how.append(el('li', {}, `${row[0].text} · ${t.columns[i]} ${cell.text}：${cell.provenance}`));
+      });
+    }
     const notes = el('ol', { class: 'notes' });
     t.notes.forEach((n) => notes.append(el('li', {}, n)));
-    this.tableWrap.replaceChildren(table, notes);
+    this.tableWrap.replaceChildren(table, how, notes);
   }
 
   #draw() {
@@ -434,13 +446,16 @@ export class Chart {
     // text around it leaves, so nothing below the widget moves when the chart arrives.
     const total = Number(this.options.height) || DEFAULT_HEIGHT;
     let canvasHeight = Math.max(200, total - this.#chromeHeight());
-    this.core.draw(this.canvas, width, canvasHeight, dpr);
+    let drawn = this.core.draw(this.canvas, width, canvasHeight, dpr);
     this.#fillText(JSON.parse(this.core.describe()));
     const wanted = Math.max(200, total - this.#chromeHeight());
-    if (Math.abs(wanted - canvasHeight) > 1) {
+    if (Math.abs(wanted - drawn) > 1) {
       canvasHeight = wanted;
-      this.core.draw(this.canvas, width, canvasHeight, dpr);
+      drawn = this.core.draw(this.canvas, width, canvasHeight, dpr);
     }
+    // When the chart needs more room than `height` leaves (a narrow phone, long notes), the
+    // widget grows; the reservation follows so later redraws do not jump back and forth.
+    this.container.style.minHeight = `${Math.max(total, Math.ceil(this.figure.getBoundingClientRect().height))}px`;
     this.points = JSON.parse(this.core.points());
     this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
   }
@@ -559,7 +574,13 @@ export class PassrateChartElement extends Base {
       else if (name === 'lang') this.chart.setLang(value || 'zh-CN');
       else if (name === 'theme') this.chart.setTheme(value || 'light');
       else if (name === 'height') { this.chart.options.height = Number(value) || DEFAULT_HEIGHT; this.chart.redraw(); }
-      else if (name === 'src') dataOf(this).then((d) => this.chart.update(d)).catch((e) => showError(this, toError(e)));
+      else if (name === 'src') {
+        dataOf(this).then((d) => this.chart.update(d)).catch((e) => {
+          this.chart?.destroy();
+          this.chart = null;
+          showError(this, toError(e));
+        });
+      }
     } catch (e) {
       console.error(e);
     }
@@ -574,6 +595,12 @@ export class PassrateChartElement extends Base {
         theme: this.getAttribute('theme') || 'light',
         height: Number(this.getAttribute('height')) || DEFAULT_HEIGHT,
       });
+      if (!this.isConnected) {
+        // Removed while loading: nothing to show, nothing to leak.
+        this.chart.destroy();
+        this.chart = null;
+        return;
+      }
       this.dispatchEvent(new CustomEvent('ready'));
     } catch (e) {
       showError(this, toError(e));

@@ -1,7 +1,7 @@
 // npm test: the whole suite, in order, stopping at the first failure.
 // lint (fmt, clippy native + wasm32) → native tests → browser tests (wasm-bindgen-test in
 // headless Chromium) → release build → playwright-core check of the served demo page.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, run, setup } from './setup.mjs';
 import { build } from './build.mjs';
@@ -42,5 +42,6 @@ run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'], {
 });
 step('release build');
 build();
-step('demo page in headless Chromium (playwright-core)');
-run(process.execPath, ['--test', join('tests', 'e2e', 'demo.test.mjs')], { cwd: ROOT });
+step('demo pages and widget in headless Chromium (playwright-core)');
+const e2e = readdirSync(join(ROOT, 'tests', 'e2e')).filter((f) => f.endsWith('.test.mjs')).sort();
+run(process.execPath, ['--test', '--test-concurrency=1', ...e2e.map((f) => join('tests', 'e2e', f))], { cwd: ROOT });

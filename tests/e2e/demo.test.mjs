@@ -65,7 +65,7 @@ test('demo page draws both charts sharp at dpr 2 and shows the warning', async (
   assert.ok(report[0].counts.region > 8000, `compare bars too small: ${report[0].counts.region}`);
   assert.ok(report[0].counts.warning > 20, `compare view marks the rate from the counts (${report[0].counts.warning} px)`);
   assert.ok(report[1].counts.previous > 50, 'change view draws last year');
-  const notes = await page.$$eval('passrate-chart', (hosts) => hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll('.notes li')].map((li) => li.textContent)));
+  const notes = await page.$$eval('passrate-chart', (hosts) => hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll('figure > ol.notes li')].map((li) => li.textContent)));
   assert.equal(notes.length, 2, 'one footnote under each chart');
   assert.match(notes[0], /5,872 ÷ 36,192 = 16\.2%/);
   assert.match(notes[0], /15\.5%/);
@@ -86,5 +86,34 @@ test('demo page fits a 360 px phone without horizontal scrolling', async () => {
   }
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(OUT, 'demo-360.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('playground: errors name the field as you type, and the embed snippet works on another page', async () => {
+  const { page, errors } = await open({ width: 1100, height: 1000 }, 1);
+  await page.goto(`${url}playground.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  const good = await page.textContent('#status');
+  assert.match(good, /有效/);
+  const text = await page.inputValue('#data');
+  await page.fill('#data', text.replace('"rate": 48.6', '"rate": 148.6'));
+  await page.waitForFunction(() => document.querySelector('#status').classList.contains('bad'));
+  assert.match(await page.textContent('#status'), /years\[0\]\.tiers\[1\]\.rate: expected a percentage between 0 and 100, got 148\.6/);
+  // The chart keeps its last valid data.
+  const titleText = await page.$eval('#chart', (d) => d.shadowRoot.querySelector('.title').textContent);
+  assert.equal(titleText, '运城市2019年高考本科达线情况');
+  await page.click('[data-sample="./data/yuncheng-2019.csv"]');
+  await page.waitForFunction(() => document.querySelector('#status').classList.contains('good'));
+  await page.selectOption('#view', 'change');
+  const snippet = await page.inputValue('#snippet');
+  assert.match(snippet, /<passrate-chart view="change" lang="zh-CN" theme="light">/);
+  assert.match(snippet, /<script type="text\/csv">/);
+  // Paste the snippet into a blank page, as an editor would into a CMS.
+  const other = await ctx.newPage();
+  await other.setContent(`<!doctype html><meta charset="utf-8"><body>${snippet}</body>`);
+  await other.waitForFunction(() => document.querySelector('passrate-chart')?.chart?.points?.length > 0, null, { timeout: 30000 });
+  const series = await other.$eval('passrate-chart', (h) => h.chart.points.map((p) => p.series));
+  assert.ok(series.includes('previous'), `change view from the snippet: ${series}`);
+  assert.deepEqual(errors, []);
   await ctx.close();
 });
