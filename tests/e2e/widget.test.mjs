@@ -763,3 +763,25 @@ test('height: the widget occupies its height option where it fits, grows without
     .map(([k, h]) => `${k}: host ${seen[k].host}px, figure ${seen[k].figure}px (canvas ${seen[k].canvas}px), want ${h}px`);
   assert.deepEqual(wrong, [], `the widget's height differs from its height option:\n  ${wrong.join('\n  ')}`);
 });
+
+// ─── hidden containers and server-side rendering ─────────────────────────────────────────────
+test('hidden tab: a widget in a hidden container draws correctly once it is shown', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/hidden.html`);
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => Number(document.querySelector('#chart').dataset.drawn || 0));
+  assert.equal(before, 0, 'nothing is drawn into a 0-px container');
+  await page.click('#show');
+  await waitDrawnAbove(page, 0);
+  const s = await canvasState(page);
+  assert.ok(s.cssWidth > 300, `drawn at its visible width (${s.cssWidth}px)`);
+  assert.equal(s.width, Math.round(s.cssWidth * 1));
+  assert.ok(s.counts.region > 500 && s.counts.reference > 200, JSON.stringify(s.counts));
+  assert.deepEqual(errors, []);
+});
+
+test('server-side rendering: importing the module outside a browser touches no browser global', async () => {
+  const mod = await import('../../www/pkg/passrate-chart.js');
+  assert.equal(typeof mod.mount, 'function');
+  assert.equal(typeof mod.PassrateChartElement, 'function');
+  assert.equal(typeof globalThis.customElements, 'undefined', 'node has no custom elements registry');
+});
