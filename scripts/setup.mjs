@@ -1,4 +1,5 @@
-// Installs what the build needs when it is missing, saying what it does:
+// Installs what the build needs when it is missing, saying what it does (this file imports
+// nothing from npm, so it can run before the npm packages are there):
 // the wasm32 Rust target, the wasm-bindgen CLI matching Cargo.lock, npm packages.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -6,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Debian's Chromium, used by every browser test. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });

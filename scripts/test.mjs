@@ -3,9 +3,8 @@
 // headless Chromium) → release build → playwright-core check of the served demo page.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, run, setup } from './setup.mjs';
+import { CHROMIUM, ROOT, run, setup } from './setup.mjs';
 import { build } from './build.mjs';
-import { CHROMIUM } from './browser.mjs';
 
 const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
 
