@@ -3,6 +3,7 @@
 //   <script type="module" src=".../passrate-chart.js"></script>
 //   <passrate-chart view="compare" lang="zh-CN" theme="auto">
 //     <script type="application/json">{ ...dataset... }</script>
+//     <img src="chart.svg" alt="…">   <!-- optional: shown until the chart draws, or if it cannot -->
 //   </passrate-chart>
 //
 //   import { mount } from 'passrate-chart';
@@ -26,6 +27,7 @@ const UI = {
     keys: '用左右方向键逐个查看数据点，Home、End 跳到首尾，Esc 关闭提示。',
     showTable: '查看数据',
     hideTable: '收起数据',
+    download: '下载图片',
     derived: '推算',
     error: '图表无法显示：',
     of: (i, n) => `第${i}个，共${n}个。`,
@@ -37,6 +39,7 @@ const UI = {
     keys: 'Use the left and right arrow keys to step through the data, Home and End to jump, Esc to close the tooltip.',
     showTable: 'View data',
     hideTable: 'Hide data',
+    download: 'Download PNG',
     derived: 'derived',
     error: 'The chart cannot be shown: ',
     of: (i, n) => `${i} of ${n}.`,
@@ -81,7 +84,7 @@ canvas { display: block; }
 .tip .l { opacity: .92; }
 .notes { list-style: none; margin: 6px 0 0; padding: 0; font-size: 12px; color: var(--prc-warning); }
 .source { font-size: 12px; color: var(--prc-muted); margin: 4px 0 0; }
-.actions { margin-top: 6px; }
+.actions { margin-top: 6px; display: flex; gap: 8px; flex-wrap: wrap; }
 .actions button { font: inherit; font-size: 13px; min-height: 28px; padding: 2px 10px; cursor: pointer;
   color: var(--prc-text); background: transparent; border: 1px solid var(--prc-grid); border-radius: 4px; }
 .table-wrap { overflow-x: auto; margin-top: 8px; }
@@ -184,6 +187,20 @@ export class Chart {
     this.#draw();
   }
 
+  /**
+   * The chart as a standalone PNG Blob, with its title, legend, warnings and source drawn in
+   * the image (a page's text around the chart does not travel with a downloaded picture).
+   */
+  toPNG({ scale, width } = {}) {
+    const s = Number(scale) || Math.max(2, window.devicePixelRatio || 1);
+    const w = Number(width) || this.stage.clientWidth || 640;
+    const canvas = document.createElement('canvas');
+    this.core.drawImage(canvas, w, Number(this.options.height) || DEFAULT_HEIGHT, s);
+    return new Promise((resolve, reject) => {
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG: the browser could not encode the image'))), 'image/png');
+    });
+  }
+
   /** Removes the chart and its listeners; the container is left empty. */
   destroy() {
     this.resizeObserver?.disconnect();
@@ -231,7 +248,8 @@ export class Chart {
     this.source = el('p', { class: 'source' });
     const actions = el('div', { class: 'actions' });
     this.tableButton = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` });
-    actions.append(this.tableButton);
+    this.pngButton = el('button', { type: 'button' });
+    actions.append(this.tableButton, this.pngButton);
     this.tableWrap = el('div', { class: 'table-wrap sr-only', id: `${id}-table` });
     this.live = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
     fig.append(cap, bar, this.stage, this.summary, this.keys, this.notes, this.source, actions, this.tableWrap, this.live);
@@ -243,6 +261,14 @@ export class Chart {
       this.tableButton.setAttribute('aria-expanded', String(open));
       this.tableWrap.classList.toggle('sr-only', !open);
       this.tableButton.textContent = open ? this.#ui().hideTable : this.#ui().showTable;
+    });
+    this.pngButton.addEventListener('click', async () => {
+      const blob = await this.toPNG();
+      const a = el('a', { href: URL.createObjectURL(blob), download: `${this.title.textContent || 'chart'}.png` });
+      this.root.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     });
     this.tabs.addEventListener('keydown', (e) => {
       const i = VIEWS.indexOf(this.options.view);
@@ -393,6 +419,7 @@ export class Chart {
     this.source.textContent = d.source;
     const open = this.tableButton.getAttribute('aria-expanded') === 'true';
     this.tableButton.textContent = open ? ui.hideTable : ui.showTable;
+    this.pngButton.textContent = ui.download;
     this.#fillTable(d.table);
     if (refocus) this.root.querySelector(refocus)?.focus();
   }
@@ -516,7 +543,13 @@ function showError(container, err) {
  * Rejects with an Error naming the field when the data is invalid.
  */
 export async function mount(container, data, options = {}) {
-  await loadWasm(options.wasm);
+  try {
+    await loadWasm(options.wasm);
+  } catch (e) {
+    const err = new Error(`wasm: the chart engine could not load (${e?.message || e})`);
+    err.wasmUnavailable = true;
+    throw err;
+  }
   let core;
   try {
     core = new Core(data);
@@ -603,7 +636,15 @@ export class PassrateChartElement extends Base {
       }
       this.dispatchEvent(new CustomEvent('ready'));
     } catch (e) {
-      showError(this, toError(e));
+      const fallback = [...this.children].some((c) => c.localName !== 'script');
+      if (e?.wasmUnavailable && fallback) {
+        // An old engine or a blocked .wasm: keep showing the static chart the page provided.
+        const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+        root.replaceChildren(el('slot'));
+        console.error(e);
+      } else {
+        showError(this, toError(e));
+      }
       this.dispatchEvent(new CustomEvent('error', { detail: e }));
     }
   }

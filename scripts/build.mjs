@@ -1,4 +1,5 @@
-// cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into www/pkg/.
+// cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into pkg/
+// (the npm package's files; the demo server serves it at /pkg/).
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, run, setup } from './setup.mjs';
 
-export const PKG = join(ROOT, 'www', 'pkg');
+export const PKG = join(ROOT, 'pkg');
 
 export function sizes() {
   const out = {};
@@ -31,11 +32,11 @@ export function build() {
     '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals', out, '-o', out,
   ]);
   // The widget and its API sit beside the wasm-bindgen glue: one folder is the whole package.
-  copyFileSync(join(ROOT, 'js', 'passrate-chart.js'), join(PKG, 'passrate-chart.js'));
+  for (const f of ['passrate-chart.js', 'passrate-chart.d.ts']) copyFileSync(join(ROOT, 'js', f), join(PKG, f));
   const s = sizes();
   const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   for (const [f, { raw, gzip }] of Object.entries(s)) console.log(`  ${f}: ${kb(raw)} raw, ${kb(gzip)} gzip -9`);
-  writeFileSync(join(PKG, 'sizes.json'), JSON.stringify(s, null, 2));
+  writeFileSync(join(ROOT, 'target', 'wasm-sizes.json'), JSON.stringify(s, null, 2));
   return s;
 }
 

@@ -1,6 +1,7 @@
 // A static file server for www/ on 127.0.0.1 only, with the right MIME types
 // (.wasm as application/wasm, for WebAssembly.instantiateStreaming).
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +13,24 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to the server. */
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = any free port). A `pkg/` folder the tree does not
+ * have is the built package (the pages in www/ load it from ./pkg/, as a page would).
+ * Resolves to the server.
+ */
 export function serve(root = join(ROOT, 'www'), port = 0) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-      let file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) throw new Error('outside root');
+      let base = root;
+      let rel = path;
+      const pkg = /^(.*)\/pkg\/(.*)$/.exec(path);
+      if (pkg && !existsSync(join(root, pkg[1], 'pkg'))) {
+        base = join(ROOT, 'pkg');
+        rel = `/${pkg[2]}`;
+      }
+      let file = normalize(join(base, rel));
+      if (file !== base && !file.startsWith(base + sep)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {

@@ -210,6 +210,65 @@ pub fn table(model: &Model, lang: Lang) -> Table {
     Table { caption, columns, rows, notes: footnotes(model, &ids, lang) }
 }
 
+/// `s` with `&`, `<`, `>` and `"` escaped for HTML text and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The table as accessible HTML (caption, column and row headers, derived numbers marked and
+/// explained, warnings listed), for pages and feeds without JavaScript.
+pub fn table_html(t: &Table, lang: Lang) -> String {
+    let derived = match lang {
+        Lang::Zh => "推算",
+        Lang::En => "derived",
+    };
+    let mut h = String::from("<table class=\"passrate-table\">\n");
+    h.push_str(&format!("<caption>{}</caption>\n<thead><tr>", escape_html(&t.caption)));
+    for c in &t.columns {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(c)));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    let mut how = Vec::new();
+    for row in &t.rows {
+        h.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
+            let close = if i == 0 { "th" } else { "td" };
+            h.push_str(&format!("<{tag}>{}", escape_html(&cell.text)));
+            if cell.derived {
+                h.push_str(&format!(" <small>({derived})</small>"));
+                how.push(format!("{} · {} {}：{}", row[0].text, t.columns[i], cell.text, cell.provenance));
+            }
+            if !cell.markers.is_empty() {
+                h.push_str(&format!("<sup>{}</sup>", escape_html(&cell.markers)));
+            }
+            h.push_str(&format!("</{close}>"));
+        }
+        h.push_str("</tr>\n");
+    }
+    h.push_str("</tbody>\n</table>\n");
+    for (class, items) in [("passrate-derivations", &how), ("passrate-notes", &t.notes)] {
+        if !items.is_empty() {
+            h.push_str(&format!("<ul class=\"{class}\">\n"));
+            for item in items {
+                h.push_str(&format!("<li>{}</li>\n", escape_html(item)));
+            }
+            h.push_str("</ul>\n");
+        }
+    }
+    h
+}
+
 fn area_of(model: &Model, s: Series) -> &str {
     match s {
         Series::Reference => &model.reference,
@@ -322,6 +381,17 @@ mod tests {
         assert_eq!(row[8].text, "16.2%");
         assert_eq!(t.notes.len(), 1);
         assert!(t.notes[0].starts_with("① 2019年一本线"));
+    }
+
+    #[test]
+    fn table_html_escapes_data_and_marks_derived_numbers() {
+        let m = crate::parse(&SEED.replace("运城市\",", "<img src=x onerror=alert(1)>\",")).unwrap();
+        let html = table_html(&table(&m, Lang::Zh), Lang::Zh);
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;达线率"), "{html}");
+        assert!(html.contains("<th scope=\"row\">一本线</th>"));
+        assert!(html.contains("<td>14.8% <small>(推算)</small><sup>①</sup></td>"), "{html}");
+        assert!(html.contains("15.5 − 0.7 = 14.8"));
     }
 
     #[test]

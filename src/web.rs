@@ -108,20 +108,26 @@ impl Chart {
             shown: self.shown,
         };
         let l = layout::layout(&self.model, self.view, &opts);
-        canvas.set_width(l.width);
-        canvas.set_height(l.height);
-        let style = canvas.style();
-        let css_w = l.width as f64 / l.dpr;
-        let css_h = l.height as f64 / l.dpr;
-        style.set_property("width", &format!("{css_w}px")).map_err(|_| JsError::new("canvas: cannot set its width"))?;
-        style
-            .set_property("height", &format!("{css_h}px"))
-            .map_err(|_| JsError::new("canvas: cannot set its height"))?;
-        let mut backend =
-            CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-        render::draw(&mut backend, &l, &self.theme, 1.0).map_err(|e| JsError::new(&format!("canvas: {e:?}")))?;
+        let css_h = paint(canvas, &l, &self.theme)?;
         self.layout = Some(l);
         Ok(css_h)
+    }
+
+    /// Draws a standalone image of the current view on `canvas` (title, legend, footnotes and
+    /// source included, whatever `setFurniture` says), for PNG export. Leaves the chart's
+    /// live layout, and so its hit testing, untouched.
+    #[wasm_bindgen(js_name = drawImage)]
+    pub fn draw_image(
+        &self,
+        canvas: &HtmlCanvasElement,
+        css_width: f64,
+        css_height: f64,
+        dpr: f64,
+    ) -> Result<f64, JsError> {
+        let opts =
+            Options { width: css_width, height: css_height, dpr, lang: self.lang, furniture: true, shown: self.shown };
+        let l = layout::layout(&self.model, self.view, &opts);
+        paint(canvas, &l, &self.theme)
     }
 
     /// The chart's title.
@@ -265,4 +271,19 @@ fn hex(c: Rgb) -> String {
         s.push(D[(b & 15) as usize] as char);
     }
     s
+}
+
+/// Sizes `canvas` for `l` (backing store = CSS size × dpr) and draws it. Returns the CSS height.
+fn paint(canvas: &HtmlCanvasElement, l: &Layout, theme: &Theme) -> Result<f64, JsError> {
+    canvas.set_width(l.width);
+    canvas.set_height(l.height);
+    let style = canvas.style();
+    let css_w = l.width as f64 / l.dpr;
+    let css_h = l.height as f64 / l.dpr;
+    style.set_property("width", &format!("{css_w}px")).map_err(|_| JsError::new("canvas: cannot set its width"))?;
+    style.set_property("height", &format!("{css_h}px")).map_err(|_| JsError::new("canvas: cannot set its height"))?;
+    let mut backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("canvas: no 2D context"))?;
+    render::draw(&mut backend, l, theme, 1.0).map_err(|e| JsError::new(&format!("canvas: {e:?}")))?;
+    Ok(css_h)
 }

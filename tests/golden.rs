@@ -49,40 +49,12 @@ fn cases() -> Vec<Case> {
     out
 }
 
-/// Rounds every decimal number in `svg` to one decimal place.
-fn normalise(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let chars: Vec<char> = svg.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
-                i += 1;
-            }
-            let token: String = chars[start..i].iter().collect();
-            match token.parse::<f64>() {
-                Ok(v) if token.contains('.') => {
-                    let r = format!("{v:.1}");
-                    out.push_str(r.trim_end_matches(".0"));
-                }
-                _ => out.push_str(&token),
-            }
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
 
 #[test]
 fn golden_svgs() {
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let dir = golden_dir();
     std::fs::create_dir_all(&dir).unwrap();
     let mut failures = Vec::new();
@@ -90,25 +62,8 @@ fn golden_svgs() {
         let model = common::fixture(case.fixture);
         let chart = layout(&model, case.view, &case.opts);
         let doc = svg(&chart, &Theme::light(), &model.title);
-        let golden = dir.join(format!("{}.svg", case.name));
-        let changed = dir.join(format!("{}-changed.svg", case.name));
-        if update {
-            std::fs::write(&golden, &doc).unwrap();
-            let _ = std::fs::remove_file(&changed);
-            continue;
-        }
-        match std::fs::read_to_string(&golden) {
-            Ok(old) if normalise(&old) == normalise(&doc) => {
-                let _ = std::fs::remove_file(&changed);
-            }
-            Ok(_) => {
-                std::fs::write(&changed, &doc).unwrap();
-                failures.push(format!("{} differs: see {}", case.name, changed.display()));
-            }
-            Err(_) => {
-                std::fs::write(&changed, &doc).unwrap();
-                failures.push(format!("{} has no golden file: see {}", case.name, changed.display()));
-            }
+        if let Err(e) = common::check_golden(&dir.join(format!("{}.svg", case.name)), &doc) {
+            failures.push(e);
         }
     }
     assert!(
@@ -120,6 +75,6 @@ fn golden_svgs() {
 
 #[test]
 fn normalise_rounds_only_decimals() {
-    assert_eq!(normalise("x=\"12\" font-size=\"14.516129032258064\""), "x=\"12\" font-size=\"14.5\"");
-    assert_eq!(normalise("a 2019-08-14 b"), "a 2019-08-14 b");
+    assert_eq!(common::normalise("x=\"12\" font-size=\"14.516129032258064\""), "x=\"12\" font-size=\"14.5\"");
+    assert_eq!(common::normalise("a 2019-08-14 b"), "a 2019-08-14 b");
 }

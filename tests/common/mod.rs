@@ -34,3 +34,57 @@ pub const FIXTURES: &[&str] = &[
     "no-previous.json",
     "conflicts.json",
 ];
+
+/// Rounds every decimal number in `svg` to one decimal place.
+pub fn normalise(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let chars: Vec<char> = svg.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let token: String = chars[start..i].iter().collect();
+            match token.parse::<f64>() {
+                Ok(v) if token.contains('.') => {
+                    let r = format!("{v:.1}");
+                    out.push_str(r.trim_end_matches(".0"));
+                }
+                _ => out.push_str(&token),
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Compares `actual` with the file at `golden` after normalising numbers. On a mismatch writes
+/// `<stem>-changed.<ext>` beside it and returns a message; with `UPDATE_GOLDEN` set, accepts.
+pub fn check_golden(golden: &std::path::Path, actual: &str) -> Result<(), String> {
+    let ext = golden.extension().and_then(|e| e.to_str()).unwrap_or("txt");
+    let stem = golden.file_stem().and_then(|s| s.to_str()).unwrap_or("golden");
+    let changed = golden.with_file_name(format!("{stem}-changed.{ext}"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, actual).unwrap();
+        let _ = std::fs::remove_file(&changed);
+        return Ok(());
+    }
+    match std::fs::read_to_string(golden) {
+        Ok(old) if normalise(&old) == normalise(actual) => {
+            let _ = std::fs::remove_file(&changed);
+            Ok(())
+        }
+        Ok(_) => {
+            std::fs::write(&changed, actual).unwrap();
+            Err(format!("{} differs: see {}", golden.display(), changed.display()))
+        }
+        Err(_) => {
+            std::fs::write(&changed, actual).unwrap();
+            Err(format!("{} is missing: see {}", golden.display(), changed.display()))
+        }
+    }
+}

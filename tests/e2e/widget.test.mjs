@@ -6,7 +6,7 @@
 //   node --test tests/e2e/widget.test.mjs
 //
 // Serves the repository root, so the pages under tests/e2e/pages/ import
-// /www/pkg/passrate-chart.js and fetch /www/data/… exactly as an embedding page would.
+// /pkg/passrate-chart.js and fetch /www/data/… exactly as an embedding page would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -519,7 +519,7 @@ test('XSS: markup in the data is shown as text and never becomes an element', as
   await page.evaluate(() => document.querySelector('#chart').shadowRoot.querySelector('.stage').focus());
   await page.keyboard.press('ArrowRight');
   await waitTip(page, false);
-  await page.locator('#chart .actions button').click();
+  await page.locator('#chart .actions button[aria-expanded]').click();
   await page.waitForTimeout(300); // an <img src=x> would have failed to load and fired onerror by now
 
   const r = await page.evaluate(() => {
@@ -653,8 +653,8 @@ test('axe-core: the demo page has no violations', async (t) => {
 
 test('axe-core: one widget with its data table expanded and a tooltip open has no violations', async (t) => {
   const { page, errors } = await open(t, `${PAGES}/one.html`);
-  await page.locator('#chart .actions button').click();
-  assert.equal(await page.locator('#chart .actions button').getAttribute('aria-expanded'), 'true');
+  await page.locator('#chart .actions button[aria-expanded]').click();
+  assert.equal(await page.locator('#chart .actions button[aria-expanded]').getAttribute('aria-expanded'), 'true');
   await page.evaluate(() => document.querySelector('#chart').shadowRoot.querySelector('.stage').focus());
   await page.keyboard.press('ArrowRight');
   await waitTip(page, false);
@@ -666,11 +666,11 @@ test('axe-core: one widget with its data table expanded and a tooltip open has n
 // ─── 13 ──────────────────────────────────────────────────────────────────────────────────────
 test('data table: in the accessibility tree while collapsed; 查看数据 expands it; caption, headers, derived badge', async (t) => {
   const { page, errors } = await open(t, `${PAGES}/one.html`);
-  const button = page.locator('#chart .actions button');
+  const button = page.locator('#chart .actions button[aria-expanded]');
   const collapsed = await page.evaluate(() => {
     const root = document.querySelector('#chart').shadowRoot;
     const wrap = root.querySelector('.table-wrap');
-    const b = root.querySelector('.actions button');
+    const b = root.querySelector('.actions button[aria-expanded]');
     const cs = getComputedStyle(wrap);
     return {
       srOnly: wrap.classList.contains('sr-only'), table: !!wrap.querySelector('table'), display: cs.display,
@@ -780,7 +780,7 @@ test('hidden tab: a widget in a hidden container draws correctly once it is show
 });
 
 test('server-side rendering: importing the module outside a browser touches no browser global', async () => {
-  const mod = await import('../../www/pkg/passrate-chart.js');
+  const mod = await import('../../pkg/passrate-chart.js');
   assert.equal(typeof mod.mount, 'function');
   assert.equal(typeof mod.PassrateChartElement, 'function');
   assert.equal(typeof globalThis.customElements, 'undefined', 'node has no custom elements registry');

@@ -1,0 +1,125 @@
+// Types for passrate-chart: the dataset format (version 1) and the JS API.
+
+/** Where the figures were published. */
+export interface Source {
+  name: string;
+  /** e.g. "2019-08-14" */
+  date?: string;
+  url?: string;
+}
+
+/** One exam line (一本线, 二本线 …) in one year, as the source states it. */
+export interface Tier {
+  /** The line's name; unique within its year. */
+  tier: string;
+  /** Candidates for this tier, when it differs from the year's. */
+  candidates?: number;
+  /** Candidates at or above the line (at most `candidates`). */
+  passed?: number;
+  /** Pass rate in %, 0–100. May be left out when `passed` and `candidates` are given. */
+  rate?: number;
+  /** The reference area's rate in %, when the source states it. */
+  reference_rate?: number;
+  /** Region − reference, in percentage points (−100 to 100). */
+  vs_reference_pp?: number;
+  /** This year − last year, in percentage points (−100 to 100). */
+  vs_previous_year_pp?: number;
+}
+
+export interface Year {
+  /** 1900–2200 */
+  year: number;
+  /** Candidates who sat the exam (参考人数). */
+  candidates?: number;
+  /** At least one, at most 50. */
+  tiers: [Tier, ...Tier[]];
+}
+
+/** A dataset, format version 1 (schema/passrate-data.schema.json). */
+export interface Dataset {
+  version?: 1;
+  title: string;
+  /** The area reported on, e.g. a city. */
+  region: string;
+  /** The area compared with; default "全省". */
+  reference?: string;
+  source?: Source | string;
+  /** At least one; any order; the charts show the latest. */
+  years: [Year, ...Year[]];
+}
+
+export type View = 'compare' | 'change';
+export type Lang = 'zh-CN' | 'en';
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** A dataset object, its JSON text, or CSV text (README, "CSV columns"). */
+export type Data = Dataset | string;
+
+export interface Options {
+  view?: View;
+  lang?: Lang;
+  theme?: Theme;
+  /** The widget's total height in CSS px (default 520). */
+  height?: number;
+  /** The .wasm file's URL or bytes, when it is not beside this module. */
+  wasm?: string | URL | BufferSource | WebAssembly.Module;
+}
+
+/** A data point as the tooltip, keyboard and live region present it. */
+export interface Point {
+  /** Box in CSS px, relative to the canvas. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  tier: number;
+  series: 'region' | 'reference' | 'previous' | 'counts';
+  heading: string;
+  value: string;
+  lines: string[];
+  spoken: string;
+}
+
+export interface PNGOptions {
+  /** Pixels per CSS pixel of the image (default: the device pixel ratio, at least 2). */
+  scale?: number;
+  /** CSS width of the image (default: the chart's current width). */
+  width?: number;
+}
+
+/** A chart drawn in a container. */
+export declare class Chart {
+  private constructor();
+  readonly container: HTMLElement;
+  /** The data points of the current view, in keyboard order. */
+  readonly points: readonly Point[];
+  /** Replaces the data. Throws an Error naming the field path when it is invalid; the chart keeps its old data. */
+  update(data: Data): void;
+  setView(view: View): void;
+  setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  /** Draws now, at the container's width and the device pixel ratio. */
+  redraw(): void;
+  /** The chart as a standalone PNG: title, legend, warnings and source drawn in the image. */
+  toPNG(options?: PNGOptions): Promise<Blob>;
+  /** Removes the chart and its listeners. */
+  destroy(): void;
+}
+
+/**
+ * Draws a chart in `container`. Rejects with an Error naming the field path when `data` is
+ * invalid (e.g. "years[0].tiers[1].rate: expected a percentage between 0 and 100, got \"abc\"").
+ */
+export declare function mount(container: HTMLElement, data: Data, options?: Options): Promise<Chart>;
+
+/** The `<passrate-chart>` element, registered when this module is imported in a browser. */
+export declare class PassrateChartElement extends HTMLElement {
+  /** The chart, once drawn. */
+  readonly chart: Chart | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'passrate-chart': PassrateChartElement;
+  }
+}

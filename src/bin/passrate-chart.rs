@@ -1,0 +1,160 @@
+//! `passrate-chart`: the static fallback, from the same layout and renderer as the canvas.
+//!
+//! ```text
+//! passrate-chart render <data.json|data.csv> [--view compare|change] [--lang zh-CN|en]
+//!                       [--theme light|dark] [--width W] [--height H] [-o chart.svg]
+//! passrate-chart render <data> --table      # the accessible HTML data table
+//! passrate-chart render <data> --summary    # the text summary
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::process::ExitCode;
+
+    use passrate_chart::format::Lang;
+    use passrate_chart::layout::{self, Options, View};
+    use passrate_chart::render::{self, Theme};
+    use passrate_chart::{describe, load, model};
+
+    const USAGE: &str = "usage: passrate-chart render <data.json|data.csv> [--view compare|change] [--lang zh-CN|en]
+                             [--theme light|dark] [--width W] [--height H] [-o FILE]
+                             [--table | --summary]
+
+Writes the chart as SVG (or, with --table, its data as an HTML table; with --summary, its
+text summary) to FILE, or to standard output.";
+
+    enum Output {
+        Svg,
+        Table,
+        Summary,
+    }
+
+    struct Args {
+        input: String,
+        view: View,
+        lang: Lang,
+        theme: Theme,
+        width: f64,
+        height: f64,
+        out: Option<String>,
+        output: Output,
+    }
+
+    fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+        match args.next().as_deref() {
+            Some("render") => {}
+            Some("-h") | Some("--help") | None => return Err(String::new()),
+            Some(other) => return Err(format!("unknown command \"{other}\"; expected \"render\"")),
+        }
+        let mut a = Args {
+            input: String::new(),
+            view: View::Compare,
+            lang: Lang::Zh,
+            theme: Theme::light(),
+            width: 640.0,
+            height: 420.0,
+            out: None,
+            output: Output::Svg,
+        };
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+            match arg.as_str() {
+                "--view" => {
+                    let v = value("--view")?;
+                    a.view = View::parse(&v).ok_or(format!("--view: expected compare or change, got \"{v}\""))?;
+                }
+                "--lang" => {
+                    let v = value("--lang")?;
+                    a.lang = Lang::parse(&v).ok_or(format!("--lang: expected zh-CN or en, got \"{v}\""))?;
+                }
+                "--theme" => {
+                    let v = value("--theme")?;
+                    a.theme = Theme::named(&v).ok_or(format!("--theme: expected light or dark, got \"{v}\""))?;
+                }
+                "--width" | "--height" => {
+                    let v = value(&arg)?;
+                    let n: f64 = v
+                        .parse()
+                        .ok()
+                        .filter(|n: &f64| (100.0..=4000.0).contains(n))
+                        .ok_or(format!("{arg}: expected a number of pixels from 100 to 4000, got \"{v}\""))?;
+                    if arg == "--width" {
+                        a.width = n;
+                    } else {
+                        a.height = n;
+                    }
+                }
+                "-o" | "--output" => a.out = Some(value(&arg)?),
+                "--table" => a.output = Output::Table,
+                "--summary" => a.output = Output::Summary,
+                "-h" | "--help" => return Err(String::new()),
+                s if s.starts_with('-') => return Err(format!("unknown option \"{s}\"")),
+                s if a.input.is_empty() => a.input = s.to_string(),
+                s => return Err(format!("one input file expected, got a second: \"{s}\"")),
+            }
+        }
+        if a.input.is_empty() {
+            return Err("missing the data file (JSON or CSV)".into());
+        }
+        Ok(a)
+    }
+
+    pub fn main() -> ExitCode {
+        let args = match parse(std::env::args().skip(1)) {
+            Ok(a) => a,
+            Err(msg) if msg.is_empty() => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Err(msg) => {
+                eprintln!("passrate-chart: {msg}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        let text = match std::fs::read_to_string(&args.input) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("passrate-chart: {}: {e}", args.input);
+                return ExitCode::FAILURE;
+            }
+        };
+        let model = match load::from_text(&text) {
+            Ok(ds) => model::build(&ds),
+            Err(e) => {
+                eprintln!("passrate-chart: {}: {e}", args.input);
+                return ExitCode::FAILURE;
+            }
+        };
+        let out = match args.output {
+            Output::Svg => {
+                let opts = Options { width: args.width, height: args.height, lang: args.lang, ..Options::default() };
+                let l = layout::layout(&model, args.view, &opts);
+                render::svg(&l, &args.theme, &model.title)
+            }
+            Output::Table => describe::table_html(&describe::table(&model, args.lang), args.lang),
+            Output::Summary => describe::summary(&model, args.lang) + "\n",
+        };
+        let written = match &args.out {
+            Some(path) => std::fs::write(path, out),
+            None => {
+                use std::io::Write;
+                std::io::stdout().write_all(out.as_bytes())
+            }
+        };
+        match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("passrate-chart: {}: {e}", args.out.as_deref().unwrap_or("standard output"));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
