@@ -1,7 +1,7 @@
 // cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into pkg/
 // (the npm package's files; the demo server serves it at /pkg/).
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,4 +40,21 @@ export function build() {
   return s;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) build();
+/** The package files: what npm ships and what a static site serves at ./pkg/. */
+export const PACKAGE_FILES = ['passrate-chart.js', 'passrate-chart.d.ts', 'passrate_chart.js', 'passrate_chart.d.ts', 'passrate_chart_bg.wasm'];
+
+/** dist/: the demo, the playground and the package, ready for any static host, at any path. */
+export function site() {
+  const dist = join(ROOT, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(join(ROOT, 'www'), dist, { recursive: true });
+  mkdirSync(join(dist, 'pkg'), { recursive: true });
+  for (const f of PACKAGE_FILES) copyFileSync(join(PKG, f), join(dist, 'pkg', f));
+  console.log(`» wrote ${dist}`);
+  return dist;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build();
+  if (process.argv.includes('--site')) site();
+}

@@ -1,0 +1,174 @@
+// The npm package as a consumer meets it, from the packed tarball, not from the source tree:
+// its file list; a fresh Vite app that imports `mount`, built and served; a plain HTML page
+// with one script tag and a <passrate-chart> element; and a TypeScript consumer type-checked
+// with tsc, including a call that must not type-check.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT } from '../../scripts/setup.mjs';
+import { launch } from '../../scripts/browser.mjs';
+
+const WORK = join(ROOT, 'target', 'consumer');
+const VITE = '7.3.8';
+const TYPESCRIPT = '5.9.3';
+let tarball;
+let files;
+
+const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(() => {
+  mkdirSync(WORK, { recursive: true });
+  // The build ran just before (npm test); packing without scripts takes exactly those files.
+  const out = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', WORK], ROOT));
+  tarball = join(WORK, out[0].filename);
+  files = out[0].files.map((f) => f.path).sort();
+});
+
+test('the tarball holds the built package and nothing else', () => {
+  assert.deepEqual(files, [
+    'CHANGELOG.md', 'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'package.json',
+    'pkg/passrate-chart.d.ts', 'pkg/passrate-chart.js', 'pkg/passrate_chart.d.ts', 'pkg/passrate_chart.js',
+    'pkg/passrate_chart_bg.wasm',
+  ]);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  assert.equal(pkg.name, 'passrate-chart');
+  assert.equal(pkg.license, 'MIT OR Apache-2.0');
+  assert.equal(pkg.exports['.'].types, './pkg/passrate-chart.d.ts');
+  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+  assert.equal(pkg.version, /^version = "([^"]+)"/m.exec(cargo)[1], 'npm and crate versions agree');
+  assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`## \\[${pkg.version.replaceAll('.', '\\.')}\\]`));
+});
+
+/** Loads `url`, waits for a drawn chart, hovers a bar and returns what the tooltip says. */
+async function drawsAndHovers(url, select) {
+  const ctx = await launch({ viewport: { width: 900, height: 900 } });
+  try {
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction((sel) => (document.querySelector(sel)?.chart ?? window.chart)?.points?.length > 0, select, { timeout: 30000 });
+    const probe = await page.evaluate((sel) => {
+      const host = document.querySelector(sel);
+      const c = host.shadowRoot.querySelector('canvas');
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let region = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - 217) < 4 && Math.abs(data[i + 1] - 72) < 4 && Math.abs(data[i + 2] - 15) < 4) region++;
+      }
+      const r = c.getBoundingClientRect();
+      const chart = host.chart ?? window.chart;
+      const p = chart?.points?.find((q) => q.series === 'reference') ?? null;
+      return { region, point: p && { x: r.left + p.x + p.w / 2, y: r.top + p.y + p.h / 2 } };
+    }, select);
+    assert.ok(probe.region > 1000, `bars drawn (${probe.region} region-colour pixels)`);
+    assert.ok(probe.point, 'the chart exposes its points');
+    await page.mouse.move(probe.point.x, probe.point.y);
+    await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('.tip').hidden, select);
+    const tip = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.tip').textContent, select);
+    assert.deepEqual(errors, []);
+    return tip;
+  } finally {
+    await ctx.close();
+  }
+}
+
+test('a fresh Vite app installs the tarball, imports mount, builds, and the chart works', async () => {
+  const app = join(WORK, 'vite-app');
+  mkdirSync(join(app, 'src'), { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({
+    name: 'consumer-vite-app', private: true, type: 'module',
+    dependencies: { 'passrate-chart': `file:${tarball}` },
+    devDependencies: { vite: VITE, typescript: TYPESCRIPT },
+  }, null, 2));
+  // vite and typescript stay installed under target/ between runs; the tarball is new each run.
+  rmSync(join(app, 'package-lock.json'), { force: true });
+  rmSync(join(app, 'node_modules', 'passrate-chart'), { recursive: true, force: true });
+  sh('npm', ['install', '--no-audit', '--no-fund'], app);
+  writeFileSync(join(app, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>consumer</title></head>
+<body><div id="chart"></div><script type="module" src="/src/main.js"></script></body></html>`);
+  cpSync(join(ROOT, 'www', 'data', 'yuncheng-2019.json'), join(app, 'src', 'data.json'));
+  writeFileSync(join(app, 'src', 'main.js'), `import { mount } from 'passrate-chart';
+import data from './data.json';
+mount(document.getElementById('chart'), data, { view: 'compare' })
+  .then((chart) => { window.chart = chart; })
+  .catch((e) => console.error(e));
+`);
+  rmSync(join(app, 'dist'), { recursive: true, force: true });
+  sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--base', './'], app);
+  const server = await serve(join(app, 'dist'), 0);
+  try {
+    const tip = await drawsAndHovers(`http://127.0.0.1:${server.address().port}/`, '#chart');
+    assert.match(tip, /14\.8%/);
+    assert.match(tip, /推算/);
+  } finally {
+    server.close();
+  }
+});
+
+test('the unpacked package works from a plain page with one script tag', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'passrate-plain-'));
+  sh('tar', ['xzf', tarball, '-C', site]);
+  const data = readFileSync(join(ROOT, 'www', 'data', 'yuncheng-2019.csv'), 'utf8');
+  writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain</title>
+<script type="module" src="./package/pkg/passrate-chart.js"></script></head>
+<body><passrate-chart id="chart" view="compare"><script type="text/csv">${data}</script></passrate-chart></body></html>`);
+  const server = await serve(site, 0);
+  try {
+    const tip = await drawsAndHovers(`http://127.0.0.1:${server.address().port}/`, '#chart');
+    assert.match(tip, /山西省/);
+  } finally {
+    server.close();
+  }
+});
+
+test('TypeScript: a consumer type-checks, and a wrong call does not', () => {
+  const app = join(WORK, 'vite-app');
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], skipLibCheck: false },
+    include: ['src/consumer.ts'],
+  }, null, 2));
+  const good = `import { mount, type Dataset, type Chart } from 'passrate-chart';
+const data: Dataset = {
+  title: '运城市2019年高考本科达线情况', region: '运城市', reference: '山西省',
+  source: { name: '运城新闻网', date: '2019-08-14' },
+  years: [{ year: 2019, candidates: 36192, tiers: [{ tier: '一本线', passed: 5872, rate: 15.5, vs_reference_pp: 0.7 }] }],
+};
+export async function show(el: HTMLElement): Promise<Blob> {
+  const chart: Chart = await mount(el, data, { view: 'change', lang: 'en', theme: 'auto' });
+  chart.update('year,tier,area,rate\\n2019,一本线,运城市,15.5');
+  chart.setView('compare');
+  const el2: HTMLElement | null = document.querySelector('passrate-chart');
+  void el2;
+  return chart.toPNG({ scale: 2 });
+}
+`;
+  writeFileSync(join(app, 'src', 'consumer.ts'), good);
+  sh(join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], app);
+  // Each of these must be rejected by the types.
+  const wrong = [
+    `mount(document.body, data, { view: 'pie' });`,
+    `const d: Dataset = { title: 't', region: 'r', years: [{ year: 2019, tiers: [{ tier: 'a', rate: '15.5' }] }] }; void d;`,
+    `const d: Dataset = { title: 't', region: 'r', years: [] }; void d;`,
+    `mount(document.body, data).then((c) => c.setView('table'));`,
+  ];
+  for (const line of wrong) {
+    writeFileSync(join(app, 'src', 'consumer.ts'), `${good}\n${line}\n`);
+    let failed = false;
+    try {
+      sh(join(app, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], app);
+    } catch (e) {
+      failed = true;
+      assert.match(String(e.stdout), /consumer\.ts\(\d+,\d+\): error TS/, String(e.stdout));
+    }
+    assert.ok(failed, `tsc accepted a wrong call: ${line}`);
+  }
+  writeFileSync(join(app, 'src', 'consumer.ts'), good);
+});
+
+after(() => {});
