@@ -31,7 +31,7 @@ export interface Year {
   year: number;
   /** Candidates who sat the exam (参考人数). */
   candidates?: number;
-  /** At least one, at most 50. */
+  /** At least one, at most 500. */
   tiers: [Tier, ...Tier[]];
 }
 

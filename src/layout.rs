@@ -689,16 +689,22 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     let mut value_size = f.px(f.ty.value);
     let mut pct = true;
     let mut stagger = false;
+    // Too many tiers for any label over the bars: the values live in the tooltip and table.
+    let mut dense = false;
     if !value_fits(value_size, true) {
-        if value_fits(value_size, false) {
-            pct = false;
-        } else if value_fits(f.px(10.0), false) {
-            pct = false;
+        pct = false;
+        if !value_fits(value_size, false) {
             value_size = f.px(10.0);
-        } else {
-            pct = false;
-            value_size = f.px(10.0);
-            stagger = true;
+            let stacked_fits = tiers.iter().all(|t| {
+                let a = text::width(&value_text(&t.rate, &footnotes, false), value_size);
+                let b = t
+                    .reference_rate
+                    .as_ref()
+                    .map_or(0.0, |r| text::width(&value_text(r, &footnotes, false), value_size));
+                a.max(b) <= gw - f.px(2.0)
+            });
+            stagger = !value_fits(value_size, false) && stacked_fits;
+            dense = !value_fits(value_size, false) && !stacked_fits;
         }
     }
     // Difference labels: "+0.7 个百分点" if it fits every group, else "+0.7" and a unit note.
@@ -717,10 +723,15 @@ fn compare(model: &Model, opts: &Options) -> Layout {
         body + &markers(d, &footnotes)
     };
     let mut notes = Vec::new();
-    if !long_fits && both {
+    if dense {
+        notes.push(match lang {
+            Lang::Zh => "柱子太多，数值见提示框和数据表。".to_string(),
+            Lang::En => "Too many bars to label: the values are in the tooltip and the data table.".to_string(),
+        });
+    } else if !long_fits && both {
         notes.push(text::points_unit_note(lang).to_string());
     }
-    if !pct {
+    if !pct && !dense {
         notes.push(match lang {
             Lang::Zh => "柱上数值单位：%".to_string(),
             Lang::En => "Bar labels in %".to_string(),
@@ -729,13 +740,28 @@ fn compare(model: &Model, opts: &Options) -> Layout {
 
     // Vertical geometry: header | plot (with headroom for labels) | tier names | footer.
     let cat_size = f.px(f.ty.category);
-    let cat_lines: Vec<Vec<String>> = tiers.iter().map(|t| two_lines(&t.name, cat_size, gw - f.px(4.0))).collect();
+    // Name every tier when the names fit their group (in two lines at most); else every k-th.
+    let widest = tiers.iter().map(|t| text::width(&t.name, cat_size)).fold(0.0, f64::max);
+    let every = if gw >= f.px(36.0) { 1 } else { ((widest.min(f.px(60.0)) + f.px(8.0)) / gw).ceil().max(1.0) as usize };
+    let cat_lines: Vec<Vec<String>> = tiers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match every {
+            1 => two_lines(&t.name, cat_size, gw - f.px(4.0)),
+            k if i % k == 0 => vec![text::ellipsize(&t.name, cat_size, gw * k as f64 - f.px(8.0))],
+            _ => Vec::new(),
+        })
+        .collect();
     let cat_h = cat_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * cat_size * LINE + f.px(8.0);
     let footer_h = f.footer(None, &notes_text, &notes, &source);
     let label_h = value_size * LINE;
-    let headroom = label_h * if stagger { 2.0 } else { 1.0 }
-        + if pair_in_data { f.px(8.0) + diff_size * LINE } else { 0.0 }
-        + f.px(4.0);
+    let headroom = if dense {
+        f.px(4.0)
+    } else {
+        label_h * if stagger { 2.0 } else { 1.0 }
+            + if pair_in_data { f.px(8.0) + diff_size * LINE } else { 0.0 }
+            + f.px(4.0)
+    };
     let y0 = f.y + f.px(4.0);
     let min_plot = f.px(140.0) + headroom;
     let want_bottom = opts.height * f.s - f.pad - footer_h - f.px(6.0) - cat_h;
@@ -821,6 +847,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
         };
         let above_region = region_top - f.px(3.0);
         match &reference {
+            _ if dense => {}
             Some((r, rect)) if !show_region => {
                 let y = rect.y0 as f64 - f.px(3.0);
                 value_label(&mut f, fx0 + bar_w / 2.0, y, r);
@@ -841,7 +868,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
             None => value_label(&mut f, region_cx, above_region, &t.rate),
         }
         // The difference: a bracket over the pair, the signed gap above it.
-        if let (Some((_, rect)), Some(d), true) = (&reference, &t.vs_reference, show_region) {
+        if let (Some((_, rect)), Some(d), true, false) = (&reference, &t.vs_reference, show_region, dense) {
             let yb = label_tops - f.px(4.0);
             let tick = f.px(4.0);
             let (xa, xb) = (region_cx, (rect.x0 + rect.x1) as f64 / 2.0);
@@ -937,13 +964,15 @@ fn change(model: &Model, opts: &Options) -> Layout {
     let ref_size = f.px(f.ty.tick);
     let widest_name = tiers.iter().map(|t| text::width(&t.name, name_size)).fold(0.0, f64::max);
     let name_w = widest_name.min(f.inner_width() * 0.28).max(f.px(28.0));
-    let names: Vec<Vec<String>> = tiers.iter().map(|t| two_lines(&t.name, name_size, name_w)).collect();
+    let mut names: Vec<Vec<String>> = tiers.iter().map(|t| two_lines(&t.name, name_size, name_w)).collect();
     let widest_value = tiers
         .iter()
         .flat_map(|t| [Some(&t.rate), t.previous_rate.as_ref()].into_iter().flatten())
         .map(|v| text::width(&value_text(v, &footnotes, true), value_size))
         .fold(0.0, f64::max);
-    let r = f.px(6.0);
+    // Many tiers: compact rows with dots and ticks only; values in the tooltip and table.
+    let compact = tiers.len() > 12;
+    let mut r = f.px(6.0);
     let x0 = f.pad + name_w + f.px(14.0);
     let x1 = f.w - f.pad - widest_value - r - f.px(8.0);
 
@@ -951,9 +980,22 @@ fn change(model: &Model, opts: &Options) -> Layout {
     let footer_h = f.footer(None, &notes_text, &[], &source);
     let y0 = f.y + f.px(4.0);
     let n = tiers.len().max(1) as f64;
-    let min_row = f.px(64.0);
     let want_rows = opts.height * f.s - f.pad - footer_h - f.px(6.0) - axis_h - y0;
-    let row_h = (want_rows / n).clamp(min_row, f.px(110.0));
+    let row_h = if compact {
+        (want_rows / n).clamp(f.px(3.0), f.px(40.0))
+    } else {
+        (want_rows / n).clamp(f.px(64.0), f.px(110.0))
+    };
+    if compact {
+        r = r.min(row_h * 0.4).max(f.px(1.5));
+        let every = (name_size * LINE / row_h).ceil().max(1.0) as usize;
+        for (i, lines) in names.iter_mut().enumerate() {
+            lines.truncate(1);
+            if i % every != 0 {
+                lines.clear();
+            }
+        }
+    }
     let y1 = y0 + row_h * n;
     let height = (y1 + axis_h + f.px(6.0) + footer_h + f.pad).max(opts.height * f.s);
 
@@ -987,13 +1029,13 @@ fn change(model: &Model, opts: &Options) -> Layout {
     let dot_w = f.stroke(2.0);
     for (i, t) in tiers.iter().enumerate() {
         let band = y0 + row_h * i as f64;
-        let yc = band + row_h * 0.45;
+        let yc = band + row_h * if compact { 0.5 } else { 0.45 };
         for (k, line) in names[i].iter().enumerate() {
             let lines = names[i].len() as f64;
             let y = yc - (lines - 1.0) * name_size * LINE / 2.0 + k as f64 * name_size * LINE;
             f.text(f.pad, y, line.clone(), name_size, true, Ink::Text, HAlign::Left, VAlign::Middle);
         }
-        if i > 0 {
+        if i > 0 && !compact {
             let y = band.round() as i32;
             f.marks.push(Mark::Line {
                 from: (f.pad.round() as i32, y),
@@ -1007,13 +1049,18 @@ fn change(model: &Model, opts: &Options) -> Layout {
         if let Some(rf) = t.reference_rate.as_ref().filter(|_| show_reference) {
             let xr = x_of(rf.value);
             let w = f.stroke(2.0);
-            let (ya, yb) = (yc + r + f.px(3.0), yc + r + f.px(11.0));
+            let (ya, yb) = if compact {
+                (yc - row_h * 0.45, yc + row_h * 0.45)
+            } else {
+                (yc + r + f.px(3.0), yc + r + f.px(11.0))
+            };
             f.marks.push(Mark::Line {
                 from: (xr.round() as i32, ya.round() as i32),
                 to: (xr.round() as i32, yb.round() as i32),
                 ink: Ink::Reference,
                 width: w,
             });
+            let labelled = !compact;
             let mut label = format!("{} {}", model.reference, value_text(rf, &footnotes, true));
             if rf.is_derived() {
                 label.push_str(match lang {
@@ -1021,9 +1068,11 @@ fn change(model: &Model, opts: &Options) -> Layout {
                     Lang::En => " (derived)",
                 });
             }
-            let lw = text::width(&label, ref_size);
-            let lx = xr.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
-            f.text(lx, yb + f.px(2.0), label, ref_size, false, Ink::Reference, HAlign::Center, VAlign::Top);
+            if labelled {
+                let lw = text::width(&label, ref_size);
+                let lx = xr.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
+                f.text(lx, yb + f.px(2.0), label, ref_size, false, Ink::Reference, HAlign::Center, VAlign::Top);
+            }
             hits.push(Hit {
                 rect: hit_rect(Rect::new(xr - 1.0, ya, xr + 1.0, yb), min_hit),
                 year: year.year,
@@ -1038,7 +1087,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
                 let (lo, hi) = (xp.min(xc), xp.max(xc));
                 let dir = if xc >= xp { 1.0 } else { -1.0 };
                 // Connector with an arrowhead at the current year, when there is room.
-                if hi - lo > 2.0 * r + f.px(8.0) {
+                if hi - lo > 2.0 * r + f.px(8.0) && !compact {
                     let w = f.stroke(3.0);
                     let a = xp + dir * r;
                     let b = xc - dir * (r + f.px(6.0));
@@ -1081,7 +1130,9 @@ fn change(model: &Model, opts: &Options) -> Layout {
                     ((current_text, Ink::Text, true), (prev_text, Ink::Muted, false))
                 };
                 let gap = r + f.px(5.0);
-                if lo - gap - text::width(&left.0, value_size) >= x0 - f.px(10.0) {
+                if compact {
+                    // Values are in the tooltip and the table.
+                } else if lo - gap - text::width(&left.0, value_size) >= x0 - f.px(10.0) {
                     f.text(lo - gap, yc, left.0, value_size, left.2, left.1, HAlign::Right, VAlign::Middle);
                     f.text(hi + gap, yc, right.0, value_size, right.2, right.1, HAlign::Left, VAlign::Middle);
                 } else {
@@ -1090,7 +1141,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
                         format!("{} → {}", value_text(p, &footnotes, true), value_text(&t.rate, &footnotes, true));
                     f.text(hi + gap, yc, combined, value_size, true, Ink::Text, HAlign::Left, VAlign::Middle);
                 }
-                if let Some(c) = change {
+                if let (Some(c), false) = (change, compact) {
                     let label = points(c.value, c.decimals, lang) + &markers(c, &footnotes);
                     let lw = text::width(&label, value_size);
                     let lx = ((lo + hi) / 2.0).clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
@@ -1107,9 +1158,20 @@ fn change(model: &Model, opts: &Options) -> Layout {
                     hollow: t.rate.is_derived(),
                     width: dot_w,
                 });
-                f.text(xc + r + f.px(5.0), yc, current_text, value_size, true, Ink::Text, HAlign::Left, VAlign::Middle);
+                if !compact {
+                    f.text(
+                        xc + r + f.px(5.0),
+                        yc,
+                        current_text,
+                        value_size,
+                        true,
+                        Ink::Text,
+                        HAlign::Left,
+                        VAlign::Middle,
+                    );
+                }
                 // Say so when the data lacks last year; not when the reader hid it.
-                if t.previous_rate.is_none() {
+                if t.previous_rate.is_none() && !compact {
                     let note = text::no_previous_tier(year.year, lang);
                     let lw = text::width(&note, value_size);
                     let lx = xc.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);

@@ -275,3 +275,48 @@ fn without_furniture_only_the_plot_is_drawn() {
     let full = layout(&m, View::Compare, &Options::default());
     assert!(l.plot.y1 - l.plot.y0 > full.plot.y1 - full.plot.y0, "the plot takes the room the furniture left");
 }
+
+/// 300 tiers (the benchmark's scale case): no label collides or leaves the chart; the values
+/// move to the tooltip and table, and every tier can still be hovered.
+#[test]
+fn many_tiers_stay_readable() {
+    let tiers: Vec<String> = (0..300)
+        .map(|i| {
+            format!(
+                r#"{{"tier":"第{i}批","rate":{}.{},"reference_rate":{}.5,"vs_previous_year_pp":-0.{}}}"#,
+                5 + i % 50,
+                i % 10,
+                4 + i % 45,
+                i % 9 + 1
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"title":"三百个批次","region":"甲市","reference":"乙省","years":[{{"year":2024,"tiers":[{}]}}]}}"#,
+        tiers.join(",")
+    );
+    let m = passrate_chart::parse(&text).unwrap();
+    for view in [View::Compare, View::Change] {
+        for width in [320.0, 800.0] {
+            for dpr in [1.0, 2.0] {
+                let l = layout(&m, view, &Options { width, height: 450.0, dpr, ..Options::default() });
+                let name = format!("{view:?} {width} {dpr}");
+                let boxes = label_boxes(&l);
+                for (b, t) in &boxes {
+                    assert!(
+                        b.x0 >= 0 && b.x1 <= l.width as i32 && b.y0 >= 0 && b.y1 <= l.height as i32,
+                        "{name}: {t:?} outside"
+                    );
+                }
+                for (i, (a, ta)) in boxes.iter().enumerate() {
+                    for (b, tb) in &boxes[i + 1..] {
+                        assert!(!overlaps(a, b, (2.0 * dpr) as i32), "{name}: {ta:?} overlaps {tb:?}");
+                    }
+                }
+                let tiers_hit: std::collections::HashSet<usize> = l.hits.hits.iter().map(|h| h.tier).collect();
+                assert_eq!(tiers_hit.len(), 300, "{name}: every tier can be hovered");
+                assert!(l.height <= (2000.0 * dpr) as u32, "{name}: {} px tall", l.height);
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ pub const DEFAULT_REFERENCE: &str = "全省";
 
 /// The largest number of tiers in one year and of years in one dataset. Beyond these a
 /// chart is unreadable and the data is almost certainly not what the editor meant.
-pub const MAX_TIERS: usize = 50;
+pub const MAX_TIERS: usize = 500;
 pub const MAX_YEARS: usize = 100;
 
 /// A number as the source printed it: its value and how many decimals it was given with.

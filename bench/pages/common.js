@@ -1,0 +1,60 @@
+// Shared by the three benchmark pages: the data, and the timing helpers.
+// Every timing forces the raster with getImageData(0,0,1,1) on each canvas of the chart.
+
+export const params = new URLSearchParams(location.search);
+export const N = Number(params.get('n') || 2);
+
+/** Seeded random rates, so every contender draws the same numbers. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function series(n) {
+  if (n === 2) {
+    return { tiers: ['一本线', '二本线'], region: [15.5, 48.6], reference: [14.8, 45.2], previous: [15.1, 46.9] };
+  }
+  const r = rng(42);
+  const one = () => Math.round((5 + r() * 50) * 10) / 10;
+  const tiers = Array.from({ length: n }, (_, i) => `T${i + 1}`);
+  const region = tiers.map(one);
+  const reference = tiers.map(one);
+  const previous = tiers.map(one);
+  return { tiers, region, reference, previous };
+}
+
+/** The same figures as a passrate-chart dataset: rate, reference rate, previous-year change. */
+export function dataset(n, bump = 0) {
+  const s = series(n);
+  const d = (a, b) => Math.round((a - b) * 10) / 10;
+  return {
+    title: '运城市2019年高考本科达线情况', region: '运城市', reference: '山西省',
+    source: { name: '运城新闻网', date: '2019-08-14' },
+    years: [{
+      year: 2019,
+      tiers: s.tiers.map((tier, i) => ({
+        tier,
+        rate: Math.round((s.region[i] + bump) * 10) / 10,
+        reference_rate: s.reference[i],
+        vs_previous_year_pp: d(s.region[i] + bump, s.previous[i]),
+      })),
+    }],
+  };
+}
+
+export function raster(canvases) {
+  for (const c of canvases) c.getContext('2d').getImageData(0, 0, 1, 1);
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Publishes results for the runner. */
+export function done(result) {
+  window.__bench = result;
+}

@@ -1,0 +1,134 @@
+// The benchmark: passrate-chart, Chart.js and ECharts draw the same chart in one headless
+// Chromium run, interleaved, a fresh page per repetition. See BENCHMARKS.md.
+//
+//   node bench/run.mjs [--reps 7] [--updates 10000]
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve } from '../scripts/serve.mjs';
+import { ROOT } from '../scripts/setup.mjs';
+import { launch } from '../scripts/browser.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const REPS = arg('--reps', 7);
+const UPDATES = arg('--updates', 10000);
+
+const CONTENDERS = {
+  'passrate-chart': { page: 'passrate', files: ['pkg/passrate-chart.js', 'pkg/passrate_chart.js', 'pkg/passrate_chart_bg.wasm'] },
+  'Chart.js 4.6.1': { page: 'chartjs', files: ['node_modules/chart.js/dist/chart.umd.min.js'] },
+  'ECharts 6.1.0': { page: 'echarts', files: ['node_modules/echarts/dist/echarts.min.js'] },
+};
+
+function bytes(files) {
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const b = readFileSync(join(ROOT, f));
+    raw += b.length;
+    gzip += gzipSync(b, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+
+const server = await serve(ROOT, 0);
+const base = `http://127.0.0.1:${server.address().port}/bench/pages`;
+
+async function once(page, n, throttle) {
+  const ctx = await launch({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  try {
+    const p = await ctx.newPage();
+    if (throttle) {
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${base}/${page}.html?n=${n}`);
+    await p.waitForFunction(() => window.__bench, null, { timeout: 60000 });
+    if (errors.length) throw new Error(`${page}: ${errors.join('; ')}`);
+    return await p.evaluate(() => window.__bench);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function memory(page) {
+  const ctx = await launch({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  try {
+    const p = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(p);
+    await p.goto(`${base}/${page}.html?n=2`);
+    await p.waitForFunction(() => window.__bench, null, { timeout: 60000 });
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await p.evaluate(() => (window.wasmBytes ? window.wasmBytes() : 0));
+      return { js: usedSize, wasm };
+    };
+    const warmUp = Math.round(UPDATES / 10);
+    await p.evaluate((k) => window.step(k), warmUp);
+    const after = await measure();
+    for (let done = warmUp; done < UPDATES; done += 1000) await p.evaluate((k) => window.step(k), Math.min(1000, UPDATES - done));
+    const end = await measure();
+    return { warm: after, end };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const results = Object.fromEntries(Object.keys(CONTENDERS).map((k) => [k, { first: [], firstSlow: [], redraw2: [], redraw300: [], hover2: [], hover300: [] }]));
+const names = Object.keys(CONTENDERS);
+for (let rep = 0; rep < REPS; rep++) {
+  // Interleave, rotating who goes first.
+  const order = names.map((_, i) => names[(i + rep) % names.length]);
+  for (const name of order) {
+    const { page } = CONTENDERS[name];
+    const small = await once(page, 2);
+    const big = await once(page, 300);
+    const slow = await once(page, 2, 4);
+    const r = results[name];
+    r.first.push(small.firstPaint);
+    r.firstSlow.push(slow.firstPaint);
+    r.redraw2.push(small.redraw);
+    r.redraw300.push(big.redraw);
+    r.hover2.push(small.hover);
+    r.hover300.push(big.hover);
+  }
+  process.stderr.write(`rep ${rep + 1}/${REPS}\n`);
+}
+const mem = {};
+for (const name of names) mem[name] = await memory(CONTENDERS[name].page);
+server.close();
+
+const fmt = (s, d = 2) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+const table = {};
+for (const name of names) {
+  const r = results[name];
+  const b = bytes(CONTENDERS[name].files);
+  const m = mem[name];
+  const growth = (a, z) => (a ? `${(((z - a) / a) * 100).toFixed(2)} %` : 'n/a');
+  table[name] = { bytes: b, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, stats(v)])), memory: m };
+  rows.push(`| ${name} | ${kb(b.raw)} | ${kb(b.gzip)} | ${fmt(stats(r.first), 1)} | ${fmt(stats(r.firstSlow), 1)} | ${fmt(stats(r.redraw2))} | ${fmt(stats(r.redraw300))} | ${fmt(stats(r.hover2))} | ${fmt(stats(r.hover300))} | ${kb(m.end.js)} (${growth(m.warm.js, m.end.js)}) | ${m.end.wasm ? `${kb(m.end.wasm)} (${growth(m.warm.wasm, m.end.wasm)})` : '—'} |`);
+}
+const ratio = (k, f) => (table['passrate-chart'][k][f] / table['Chart.js 4.6.1'][k][f]).toFixed(2);
+const md = [
+  `| contender | JS + wasm raw | gzip -9 | first chart painted, ms | same, 4× CPU throttling | full redraw, 2 categories, ms | full redraw, 300 | hover, 2, ms | hover, 300 | JS heap after ${UPDATES} updates (growth after warm-up) | wasm memory (growth) |`,
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows,
+  '',
+  `Ratios passrate-chart ÷ Chart.js (medians): gzip ${(table['passrate-chart'].bytes.gzip / table['Chart.js 4.6.1'].bytes.gzip).toFixed(2)}, first paint ${ratio('first', 'median')}, redraw at 300 ${ratio('redraw300', 'median')}, hover at 2 ${ratio('hover2', 'median')}, hover at 300 ${ratio('hover300', 'median')}.`,
+].join('\n');
+mkdirSync(join(ROOT, 'target'), { recursive: true });
+writeFileSync(join(ROOT, 'target', 'bench.json'), JSON.stringify(table, null, 2));
+writeFileSync(join(ROOT, 'target', 'bench.md'), md);
+console.log(md);
