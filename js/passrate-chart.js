@@ -156,6 +156,7 @@ export class Chart {
     } catch (e) {
       throw toError(e);
     }
+    this.textStale = true;
     this.redraw();
   }
 
@@ -364,6 +365,7 @@ export class Chart {
   /** Settings that change the text around the chart. */
   #apply() {
     const core = this.core;
+    this.textStale = true;
     core.setView(this.options.view);
     core.setLang(langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
     core.setTheme(this.#theme());
@@ -474,7 +476,13 @@ export class Chart {
     const total = Number(this.options.height) || DEFAULT_HEIGHT;
     let canvasHeight = Math.max(200, total - this.#chromeHeight());
     let drawn = this.core.draw(this.canvas, width, canvasHeight, dpr);
-    this.#fillText(JSON.parse(this.core.describe()));
+    // The text around the chart changes with the data, view, language, theme or toggles, not
+    // with its size: a resize or redraw() leaves the DOM text alone.
+    const refresh = this.textStale;
+    if (refresh) {
+      this.#fillText(JSON.parse(this.core.describe()));
+      this.textStale = false;
+    }
     const wanted = Math.max(200, total - this.#chromeHeight());
     if (Math.abs(wanted - drawn) > 1) {
       canvasHeight = wanted;
@@ -483,7 +491,12 @@ export class Chart {
     // When the chart needs more room than `height` leaves (a narrow phone, long notes), the
     // widget grows; the reservation follows so later redraws do not jump back and forth.
     this.container.style.minHeight = `${Math.max(total, Math.ceil(this.figure.getBoundingClientRect().height))}px`;
-    this.points = JSON.parse(this.core.points());
+    if (refresh || !this.points.length) {
+      this.points = JSON.parse(this.core.points());
+    } else {
+      const b = this.core.boxes();
+      this.points.forEach((p, i) => Object.assign(p, { x: b[4 * i], y: b[4 * i + 1], w: b[4 * i + 2], h: b[4 * i + 3] }));
+    }
     this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
   }
 

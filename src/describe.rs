@@ -279,6 +279,12 @@ fn area_of(model: &Model, s: Series) -> &str {
 /// The data points of a drawn layout in reading order (tier by tier: last year, the region,
 /// the reference, the count-based rate), with what to say about each.
 pub fn data_points(model: &Model, l: &Layout, lang: Lang) -> Vec<Point> {
+    reading_order(l).into_iter().filter_map(|h| point(model, h, lang)).collect()
+}
+
+/// The layout's hits in reading order: tier by tier, last year, the region, the reference,
+/// the count-based rate. Keyboard order, `data_points` and the shell's indexes all use it.
+pub fn reading_order(l: &Layout) -> Vec<&layout::Hit> {
     let rank = |s: Series| match s {
         Series::Previous => 0,
         Series::Region => 1,
@@ -287,7 +293,7 @@ pub fn data_points(model: &Model, l: &Layout, lang: Lang) -> Vec<Point> {
     };
     let mut hits: Vec<&layout::Hit> = l.hits.hits.iter().collect();
     hits.sort_by_key(|h| (h.tier, rank(h.series)));
-    hits.into_iter().filter_map(|h| point(model, h, lang)).collect()
+    hits
 }
 
 fn point(model: &Model, h: &layout::Hit, lang: Lang) -> Option<Point> {

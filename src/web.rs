@@ -242,15 +242,21 @@ impl Chart {
     pub fn hit(&self, css_x: f64, css_y: f64) -> i32 {
         let Some(l) = &self.layout else { return -1 };
         let Some(h) = l.hits.at(css_x * l.dpr, css_y * l.dpr, 4.0 * l.dpr) else { return -1 };
-        let rank = |s: Series| match s {
-            Series::Previous => 0,
-            Series::Region => 1,
-            Series::Reference => 2,
-            Series::FromCounts => 3,
-        };
-        let mut order: Vec<&layout::Hit> = l.hits.hits.iter().collect();
-        order.sort_by_key(|x| (x.tier, rank(x.series)));
-        order.iter().position(|x| std::ptr::eq(*x, h)).map_or(-1, |i| i as i32)
+        describe::reading_order(l).iter().position(|x| std::ptr::eq(*x, h)).map_or(-1, |i| i as i32)
+    }
+
+    /// The boxes of `points()` after a redraw at another size, as [x, y, w, h, …] in CSS
+    /// pixels: the texts do not change with the size, so a resize need not rebuild them.
+    pub fn boxes(&self) -> Vec<f64> {
+        let Some(l) = &self.layout else { return Vec::new() };
+        let s = l.dpr;
+        describe::reading_order(l)
+            .iter()
+            .flat_map(|h| {
+                let r = h.rect;
+                [r.x0 as f64 / s, r.y0 as f64 / s, (r.x1 - r.x0) as f64 / s, (r.y1 - r.y0) as f64 / s]
+            })
+            .collect()
     }
 }
 
