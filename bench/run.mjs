@@ -1,11 +1,13 @@
 // The benchmark: passrate-chart, Chart.js and ECharts draw the same chart in one headless
 // Chromium run, interleaved, a fresh page per repetition. See BENCHMARKS.md.
 //
-//   node bench/run.mjs [--reps 7] [--updates 10000]
+//   npm run bench            (= node bench/run.mjs: set-up, release build, then the run)
+//   node bench/run.mjs [--reps 7] [--updates 10000] [--no-build]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serve } from '../scripts/serve.mjs';
+import { build } from '../scripts/build.mjs';
 import { ROOT } from '../scripts/setup.mjs';
 import { launch } from '../scripts/browser.mjs';
 
@@ -38,6 +40,7 @@ const stats = (xs) => {
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 };
 
+if (!process.argv.includes('--no-build')) build();
 const server = await serve(ROOT, 0);
 const base = `http://127.0.0.1:${server.address().port}/bench/pages`;
 

@@ -192,15 +192,19 @@ pub fn build(ds: &Dataset) -> Model {
     let mut years: Vec<YearModel> = Vec::with_capacity(order.len());
     for &i in &order {
         let y = &ds.years[i];
+        // Last year's tiers sorted by name, so matching is a binary search, not a scan.
+        let mut last: Vec<(&str, &Figure)> = years
+            .iter()
+            .find(|p| p.year == y.year - 1)
+            .map(|p| p.tiers.iter().map(|pt| (pt.name.as_str(), &pt.rate)).collect())
+            .unwrap_or_default();
+        last.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let tiers = y
             .tiers
             .iter()
             .map(|t| {
-                let previous = years
-                    .iter()
-                    .find(|p| p.year == y.year - 1)
-                    .and_then(|p| p.tiers.iter().find(|pt| pt.name == t.tier))
-                    .map(|pt| pt.rate.clone());
+                let previous =
+                    last.binary_search_by(|(name, _)| (*name).cmp(t.tier.as_str())).ok().map(|i| last[i].1.clone());
                 tier(y.year, y.candidates, t, previous, &mut warnings)
             })
             .collect();
