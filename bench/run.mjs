@@ -76,12 +76,14 @@ async function memory(page) {
       const wasm = await p.evaluate(() => (window.wasmBytes ? window.wasmBytes() : 0));
       return { js: usedSize, wasm };
     };
-    const warmUp = Math.round(UPDATES / 10);
-    await p.evaluate((k) => window.step(k), warmUp);
-    const after = await measure();
-    for (let done = warmUp; done < UPDATES; done += 1000) await p.evaluate((k) => window.step(k), Math.min(1000, UPDATES - done));
-    const end = await measure();
-    return { warm: after, end };
+    // A reading after every tenth of the updates: growth after 10 % and after 50 % warm-up.
+    const readings = [];
+    const step = Math.round(UPDATES / 10);
+    for (let done = 0; done < UPDATES; done += step) {
+      await p.evaluate((k) => window.step(k), step);
+      readings.push(await measure());
+    }
+    return { readings, warm: readings[0], half: readings[4], end: readings[readings.length - 1] };
   } finally {
     await ctx.close();
   }
@@ -121,15 +123,18 @@ for (const name of names) {
   const m = mem[name];
   const growth = (a, z) => (a ? `${(((z - a) / a) * 100).toFixed(2)} %` : 'n/a');
   table[name] = { bytes: b, ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, stats(v)])), memory: m };
-  rows.push(`| ${name} | ${kb(b.raw)} | ${kb(b.gzip)} | ${fmt(stats(r.first), 1)} | ${fmt(stats(r.firstSlow), 1)} | ${fmt(stats(r.redraw2))} | ${fmt(stats(r.redraw300))} | ${fmt(stats(r.hover2))} | ${fmt(stats(r.hover300))} | ${kb(m.end.js)} (${growth(m.warm.js, m.end.js)}) | ${m.end.wasm ? `${kb(m.end.wasm)} (${growth(m.warm.wasm, m.end.wasm)})` : '—'} |`);
+  rows.push(`| ${name} | ${kb(b.raw)} | ${kb(b.gzip)} | ${fmt(stats(r.first), 1)} | ${fmt(stats(r.firstSlow), 1)} | ${fmt(stats(r.redraw2))} | ${fmt(stats(r.redraw300))} | ${fmt(stats(r.hover2))} | ${fmt(stats(r.hover300))} | ${kb(m.end.js)} (${growth(m.warm.js, m.end.js)} / ${growth(m.half.js, m.end.js)}) | ${m.end.wasm ? `${kb(m.end.wasm)} (${growth(m.warm.wasm, m.end.wasm)})` : '—'} |`);
 }
 const ratio = (k, f) => (table['passrate-chart'][k][f] / table['Chart.js 4.6.1'][k][f]).toFixed(2);
 const md = [
-  `| contender | JS + wasm raw | gzip -9 | first chart painted, ms | same, 4× CPU throttling | full redraw, 2 categories, ms | full redraw, 300 | hover, 2, ms | hover, 300 | JS heap after ${UPDATES} updates (growth after warm-up) | wasm memory (growth) |`,
+  `| contender | JS + wasm raw | gzip -9 | first chart painted, ms | same, 4× CPU throttling | full redraw, 2 categories, ms | full redraw, 300 | hover, 2, ms | hover, 300 | JS heap after ${UPDATES} updates (growth after ${UPDATES / 10} / ${UPDATES / 2} warm-up updates) | wasm memory (growth) |`,
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
   '',
   `Ratios passrate-chart ÷ Chart.js (medians): gzip ${(table['passrate-chart'].bytes.gzip / table['Chart.js 4.6.1'].bytes.gzip).toFixed(2)}, first paint ${ratio('first', 'median')}, redraw at 300 ${ratio('redraw300', 'median')}, hover at 2 ${ratio('hover2', 'median')}, hover at 300 ${ratio('hover300', 'median')}.`,
+  '',
+  'JS heap after garbage collection, every tenth of the updates (KB):',
+  ...names.map((n) => `- ${n}: ${mem[n].readings.map((x) => Math.round(x.js / 1024)).join(', ')}`),
 ].join('\n');
 mkdirSync(join(ROOT, 'target'), { recursive: true });
 writeFileSync(join(ROOT, 'target', 'bench.json'), JSON.stringify(table, null, 2));
