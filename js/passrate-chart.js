@@ -220,15 +220,7 @@ export class Chart {
 
   #build() {
     const id = this.id;
-    const sheet = CSS;
-    if (this.root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-      const s = new CSSStyleSheet();
-      s.replaceSync(sheet);
-      this.root.adoptedStyleSheets = [s];
-      this.root.replaceChildren();
-    } else {
-      this.root.replaceChildren(el('style', {}, sheet));
-    }
+    this.root.replaceChildren(...style(this.root));
     const fig = el('figure', { class: 'prc', part: 'figure', 'aria-labelledby': `${id}-title` });
     const cap = el('figcaption');
     this.title = el('p', { class: 'title', id: `${id}-title` });
@@ -541,12 +533,24 @@ export class Chart {
   }
 }
 
+/** Styles for a shadow root: a constructed sheet (allowed under a strict style-src CSP), or a
+ * <style> element where constructed sheets are not supported. */
+function style(root) {
+  if (root.adoptedStyleSheets !== undefined && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet ||= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+    return [];
+  }
+  return [el('style', {}, CSS)];
+}
+let sheet = null;
+
 function showError(container, err) {
   const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
   const lang = langKey(container.getAttribute?.('lang') || 'zh-CN');
   const box = el('div', { class: 'error', role: 'alert' }, UI[lang].error + err.message);
-  const style = el('style', {}, CSS);
-  root.replaceChildren(style, box);
+  root.replaceChildren(...style(root), box);
   console.error(err);
 }
 
@@ -572,10 +576,19 @@ export async function mount(container, data, options = {}) {
   return new Chart(container, core, options);
 }
 
+/** `src` as a URL, if it is http(s) or relative; anything else (javascript:, data:, file:) is refused. */
+function dataUrl(src) {
+  const url = new URL(src, document.baseURI);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`src: expected an http(s) or relative URL, got "${src.slice(0, 60)}"`);
+  }
+  return url;
+}
+
 async function dataOf(host) {
   const src = host.getAttribute('src');
   if (src) {
-    const r = await fetch(new URL(src, document.baseURI));
+    const r = await fetch(dataUrl(src), { credentials: 'same-origin' });
     if (!r.ok) throw new Error(`src: ${src} answered HTTP ${r.status}`);
     return r.text();
   }

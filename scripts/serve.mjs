@@ -16,9 +16,10 @@ const TYPES = {
 /**
  * Serves `root` on 127.0.0.1:`port` (0 = any free port). A `pkg/` folder the tree does not
  * have is the built package (the pages in www/ load it from ./pkg/, as a page would).
+ * `headers` are added to every response (e.g. a Content-Security-Policy to test under).
  * Resolves to the server.
  */
-export function serve(root = join(ROOT, 'www'), port = 0) {
+export function serve(root = join(ROOT, 'www'), port = 0, headers = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
@@ -38,6 +39,7 @@ export function serve(root = join(ROOT, 'www'), port = 0) {
         'cache-control': 'no-store',
         // Embeds copied from the playground load the module from another origin.
         'access-control-allow-origin': '*',
+        ...headers,
       });
       res.end(body);
     } catch {

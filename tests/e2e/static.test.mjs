@@ -150,3 +150,49 @@ test('when the wasm cannot load, the page keeps its static chart', async () => {
     assert.ok(errors.some((e) => /wasm/.test(e)), 'the failure is logged');
   });
 });
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+test('the demo and the playground work under a strict Content-Security-Policy header', async () => {
+  const server = await serve(join(ROOT, 'www'), 0, { 'content-security-policy': CSP });
+  const ctx = await launch({ viewport: { width: 1000, height: 1000 } });
+  try {
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const base = `http://127.0.0.1:${server.address().port}/`;
+    const response = await page.goto(base);
+    assert.equal(response.headers()['content-security-policy'], CSP);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    const counts = await regionPixels(page, 'passrate-chart');
+    assert.ok(counts[0] > 5000 && counts[1] > 100, `charts drawn under CSP: ${counts}`);
+    const styled = await page.$eval('passrate-chart', (h) => getComputedStyle(h.shadowRoot.querySelector('.tabs')).borderTopLeftRadius);
+    assert.equal(styled, '6px', 'the widget is styled under style-src self');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    await page.goto(`${base}playground.html`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.match(await page.textContent('#status'), /有效/);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  } finally {
+    await ctx.close();
+    server.close();
+  }
+});
+
+test('src: only http(s) and relative URLs are fetched', async () => {
+  await withPage(ROOT, '/tests/e2e/pages/badsrc.html', {}, async (page, url) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    const boxes = await page.$$eval('passrate-chart', (hs) => hs.map((h) => h.shadowRoot.querySelector('.error')?.textContent ?? null));
+    assert.match(boxes[0], /src: expected an http\(s\) or relative URL, got "javascript:alert\(1\)"/);
+    assert.match(boxes[1], /src: expected an http\(s\) or relative URL, got "data:/);
+    assert.equal(boxes[2], null, 'the relative src loads');
+    // Nothing but the page, the package's module and wasm, and the one valid data src.
+    const other = requests.filter((u) => !/\/(badsrc\.html|pkg\/passrate-chart\.js|pkg\/passrate_chart\.js|pkg\/passrate_chart_bg\.wasm|www\/data\/yuncheng-2019\.json)$/.test(new URL(u).pathname));
+    assert.deepEqual(other, []);
+  });
+});
