@@ -14,7 +14,7 @@
 // table. Text from data only ever enters the DOM through textContent or setAttribute.
 // Importing this module touches no browser global, so server-side rendering can import it.
 
-import init, { Chart as Core } from './passrate_chart.js';
+import * as firstEngine from './passrate_chart.js';
 
 const VIEWS = ['compare', 'change'];
 const DEFAULT_HEIGHT = 520;
@@ -100,16 +100,57 @@ th[scope="row"], thead th:first-child { text-align: left; }
 .error { border: 2px solid #b42318; color: #b42318; background: #fff5f4; padding: 12px; font-size: 14px; white-space: pre-wrap; }
 `;
 
-// One wasm instance for every chart on the page.
+// One wasm instance for every chart on the page. A panic or trap leaves that instance
+// unusable for all of them, so the charts are registered here and, after one, rebuilt on a
+// fresh instance (a new copy of the glue module, with its own wasm instance).
+let engine = firstEngine;
+let generation = 0;
+let wasmSource;
 let wasmReady = null;
+const live = new Set();
+
 function loadWasm(source) {
+  if (source !== undefined) wasmSource = source;
   if (!wasmReady) {
-    wasmReady = init(source === undefined ? undefined : { module_or_path: source }).catch((e) => {
+    const e = engine;
+    wasmReady = e.default(wasmSource === undefined ? undefined : { module_or_path: wasmSource }).catch((err) => {
       wasmReady = null;
-      throw e;
+      throw err;
     });
   }
   return wasmReady;
+}
+
+/** Whether `e` means the wasm instance can no longer be trusted. */
+function isTrap(e) {
+  return (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError)
+    || /passrate-chart internal error|recursive use of an object/.test(String(e?.message ?? e));
+}
+
+let restarting = null;
+/** Starts a fresh wasm instance and moves every live chart onto it. */
+function restartEngine() {
+  restarting ||= (async () => {
+    generation += 1;
+    const url = new URL(`./passrate_chart.js?instance=${generation}`, import.meta.url).href;
+    try {
+      engine = await import(/* @vite-ignore */ url);
+      wasmReady = null;
+      await loadWasm();
+    } catch (e) {
+      // A bundler that renamed the glue module: no fresh copy to load. Say so in every chart.
+      for (const chart of [...live]) chart._fail(new Error(`The chart engine failed and could not restart: ${e.message}`));
+      throw e;
+    }
+    for (const chart of [...live]) {
+      try {
+        chart._rebuild();
+      } catch (e) {
+        chart._fail(toError(e));
+      }
+    }
+  })().finally(() => { restarting = null; });
+  return restarting;
 }
 
 let uid = 0;
@@ -132,9 +173,11 @@ function toError(e) {
 
 /** A chart bound to a container. Created by `mount`. */
 export class Chart {
-  constructor(container, core, options) {
+  constructor(container, core, options, data) {
     this.container = container;
     this.core = core;
+    this.data = data;
+    live.add(this);
     this.options = { view: 'compare', lang: 'zh-CN', theme: 'light', height: DEFAULT_HEIGHT, ...options };
     this.shown = { region: true, reference: true, previous: true };
     this.points = [];
@@ -152,10 +195,11 @@ export class Chart {
   /** Replaces the data (object, JSON text or CSV text). Throws an Error naming the field. */
   update(data) {
     try {
-      this.core.update(data);
+      this.#guard(() => this.core.update(data));
     } catch (e) {
       throw toError(e);
     }
+    this.data = data;
     this.textStale = true;
     this.redraw();
   }
@@ -196,7 +240,7 @@ export class Chart {
     const s = Number(scale) || Math.max(2, window.devicePixelRatio || 1);
     const w = Number(width) || this.stage.clientWidth || 640;
     const canvas = document.createElement('canvas');
-    this.core.drawImage(canvas, w, Number(this.options.height) || DEFAULT_HEIGHT, s);
+    this.#guard(() => this.core.drawImage(canvas, w, Number(this.options.height) || DEFAULT_HEIGHT, s));
     return new Promise((resolve, reject) => {
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG: the browser could not encode the image'))), 'image/png');
     });
@@ -210,8 +254,50 @@ export class Chart {
     document.removeEventListener('pointerdown', this.onDocPointer, true);
     if (this.frame) cancelAnimationFrame(this.frame);
     this.root.replaceChildren();
-    this.core.free();
+    live.delete(this);
+    try {
+      this.core?.free();
+    } catch {
+      // A core from a failed instance: nothing to free.
+    }
     this.core = null;
+  }
+
+  /**
+   * Runs a call into the wasm core. After a panic or trap this chart shows an error box, and
+   * every other chart on the page is moved to a fresh instance; the error is rethrown.
+   */
+  #guard(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isTrap(e)) throw e;
+      const err = new Error(`The chart engine failed and was restarted: ${e.message || e}`);
+      this._fail(err);
+      restartEngine().catch((x) => console.error(x));
+      throw err;
+    }
+  }
+
+  /** Recreates the core on the current engine from the last good data, and redraws. */
+  _rebuild() {
+    this.core = new engine.Chart(this.data);
+    this.#apply();
+    this.redraw();
+  }
+
+  /** Shows `err` in place of this chart and stops it. */
+  _fail(err) {
+    live.delete(this);
+    this.core = null;
+    this.resizeObserver?.disconnect();
+    document.removeEventListener('pointerdown', this.onDocPointer, true);
+    showError(this.container, err);
+  }
+
+  /** Makes the engine panic, to test the recovery (not part of the API). */
+  _panicForTests() {
+    this.#guard(() => engine.__panicForTests());
   }
 
   #ui() {
@@ -357,12 +443,15 @@ export class Chart {
   /** Settings that change the text around the chart. */
   #apply() {
     const core = this.core;
+    if (!core) return;
     this.textStale = true;
-    core.setView(this.options.view);
-    core.setLang(langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
-    core.setTheme(this.#theme());
-    core.setFurniture(false);
-    core.setShown(this.shown.region, this.shown.reference, this.shown.previous);
+    this.#guard(() => {
+      core.setView(this.options.view);
+      core.setLang(langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
+      core.setTheme(this.#theme());
+      core.setFurniture(false);
+      core.setShown(this.shown.region, this.shown.reference, this.shown.previous);
+    });
   }
 
   #fillText(d) {
@@ -455,6 +544,15 @@ export class Chart {
 
   #draw() {
     if (!this.core) return;
+    try {
+      this.#guard(() => this.#drawUnguarded());
+    } catch (e) {
+      // Already shown in place of the chart; keep resize and frame callbacks from throwing.
+      console.error(e);
+    }
+  }
+
+  #drawUnguarded() {
     const width = Math.floor(this.stage.clientWidth || this.container.clientWidth);
     const dpr = window.devicePixelRatio || 1;
     // A hidden tab or a 0-px container: draw when it becomes visible (ResizeObserver fires).
@@ -500,7 +598,8 @@ export class Chart {
 
   #hitAt(e) {
     const r = this.canvas.getBoundingClientRect();
-    return this.core.hit(e.clientX - r.left, e.clientY - r.top);
+    if (!this.core) return -1;
+    return this.#guard(() => this.core.hit(e.clientX - r.left, e.clientY - r.top));
   }
 
   #show(i, announce) {
@@ -569,11 +668,12 @@ export async function mount(container, data, options = {}) {
   }
   let core;
   try {
-    core = new Core(data);
+    core = new engine.Chart(data);
   } catch (e) {
+    if (isTrap(e)) restartEngine().catch((x) => console.error(x));
     throw toError(e);
   }
-  return new Chart(container, core, options);
+  return new Chart(container, core, options, data);
 }
 
 /** `src` as a URL, if it is http(s) or relative; anything else (javascript:, data:, file:) is refused. */

@@ -17,6 +17,27 @@ use crate::model::Model;
 use crate::render::{self, Rgb, Theme};
 use crate::{describe, text};
 
+/// Runs when the module is instantiated: a panic becomes a JS `Error` whose message says it is
+/// an internal error, instead of an opaque `unreachable` trap. Either way the instance may be
+/// left inconsistent; the widget layer then starts a fresh instance (js/passrate-chart.js).
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = match info.payload().downcast_ref::<&str>() {
+            Some(s) => (*s).to_string(),
+            None => info.payload().downcast_ref::<String>().cloned().unwrap_or_default(),
+        };
+        wasm_bindgen::throw_str(&format!("passrate-chart internal error: {msg}"));
+    }));
+}
+
+/// Panics on purpose, so that the recovery from a panic can be tested in the shipped build.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("a panic requested by a test");
+}
+
 /// A loaded dataset bound to a view, a language and a theme; draws on any canvas.
 #[wasm_bindgen]
 pub struct Chart {

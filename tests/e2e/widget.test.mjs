@@ -785,3 +785,46 @@ test('server-side rendering: importing the module outside a browser touches no b
   assert.equal(typeof mod.PassrateChartElement, 'function');
   assert.equal(typeof globalThis.customElements, 'undefined', 'node has no custom elements registry');
 });
+
+// ─── recovery from a panic in the shared wasm instance ───────────────────────────────────────
+test('a panic in one widget: it shows an error box, the others move to a fresh instance and keep working', async (t) => {
+  const wasmLoads = [];
+  const { page, errors } = await open(t, `${PAGES}/two.html`, { viewport: { width: 900, height: 1400 } }, {
+    onPage: (p) => p.on('request', (r) => r.url().endsWith('.wasm') && wasmLoads.push(r.url())),
+  });
+  const [a, b] = await page.$$eval('passrate-chart', (hs) => hs.map((h) => `#${h.id}`));
+  const before = Number(await page.$eval(b, (h) => h.dataset.drawn));
+  const thrown = await page.$eval(a, (h) => {
+    try {
+      h.chart._panicForTests();
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(thrown, /internal error: a panic requested by a test/);
+  await waitDrawnAbove(page, before, b);
+  const state = await page.evaluate(([a, b]) => {
+    const ha = document.querySelector(a);
+    const hb = document.querySelector(b);
+    return {
+      errorBox: ha.shadowRoot.querySelector('.error[role=alert]')?.textContent ?? null,
+      points: hb.chart.points.length,
+      canvas: hb.shadowRoot.querySelector('canvas')?.width ?? 0,
+    };
+  }, [a, b]);
+  assert.match(state.errorBox, /The chart engine failed and was restarted/);
+  assert.ok(state.points > 0 && state.canvas > 0, JSON.stringify(state));
+  const s = await canvasState(page, b);
+  assert.ok(s.counts.region > 100, `the healthy widget is drawn again (${s.counts.region} px)`);
+  // It still answers the pointer: hover its first point.
+  const pt = await page.$eval(b, (h) => {
+    const r = h.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const p = h.chart.points[0];
+    return { x: r.left + p.x + p.w / 2, y: r.top + p.y + p.h / 2 };
+  });
+  await page.mouse.move(pt.x, pt.y);
+  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('.tip').hidden, b);
+  assert.equal(wasmLoads.length, 2, `a fresh instance was instantiated: ${wasmLoads}`);
+  assert.ok(errors.every((e) => /engine failed|internal error/.test(e)), errors.join('\n'));
+});
