@@ -166,6 +166,29 @@ function langKey(lang) {
   return String(lang || 'zh-CN').toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
+/**
+ * A JS object is checked before it crosses into wasm: numbers must be finite (JSON has no NaN
+ * or Infinity), it must not contain itself, and it must be shallow enough to be a dataset.
+ * Messages name the field, like the loader's.
+ */
+function checkObject(v, path = '', ancestors = new Set()) {
+  const at = path || '(root)';
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`${at}: expected a finite number, got ${v}`);
+  if (typeof v === 'bigint' || typeof v === 'function' || typeof v === 'symbol') {
+    throw new Error(`${at}: expected JSON data (a string, number, boolean, array or object), got a ${typeof v}`);
+  }
+  if (v === null || typeof v !== 'object') return;
+  if (ancestors.has(v)) throw new Error(`${at}: the object contains itself; expected plain JSON data`);
+  if (ancestors.size >= 16) throw new Error(`${at}: nested deeper than 16 levels; expected a dataset`);
+  ancestors.add(v);
+  for (const [k, x] of Object.entries(v)) checkObject(x, Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k, ancestors);
+  ancestors.delete(v);
+}
+
+function checkData(data) {
+  if (data !== null && typeof data === 'object') checkObject(data);
+}
+
 function toError(e) {
   if (e instanceof Error) return e;
   return new Error(String(e));
@@ -195,6 +218,7 @@ export class Chart {
   /** Replaces the data (object, JSON text or CSV text). Throws an Error naming the field. */
   update(data) {
     try {
+      checkData(data);
       this.#guard(() => this.core.update(data));
     } catch (e) {
       throw toError(e);
@@ -668,6 +692,7 @@ export async function mount(container, data, options = {}) {
   }
   let core;
   try {
+    checkData(data);
     core = new engine.Chart(data);
   } catch (e) {
     if (isTrap(e)) restartEngine().catch((x) => console.error(x));

@@ -119,6 +119,7 @@ fn records(text: &str) -> Result<Vec<Record>, Error> {
 
 /// Parses and validates a CSV dataset.
 pub fn from_csv(text: &str) -> Result<Dataset, Error> {
+    super::check_size(text)?;
     let recs = records(text)?;
     let Some((header, rows)) = recs.split_first() else {
         return Err(Error::missing("(input)", "a CSV header line such as year,tier,area,rate"));
@@ -356,14 +357,11 @@ impl Cell<'_> {
 
     fn text(&self, key: &str) -> Result<Option<String>, Error> {
         let Some(i) = self.column(key) else { return Ok(None) };
-        let v = self.rec.fields[i].trim();
-        if v.is_empty() {
-            return Ok(None);
-        }
-        if v.chars().count() > 200 {
+        let Some(v) = super::visible(&self.rec.fields[i]) else { return Ok(None) };
+        if v.chars().count() > super::MAX_TEXT {
             return Err(Error::expected(
                 &self.at(key),
-                "at most 200 characters",
+                format!("at most {} characters", super::MAX_TEXT),
                 format!("{} characters", v.chars().count()),
             ));
         }

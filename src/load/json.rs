@@ -14,6 +14,7 @@ pub const TIER_FIELDS: &[&str] =
 
 /// Parses and validates a JSON dataset.
 pub fn from_json(text: &str) -> Result<Dataset, Error> {
+    super::check_size(text)?;
     let text = text.trim_start_matches('\u{feff}');
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let msg = e.to_string();
@@ -203,12 +204,15 @@ fn optional_text(obj: &Map<String, Value>, path: &str, key: &str) -> Result<Opti
 
 fn text(v: &Value, path: &str) -> Result<String, Error> {
     match v {
-        Value::String(s) if !s.trim().is_empty() && s.chars().count() <= 200 => Ok(s.trim().to_string()),
-        Value::String(s) if !s.trim().is_empty() => Err(Error::expected(
-            path,
-            "a string of at most 200 characters",
-            format!("{} characters", s.chars().count()),
-        )),
+        Value::String(s) => match super::visible(s) {
+            Some(t) if t.chars().count() <= super::MAX_TEXT => Ok(t.to_string()),
+            Some(t) => Err(Error::expected(
+                path,
+                format!("a string of at most {} characters", super::MAX_TEXT),
+                format!("{} characters", t.chars().count()),
+            )),
+            None => Err(Error::expected(path, "a non-empty string", describe(v))),
+        },
         _ => Err(Error::expected(path, "a non-empty string", describe(v))),
     }
 }

@@ -23,6 +23,33 @@ pub const DEFAULT_REFERENCE: &str = "全省";
 pub const MAX_TIERS: usize = 500;
 pub const MAX_YEARS: usize = 100;
 
+/// The longest name or title, in characters.
+pub const MAX_TEXT: usize = 200;
+
+/// The largest input, in bytes: far above any real dataset (500 tiers × 100 years is about
+/// 4 MB of JSON), low enough that a wrong file fails at once instead of freezing the page.
+pub const MAX_INPUT: usize = 16 * 1024 * 1024;
+
+/// A name as the reader will see it: trimmed, and `None` when nothing visible is left
+/// (spaces, zero-width spaces and joiners, word joiners, byte-order marks).
+pub(crate) fn visible(s: &str) -> Option<&str> {
+    let invisible = |c: char| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+    let t = s.trim_matches(invisible);
+    (!t.is_empty()).then_some(t)
+}
+
+/// Rejects an input over [`MAX_INPUT`] before parsing it.
+pub(crate) fn check_size(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_INPUT {
+        return Err(Error::expected(
+            "(input)",
+            format!("at most {} MB of data", MAX_INPUT / (1024 * 1024)),
+            format!("{:.1} MB", text.len() as f64 / (1024.0 * 1024.0)),
+        ));
+    }
+    Ok(())
+}
+
 /// A number as the source printed it: its value and how many decimals it was given with.
 /// The decimals set the rounding tolerance of every cross-check and the precision of
 /// everything derived from it.

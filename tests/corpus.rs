@@ -1,0 +1,106 @@
+//! The bad-input corpus (`tests/corpus/bad-inputs.json`, written by `tests/corpus/make.mjs`):
+//! every case is rejected with the expected kind of error at the expected field path, and
+//! never panics. Valid but unusual Unicode loads and lays out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use passrate_chart::layout::{layout, Options, View};
+use passrate_chart::load::{from_csv, from_json};
+use passrate_chart::ErrorKind;
+use serde_json::Value;
+
+const SEED: &str = include_str!("../www/data/yuncheng-2019.json");
+
+/// Builds the large inputs the corpus describes by recipe (shared with the browser runner).
+fn generate(recipe: &Value) -> String {
+    let seed: Value = serde_json::from_str(SEED).unwrap();
+    if let Some(n) = recipe["deep"].as_u64() {
+        return format!("{{\"title\":{}{}}}", "[".repeat(n as usize), "]".repeat(n as usize));
+    }
+    if let Some(mb) = recipe["long_title_mb"].as_u64() {
+        let mut d = seed;
+        d["title"] = Value::String("a".repeat(mb as usize * 1024 * 1024));
+        return d.to_string();
+    }
+    if let Some(n) = recipe["tiers"].as_u64() {
+        let mut d = seed;
+        let tiers: Vec<Value> = (0..n).map(|i| serde_json::json!({"tier": format!("T{i}"), "rate": 10.0})).collect();
+        d["years"][0]["tiers"] = Value::Array(tiers);
+        return d.to_string();
+    }
+    if let Some(n) = recipe["years"].as_u64() {
+        let mut d = seed;
+        let years: Vec<Value> =
+            (0..n).map(|i| serde_json::json!({"year": 1950 + i, "tiers": [{"tier": "T", "rate": 10.0}]})).collect();
+        d["years"] = Value::Array(years);
+        return d.to_string();
+    }
+    panic!("unknown recipe {recipe}");
+}
+
+fn kind_name(k: &ErrorKind) -> &'static str {
+    match k {
+        ErrorKind::Syntax(_) => "syntax",
+        ErrorKind::Expected { .. } => "expected",
+        ErrorKind::Missing { .. } => "missing",
+        ErrorKind::UnknownField { .. } => "unknown_field",
+        ErrorKind::Duplicate { .. } => "duplicate",
+        ErrorKind::Conflict(_) => "conflict",
+    }
+}
+
+#[test]
+fn every_bad_input_is_rejected_at_its_field() {
+    let corpus: Vec<Value> = serde_json::from_str(include_str!("corpus/bad-inputs.json")).unwrap();
+    assert!(corpus.len() >= 150, "{} cases", corpus.len());
+    let mut failures = Vec::new();
+    for case in &corpus {
+        let name = case["name"].as_str().unwrap();
+        let input = match case["input"].as_str() {
+            Some(s) => s.to_string(),
+            None => generate(&case["generate"]),
+        };
+        let result = match case["format"].as_str().unwrap() {
+            "csv" => from_csv(&input),
+            _ => from_json(&input),
+        };
+        let want_path = case["path"].as_str().unwrap();
+        let prefix = case["prefix"].as_bool().unwrap_or(false);
+        match result {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) => {
+                let path_ok = if prefix { e.path.starts_with(want_path) } else { e.path == want_path };
+                if !path_ok || kind_name(&e.kind) != case["kind"].as_str().unwrap() {
+                    failures.push(format!(
+                        "{name}: got {} error \"{e}\", want {} at {want_path}",
+                        kind_name(&e.kind),
+                        case["kind"]
+                    ));
+                }
+                let msg = e.to_string();
+                if !msg.starts_with(&e.path) || msg.len() > 600 {
+                    failures.push(format!(
+                        "{name}: message does not lead with its path or is too long: {}",
+                        &msg[..msg.len().min(200)]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases wrong:\n{}", failures.len(), corpus.len(), failures.join("\n"));
+}
+
+/// Right-to-left text, emoji, combining marks and joiners inside names are data, not errors.
+#[test]
+fn unusual_unicode_in_names_loads_and_lays_out() {
+    let names = ["مدينة الاختبار", "🎓 一本线", "e\u{301}cole", "甲\u{200d}乙", "שורה"];
+    for name in names {
+        let text =
+            SEED.replace("\"一本线\"", &serde_json::to_string(name).unwrap()).replace("运城市\"", &format!("{name}\""));
+        let m = passrate_chart::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(m.current().tiers[0].name, name);
+        for view in [View::Compare, View::Change] {
+            let l = layout(&m, view, &Options { width: 320.0, ..Options::default() });
+            assert!(l.height > 0);
+        }
+    }
+}
