@@ -146,3 +146,41 @@ test('the custom element shows each error in a box naming the field', async () =
     await close();
   }
 });
+
+test('markup in data stays text in the error box and the playground', async () => {
+  const { p, errors, close } = await page();
+  try {
+    const payload = '<img src=x onerror="window.__xss=1">';
+    const box = await p.evaluate(async (payload) => {
+      const el = document.createElement('passrate-chart');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify({ title: 'T', region: 'A', years: [], [payload]: 1 });
+      el.append(script);
+      const done = new Promise((r) => el.addEventListener('error', r, { once: true }));
+      document.body.append(el);
+      await done;
+      await new Promise((r) => setTimeout(r, 100));
+      return { text: el.shadowRoot.querySelector('.error').textContent, imgs: el.shadowRoot.querySelectorAll('img').length, xss: window.__xss };
+    }, payload);
+    assert.ok(box.text.includes(payload), box.text);
+    assert.equal(box.imgs, 0);
+    assert.equal(box.xss, undefined);
+    await p.goto(p.url().replace('/tests/e2e/pages/mount.html', '/www/playground.html'));
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    const text = await p.inputValue('#data');
+    await p.fill('#data', text.replace('"title": "运城市2019年高考本科达线情况"', `"title": ${JSON.stringify(payload)}`).replace('"rate": 48.6', `"rate": ${JSON.stringify(payload)}`));
+    await p.waitForFunction(() => document.querySelector('#status').classList.contains('bad'));
+    assert.ok((await p.textContent('#status')).includes(payload));
+    await p.fill('#data', text.replace('"title": "运城市2019年高考本科达线情况"', `"title": ${JSON.stringify(payload)}`));
+    await p.waitForFunction(() => document.querySelector('#status').classList.contains('good'));
+    const shown = await p.$eval('#chart', (d) => ({ title: d.shadowRoot.querySelector('.title').textContent, imgs: d.shadowRoot.querySelectorAll('img').length }));
+    assert.equal(shown.title, payload);
+    assert.equal(shown.imgs, 0);
+    assert.equal(await p.$$eval('img', (i) => i.length), 0);
+    assert.equal(await p.evaluate(() => window.__xss), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
