@@ -672,6 +672,17 @@ fn footnote_texts(model: &Model, footnotes: &[usize], lang: Lang) -> Vec<(String
     footnotes.iter().map(|&i| (text::marker(i + 1), text::warning(&model.warnings[i], model, lang))).collect()
 }
 
+/// The x at which a label `w` wide, centred on `x`, stays within [lo, hi]; centred in the span
+/// when it is wider than the span (never panics, unlike `f64::clamp` with lo > hi).
+fn centre_within(x: f64, w: f64, lo: f64, hi: f64) -> f64 {
+    let (a, b) = (lo + w / 2.0, hi - w / 2.0);
+    if a > b {
+        (lo + hi) / 2.0
+    } else {
+        x.clamp(a, b)
+    }
+}
+
 /// Grows a hit rectangle to at least `min` device pixels each way (touch targets).
 fn hit_rect(r: Rect, min: f64) -> Rect {
     let grow = |a: i32, b: i32| -> (f64, f64) {
@@ -1120,8 +1131,9 @@ fn change(model: &Model, opts: &Options) -> Layout {
                 });
             }
             if labelled {
+                let label = text::ellipsize(&label, ref_size, f.w - f.pad - x0);
                 let lw = text::width(&label, ref_size);
-                let lx = xr.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
+                let lx = centre_within(xr, lw, x0, f.w - f.pad);
                 f.text(lx, yb + f.px(2.0), label, ref_size, false, Ink::Reference, HAlign::Center, VAlign::Top);
             }
             hits.push(Hit {
@@ -1195,7 +1207,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
                 if let (Some(c), false) = (change, compact) {
                     let label = points(c.value, c.decimals, lang) + &markers(c, &footnotes);
                     let lw = text::width(&label, value_size);
-                    let lx = ((lo + hi) / 2.0).clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
+                    let lx = centre_within((lo + hi) / 2.0, lw, x0, f.w - f.pad);
                     f.text(lx, yc - r - f.px(4.0), label, value_size, true, Ink::Text, HAlign::Center, VAlign::Bottom);
                 }
                 let pr = Rect::new(xp - r, yc - r, xp + r, yc + r);
@@ -1225,7 +1237,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
                 if t.previous_rate.is_none() && !compact {
                     let note = text::no_previous_tier(year.year, lang);
                     let lw = text::width(&note, value_size);
-                    let lx = xc.clamp(x0 + lw / 2.0, f.w - f.pad - lw / 2.0);
+                    let lx = centre_within(xc, lw, x0, f.w - f.pad);
                     f.text(lx, yc - r - f.px(4.0), note, value_size, false, Ink::Muted, HAlign::Center, VAlign::Bottom);
                 }
             }

@@ -62,22 +62,23 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
         let candidate = format!("{line}{unit}");
         if width(candidate.trim_end(), size) <= max || line.trim().is_empty() {
             line = candidate;
-            // A single unit wider than the line: break it by characters.
-            while width(line.trim_end(), size) > max && line.chars().count() > 1 {
-                let mut head = String::new();
-                for c in line.chars() {
-                    if width(&format!("{head}{c}"), size) > max && !head.is_empty() {
-                        break;
-                    }
-                    head.push(c);
-                }
-                let rest: String = line.chars().skip(head.chars().count()).collect();
-                lines.push(head.trim_end().to_string());
-                line = rest;
-            }
         } else {
             lines.push(line.trim_end().to_string());
             line = unit.trim_start().to_string();
+        }
+        // A single unit wider than the line (a long word or run of symbols): break it by
+        // characters, wherever it stands.
+        while width(line.trim_end(), size) > max && line.chars().count() > 1 {
+            let mut head = String::new();
+            for c in line.chars() {
+                if width(&format!("{head}{c}"), size) > max && !head.is_empty() {
+                    break;
+                }
+                head.push(c);
+            }
+            let rest: String = line.chars().skip(head.chars().count()).collect();
+            lines.push(head.trim_end().to_string());
+            line = rest;
         }
     }
     if !line.trim().is_empty() {
@@ -301,6 +302,14 @@ mod tests {
         let en = wrap("Pass rates by tier in Yuncheng", 10.0, 90.0);
         assert!(en.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')), "{en:?}");
         assert_eq!(en.join(" "), "Pass rates by tier in Yuncheng");
+    }
+
+    #[test]
+    fn long_words_break_wherever_they_stand() {
+        let text = format!("山{}西省 and {} more", "\\".repeat(60), "x".repeat(80));
+        let lines = wrap(&text, 10.0, 100.0);
+        assert!(lines.iter().all(|l| width(l, 10.0) <= 100.0), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
     }
 
     #[test]

@@ -320,3 +320,19 @@ fn many_tiers_stay_readable() {
         }
     }
 }
+
+/// Inputs the fuzzer found (fuzz/run.sh): they must load and lay out with every label inside.
+#[test]
+fn fuzz_found_inputs_lay_out() {
+    for name in ["fuzz-long-reference.csv"] {
+        let m = common::fixture(name);
+        for view in [View::Compare, View::Change] {
+            for width in [240.0, 320.0, 640.0] {
+                let l = layout(&m, view, &Options { width, ..Options::default() });
+                for (b, t) in label_boxes(&l) {
+                    assert!(b.x0 >= 0 && b.x1 <= l.width as i32, "{name} {view:?} {width}: {t:?} at {b:?}");
+                }
+            }
+        }
+    }
+}

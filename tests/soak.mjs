@@ -4,7 +4,8 @@
 //   npm run soak        (node tests/soak.mjs [--cycles 1000] [--updates 10000])
 //
 // Fails when destroy() leaves nodes or listeners behind, or when memory keeps growing after
-// warm-up (more than 1 % over the second half of the updates).
+// warm-up: more than 2 % over the second half of the updates, or any growth past 0.5 % over
+// the last 30 % (a one-off step of the JS heap is V8's; a leak keeps climbing).
 import assert from 'node:assert/strict';
 import { serve } from '../scripts/serve.mjs';
 import { ROOT } from '../scripts/setup.mjs';
@@ -88,7 +89,8 @@ assert.deepEqual(errors, []);
 assert.ok(after.nodes <= before.nodes + 5, 'destroy() leaves no DOM nodes behind');
 assert.ok(after.listeners <= before.listeners, 'destroy() leaves no listeners behind');
 assert.ok(after.wasm <= before.wasm * 1.01, 'mount/destroy does not grow wasm memory');
-assert.ok(growth(half.heap, end.heap) < 1, 'JS heap flat after warm-up');
+assert.ok(growth(half.heap, end.heap) < 2, 'JS heap flat after warm-up');
+assert.ok(growth(readings[6].heap, end.heap) < 0.5, 'JS heap not climbing at the end');
 assert.ok(growth(half.wasm, end.wasm) < 1, 'wasm memory flat after warm-up');
 assert.ok(end.nodes - half.nodes <= 5, 'DOM nodes flat');
 console.log('soak: 1 passed, 0 failed');
