@@ -438,6 +438,20 @@ impl Frame {
         }
     }
 
+    /// The finished layout: everything drawn so far, `height` device px tall.
+    fn finish(self, view: View, height: f64, plot: Rect, hits: Vec<Hit>, footnotes: Vec<usize>) -> Layout {
+        Layout {
+            view,
+            width: self.w.round() as u32,
+            height: height.ceil() as u32,
+            dpr: self.s,
+            plot,
+            marks: self.marks,
+            hits: HitTable::new(hits),
+            footnotes,
+        }
+    }
+
     fn px(&self, css: f64) -> f64 {
         css * self.s
     }
@@ -965,16 +979,7 @@ fn compare(model: &Model, opts: &Options) -> Layout {
     }
 
     f.footer(Some(y1 + cat_h + f.px(6.0)), &notes_text, &notes, &source);
-    Layout {
-        view: View::Compare,
-        width: f.w.round() as u32,
-        height: height.ceil() as u32,
-        dpr: f.s,
-        plot: Rect::new(x0, y0, x1, y1),
-        marks: f.marks,
-        hits: HitTable::new(hits),
-        footnotes,
-    }
+    f.finish(View::Compare, height, Rect::new(x0, y0, x1, y1), hits, footnotes)
 }
 
 fn bar(f: &mut Frame, r: Rect, ink: Ink, derived: bool) {
@@ -1247,16 +1252,7 @@ fn change(model: &Model, opts: &Options) -> Layout {
     }
 
     f.footer(Some(y1 + axis_h + f.px(6.0)), &notes_text, &[], &source);
-    Layout {
-        view: View::Change,
-        width: f.w.round() as u32,
-        height: height.ceil() as u32,
-        dpr: f.s,
-        plot: Rect::new(x0, y0, x1, y1),
-        marks: f.marks,
-        hits: HitTable::new(hits),
-        footnotes,
-    }
+    f.finish(View::Change, height, Rect::new(x0, y0, x1, y1), hits, footnotes)
 }
 
 /// The figure behind a hit: views show the latest year, and `hit.tier` indexes its tiers.
