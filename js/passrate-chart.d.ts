@@ -48,7 +48,8 @@ export interface Dataset {
   years: [Year, ...Year[]];
 }
 
-export type View = 'compare' | 'change';
+/** 'trend' needs three or more years of data. */
+export type View = 'compare' | 'change' | 'trend';
 export type Lang = 'zh-CN' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
 

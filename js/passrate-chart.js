@@ -16,7 +16,6 @@
 
 import * as firstEngine from './passrate_chart.js';
 
-const VIEWS = ['compare', 'change'];
 const DEFAULT_HEIGHT = 520;
 
 const UI = {
@@ -228,9 +227,13 @@ export class Chart {
     this.redraw();
   }
 
-  /** 'compare' or 'change'. */
+  /** 'compare', 'change', or 'trend' (for data with three or more years). */
   setView(view) {
-    if (!VIEWS.includes(view)) throw new Error(`view: expected "compare" or "change", got "${view}"`);
+    try {
+      this.#guard(() => this.core.setView(String(view)));
+    } catch (e) {
+      throw toError(e);
+    }
     this.options.view = view;
     this.#apply();
     this.redraw();
@@ -374,11 +377,12 @@ export class Chart {
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     });
     this.tabs.addEventListener('keydown', (e) => {
-      const i = VIEWS.indexOf(this.options.view);
-      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEWS.length - 1 }[e.key];
+      const views = this.viewIds;
+      const i = views.indexOf(this.options.view);
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: views.length - 1 }[e.key];
       if (next === undefined) return;
       e.preventDefault();
-      const view = VIEWS[(next + VIEWS.length) % VIEWS.length];
+      const view = views[(next + views.length) % views.length];
       this.tabs.querySelector(`[data-view="${view}"]`)?.focus();
       this.setView(view);
     });
@@ -470,7 +474,14 @@ export class Chart {
     if (!core) return;
     this.textStale = true;
     this.#guard(() => {
-      core.setView(this.options.view);
+      try {
+        core.setView(this.options.view);
+      } catch (e) {
+        // New data without three years has no trend view: show the comparison.
+        if (isTrap(e)) throw e;
+        this.options.view = 'compare';
+        core.setView('compare');
+      }
       core.setLang(langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
       core.setTheme(this.#theme());
       core.setFurniture(false);
@@ -489,6 +500,7 @@ export class Chart {
     this.title.textContent = d.title;
     this.subtitle.textContent = d.subtitle;
     this.tabs.setAttribute('aria-label', ui.views);
+    this.viewIds = d.views.map((v) => v.id);
     this.tabs.replaceChildren(...d.views.map((v) => {
       const selected = v.id === d.view;
       const b = el('button', {

@@ -55,6 +55,8 @@ pub fn view_label(model: &Model, view: View, lang: Lang) -> String {
         (View::Compare, Lang::En) => format!("Compared with {}", model.reference),
         (View::Change, Lang::Zh) => "同比变化".to_string(),
         (View::Change, Lang::En) => "Change on the year".to_string(),
+        (View::Trend, Lang::Zh) => "历年走势".to_string(),
+        (View::Trend, Lang::En) => "Over the years".to_string(),
     }
 }
 

@@ -126,6 +126,38 @@ pub fn change_subtitle(m: &Model, year: i32, lang: Lang) -> String {
     }
 }
 
+pub fn trend_subtitle(m: &Model, lang: Lang) -> String {
+    let (first, last) = (m.years.first().map_or(0, |y| y.year), m.current().year);
+    match lang {
+        Lang::Zh => format!("{}与{}各批次达线率，{first}—{last}年", m.region, m.reference),
+        Lang::En => format!("{} and {} pass rates by tier, {first}–{last}", m.region, m.reference),
+    }
+}
+
+pub fn gap_legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "阴影 = 两者之差",
+        Lang::En => "Shaded = the gap",
+    }
+}
+
+/// The trend panel's header note: the latest gap to the reference.
+pub fn latest_gap(m: &Model, gap: &Figure, year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年与{}相差 {}", m.reference, crate::format::points(gap.value, gap.decimals, lang)),
+        Lang::En => format!("{year}: {} vs {}", crate::format::points(gap.value, gap.decimals, lang), m.reference),
+    }
+}
+
+/// The same, where there is little room: "差距 +1.1" / "gap +1.1".
+pub fn short_gap(gap: &Figure, lang: Lang) -> String {
+    let s = crate::format::signed(gap.value, gap.decimals).unwrap_or_else(|| "0".into());
+    match lang {
+        Lang::Zh => format!("差距 {s}"),
+        Lang::En => format!("gap {s}"),
+    }
+}
+
 pub fn year_label(year: i32, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{year}年"),

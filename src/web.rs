@@ -82,6 +82,9 @@ impl Chart {
     /// Replaces the data; on error the chart keeps its previous data.
     pub fn update(&mut self, data: &JsValue) -> Result<(), JsError> {
         self.model = load(data)?;
+        if !self.view.supports(&self.model) {
+            self.view = View::Compare;
+        }
         self.layout = None;
         Ok(())
     }
@@ -89,8 +92,13 @@ impl Chart {
     /// `"compare"` or `"change"`.
     #[wasm_bindgen(js_name = setView)]
     pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
-        self.view = View::parse(view)
-            .ok_or_else(|| JsError::new(&format!("view: expected \"compare\" or \"change\", got \"{view}\"")))?;
+        let v = View::parse(view).ok_or_else(|| {
+            JsError::new(&format!("view: expected \"compare\", \"change\" or \"trend\", got \"{view}\""))
+        })?;
+        if !v.supports(&self.model) {
+            return Err(JsError::new("view: \"trend\" needs three or more years of data"));
+        }
+        self.view = v;
         Ok(())
     }
 
@@ -179,6 +187,7 @@ impl Chart {
         let subtitle = match self.view {
             View::Compare => text::compare_subtitle(m, year, lang),
             View::Change => text::change_subtitle(m, year, lang),
+            View::Trend => text::trend_subtitle(m, lang),
         };
         let footnote_ids: Vec<usize> = match &self.layout {
             Some(l) => l.footnotes.clone(),
@@ -214,7 +223,7 @@ impl Chart {
                     .collect()
             })
             .collect();
-        let views: Vec<Value> = [View::Compare, View::Change]
+        let views: Vec<Value> = View::all_for(m)
             .iter()
             .map(|&v| json!({"id": v.name(), "label": describe::view_label(m, v, lang)}))
             .collect();

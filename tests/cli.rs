@@ -45,6 +45,24 @@ fn renders_the_demo_fallback_images() {
             failures.push(e);
         }
     }
+    let out = std::env::temp_dir().join(format!("passrate-cli-trend-{}.svg", std::process::id()));
+    let o = run(&[
+        "render",
+        "www/data/example-multi-year.json",
+        "--view",
+        "trend",
+        "--width",
+        "720",
+        "--height",
+        "620",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    if let Err(e) = common::check_golden(&root().join("www/static/example-multi-year-trend.svg"), &svg) {
+        failures.push(e);
+    }
     assert!(failures.is_empty(), "{}\nAccept with: UPDATE_GOLDEN=1 cargo test --test cli", failures.join("\n"));
 }
 
@@ -85,7 +103,7 @@ fn errors_say_what_is_wrong() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("years[0].tiers[0].rate: expected a percentage between 0 and 100, got \"abc\""), "{err}");
     for (args, want) in [
-        (vec!["render", "x.json", "--view", "pie"], "--view: expected compare or change, got \"pie\""),
+        (vec!["render", "x.json", "--view", "pie"], "--view: expected compare, change or trend, got \"pie\""),
         (vec!["render", "x.json", "--width", "9"], "--width: expected a number of pixels"),
         (vec!["render"], "missing the data file"),
         (vec!["draw", "x.json"], "unknown command \"draw\""),

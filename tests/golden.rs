@@ -33,6 +33,13 @@ fn cases() -> Vec<Case> {
             out.push(Case { name: format!("{stem}-{}", view.name()), fixture, view, opts: Options::default() });
         }
     }
+    for (name, opts) in [
+        ("multi-year-trend", Options::default()),
+        ("multi-year-trend-en", Options { lang: Lang::En, ..Options::default() }),
+        ("multi-year-trend-320", Options { width: 320.0, height: 560.0, ..Options::default() }),
+    ] {
+        out.push(Case { name: name.to_string(), fixture: "multi-year.json", view: View::Trend, opts });
+    }
     for view in [View::Compare, View::Change] {
         let en = Options { lang: Lang::En, ..Options::default() };
         out.push(Case { name: format!("seed-{}-en", view.name()), fixture: "seed.json", view, opts: en });

@@ -52,7 +52,7 @@ fn variants() -> Vec<(bool, Shown)> {
 fn each_layout(mut check: impl FnMut(&str, &Layout)) {
     for fixture in common::FIXTURES {
         let model = common::fixture(fixture);
-        for view in [View::Compare, View::Change] {
+        for view in [View::Compare, View::Change, View::Trend] {
             for width in [320.0, 400.0, 640.0, 800.0, 1200.0] {
                 for lang in [Lang::Zh, Lang::En] {
                     for dpr in [1.0, 2.0] {

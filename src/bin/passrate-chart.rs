@@ -1,7 +1,7 @@
 //! `passrate-chart`: the static fallback, from the same layout and renderer as the canvas.
 //!
 //! ```text
-//! passrate-chart render <data.json|data.csv> [--view compare|change] [--lang zh-CN|en]
+//! passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
 //!                       [--theme light|dark] [--width W] [--height H] [-o chart.svg]
 //! passrate-chart render <data> --table      # the accessible HTML data table
 //! passrate-chart render <data> --summary    # the text summary
@@ -24,7 +24,8 @@ mod cli {
     use passrate_chart::render::{self, Theme};
     use passrate_chart::{describe, load, model};
 
-    const USAGE: &str = "usage: passrate-chart render <data.json|data.csv> [--view compare|change] [--lang zh-CN|en]
+    const USAGE: &str =
+        "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
                              [--theme light|dark] [--width W] [--height H] [-o FILE]
                              [--table | --summary]
 
@@ -69,7 +70,8 @@ text summary) to FILE, or to standard output.";
             match arg.as_str() {
                 "--view" => {
                     let v = value("--view")?;
-                    a.view = View::parse(&v).ok_or(format!("--view: expected compare or change, got \"{v}\""))?;
+                    a.view =
+                        View::parse(&v).ok_or(format!("--view: expected compare, change or trend, got \"{v}\""))?;
                 }
                 "--lang" => {
                     let v = value("--lang")?;

@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use passrate_chart::model::Model;
 
-/// `seed.json` / `seed.csv` are the demo's data (`www/data/yuncheng-2019.*`); the rest
-/// live in `tests/fixtures/`.
+/// `seed.json` / `seed.csv` and `multi-year.json` are the demo's data (`www/data/`); the
+/// rest live in `tests/fixtures/`.
 pub fn fixture_path(name: &str) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     match name.strip_prefix("seed.") {
         Some(ext) => root.join("www/data").join(format!("yuncheng-2019.{ext}")),
+        None if name == "multi-year.json" => root.join("www/data/example-multi-year.json"),
         None => root.join("tests/fixtures").join(name),
     }
 }
@@ -33,6 +34,7 @@ pub const FIXTURES: &[&str] = &[
     "long-names.json",
     "no-previous.json",
     "conflicts.json",
+    "multi-year.json",
 ];
 
 /// Rounds every decimal number in `svg` to one decimal place.

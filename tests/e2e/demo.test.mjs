@@ -54,7 +54,7 @@ function canvasReport(page) {
 test('demo page draws both charts sharp at dpr 2 and shows the warning', async () => {
   const { page, errors } = await open({ width: 900, height: 1200 }, 2);
   const report = await canvasReport(page);
-  assert.deepEqual(report.map((r) => r.view), ['compare', 'change']);
+  assert.deepEqual(report.map((r) => r.view), ['compare', 'change', 'trend']);
   for (const r of report) {
     assert.equal(r.width, Math.round(r.cssWidth * 2), `${r.view}: backing store width is CSS width × 2`);
     assert.equal(r.height, Math.round(r.cssHeight * 2), `${r.view}: backing store height is CSS height × 2`);

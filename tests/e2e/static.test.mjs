@@ -42,7 +42,7 @@ test('dist/ works as it is when served from a sub-path', async () => {
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
     const counts = await regionPixels(page, 'passrate-chart');
-    assert.equal(counts.length, 2);
+    assert.equal(counts.length, 3);
     assert.ok(counts[0] > 5000 && counts[1] > 100, `both charts drawn (bars, dots): ${counts}`);
     await page.goto(`${url}playground.html`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });

@@ -645,7 +645,7 @@ async function axe(page) {
 test('axe-core: the demo page has no violations', async (t) => {
   const { page, errors } = await open(t, '/www/index.html', { viewport: { width: 900, height: 1200 } });
   const drawn = await page.$$eval('passrate-chart', (hosts) => hosts.map((h) => !!h.chart));
-  assert.deepEqual(drawn, [true, true], 'both demo charts drawn');
+  assert.deepEqual(drawn, [true, true, true], 'all three demo charts drawn');
   const violations = await axe(page);
   assert.equal(violations.length, 0, `axe violations on /www/index.html:\n${formatViolations(violations)}`);
   assert.deepEqual(errors, []);
@@ -827,4 +827,36 @@ test('a panic in one widget: it shows an error box, the others move to a fresh i
   await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('.tip').hidden, b);
   assert.equal(wasmLoads.length, 2, `a fresh instance was instantiated: ${wasmLoads}`);
   assert.ok(errors.every((e) => /engine failed|internal error/.test(e)), errors.join('\n'));
+});
+
+// ─── the trend view ──────────────────────────────────────────────────────────────────────────
+test('trend view: a tab only for three or more years, one point per year, derived years hollow', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/mount.html`);
+  const r = await page.evaluate(async () => {
+    const multi = await (await fetch('/www/data/example-multi-year.json')).json();
+    const host = document.getElementById('target');
+    const chart = await window.prc.mount(host, multi, { view: 'trend', height: 620 });
+    const tabs = [...host.shadowRoot.querySelectorAll('[role=tab]')].map((b) => [b.textContent, b.getAttribute('aria-selected')]);
+    const headings = chart.points.map((p) => p.heading);
+    const c = host.shadowRoot.querySelector('canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let shade = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 253) < 3 && Math.abs(data[i + 1] - 226) < 3 && Math.abs(data[i + 2] - 212) < 3) shade++;
+    const derived = chart.points.filter((p) => p.lines.some((l) => l.startsWith('推算'))).map((p) => p.heading);
+    // The one-year seed has no trend tab, and asking for it is an error naming the view.
+    const single = await window.prc.mount(document.getElementById('bad-target'), window.dataset);
+    const singleTabs = [...document.getElementById('bad-target').shadowRoot.querySelectorAll('[role=tab]')].map((b) => b.textContent);
+    let refused = null;
+    try { single.setView('trend'); } catch (e) { refused = e.message; }
+    return { tabs, headings, shade, derived, singleTabs, refused };
+  });
+  assert.deepEqual(r.tabs.map((x) => x[0]), ['对比示例省', '同比变化', '历年走势']);
+  assert.equal(r.tabs[2][1], 'true');
+  assert.equal(r.headings.length, 24, '2 tiers × 6 years × 2 areas');
+  assert.ok(r.headings.includes('一本线 · 示例市 · 2019年') && r.headings.includes('二本线 · 示例省 · 2024年'), r.headings.join(' | '));
+  assert.ok(r.shade > 2000, `the gap is shaded (${r.shade} px)`);
+  assert.ok(r.derived.includes('一本线 · 示例省 · 2020年'), `derived reference years: ${r.derived}`);
+  assert.deepEqual(r.singleTabs, ['对比山西省', '同比变化']);
+  assert.match(r.refused, /^view: "trend" needs three or more years of data/);
+  assert.deepEqual(errors, []);
 });

@@ -19,6 +19,8 @@ pub enum View {
     Compare,
     /// 同比变化: per tier, the region's previous year → current year.
     Change,
+    /// 历年走势: per tier, the region's and the reference's rates over the years.
+    Trend,
 }
 
 impl View {
@@ -26,6 +28,7 @@ impl View {
         match name {
             "compare" => Some(View::Compare),
             "change" => Some(View::Change),
+            "trend" => Some(View::Trend),
             _ => None,
         }
     }
@@ -34,9 +37,25 @@ impl View {
         match self {
             View::Compare => "compare",
             View::Change => "change",
+            View::Trend => "trend",
         }
     }
+
+    /// Whether `model` has what the view needs: the trend view wants three years or more.
+    pub fn supports(self, model: &Model) -> bool {
+        match self {
+            View::Trend => model.years.len() >= 3,
+            _ => true,
+        }
+    }
+
+    /// The views `model` supports, in tab order.
+    pub fn all_for(model: &Model) -> Vec<View> {
+        [View::Compare, View::Change, View::Trend].into_iter().filter(|v| v.supports(model)).collect()
+    }
 }
+
+mod trend;
 
 /// The box the chart is laid out in.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -316,6 +335,7 @@ pub fn layout(model: &Model, view: View, opts: &Options) -> Layout {
     match view {
         View::Compare => compare(model, &opts),
         View::Change => change(model, &opts),
+        View::Trend => trend::trend(model, &opts),
     }
 }
 
@@ -379,6 +399,21 @@ pub fn legend(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
             }
             if tiers.iter().any(|t| t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty())) {
                 out.push(item(Swatch::Dashed(Ink::Warning), text::counts_marker_legend(lang).to_string(), None));
+            }
+        }
+        View::Trend => {
+            out.push(item(Swatch::Solid(Ink::Region), model.region.clone(), Some(Series::Region)));
+            if any_reference {
+                out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+                out.push(item(Swatch::Solid(Ink::RegionTint), text::gap_legend(lang).to_string(), None));
+            }
+            let derived = model
+                .years
+                .iter()
+                .flat_map(|y| &y.tiers)
+                .any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived));
+            if derived {
+                out.push(item(Swatch::Dot(Ink::Muted, true), text::derived_dot_legend(lang).to_string(), None));
             }
         }
         View::Change => {
@@ -1255,9 +1290,16 @@ fn change(model: &Model, opts: &Options) -> Layout {
     f.finish(View::Change, height, Rect::new(x0, y0, x1, y1), hits, footnotes)
 }
 
-/// The figure behind a hit: views show the latest year, and `hit.tier` indexes its tiers.
+/// The figure behind a hit: `hit.tier` indexes the latest year's tiers, `hit.year` says which
+/// year's figure (the trend view shows every year).
 pub fn figure<'a>(model: &'a Model, hit: &Hit) -> Option<&'a Figure> {
-    let t: &TierModel = model.current().tiers.get(hit.tier)?;
+    let current: &TierModel = model.current().tiers.get(hit.tier)?;
+    // The trend view's points belong to other years: the same tier, by name, in that year.
+    let t = if hit.series != Series::Previous && hit.year != model.current().year {
+        model.years.iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.name == current.name)?
+    } else {
+        current
+    };
     match hit.series {
         Series::Region => Some(&t.rate),
         Series::Reference => t.reference_rate.as_ref(),

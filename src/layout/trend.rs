@@ -1,0 +1,206 @@
+//! The trend view (历年走势): one panel per tier, the region's and the reference's rates over
+//! the years as two lines, the gap between them shaded, the latest gap in the panel's header.
+//! Derived points are hollow, as in the change view.
+
+use super::*;
+
+/// One year of one tier: the region's and the reference's figures, when the data has them.
+struct Point<'a> {
+    year: i32,
+    region: Option<&'a Figure>,
+    reference: Option<&'a Figure>,
+}
+
+pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
+    let lang = opts.lang;
+    let current = model.current();
+    let tiers = &current.tiers;
+    let mut f = Frame::new(opts);
+    if opts.furniture {
+        f.header(&model.title, &text::trend_subtitle(model, lang));
+        f.legend(&legend(model, View::Trend, lang), opts.shown);
+    }
+    let (show_region, show_reference) = (opts.shown.region, opts.shown.reference);
+
+    let series: Vec<Vec<Point>> = tiers
+        .iter()
+        .map(|t| {
+            model
+                .years
+                .iter()
+                .map(|y| {
+                    let yt = y.tiers.iter().find(|x| x.name == t.name);
+                    Point {
+                        year: y.year,
+                        region: yt.map(|x| &x.rate).filter(|_| show_region),
+                        reference: yt.and_then(|x| x.reference_rate.as_ref()).filter(|_| show_reference),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let footnotes = collect_footnotes(series.iter().flatten().flat_map(|p| [p.region, p.reference]).flatten());
+    let notes_text = footnote_texts(model, &footnotes, lang);
+    let source = text::source_line(model, lang);
+
+    let tick_size = f.px(f.ty.tick);
+    let value_size = f.px(f.ty.value);
+    let name_size = f.px(f.ty.category);
+    let axis_w = text::width("100.0%", tick_size) + f.px(8.0);
+    let value_w = series
+        .iter()
+        .flatten()
+        .flat_map(|p| [p.region, p.reference])
+        .flatten()
+        .map(|v| text::width(&value_text(v, &footnotes, true), value_size))
+        .fold(0.0, f64::max);
+    let x0 = f.pad + axis_w;
+    let x1 = f.w - f.pad - value_w - f.px(12.0);
+    let (first, last) = (model.years.first().map_or(current.year, |y| y.year), current.year);
+    let x_of = |year: i32| {
+        if last > first {
+            x0 + (year - first) as f64 / (last - first) as f64 * (x1 - x0)
+        } else {
+            (x0 + x1) / 2.0
+        }
+    };
+
+    let footer_h = f.footer(None, &notes_text, &[], &source);
+    let y0 = f.y + f.px(4.0);
+    let header_h = name_size * LINE + f.px(6.0);
+    let year_h = tick_size * LINE + f.px(6.0);
+    let n = tiers.len().max(1) as f64;
+    let want = opts.height * f.s - f.pad - footer_h - f.px(6.0) - y0;
+    let panel_h = (want / n).clamp(f.px(130.0), f.px(260.0));
+    let height = (y0 + panel_h * n + f.px(6.0) + footer_h + f.pad).max(opts.height * f.s);
+
+    // Year labels: every k-th, so they never collide.
+    let year_w = text::width("2024", tick_size) + f.px(10.0);
+    let span = (x1 - x0).max(1.0);
+    let every = ((year_w * (last - first).max(1) as f64) / span).ceil().max(1.0) as i32;
+
+    let mut hits = Vec::new();
+    let min_hit = f.px(24.0);
+    let (line_w, grid_w, r) = (f.stroke(2.5), f.stroke(1.0), f.px(4.0));
+    for (i, (t, points)) in tiers.iter().zip(&series).enumerate() {
+        let top = y0 + panel_h * i as f64;
+        f.text(
+            f.pad,
+            top,
+            text::ellipsize(&t.name, name_size, f.w * 0.45),
+            name_size,
+            true,
+            Ink::Text,
+            HAlign::Left,
+            VAlign::Top,
+        );
+        if let (Some(gap), true) = (&t.vs_reference, show_region && show_reference) {
+            let room = f.w - f.pad * 2.0 - text::width(&t.name, name_size).min(f.w * 0.45) - f.px(12.0);
+            let long = text::latest_gap(model, gap, current.year, lang) + &markers(gap, &footnotes);
+            let short = text::short_gap(gap, lang) + &markers(gap, &footnotes);
+            let note =
+                if text::width(&long, value_size) <= room { long } else { text::ellipsize(&short, value_size, room) };
+            f.text(f.w - f.pad, top + f.px(1.0), note, value_size, false, Ink::Muted, HAlign::Right, VAlign::Top);
+        }
+        let (py0, py1) = (top + header_h + f.px(6.0), top + panel_h - year_h - f.px(10.0));
+        let values: Vec<f64> = points.iter().flat_map(|p| [p.region, p.reference]).flatten().map(|v| v.value).collect();
+        let (lo, hi, step) = range(&values);
+        let y_of = |v: f64| py1 - (v - lo) / (hi - lo) * (py1 - py0);
+
+        let mut v = lo;
+        while v <= hi + 1e-9 {
+            let y = y_of(v).round() as i32;
+            let ink = if v == lo { Ink::Axis } else { Ink::Grid };
+            f.marks.push(Mark::Line { from: (x0.round() as i32, y), to: (x1.round() as i32, y), ink, width: grid_w });
+            f.text(
+                x0 - f.px(6.0),
+                y as f64,
+                tick_label(v),
+                tick_size,
+                false,
+                Ink::Muted,
+                HAlign::Right,
+                VAlign::Middle,
+            );
+            v += step;
+        }
+        for p in points.iter().filter(|p| (p.year - first) % every == 0 || p.year == last) {
+            let x = x_of(p.year);
+            f.text(x, py1 + f.px(6.0), p.year.to_string(), tick_size, false, Ink::Muted, HAlign::Center, VAlign::Top);
+        }
+
+        // The gap, shaded between consecutive years where both lines exist.
+        let pt = |year: i32, fig: &Figure| (x_of(year).round() as i32, y_of(fig.value).round() as i32);
+        for w in points.windows(2) {
+            if let (Some(ra), Some(fa), Some(rb), Some(fb)) = (w[0].region, w[0].reference, w[1].region, w[1].reference)
+            {
+                f.marks.push(Mark::Polygon {
+                    points: vec![pt(w[0].year, ra), pt(w[1].year, rb), pt(w[1].year, fb), pt(w[0].year, fa)],
+                    ink: Ink::RegionTint,
+                });
+            }
+        }
+        for (ink, pick) in [(Ink::Reference, 1usize), (Ink::Region, 0usize)] {
+            for w in points.windows(2) {
+                let (a, b) = if pick == 0 { (w[0].region, w[1].region) } else { (w[0].reference, w[1].reference) };
+                if let (Some(a), Some(b)) = (a, b) {
+                    f.marks.push(Mark::Line { from: pt(w[0].year, a), to: pt(w[1].year, b), ink, width: line_w });
+                }
+            }
+        }
+        // Points: hollow when derived; each one hoverable.
+        for p in points {
+            for (fig, ink, series) in
+                [(p.reference, Ink::Reference, Series::Reference), (p.region, Ink::Region, Series::Region)]
+            {
+                let Some(fig) = fig else { continue };
+                let c = pt(p.year, fig);
+                let width = f.stroke(2.0);
+                f.marks.push(Mark::Dot { center: c, radius: r.round() as u32, ink, hollow: fig.is_derived(), width });
+                let rect = Rect::new(c.0 as f64 - r, c.1 as f64 - r, c.0 as f64 + r, c.1 as f64 + r);
+                hits.push(Hit { rect: hit_rect(rect, min_hit), year: p.year, tier: i, series });
+            }
+        }
+        // The latest values at the right end, pushed apart when they would touch.
+        let last_of = |pick: usize| {
+            points.iter().rev().find_map(|p| if pick == 0 { p.region } else { p.reference }.map(|f| (p.year, f)))
+        };
+        let mut labels: Vec<(f64, String, Ink, bool, f64)> = Vec::new();
+        for (pick, ink, bold) in [(0, Ink::Text, true), (1, Ink::Reference, false)] {
+            if let Some((year, fig)) = last_of(pick) {
+                labels.push((y_of(fig.value), value_text(fig, &footnotes, true), ink, bold, x_of(year)));
+            }
+        }
+        if let [a, b] = &mut labels[..] {
+            let need = value_size * LINE;
+            if (a.0 - b.0).abs() < need {
+                let mid = (a.0 + b.0) / 2.0;
+                let (up, down) = if a.0 <= b.0 { (&mut *a, &mut *b) } else { (&mut *b, &mut *a) };
+                up.0 = mid - need / 2.0;
+                down.0 = mid + need / 2.0;
+            }
+        }
+        for (y, label, ink, bold, x) in labels {
+            let y = y.clamp(py0, py1);
+            f.text(x.max(x1) + f.px(8.0), y, label, value_size, bold, ink, HAlign::Left, VAlign::Middle);
+        }
+    }
+
+    f.footer(Some(y0 + panel_h * n + f.px(6.0)), &notes_text, &[], &source);
+    f.finish(View::Trend, height, Rect::new(x0, y0, x1, y0 + panel_h * n), hits, footnotes)
+}
+
+/// A y range around `values` with round ends and about four steps; never flat.
+fn range(values: &[f64]) -> (f64, f64, f64) {
+    let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    if !min.is_finite() {
+        return (0.0, 10.0, 2.5);
+    }
+    let (_, step) = nice_scale(((max - min) * 1.25).max(2.0));
+    let lo = ((min / step).floor() * step).max(0.0);
+    let mut hi = ((max / step).ceil() * step).min(100.0);
+    if hi <= lo {
+        hi = (lo + step).min(100.0).max(lo + 1.0);
+    }
+    (lo, hi, step)
+}
