@@ -673,6 +673,8 @@ pub fn nice_scale(max: f64) -> (f64, f64) {
     if max.is_nan() || max <= 0.0 {
         return (10.0, 2.0);
     }
+    // Rates under 1 % still get an axis to 1 %, not one in millionths of a percent.
+    let max = max.max(1.0);
     let raw = max / 5.0;
     let mag = 10f64.powf(raw.log10().floor());
     let mut step = 10.0 * mag;
@@ -735,11 +737,11 @@ fn centre_within(x: f64, w: f64, lo: f64, hi: f64) -> f64 {
 /// Grows a hit rectangle to at least `min` device pixels each way (touch targets).
 fn hit_rect(r: Rect, min: f64) -> Rect {
     let grow = |a: i32, b: i32| -> (f64, f64) {
-        let len = (b - a) as f64;
-        if len >= min {
-            (a as f64, b as f64)
+        let (a, b) = (a as f64, b as f64);
+        if b - a >= min {
+            (a, b)
         } else {
-            let c = (a + b) as f64 / 2.0;
+            let c = (a + b) / 2.0;
             (c - min / 2.0, c + min / 2.0)
         }
     };
@@ -1340,6 +1342,15 @@ mod tests {
         assert_eq!(t.at(5.0, 5.0, 0.0).unwrap().series, Series::Region);
         assert_eq!(t.at(17.0, 5.0, 4.0).unwrap().series, Series::Reference);
         assert!(t.at(15.0, 50.0, 4.0).is_none());
+    }
+
+    /// Found by the fuzzer: coordinates saturated at the ends of i32 must not overflow.
+    #[test]
+    fn hit_rects_at_the_ends_of_i32() {
+        let r = hit_rect(Rect { x0: i32::MIN, y0: i32::MAX - 1, x1: i32::MIN + 1, y1: i32::MAX }, 48.0);
+        assert!(r.x0 <= r.x1 && r.y0 <= r.y1);
+        let t = HitTable::new(vec![Hit { rect: r, year: 2019, tier: 0, series: Series::Region }]);
+        let _ = t.at(0.0, 0.0, 8.0);
     }
 
     /// The grid finds exactly what a scan of every hit finds.

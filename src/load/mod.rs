@@ -197,6 +197,26 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
                     ));
                 }
             }
+            // A stated difference must leave a rate: 15.5 % "up 34 points" would mean −18.5 % last year.
+            let rate = t.rate.map(|r| r.value).or_else(|| t.passed.zip(candidates).map(|(p, c)| p as f64 / c as f64 * 100.0));
+            for (field, diff, what) in [
+                ("vs_reference_pp", t.vs_reference_pp, "reference"),
+                ("vs_previous_year_pp", t.vs_previous_year_pp, "previous-year"),
+            ] {
+                if let (Some(r), Some(d)) = (rate, diff) {
+                    let implied = r - d.value;
+                    if !(-0.05..=100.05).contains(&implied) {
+                        return Err(Error::new(
+                            field_at(&t.path, field),
+                            crate::error::ErrorKind::Conflict(format!(
+                                "with a rate of {} % this difference implies a {what} rate of {} %, outside 0–100; check its sign and the rate",
+                                crate::format::fixed(r, 2),
+                                crate::format::fixed(implied, 2)
+                            )),
+                        ));
+                    }
+                }
+            }
             let has_counts = t.passed.is_some() && candidates.is_some();
             if t.rate.is_none() && !has_counts {
                 return Err(Error::missing(

@@ -110,6 +110,9 @@ add('passed over tier candidates', 'json', json((d) => { d.years[0].tiers[1].can
 add('no rate and no counts', 'json', json((d) => { delete d.years[0].tiers[1].rate; delete d.years[0].candidates; }), 'missing', 'years[0].tiers[1].rate');
 add('passed without candidates or rate', 'json', json((d) => { delete d.years[0].tiers[0].rate; delete d.years[0].candidates; }), 'missing', 'years[0].tiers[0].rate');
 
+add('difference leaves a negative previous-year rate', 'json', json((d) => { d.years[0].tiers[0].vs_previous_year_pp = 34; }), 'conflict', 'years[0].tiers[0].vs_previous_year_pp');
+add('difference leaves a reference rate over 100', 'json', json((d) => { d.years[0].tiers[1].vs_reference_pp = -60; }), 'conflict', 'years[0].tiers[1].vs_reference_pp');
+
 // Unicode that is valid data must not be mistaken for an error: these are in the good set of
 // tests/corpus.rs. Here: invisible-only names are errors.
 add('RTL mark only tier', 'json', json((d) => { d.years[0].tiers[1].tier = '\u200d\u200c\u200b'; }), 'expected', 'years[0].tiers[1].tier');
