@@ -198,7 +198,8 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
                 }
             }
             // A stated difference must leave a rate: 15.5 % "up 34 points" would mean −18.5 % last year.
-            let rate = t.rate.map(|r| r.value).or_else(|| t.passed.zip(candidates).map(|(p, c)| p as f64 / c as f64 * 100.0));
+            let rate =
+                t.rate.map(|r| r.value).or_else(|| t.passed.zip(candidates).map(|(p, c)| p as f64 / c as f64 * 100.0));
             for (field, diff, what) in [
                 ("vs_reference_pp", t.vs_reference_pp, "reference"),
                 ("vs_previous_year_pp", t.vs_previous_year_pp, "previous-year"),
