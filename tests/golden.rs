@@ -23,6 +23,7 @@ struct Case {
     fixture: &'static str,
     view: View,
     opts: Options,
+    dark: bool,
 }
 
 fn cases() -> Vec<Case> {
@@ -30,7 +31,13 @@ fn cases() -> Vec<Case> {
     for fixture in common::FIXTURES {
         for view in [View::Compare, View::Change] {
             let stem = fixture.trim_end_matches(".json");
-            out.push(Case { name: format!("{stem}-{}", view.name()), fixture, view, opts: Options::default() });
+            out.push(Case {
+                name: format!("{stem}-{}", view.name()),
+                fixture,
+                view,
+                opts: Options::default(),
+                dark: false,
+            });
         }
     }
     for (name, opts) in [
@@ -38,20 +45,33 @@ fn cases() -> Vec<Case> {
         ("multi-year-trend-en", Options { lang: Lang::En, ..Options::default() }),
         ("multi-year-trend-320", Options { width: 320.0, height: 560.0, ..Options::default() }),
     ] {
-        out.push(Case { name: name.to_string(), fixture: "multi-year.json", view: View::Trend, opts });
+        out.push(Case { name: name.to_string(), fixture: "multi-year.json", view: View::Trend, opts, dark: false });
     }
     for view in [View::Compare, View::Change] {
         let en = Options { lang: Lang::En, ..Options::default() };
-        out.push(Case { name: format!("seed-{}-en", view.name()), fixture: "seed.json", view, opts: en });
+        out.push(Case { name: format!("seed-{}-en", view.name()), fixture: "seed.json", view, opts: en, dark: false });
         let narrow = Options { width: 320.0, height: 480.0, ..Options::default() };
-        out.push(Case { name: format!("seed-{}-320", view.name()), fixture: "seed.json", view, opts: narrow });
+        out.push(Case {
+            name: format!("seed-{}-320", view.name()),
+            fixture: "seed.json",
+            view,
+            opts: narrow,
+            dark: false,
+        });
         let narrow5 = Options { width: 320.0, height: 520.0, ..Options::default() };
         out.push(Case {
             name: format!("five-tiers-{}-320", view.name()),
             fixture: "five-tiers.json",
             view,
             opts: narrow5,
+            dark: false,
         });
+    }
+    for (fixture, view) in [("seed.json", View::Compare), ("seed.json", View::Change), ("multi-year.json", View::Trend)]
+    {
+        let stem = fixture.trim_end_matches(".json");
+        let name = format!("{stem}-{}-dark", view.name());
+        out.push(Case { name, fixture, view, opts: Options::default(), dark: true });
     }
     out
 }
@@ -68,7 +88,8 @@ fn golden_svgs() {
     for case in cases() {
         let model = common::fixture(case.fixture);
         let chart = layout(&model, case.view, &case.opts);
-        let doc = svg(&chart, &Theme::light(), &model.title);
+        let theme = if case.dark { Theme::dark() } else { Theme::light() };
+        let doc = svg(&chart, &theme, &model.title);
         if let Err(e) = common::check_golden(&dir.join(format!("{}.svg", case.name)), &doc) {
             failures.push(e);
         }
