@@ -278,6 +278,7 @@ export class Chart {
     this.resizeObserver?.disconnect();
     this.dprQuery?.removeEventListener('change', this.onDpr);
     this.darkQuery?.removeEventListener('change', this.onScheme);
+    this.pageTheme?.disconnect();
     document.removeEventListener('pointerdown', this.onDocPointer, true);
     if (this.frame) cancelAnimationFrame(this.frame);
     this.root.replaceChildren();
@@ -447,6 +448,8 @@ export class Chart {
       }
     };
     this.darkQuery?.addEventListener?.('change', this.onScheme);
+    this.pageTheme = new MutationObserver(this.onScheme);
+    this.pageTheme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
   }
 
   #watchDpr() {
@@ -464,7 +467,14 @@ export class Chart {
 
   #theme() {
     const t = this.options.theme;
-    if (t === 'auto') return this.darkQuery?.matches ? 'dark' : 'light';
+    if (t === 'auto') {
+      // The host page's own switch wins (data-theme="dark" or class="dark" on <html>), then
+      // the reader's system setting.
+      const html = document.documentElement;
+      const page = html.dataset.theme || (html.classList.contains('dark') ? 'dark' : '');
+      if (page === 'dark' || page === 'light') return page;
+      return this.darkQuery?.matches ? 'dark' : 'light';
+    }
     return t === 'dark' ? 'dark' : 'light';
   }
 

@@ -117,3 +117,28 @@ test('playground: errors name the field as you type, and the embed snippet works
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('demo page: the theme and language switches restyle and retranslate the charts live', async () => {
+  const { page, errors } = await open({ width: 1000, height: 1200 }, 1);
+  const state = () => page.$$eval('passrate-chart', (hosts) => hosts.map((h) => {
+    const c = h.shadowRoot.querySelector('canvas');
+    const px = [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3);
+    return { px, tab: h.shadowRoot.querySelector('[role=tab]').textContent, table: h.shadowRoot.querySelector('.actions button').textContent };
+  }));
+  const before = await state();
+  assert.ok(before.every((s) => s.px.every((v) => v > 240)), `light canvases: ${JSON.stringify(before)}`);
+  await page.click('#theme-toggle');
+  await page.waitForFunction(() => [...document.querySelectorAll('passrate-chart')].every((h) => {
+    const d = h.shadowRoot.querySelector('canvas').getContext('2d').getImageData(2, 2, 1, 1).data;
+    return d[0] < 60;
+  }));
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.querySelector('passrate-chart').shadowRoot.querySelector('[role=tab]').textContent.startsWith('Compared'));
+  const after = await state();
+  assert.ok(after.every((s) => s.px.every((v) => v < 60)), `dark canvases: ${JSON.stringify(after)}`);
+  assert.deepEqual(after.map((s) => s.table), ['View data', 'View data', 'View data']);
+  assert.equal(after[0].tab, 'Compared with 山西省');
+  await page.screenshot({ path: join(OUT, 'demo-dark-en.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
