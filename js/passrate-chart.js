@@ -72,6 +72,11 @@ const CSS = `
 .stage { position: relative; outline: none; touch-action: manipulation; border-radius: 2px; }
 .stage:focus-visible { box-shadow: 0 0 0 2px var(--prc-bg), 0 0 0 4px var(--prc-text); }
 canvas { display: block; }
+/* A short fade when the view, the data, the toggles or the language change; the tooltip and
+   keyboard focus never wait for it. None for readers who ask for reduced motion. */
+canvas.enter { animation: prc-enter 240ms ease-out; }
+@keyframes prc-enter { from { opacity: 0.2; } to { opacity: 1; } }
+@media (prefers-reduced-motion: reduce) { canvas.enter { animation: none; } }
 .focus { position: absolute; left: 0; top: 0; pointer-events: none; border: 2px solid var(--prc-text);
   box-shadow: 0 0 0 2px var(--prc-bg); border-radius: 3px; }
 .tip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 2; max-width: min(300px, 90%);
@@ -615,6 +620,12 @@ export class Chart {
     // The text around the chart changes with the data, view, language, theme or toggles, not
     // with its size: a resize or redraw() leaves the DOM text alone.
     const refresh = this.textStale;
+    if (refresh && this.points.length) {
+      // Restart the fade (not on the first draw: the chart arrives without motion).
+      this.canvas.classList.remove('enter');
+      void this.canvas.offsetWidth;
+      this.canvas.classList.add('enter');
+    }
     if (refresh) {
       this.#fillText(JSON.parse(this.core.describe()));
       this.textStale = false;

@@ -860,3 +860,31 @@ test('trend view: a tab only for three or more years, one point per year, derive
   assert.match(r.refused, /^view: "trend" needs three or more years of data/);
   assert.deepEqual(errors, []);
 });
+
+// ─── motion ──────────────────────────────────────────────────────────────────────────────────
+test('motion: a fade of at most 300 ms on view switch, none under reduced motion, never delaying the tooltip', async (t) => {
+  for (const reduced of [false, true]) {
+    const { page, errors } = await open(t, `${PAGES}/one.html`, { reducedMotion: reduced ? 'reduce' : 'no-preference' });
+    await page.locator('#chart [role=tab][data-view="change"]').click();
+    const anim = await page.$eval('#chart', (h) => {
+      const cs = getComputedStyle(h.shadowRoot.querySelector('canvas'));
+      return { name: cs.animationName, duration: parseFloat(cs.animationDuration) * 1000 };
+    });
+    if (reduced) {
+      assert.equal(anim.name, 'none', 'no animation under prefers-reduced-motion');
+    } else {
+      assert.equal(anim.name, 'prc-enter');
+      assert.ok(anim.duration > 0 && anim.duration <= 300, `${anim.duration} ms`);
+    }
+    // Straight after the switch, hovering a point shows its tooltip at once.
+    const pt = await page.$eval('#chart', (h) => {
+      const r = h.shadowRoot.querySelector('canvas').getBoundingClientRect();
+      const p = h.chart.points[0];
+      return { x: r.left + p.x + p.w / 2, y: r.top + p.y + p.h / 2 };
+    });
+    await page.mouse.move(pt.x, pt.y);
+    const shown = await page.$eval('#chart', (h) => !h.shadowRoot.querySelector('.tip').hidden);
+    assert.ok(shown, 'tooltip shown without waiting for the fade');
+    assert.deepEqual(errors, []);
+  }
+});
