@@ -17,6 +17,7 @@
 import * as firstEngine from './passrate_chart.js';
 
 const DEFAULT_HEIGHT = 520;
+const BRAND_COLOURS = ['background', 'text', 'muted', 'grid', 'axis', 'region', 'reference', 'previous', 'warning'];
 
 const UI = {
   zh: {
@@ -256,8 +257,17 @@ export class Chart {
     this.redraw();
   }
 
-  /** Draws now, at the container's current width and devicePixelRatio. */
+  /** Draws now, at the container's current width and devicePixelRatio, picking up any change
+   * to the --passrate-* custom properties. */
   redraw() {
+    if (this.core && this.figure && !this.applying) {
+      this.applying = true;
+      try {
+        this.#apply();
+      } finally {
+        this.applying = false;
+      }
+    }
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.drawnFor = '';
@@ -483,6 +493,39 @@ export class Chart {
     return t === 'dark' ? 'dark' : 'light';
   }
 
+  /**
+   * A newsroom's own colours and font, from CSS custom properties on the element or any
+   * ancestor: --passrate-region, --passrate-reference, --passrate-previous,
+   * --passrate-background, --passrate-text, --passrate-muted, --passrate-grid, --passrate-axis,
+   * --passrate-warning, --passrate-font. They apply on top of the theme, on the canvas and
+   * around it. Any CSS colour works; an invalid one is reported and ignored.
+   */
+  #brand(core) {
+    const cs = getComputedStyle(this.container);
+    const style = {};
+    const probe = (this.probe ||= document.createElement('canvas').getContext('2d'));
+    for (const name of BRAND_COLOURS) {
+      const raw = cs.getPropertyValue(`--passrate-${name}`).trim();
+      if (!raw) continue;
+      probe.fillStyle = '#000001';
+      probe.fillStyle = raw;
+      const hex = probe.fillStyle;
+      if (/^#[0-9a-f]{6}$/i.test(hex) && hex !== '#000001') style[name] = hex;
+      else console.warn(`passrate-chart: --passrate-${name}: expected an opaque CSS colour, got "${raw}"`);
+    }
+    const font = cs.getPropertyValue('--passrate-font').trim();
+    if (font) style.font = font;
+    if (Object.keys(style).length) {
+      try {
+        core.setStyle(JSON.stringify(style));
+      } catch (e) {
+        if (isTrap(e)) throw e;
+        console.warn(`passrate-chart: ${e.message}`);
+      }
+    }
+    this.figure.style.fontFamily = font || '';
+  }
+
   /** Settings that change the text around the chart. */
   #apply() {
     const core = this.core;
@@ -499,6 +542,7 @@ export class Chart {
       }
       core.setLang(langKey(this.options.lang) === 'en' ? 'en' : 'zh-CN');
       core.setTheme(this.#theme());
+      this.#brand(core);
       core.setFurniture(false);
       core.setShown(this.shown.region, this.shown.reference, this.shown.previous);
     });

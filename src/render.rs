@@ -10,6 +10,36 @@ use plotters_backend::{
 use crate::layout::{HAlign, Ink, Label, Layout, Mark, VAlign};
 use crate::text::{self, FONT_STACK};
 
+/// The colours a page may set, by name (see [`Theme::set`]).
+pub const COLOR_NAMES: &[&str] = &[
+    "background",
+    "text",
+    "muted",
+    "grid",
+    "axis",
+    "region",
+    "region-tint",
+    "reference",
+    "reference-tint",
+    "previous",
+    "warning",
+];
+
+fn parse_hex(v: &str) -> Option<Rgb> {
+    let h = v.trim().strip_prefix('#')?;
+    let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let b = h.as_bytes();
+    match b.len() {
+        3 => Some(Rgb(digit(b[0])? * 17, digit(b[1])? * 17, digit(b[2])? * 17)),
+        6 => Some(Rgb(
+            digit(b[0])? * 16 + digit(b[1])?,
+            digit(b[2])? * 16 + digit(b[3])?,
+            digit(b[4])? * 16 + digit(b[5])?,
+        )),
+        _ => None,
+    }
+}
+
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -28,9 +58,44 @@ pub struct Theme {
     pub reference_tint: Rgb,
     pub previous: Rgb,
     pub warning: Rgb,
+    /// The CSS font family list for every label; `None` is [`FONT_STACK`].
+    pub font: Option<String>,
 }
 
 impl Theme {
+    /// Sets one colour by its name (`region`, `reference`, …) from `#rgb` or `#rrggbb`, as a
+    /// newsroom's brand colours arrive from CSS. Unknown names and values are errors.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let rgb = parse_hex(value).ok_or_else(|| format!("{name}: expected a colour like #d9480f, got \"{value}\""))?;
+        let slot = match name {
+            "background" => &mut self.background,
+            "text" => &mut self.text,
+            "muted" => &mut self.muted,
+            "grid" => &mut self.grid,
+            "axis" => &mut self.axis,
+            "region" => &mut self.region,
+            "region-tint" => &mut self.region_tint,
+            "reference" => &mut self.reference,
+            "reference-tint" => &mut self.reference_tint,
+            "previous" => &mut self.previous,
+            "warning" => &mut self.warning,
+            _ => return Err(format!("{name}: not a colour of the chart; expected one of {}", COLOR_NAMES.join(", "))),
+        };
+        *slot = rgb;
+        // A series colour brings its own light tint (hatched bars, the trend's shading), unless
+        // the tint is set as well.
+        let tint = |c: Rgb, bg: Rgb| {
+            let mix = |a: u8, b: u8| ((a as u16 * 2 + b as u16 * 8) / 10) as u8;
+            Rgb(mix(c.0, bg.0), mix(c.1, bg.1), mix(c.2, bg.2))
+        };
+        match name {
+            "region" => self.region_tint = tint(rgb, self.background),
+            "reference" => self.reference_tint = tint(rgb, self.background),
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Orange for the region, blue for the reference, grey for last year: told apart with
     /// the common colour-vision deficiencies; text colours reach 4.5:1 on the background.
     pub fn light() -> Theme {
@@ -46,6 +111,7 @@ impl Theme {
             reference_tint: Rgb(219, 231, 250),
             previous: Rgb(120, 128, 138),
             warning: Rgb(180, 35, 24),
+            font: None,
         }
     }
 
@@ -62,6 +128,7 @@ impl Theme {
             reference_tint: Rgb(31, 52, 84),
             previous: Rgb(156, 163, 175),
             warning: Rgb(248, 113, 113),
+            font: None,
         }
     }
 
@@ -112,14 +179,15 @@ impl BackendStyle for Stroke {
 
 /// A label's font. Backends that draw text themselves (SVG, canvas) only read its fields;
 /// the box comes from the same estimate the layout used.
-struct Font {
+struct Font<'a> {
+    family: &'a str,
     size: f64,
     bold: bool,
     color: BackendColor,
     anchor: Pos,
 }
 
-impl BackendTextStyle for Font {
+impl BackendTextStyle for Font<'_> {
     type FontError = std::fmt::Error;
 
     fn color(&self) -> BackendColor {
@@ -139,7 +207,7 @@ impl BackendTextStyle for Font {
         self.anchor
     }
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::Name(FONT_STACK)
+        FontFamily::Name(self.family)
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
         Ok(((0, 0), (text::width(text, self.size).round() as i32, self.size.round() as i32)))
@@ -214,7 +282,9 @@ fn draw_label<DB: DrawingBackend>(
         VAlign::Middle => VPos::Center,
         VAlign::Bottom => VPos::Bottom,
     };
-    let font = Font { size: l.size * font_scale, bold: l.bold, color: theme.color(l.ink), anchor: Pos::new(h, v) };
+    let family = theme.font.as_deref().unwrap_or(FONT_STACK);
+    let font =
+        Font { family, size: l.size * font_scale, bold: l.bold, color: theme.color(l.ink), anchor: Pos::new(h, v) };
     backend.draw_text(&l.text, &font, l.pos)
 }
 
@@ -245,5 +315,21 @@ pub fn svg(layout: &Layout, theme: &Theme, title: &str) -> String {
             )
         }
         None => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_by_name() {
+        let mut t = Theme::light();
+        t.set("region", "#008000").unwrap();
+        t.set("reference", "#fa0").unwrap();
+        assert_eq!((t.region, t.reference), (Rgb(0, 128, 0), Rgb(255, 170, 0)));
+        assert!(t.set("regoin", "#000").unwrap_err().starts_with("regoin: not a colour"));
+        assert!(t.set("region", "red").unwrap_err().starts_with("region: expected a colour"));
+        assert!(t.set("region", "#12345g").is_err());
     }
 }

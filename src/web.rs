@@ -165,6 +165,31 @@ impl Chart {
         self.model.title.clone()
     }
 
+    /// Overrides theme colours and the font: `{"region": "#008000", "font": "Georgia, serif"}`
+    /// (names as in `render::COLOR_NAMES`). Call after `setTheme`, which resets them.
+    #[wasm_bindgen(js_name = setStyle)]
+    pub fn set_style(&mut self, style: &str) -> Result<(), JsError> {
+        let v: Value =
+            serde_json::from_str(style).map_err(|e| JsError::new(&format!("style: expected a JSON object ({e})")))?;
+        let obj = v.as_object().ok_or_else(|| JsError::new("style: expected a JSON object"))?;
+        let mut theme = self.theme.clone();
+        for (k, val) in obj {
+            let text = val.as_str().ok_or_else(|| JsError::new(&format!("style.{k}: expected a string")))?;
+            if k == "font" {
+                let family = crate::load::visible(text).unwrap_or_default();
+                // A family list only: no quotes that could end the canvas font shorthand early.
+                if family.len() > 200 || family.contains(';') {
+                    return Err(JsError::new("style.font: expected a CSS font family list"));
+                }
+                theme.font = (!family.is_empty()).then(|| family.to_string());
+            } else {
+                theme.set(k, text).map_err(|e| JsError::new(&format!("style.{e}")))?;
+            }
+        }
+        self.theme = theme;
+        Ok(())
+    }
+
     /// Which series to draw (the legend's toggles).
     #[wasm_bindgen(js_name = setShown)]
     pub fn set_shown(&mut self, region: bool, reference: bool, previous: bool) {

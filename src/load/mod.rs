@@ -32,7 +32,7 @@ pub const MAX_INPUT: usize = 16 * 1024 * 1024;
 
 /// A name as the reader will see it: trimmed, and `None` when nothing visible is left
 /// (spaces, zero-width spaces and joiners, word joiners, byte-order marks).
-pub(crate) fn visible(s: &str) -> Option<&str> {
+pub fn visible(s: &str) -> Option<&str> {
     let invisible = |c: char| c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
     let t = s.trim_matches(invisible);
     (!t.is_empty()).then_some(t)

@@ -888,3 +888,31 @@ test('motion: a fade of at most 300 ms on view switch, none under reduced motion
     assert.deepEqual(errors, []);
   }
 });
+
+// ─── a newsroom's own colours and font ───────────────────────────────────────────────────────
+test('brand: --passrate-* custom properties recolour the canvas and the legend, and set the font', async (t) => {
+  const warnings = [];
+  const { page, errors } = await open(t, `${PAGES}/brand.html`, {}, {
+    onPage: (p) => p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text())),
+  });
+  const r = await page.$eval('#chart', (h) => {
+    const c = h.shadowRoot.querySelector('canvas');
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const count = (r, g, b) => {
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 4 && Math.abs(data[i + 1] - g) < 4 && Math.abs(data[i + 2] - b) < 4) n++;
+      return n;
+    };
+    const swatch = getComputedStyle(h.shadowRoot.querySelector('[data-series="region"] .sw')).backgroundColor;
+    return { green: count(0, 128, 0), orange: count(217, 72, 15), purple: count(120, 0, 160), font: ctx.font, swatch, figureFont: getComputedStyle(h.shadowRoot.querySelector('figure')).fontFamily };
+  });
+  assert.ok(r.green > 1000, `region bars in the brand colour (${r.green} px)`);
+  assert.equal(r.orange, 0, 'no default orange left');
+  assert.ok(r.purple > 50, `reference in its brand colour (${r.purple} px)`);
+  assert.equal(r.swatch, 'rgb(0, 128, 0)');
+  assert.match(r.font, /Georgia/);
+  assert.match(r.figureFont, /Georgia/);
+  assert.ok(warnings.some((w) => w.includes('--passrate-warning')), `the invalid colour is reported: ${warnings}`);
+  assert.deepEqual(errors, []);
+});
