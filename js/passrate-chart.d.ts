@@ -113,6 +113,9 @@ export declare class Chart {
  */
 export declare function mount(container: HTMLElement, data: Data, options?: Options): Promise<Chart>;
 
+/** Why `data` cannot be drawn, in the reader's language, or undefined when it can. */
+export declare function explain(data: Data, lang?: Lang): Promise<string | undefined>;
+
 /** The `<passrate-chart>` element, registered when this module is imported in a browser. */
 export declare class PassrateChartElement extends HTMLElement {
   /** The chart, once drawn. */

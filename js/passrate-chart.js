@@ -190,6 +190,27 @@ function checkObject(v, path = '', ancestors = new Set()) {
   ancestors.delete(v);
 }
 
+/** The error for the reader of the page, in its language (the Error itself stays English). */
+function readerMessage(data, lang, err) {
+  if (data === undefined || langKey(lang) === 'en' || !wasmReady) return err?.message ?? String(err);
+  try {
+    return engine.explainError(data, 'zh-CN') ?? err.message;
+  } catch {
+    return err.message;
+  }
+}
+
+/** Why `data` cannot be drawn, in `lang` ('zh-CN' or 'en'), or undefined when it can. */
+export async function explain(data, lang = 'zh-CN') {
+  await loadWasm();
+  try {
+    checkData(data);
+  } catch (e) {
+    return e.message;
+  }
+  return engine.explainError(data, langKey(lang) === 'en' ? 'en' : 'zh-CN');
+}
+
 function checkData(data) {
   if (data !== null && typeof data === 'object') checkObject(data);
 }
@@ -746,10 +767,10 @@ function style(root) {
 }
 let sheet = null;
 
-function showError(container, err) {
+function showError(container, err, detail = err.message) {
   const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
   const lang = langKey(container.getAttribute?.('lang') || 'zh-CN');
-  const box = el('div', { class: 'error', role: 'alert' }, UI[lang].error + err.message);
+  const box = el('div', { class: 'error', role: 'alert' }, UI[lang].error + detail);
   root.replaceChildren(...style(root), box);
   console.error(err);
 }
@@ -848,8 +869,9 @@ export class PassrateChartElement extends Base {
   }
 
   async #start() {
+    let data;
     try {
-      const data = await dataOf(this);
+      data = await dataOf(this);
       this.chart = await mount(this, data, {
         view: this.getAttribute('view') || 'compare',
         lang: this.getAttribute('lang') || 'zh-CN',
@@ -871,7 +893,7 @@ export class PassrateChartElement extends Base {
         root.replaceChildren(el('slot'));
         console.error(e);
       } else {
-        showError(this, toError(e));
+        showError(this, toError(e), readerMessage(data, this.getAttribute('lang'), e));
       }
       this.dispatchEvent(new CustomEvent('error', { detail: e }));
     }

@@ -38,6 +38,20 @@ pub fn panic_for_tests() {
     panic!("a panic requested by a test");
 }
 
+/// Why `data` cannot be drawn, for a reader in `lang` (`zh-CN` or `en`), or `undefined` when
+/// it can. The Chinese message translates the position and what was expected.
+#[wasm_bindgen(js_name = explainError)]
+pub fn explain_error(data: &JsValue, lang: &str) -> Option<String> {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    let result = if let Some(text) = data.as_string() {
+        crate::load::from_text(&text)
+    } else {
+        let value: serde_json::Value = serde_wasm_bindgen::from_value(data.clone()).ok()?;
+        crate::load::from_json_value(&value)
+    };
+    result.err().map(|e| e.message(lang))
+}
+
 /// A loaded dataset bound to a view, a language and a theme; draws on any canvas.
 #[wasm_bindgen]
 pub struct Chart {

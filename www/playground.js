@@ -1,5 +1,5 @@
 // The playground: edit JSON or CSV, see the chart and any error as you type, copy an embed.
-import { mount } from './pkg/passrate-chart.js';
+import { explain, mount } from './pkg/passrate-chart.js';
 
 const $ = (id) => document.getElementById(id);
 const data = $('data');
@@ -34,12 +34,13 @@ snippet.value = embedCode();
 let timer = 0;
 function refresh() {
   clearTimeout(timer);
-  timer = setTimeout(() => {
+  timer = setTimeout(async () => {
     try {
       chart.update(data.value);
       setStatus('数据有效。', true);
     } catch (e) {
-      setStatus(`数据有误（图中仍是上一次的有效数据）：${e.message}`, false);
+      const why = (await explain(data.value, 'zh-CN')) ?? e.message;
+      setStatus(`数据有误（图中仍是上一次的有效数据）：${why}`, false);
     }
     snippet.value = embedCode();
   }, 150);

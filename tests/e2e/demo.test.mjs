@@ -98,7 +98,7 @@ test('playground: errors name the field as you type, and the embed snippet works
   const text = await page.inputValue('#data');
   await page.fill('#data', text.replace('"rate": 48.6', '"rate": 148.6'));
   await page.waitForFunction(() => document.querySelector('#status').classList.contains('bad'));
-  assert.match(await page.textContent('#status'), /years\[0\]\.tiers\[1\]\.rate: expected a percentage between 0 and 100, got 148\.6/);
+  assert.match(await page.textContent('#status'), /years\[0\]\.tiers\[1\]\.rate：应为 0 到 100 之间的百分数，实际为 148\.6/);
   // The chart keeps its last valid data.
   const titleText = await page.$eval('#chart', (d) => d.shadowRoot.querySelector('.title').textContent);
   assert.equal(titleText, '运城市2019年高考本科达线情况');

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/setup.mjs';
 
-const BUDGET_GZIP = 143 * 1024;
+const BUDGET_GZIP = 150 * 1024;
 const FILES = ['passrate-chart.js', 'passrate_chart.js', 'passrate_chart_bg.wasm'];
 
 test(`JS + wasm stays within ${BUDGET_GZIP / 1024} KB gzip`, () => {

@@ -476,6 +476,7 @@ test('error box: invalid inline data names the field, logs an error, and the oth
   assert.ok(bad.visible, 'the error box is visible');
   assert.match(bad.text, /years\[0\]\.tiers\[1\]\.rate/, `error names the field: "${bad.text}"`);
   assert.match(bad.text, /abc/);
+  assert.match(bad.text, /应为 0 到 100 之间的百分数/, `the reader's message is in the page's language: "${bad.text}"`);
   assert.equal(bad.canvas, false, 'no canvas in the error state');
   assert.ok(errors.some((e) => e.includes('years[0].tiers[1].rate')), `console.error names the field: ${JSON.stringify(errors)}`);
 
