@@ -1,5 +1,5 @@
 // npm test: the whole suite, in order, stopping at the first failure.
-// lint (fmt, clippy native + wasm32) → native tests → browser tests (wasm-bindgen-test in
+// lint (fmt, clippy native + wasm32, rustdoc) → native tests → browser tests (wasm-bindgen-test in
 // headless Chromium) → release build → playwright-core check of the served demo page.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ step('cargo clippy (native)');
 run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
 step('cargo clippy (wasm32)');
 run('cargo', ['clippy', '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']);
+step('cargo doc (warnings denied)');
+run('cargo', ['doc', '--no-deps'], { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } });
 step('cargo test (native: unit, golden SVG, layout, load errors, doc tests)');
 run('cargo', ['test']);
 step('wasm-bindgen-test in headless Chromium');

@@ -12,7 +12,7 @@
 //! text (JSON / CSV) → load → Dataset → model → Model → layout → Layout → render → pixels
 //! ```
 //!
-//! Only [`web`] (compiled for wasm32) knows the browser exists; everything else runs and is
+//! Only `web` (compiled for wasm32 only) knows the browser exists; everything else runs and is
 //! tested natively.
 //!
 //! ```
