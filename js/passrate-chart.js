@@ -281,14 +281,8 @@ export class Chart {
   /** Draws now, at the container's current width and devicePixelRatio, picking up any change
    * to the --passrate-* custom properties. */
   redraw() {
-    if (this.core && this.figure && !this.applying) {
-      this.applying = true;
-      try {
-        this.#apply();
-      } finally {
-        this.applying = false;
-      }
-    }
+    // Settings are applied by their setters; here only a changed brand style is picked up.
+    if (this.core && this.#brandStyle().key !== this.brandKey) this.#apply();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.drawnFor = '';
@@ -515,15 +509,16 @@ export class Chart {
   }
 
   /**
-   * A newsroom's own colours and font, from CSS custom properties on the element or any
-   * ancestor: --passrate-region, --passrate-reference, --passrate-previous,
-   * --passrate-background, --passrate-text, --passrate-muted, --passrate-grid, --passrate-axis,
-   * --passrate-warning, --passrate-font. They apply on top of the theme, on the canvas and
+   * A newsroom's own colours and font (read by #brandStyle, applied by #brand), from CSS
+   * custom properties on the element or any ancestor: --passrate-region, --passrate-reference,
+   * --passrate-previous, --passrate-background, --passrate-text, --passrate-muted,
+   * --passrate-grid, --passrate-axis, --passrate-warning, --passrate-font. They apply on top of the theme, on the canvas and
    * around it. Any CSS colour works; an invalid one is reported and ignored.
    */
-  #brand(core) {
+  #brandStyle() {
     const cs = getComputedStyle(this.container);
     const style = {};
+    const warnings = [];
     const probe = (this.probe ||= document.createElement('canvas').getContext('2d'));
     for (const name of BRAND_COLOURS) {
       const raw = cs.getPropertyValue(`--passrate-${name}`).trim();
@@ -532,10 +527,17 @@ export class Chart {
       probe.fillStyle = raw;
       const hex = probe.fillStyle;
       if (/^#[0-9a-f]{6}$/i.test(hex) && hex !== '#000001') style[name] = hex;
-      else console.warn(`passrate-chart: --passrate-${name}: expected an opaque CSS colour, got "${raw}"`);
+      else warnings.push(`passrate-chart: --passrate-${name}: expected an opaque CSS colour, got "${raw}"`);
     }
     const font = cs.getPropertyValue('--passrate-font').trim();
     if (font) style.font = font;
+    return { style, font, warnings, key: JSON.stringify(style) + warnings.join() };
+  }
+
+  #brand(core) {
+    const { style, font, warnings, key } = this.#brandStyle();
+    this.brandKey = key;
+    warnings.forEach((w) => console.warn(w));
     if (Object.keys(style).length) {
       try {
         core.setStyle(JSON.stringify(style));

@@ -917,3 +917,22 @@ test('brand: --passrate-* custom properties recolour the canvas and the legend, 
   assert.ok(warnings.some((w) => w.includes('--passrate-warning')), `the invalid colour is reported: ${warnings}`);
   assert.deepEqual(errors, []);
 });
+
+test('redraw(): one canvas draw, the DOM text left as it is; a changed --passrate-* property is picked up', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  const r = await page.$eval('#chart', (h) => {
+    const legend = h.shadowRoot.querySelector('[data-series="region"]');
+    const before = Number(h.dataset.drawn);
+    h.chart.redraw();
+    const same = h.shadowRoot.querySelector('[data-series="region"]') === legend;
+    const draws = Number(h.dataset.drawn) - before;
+    h.style.setProperty('--passrate-region', '#008000');
+    h.chart.redraw();
+    const swatch = getComputedStyle(h.shadowRoot.querySelector('[data-series="region"] .sw')).backgroundColor;
+    return { same, draws, swatch };
+  });
+  assert.equal(r.same, true, 'the legend was not rebuilt by a plain redraw');
+  assert.equal(r.draws, 1);
+  assert.equal(r.swatch, 'rgb(0, 128, 0)');
+  assert.deepEqual(errors, []);
+});
