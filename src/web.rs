@@ -43,13 +43,26 @@ pub fn panic_for_tests() {
 #[wasm_bindgen(js_name = explainError)]
 pub fn explain_error(data: &JsValue, lang: &str) -> Option<String> {
     let lang = Lang::parse(lang).unwrap_or_default();
-    let result = if let Some(text) = data.as_string() {
-        crate::load::from_text(&text)
-    } else {
-        let value: serde_json::Value = serde_wasm_bindgen::from_value(data.clone()).ok()?;
-        crate::load::from_json_value(&value)
+    read(data).err().map(|e| e.message(lang))
+}
+
+/// A dataset from what the page passed: JSON or CSV text, or a JS object.
+fn read(data: &JsValue) -> Result<crate::load::Dataset, crate::Error> {
+    let not_data = |detail: String| {
+        crate::Error::new(
+            "(root)",
+            crate::ErrorKind::Syntax(format!("expected a dataset object, JSON text or CSV text{detail}")),
+        )
     };
-    result.err().map(|e| e.message(lang))
+    if let Some(text) = data.as_string() {
+        crate::load::from_text(&text)
+    } else if data.is_object() {
+        let value: serde_json::Value =
+            serde_wasm_bindgen::from_value(data.clone()).map_err(|e| not_data(format!(" ({e})")))?;
+        crate::load::from_json_value(&value)
+    } else {
+        Err(not_data(String::new()))
+    }
 }
 
 /// A loaded dataset bound to a view, a language and a theme; draws on any canvas.
@@ -65,16 +78,7 @@ pub struct Chart {
 }
 
 fn load(data: &JsValue) -> Result<Model, JsError> {
-    let dataset = if let Some(text) = data.as_string() {
-        crate::load::from_text(&text)
-    } else if data.is_object() {
-        let value: serde_json::Value = serde_wasm_bindgen::from_value(data.clone())
-            .map_err(|e| JsError::new(&format!("(root): expected a dataset object, JSON text or CSV text ({e})")))?;
-        crate::load::from_json_value(&value)
-    } else {
-        return Err(JsError::new("(root): expected a dataset object, JSON text or CSV text"));
-    };
-    dataset.map(|ds| crate::model::build(&ds)).map_err(|e| JsError::new(&e.to_string()))
+    read(data).map(|ds| crate::model::build(&ds)).map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[wasm_bindgen]
