@@ -8,7 +8,7 @@
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use passrate_chart::layout::{layout, Options, View};
-    use passrate_chart::load::{self, Dataset, Stated, TierInput, YearInput};
+    use passrate_chart::load::{self, Dataset, Place, Stated, TierInput, YearInput};
     use passrate_chart::model;
 
     const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
@@ -44,7 +44,7 @@ mod native {
     fn wide_model(points: usize) -> model::Model {
         let tiers = (0..points / 2)
             .map(|t| {
-                let mut ti = TierInput::empty(format!("T{t}"), format!("years[0].tiers[{t}]"));
+                let mut ti = TierInput::empty(format!("T{t}"), Place::Json(format!("years[0].tiers[{t}]")));
                 ti.rate = Some(Stated { value: 10.0 + (t % 50) as f64, decimals: 1 });
                 ti.reference_rate = Some(Stated { value: 9.5 + (t % 40) as f64, decimals: 1 });
                 ti.vs_previous_year_pp = Some(Stated { value: 0.4, decimals: 1 });
@@ -56,7 +56,7 @@ mod native {
             region: "A".into(),
             reference: "B".into(),
             source: None,
-            years: vec![YearInput { year: 2024, candidates: None, tiers, path: "years[0]".into() }],
+            years: vec![YearInput { year: 2024, candidates: None, tiers, place: Place::Json("years[0]".into()) }],
         };
         model::build(&ds)
     }

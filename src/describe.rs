@@ -1,29 +1,51 @@
-//! Describe: the chart in words and as a table — the summary read by screen readers, the
-//! data table behind "查看数据 / View data", and what a tooltip says about each point.
+//! Describe: the text a page shows around the canvas, built from a model and its scene — the
+//! title and subtitle, the tabs, the legend, the footnotes, the summary read by screen
+//! readers, the data table behind "查看数据 / View data", and what each point says in its
+//! tooltip and to a screen reader.
 //!
-//! Pure Rust, like the layout it reads. The shell puts these strings into the DOM with
-//! `textContent` only; nothing here is HTML.
+//! Pure Rust, like the layout that calls it. The words are [`crate::words`]'s; this room picks
+//! which figures each sentence states. The shell puts these strings into the DOM with
+//! `textContent` only; nothing here is HTML (but [`table_html`], which escapes).
 
-use crate::format::{count, percent, points, Lang};
-use crate::layout::{self, Layout, Rect, Series, View};
-use crate::model::{Figure, Model, TierModel};
+use crate::format::{count, fixed, percent, signed};
+use crate::layout::{self, Hit, LegendItem, Options, Scene, Series, View};
+use crate::model::{Figure, Model, Provenance, Rule, TierModel, WarningKind};
 use crate::text;
+use crate::words::{words, Lang, PointKind, Spoken, Ui, ViewName, WarningText};
+
+/// Everything the page writes around one scene.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageText {
+    pub lang: Lang,
+    pub title: String,
+    pub subtitle: String,
+    /// The views the data supports, with their tab labels.
+    pub views: Vec<(View, String)>,
+    pub legend: Vec<LegendItem>,
+    /// The warnings this view shows, each with its marker: "① 2019年一本线：…".
+    pub notes: Vec<String>,
+    pub source: String,
+    pub summary: String,
+    pub table: Table,
+    /// One per hit of the scene, in the same (reading) order.
+    pub points: Vec<PointText>,
+    pub ui: Ui,
+}
 
 /// What a reader hears or sees about one data point.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Point {
+pub struct PointText {
     pub series: Series,
-    /// Index into the current year's tiers.
+    /// Index into the latest year's tiers.
     pub tier: usize,
-    /// Where it is, in device pixels (the layout's hit rectangle).
-    pub rect: Rect,
+    pub year: i32,
     /// "一本线 · 运城市 · 2019年"
     pub heading: String,
     /// "15.5%"
     pub value: String,
     /// Counts, differences, provenance and warnings, one per line.
     pub lines: Vec<String>,
-    /// One sentence for a live region.
+    /// One sentence for a live region, with the point's year and its place among the points.
     pub spoken: String,
 }
 
@@ -38,69 +60,184 @@ pub struct Cell {
     pub markers: String,
 }
 
-/// Every number of the latest year, one row per tier.
+/// Every number a view rests on: one row per tier (per tier and year in the trend view).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
-    /// The warnings, each with its marker: "① 2019年一本线：…".
+    /// How each derived number was computed, one sentence each.
+    pub derivations: Vec<String>,
+    /// The warnings, each with its marker.
     pub notes: Vec<String>,
+}
+
+/// The text for `scene`, a layout of `model` with `opts`.
+pub fn page(model: &Model, scene: &Scene, opts: &Options) -> PageText {
+    let lang = opts.lang;
+    let w = words(lang);
+    let of = scene.hits.hits.len();
+    PageText {
+        lang,
+        title: model.title.clone(),
+        subtitle: subtitle(model, scene.view, lang),
+        views: View::all_for(model).into_iter().map(|v| (v, view_label(model, v, lang))).collect(),
+        legend: layout::legend(model, scene.view, lang),
+        notes: footnotes(model, &scene.footnotes, lang),
+        source: source_line(model, lang),
+        summary: summary(model, scene.view, lang),
+        table: table(model, scene.view, lang),
+        points: scene.hits.hits.iter().enumerate().filter_map(|(i, h)| point(model, h, lang, i + 1, of)).collect(),
+        ui: w.ui(),
+    }
+}
+
+/// The subtitle of `view`.
+pub fn subtitle(model: &Model, view: View, lang: Lang) -> String {
+    let w = words(lang);
+    let year = model.current().year;
+    match view {
+        View::Compare => w.compare_subtitle(year, &model.region, &model.reference),
+        View::Change => w.change_subtitle(year, &model.region),
+        View::Trend => {
+            w.trend_subtitle(model.years.first().map_or(year, |y| y.year), year, &model.region, &model.reference)
+        }
+    }
 }
 
 /// The tab label of a view.
 pub fn view_label(model: &Model, view: View, lang: Lang) -> String {
-    match (view, lang) {
-        (View::Compare, Lang::Zh) => format!("对比{}", model.reference),
-        (View::Compare, Lang::En) => format!("Compared with {}", model.reference),
-        (View::Change, Lang::Zh) => "同比变化".to_string(),
-        (View::Change, Lang::En) => "Change on the year".to_string(),
-        (View::Trend, Lang::Zh) => "历年走势".to_string(),
-        (View::Trend, Lang::En) => "Over the years".to_string(),
-    }
+    let name = match view {
+        View::Compare => ViewName::Compare,
+        View::Change => ViewName::Change,
+        View::Trend => ViewName::Trend,
+    };
+    words(lang).view_label(name, &model.reference)
+}
+
+/// "数据来源：运城新闻网（2019-08-14）".
+pub fn source_line(model: &Model, lang: Lang) -> String {
+    let s = model.source.as_ref();
+    words(lang).source_line(s.map(|s| s.name.as_str()), s.and_then(|s| s.date.as_deref()))
+}
+
+/// Warning `i` of the model as a footnote, without its marker.
+pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
+    let warn = &model.warnings[i];
+    let (y, tier) = (warn.year, warn.tier.as_str());
+    let text = match &warn.kind {
+        WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
+            words(lang).warning(&WarningText::Counts {
+                year: y,
+                tier,
+                passed: &count(*passed),
+                candidates: &count(*candidates),
+                computed: &percent(*computed, stated.decimals),
+                stated: &percent(stated.value, stated.decimals),
+                apart: &fixed((computed - stated.value).abs(), stated.decimals),
+            })
+        }
+        WarningKind::ReferenceDisagrees { reference, rate, gap } => {
+            let d = reference.decimals.max(rate.decimals).max(gap.decimals);
+            words(lang).warning(&WarningText::Reference {
+                year: y,
+                tier,
+                reference: &model.reference,
+                stated: &percent(reference.value, reference.decimals),
+                rate: &percent(rate.value, rate.decimals),
+                gap: &words(lang).points(signed(gap.value, gap.decimals).as_deref()),
+                implied: &percent(rate.value - gap.value, d),
+            })
+        }
+        WarningKind::PreviousDisagrees { previous, rate, change } => {
+            let d = previous.decimals.max(rate.decimals).max(change.decimals);
+            words(lang).warning(&WarningText::Previous {
+                year: y,
+                tier,
+                stated: &percent(previous.value, previous.decimals),
+                rate: &percent(rate.value, rate.decimals),
+                change: &words(lang).points(signed(change.value, change.decimals).as_deref()),
+                implied: &percent(rate.value - change.value, d),
+            })
+        }
+    };
+    text
+}
+
+/// The footnotes of `ids`, each with its marker.
+pub fn footnotes(model: &Model, ids: &[usize], lang: Lang) -> Vec<String> {
+    ids.iter().map(|&i| crate::cat!(text::marker(i + 1), " ", warning(model, i, lang))).collect()
 }
 
 fn marks(f: &Figure) -> String {
     f.warnings.iter().map(|w| text::marker(w + 1)).collect()
 }
 
-/// The footnotes of `ids`, each with its marker.
-pub fn footnotes(model: &Model, ids: &[usize], lang: Lang) -> Vec<String> {
-    ids.iter().map(|&w| format!("{} {}", text::marker(w + 1), text::warning(&model.warnings[w], model, lang))).collect()
+/// Where a figure comes from, in a sentence: "原文公布" / "推算：15.5 − 0.7 = 14.8（由…推算）".
+pub fn provenance(f: &Figure, model: &Model, lang: Lang) -> String {
+    let w = words(lang);
+    match &f.provenance {
+        Provenance::Stated(_) => w.stated().to_string(),
+        Provenance::Derived { rule, operands: [a, b], inputs } => {
+            let result = fixed(f.value, f.decimals);
+            let formula = match rule {
+                Rule::RateFromCounts => {
+                    crate::cat!(count(*a as u64), " ÷ ", count(*b as u64), " × 100 = ", result)
+                }
+                _ => {
+                    let b_text = match signed(-*b, f.decimals) {
+                        Some(s) => s.replacen('+', "+ ", 1).replacen('−', "− ", 1),
+                        None => "− 0".to_string(),
+                    };
+                    crate::cat!(fixed(*a, f.decimals), " ", b_text, " = ", result)
+                }
+            };
+            let from: Vec<String> = inputs
+                .iter()
+                .map(|r| {
+                    let value = match r.field {
+                        crate::model::Field::Passed | crate::model::Field::Candidates => count(r.value as u64),
+                        crate::model::Field::VsReference | crate::model::Field::VsPreviousYear => {
+                            w.points(signed(r.value, r.decimals).as_deref())
+                        }
+                        _ => percent(r.value, r.decimals),
+                    };
+                    w.stated_field(r.field, r.year, &r.tier, &model.reference, &value)
+                })
+                .collect();
+            w.derived(&formula, &from)
+        }
+    }
 }
 
 fn gap_phrase(d: &Figure, reference: &str, lang: Lang) -> String {
-    let abs = crate::format::fixed(d.value.abs(), d.decimals);
-    let zero = crate::format::signed(d.value, d.decimals).is_none();
-    match lang {
-        Lang::Zh if zero => format!("与{reference}持平"),
-        Lang::Zh => format!("{}{reference}{abs}个百分点", if d.value > 0.0 { "高于" } else { "低于" }),
-        Lang::En if zero => format!("level with {reference}"),
-        Lang::En => format!("{abs} points {} {reference}", if d.value > 0.0 { "above" } else { "below" }),
-    }
+    words(lang).gap_phrase(signed(d.value, d.decimals).as_deref(), &fixed(d.value.abs(), d.decimals), reference)
 }
 
 fn change_phrase(d: &Figure, lang: Lang) -> String {
-    let abs = crate::format::fixed(d.value.abs(), d.decimals);
-    let zero = crate::format::signed(d.value, d.decimals).is_none();
-    match lang {
-        Lang::Zh if zero => "与上年持平".to_string(),
-        Lang::Zh => format!("比上年{}{abs}个百分点", if d.value > 0.0 { "提高" } else { "下降" }),
-        Lang::En if zero => "unchanged on the year".to_string(),
-        Lang::En => format!("{} {abs} points on the year", if d.value > 0.0 { "up" } else { "down" }),
-    }
+    words(lang).change_phrase(signed(d.value, d.decimals).as_deref(), &fixed(d.value.abs(), d.decimals))
 }
 
-/// One sentence per tier, then the warnings: "运城市一本线达线率15.5%，高于山西省0.7个百分点，
-/// 比上年提高0.4个百分点。"
-pub fn summary(model: &Model, lang: Lang) -> String {
+/// What a reader wants first from `view`, then the warnings. Compare and change: one sentence
+/// per tier of the latest year ("运城市一本线达线率15.5%，高于山西省0.7个百分点，比上年提高0.4个百分点。").
+/// Trend: each tier from its first year to its last.
+pub fn summary(model: &Model, view: View, lang: Lang) -> String {
+    let w = words(lang);
     let year = model.current();
-    let mut out = String::new();
-    if lang == Lang::En {
-        out.push_str(&format!("{}, {}. ", model.region, year.year));
-    }
+    let mut out = w.summary_lead(&model.region, year.year);
     for t in &year.tiers {
-        let rate = percent(t.rate.value, t.rate.decimals);
+        if view == View::Trend {
+            let rate_in = |y: &crate::model::YearModel| {
+                y.tiers.iter().find(|x| x.name == t.name).map(|x| (y.year, percent(x.rate.value, x.rate.decimals)))
+            };
+            let first = model.years.iter().find_map(rate_in);
+            let last = model.years.iter().rev().find_map(rate_in);
+            if let (Some(a), Some(b)) = (first, last) {
+                let gap = t.vs_reference.as_ref().map(|d| gap_phrase(d, &model.reference, lang));
+                out.push_str(&w.trend_tier(&model.region, &t.name, (a.0, &a.1), (b.0, &b.1), gap));
+            }
+            continue;
+        }
         let mut parts = Vec::new();
         if let Some(d) = &t.vs_reference {
             parts.push(gap_phrase(d, &model.reference, lang));
@@ -108,44 +245,28 @@ pub fn summary(model: &Model, lang: Lang) -> String {
         if let Some(d) = &t.vs_previous {
             parts.push(change_phrase(d, lang));
         }
-        match lang {
-            Lang::Zh => {
-                out.push_str(&format!("{}{}达线率{rate}", model.region, t.name));
-                for p in parts {
-                    out.push('，');
-                    out.push_str(&p);
-                }
-                out.push('。');
-            }
-            Lang::En => {
-                out.push_str(&format!("{}: {rate}", t.name));
-                if !parts.is_empty() {
-                    out.push_str(", ");
-                    out.push_str(&parts.join(", "));
-                }
-                out.push_str(". ");
-            }
-        }
+        out.push_str(&w.summary_tier(&model.region, &t.name, &percent(t.rate.value, t.rate.decimals), &parts));
     }
-    let ids: Vec<usize> = (0..model.warnings.len()).filter(|&w| model.warnings[w].year == year.year).collect();
-    if !ids.is_empty() {
-        out.push_str(match lang {
-            Lang::Zh => "注意：",
-            Lang::En => "Note: ",
-        });
-        let notes: Vec<String> = ids.iter().map(|&w| text::warning(&model.warnings[w], model, lang)).collect();
-        out.push_str(&notes.join(" "));
-    }
+    let shown_years = |y: i32| view == View::Trend || y == year.year;
+    let notes: Vec<String> = (0..model.warnings.len())
+        .filter(|&i| shown_years(model.warnings[i].year))
+        .map(|i| warning(model, i, lang))
+        .collect();
+    out.push_str(&w.summary_notes(&notes));
     out.trim_end().to_string()
 }
 
 fn figure_cell(f: Option<&Figure>, model: &Model, lang: Lang, as_points: bool) -> Cell {
     match f {
-        None => Cell { text: "—".into(), derived: false, provenance: String::new(), markers: String::new() },
+        None => text_cell("—".into()),
         Some(f) => Cell {
-            text: if as_points { points(f.value, f.decimals, lang) } else { percent(f.value, f.decimals) },
+            text: if as_points {
+                words(lang).points(signed(f.value, f.decimals).as_deref())
+            } else {
+                percent(f.value, f.decimals)
+            },
             derived: f.is_derived(),
-            provenance: text::provenance(f, model, lang),
+            provenance: provenance(f, model, lang),
             markers: marks(f),
         },
     }
@@ -155,61 +276,57 @@ fn text_cell(s: String) -> Cell {
     Cell { text: s, derived: false, provenance: String::new(), markers: String::new() }
 }
 
-/// Every number of the latest year, stated and derived, with the warnings.
-pub fn table(model: &Model, lang: Lang) -> Table {
+/// Every number of `view`: the latest year's for compare and change, every year's for trend.
+pub fn table(model: &Model, view: View, lang: Lang) -> Table {
+    let w = words(lang);
     let year = model.current();
     let (r, f) = (&model.region, &model.reference);
-    let prev = year.year - 1;
-    let columns: Vec<String> = match lang {
-        Lang::Zh => vec![
-            "批次".into(),
-            format!("{r}达线率"),
-            format!("{f}达线率"),
-            format!("与{f}相比"),
-            format!("{prev}年达线率"),
-            "比上年".into(),
-            "达线人数".into(),
-            "参考人数".into(),
-            "按人数计算的达线率".into(),
-        ],
-        Lang::En => vec![
-            "Tier".into(),
-            format!("{r} rate"),
-            format!("{f} rate"),
-            format!("vs {f}"),
-            format!("{prev} rate"),
-            "Change on the year".into(),
-            "Passed".into(),
-            "Candidates".into(),
-            "Rate from the counts".into(),
-        ],
+    let (caption, columns, rows): (String, Vec<String>, Vec<Vec<Cell>>) = if view == View::Trend {
+        let first = model.years.first().map_or(year.year, |y| y.year);
+        let mut rows = Vec::new();
+        for t in &year.tiers {
+            for y in &model.years {
+                let Some(yt) = y.tiers.iter().find(|x| x.name == t.name) else { continue };
+                rows.push(vec![
+                    text_cell(t.name.clone()),
+                    text_cell(w.year(y.year)),
+                    figure_cell(Some(&yt.rate), model, lang, false),
+                    figure_cell(yt.reference_rate.as_ref(), model, lang, false),
+                    figure_cell(yt.vs_reference.as_ref(), model, lang, true),
+                ]);
+            }
+        }
+        (w.trend_caption(&model.title, first, year.year), w.trend_columns(r, f).to_vec(), rows)
+    } else {
+        let rows = year
+            .tiers
+            .iter()
+            .map(|t: &TierModel| {
+                vec![
+                    text_cell(t.name.clone()),
+                    figure_cell(Some(&t.rate), model, lang, false),
+                    figure_cell(t.reference_rate.as_ref(), model, lang, false),
+                    figure_cell(t.vs_reference.as_ref(), model, lang, true),
+                    figure_cell(t.previous_rate.as_ref(), model, lang, false),
+                    figure_cell(t.vs_previous.as_ref(), model, lang, true),
+                    text_cell(t.passed.map_or("—".into(), count)),
+                    text_cell(t.candidates.map_or("—".into(), count)),
+                    figure_cell(t.rate_from_counts.as_ref(), model, lang, false),
+                ]
+            })
+            .collect();
+        (w.table_caption(&model.title, year.year), w.table_columns(r, f, year.year - 1).to_vec(), rows)
     };
-    let rows = year
-        .tiers
-        .iter()
-        .map(|t: &TierModel| {
-            vec![
-                text_cell(t.name.clone()),
-                figure_cell(Some(&t.rate), model, lang, false),
-                figure_cell(t.reference_rate.as_ref(), model, lang, false),
-                figure_cell(t.vs_reference.as_ref(), model, lang, true),
-                figure_cell(t.previous_rate.as_ref(), model, lang, false),
-                figure_cell(t.vs_previous.as_ref(), model, lang, true),
-                text_cell(t.passed.map_or("—".into(), count)),
-                text_cell(t.candidates.map_or("—".into(), count)),
-                figure_cell(t.rate_from_counts.as_ref(), model, lang, false),
-            ]
-        })
-        .collect();
-    let caption = match lang {
-        Lang::Zh => format!("{}（{}年）：全部数字，标注“推算”的由原文数字算出", model.title, year.year),
-        Lang::En => format!(
-            "{} ({}): every number; those marked “derived” are computed from stated ones",
-            model.title, year.year
-        ),
-    };
+    let mut derivations = Vec::new();
+    for row in &rows {
+        // A trend row is named by its tier and year.
+        let name = if view == View::Trend { crate::cat!(row[0].text, " ", row[1].text) } else { row[0].text.clone() };
+        for (i, cell) in row.iter().enumerate().filter(|(_, c)| c.derived) {
+            derivations.push(w.derivation(&name, &columns[i], &cell.text, &cell.provenance));
+        }
+    }
     let ids: Vec<usize> = (0..model.warnings.len()).collect();
-    Table { caption, columns, rows, notes: footnotes(model, &ids, lang) }
+    Table { caption, columns, rows, derivations, notes: footnotes(model, &ids, lang) }
 }
 
 /// `s` with `&`, `<`, `>` and `"` escaped for HTML text and attribute values.
@@ -230,40 +347,35 @@ pub fn escape_html(s: &str) -> String {
 /// The table as accessible HTML (caption, column and row headers, derived numbers marked and
 /// explained, warnings listed), for pages and feeds without JavaScript.
 pub fn table_html(t: &Table, lang: Lang) -> String {
-    let derived = match lang {
-        Lang::Zh => "推算",
-        Lang::En => "derived",
-    };
+    let derived = words(lang).ui().derived;
     let mut h = String::from("<table class=\"passrate-table\">\n");
-    h.push_str(&format!("<caption>{}</caption>\n<thead><tr>", escape_html(&t.caption)));
+    h.push_str(&crate::cat!("<caption>", escape_html(&t.caption), "</caption>\n<thead><tr>"));
     for c in &t.columns {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(c)));
+        h.push_str(&crate::cat!("<th scope=\"col\">", escape_html(c), "</th>"));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
-    let mut how = Vec::new();
     for row in &t.rows {
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-            let close = if i == 0 { "th" } else { "td" };
-            h.push_str(&format!("<{tag}>{}", escape_html(&cell.text)));
+            let (open, close) = if i == 0 { ("<th scope=\"row\">", "</th>") } else { ("<td>", "</td>") };
+            h.push_str(open);
+            h.push_str(&escape_html(&cell.text));
             if cell.derived {
-                h.push_str(&format!(" <small>({derived})</small>"));
-                how.push(format!("{} · {} {}：{}", row[0].text, t.columns[i], cell.text, cell.provenance));
+                h.push_str(&crate::cat!(" <small>(", derived, ")</small>"));
             }
             if !cell.markers.is_empty() {
-                h.push_str(&format!("<sup>{}</sup>", escape_html(&cell.markers)));
+                h.push_str(&crate::cat!("<sup>", escape_html(&cell.markers), "</sup>"));
             }
-            h.push_str(&format!("</{close}>"));
+            h.push_str(close);
         }
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n");
-    for (class, items) in [("passrate-derivations", &how), ("passrate-notes", &t.notes)] {
+    for (class, items) in [("passrate-derivations", &t.derivations), ("passrate-notes", &t.notes)] {
         if !items.is_empty() {
-            h.push_str(&format!("<ul class=\"{class}\">\n"));
+            h.push_str(&crate::cat!("<ul class=\"", class, "\">\n"));
             for item in items {
-                h.push_str(&format!("<li>{}</li>\n", escape_html(item)));
+                h.push_str(&crate::cat!("<li>", escape_html(item), "</li>\n"));
             }
             h.push_str("</ul>\n");
         }
@@ -271,111 +383,83 @@ pub fn table_html(t: &Table, lang: Lang) -> String {
     h
 }
 
-fn area_of(model: &Model, s: Series) -> &str {
-    match s {
+/// The tier a hit shows: that of the hit's year (the trend view's points belong to every
+/// year), or the latest year's for last year's dot (its figure is the latest tier's
+/// `previous_rate`).
+pub fn tier_in<'a>(model: &'a Model, hit: &Hit) -> Option<&'a TierModel> {
+    let current = model.current().tiers.get(hit.tier)?;
+    if hit.series == Series::Previous || hit.year == model.current().year {
+        return Some(current);
+    }
+    model.years.iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.name == current.name)
+}
+
+fn point(model: &Model, h: &Hit, lang: Lang, at: usize, of: usize) -> Option<PointText> {
+    let w = words(lang);
+    let f = layout::figure(model, h)?;
+    let t = tier_in(model, h)?;
+    let area = match h.series {
         Series::Reference => &model.reference,
         _ => &model.region,
-    }
-}
-
-/// The data points of a drawn layout in reading order (tier by tier: last year, the region,
-/// the reference, the count-based rate), with what to say about each.
-pub fn data_points(model: &Model, l: &Layout, lang: Lang) -> Vec<Point> {
-    reading_order(l).into_iter().filter_map(|h| point(model, h, lang)).collect()
-}
-
-/// The layout's hits in reading order: tier by tier, last year, the region, the reference,
-/// the count-based rate. Keyboard order, `data_points` and the shell's indexes all use it.
-pub fn reading_order(l: &Layout) -> Vec<&layout::Hit> {
-    let rank = |s: Series| match s {
-        Series::Previous => 0,
-        Series::Region => 1,
-        Series::Reference => 2,
-        Series::FromCounts => 3,
     };
-    let mut hits: Vec<&layout::Hit> = l.hits.hits.iter().collect();
-    hits.sort_by_key(|h| (h.tier, rank(h.series)));
-    hits
-}
-
-fn point(model: &Model, h: &layout::Hit, lang: Lang) -> Option<Point> {
-    let f = layout::figure(model, h)?;
-    let t = model.current().tiers.get(h.tier)?;
-    let year = match lang {
-        Lang::Zh => text::year_label(h.year, lang),
-        Lang::En => h.year.to_string(),
+    let kind = match h.series {
+        Series::FromCounts => PointKind::FromCounts,
+        _ => PointKind::Year(h.year),
     };
-    let what = match (h.series, lang) {
-        (Series::FromCounts, Lang::Zh) => "按人数计算".to_string(),
-        (Series::FromCounts, Lang::En) => "from the counts".to_string(),
-        _ => year,
-    };
-    let heading = format!("{} · {} · {what}", t.name, area_of(model, h.series));
     let value = percent(f.value, f.decimals);
     let mut lines = Vec::new();
     if matches!(h.series, Series::Region | Series::FromCounts) {
         if let (Some(p), Some(c)) = (t.passed, t.candidates) {
-            lines.push(match lang {
-                Lang::Zh => format!("达线 {} 人 / 参考 {} 人", count(p), count(c)),
-                Lang::En => format!("{} of {} candidates passed", count(p), count(c)),
-            });
+            lines.push(w.counts_line(&count(p), &count(c)));
         }
     }
     if h.series == Series::Region {
         if let Some(d) = &t.vs_reference {
-            lines.push(match lang {
-                Lang::Zh => format!("与{}相比 {}", model.reference, points(d.value, d.decimals, lang)),
-                Lang::En => format!("{} vs {}", points(d.value, d.decimals, lang), model.reference),
-            });
+            lines.push(w.vs_reference_line(&w.points(signed(d.value, d.decimals).as_deref()), &model.reference));
         }
         if let Some(d) = &t.vs_previous {
-            lines.push(match lang {
-                Lang::Zh => format!("比上年 {}", points(d.value, d.decimals, lang)),
-                Lang::En => format!("{} on the year", points(d.value, d.decimals, lang)),
-            });
+            lines.push(w.vs_previous_line(&w.points(signed(d.value, d.decimals).as_deref())));
         }
     }
-    let provenance = text::provenance(f, model, lang);
+    let provenance = provenance(f, model, lang);
     lines.push(provenance.clone());
     let notes = footnotes(model, &f.warnings, lang);
     lines.extend(notes.iter().cloned());
-    let spoken = match lang {
-        Lang::Zh => format!("{}，{}：{value}，{provenance}。{}", t.name, area_of(model, h.series), notes.join(" ")),
-        Lang::En => format!("{}, {}: {value}, {provenance}. {}", t.name, area_of(model, h.series), notes.join(" ")),
-    };
-    Some(Point {
+    let spoken =
+        w.spoken(&Spoken { tier: &t.name, area, kind, value: &value, provenance: &provenance, notes: &notes, at, of });
+    Some(PointText {
         series: h.series,
         tier: h.tier,
-        rect: h.rect,
-        heading,
+        year: h.year,
+        heading: w.point_heading(&t.name, area, kind),
         value,
         lines,
-        spoken: spoken.trim_end().to_string(),
+        spoken,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{layout, Options};
+    use crate::layout::layout;
 
     const SEED: &str = include_str!("../www/data/yuncheng-2019.json");
 
     #[test]
     fn summary_in_both_languages() {
         let m = crate::parse(SEED).unwrap();
-        let zh = summary(&m, Lang::Zh);
+        let zh = summary(&m, View::Compare, Lang::Zh);
         assert!(zh.starts_with("运城市一本线达线率15.5%，高于山西省0.7个百分点，比上年提高0.4个百分点。"), "{zh}");
         assert!(zh.contains("运城市二本线达线率48.6%，高于山西省3.4个百分点，比上年提高1.7个百分点。"), "{zh}");
         assert!(zh.contains("注意：") && zh.contains("16.2%"), "{zh}");
-        let en = summary(&m, Lang::En);
+        let en = summary(&m, View::Compare, Lang::En);
         assert!(en.contains("一本线: 15.5%, 0.7 points above 山西省, up 0.4 points on the year."), "{en}");
     }
 
     #[test]
     fn table_marks_derived_cells_and_warnings() {
         let m = crate::parse(SEED).unwrap();
-        let t = table(&m, Lang::Zh);
+        let t = table(&m, View::Compare, Lang::Zh);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.columns.len(), t.rows[0].len());
         let row = &t.rows[0];
@@ -389,12 +473,17 @@ mod tests {
         assert_eq!(row[8].text, "16.2%");
         assert_eq!(t.notes.len(), 1);
         assert!(t.notes[0].starts_with("① 2019年一本线"));
+        assert_eq!(t.derivations.len(), 6, "{:?}", t.derivations);
+        assert!(t.derivations[0].starts_with("一本线 · 山西省达线率 14.8%："), "{}", t.derivations[0]);
+        let en = table(&m, View::Compare, Lang::En);
+        assert!(en.derivations.iter().all(|d| !d.contains('：')), "no Chinese colon in English: {:?}", en.derivations);
+        assert!(!en.caption.contains("2019 (2019)"), "{}", en.caption);
     }
 
     #[test]
     fn table_html_escapes_data_and_marks_derived_numbers() {
         let m = crate::parse(&SEED.replace("运城市\",", "<img src=x onerror=alert(1)>\",")).unwrap();
-        let html = table_html(&table(&m, Lang::Zh), Lang::Zh);
+        let html = table_html(&table(&m, View::Compare, Lang::Zh), Lang::Zh);
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;达线率"), "{html}");
         assert!(html.contains("<th scope=\"row\">一本线</th>"));
@@ -405,9 +494,8 @@ mod tests {
     #[test]
     fn points_in_reading_order_with_provenance() {
         let m = crate::parse(SEED).unwrap();
-        let l = layout(&m, View::Compare, &Options::default());
-        let p = data_points(&m, &l, Lang::Zh);
-        let order: Vec<(usize, Series)> = p.iter().map(|p| (p.tier, p.series)).collect();
+        let s = layout(&m, View::Compare, &Options::default());
+        let order: Vec<(usize, Series)> = s.hits.hits.iter().map(|h| (h.tier, h.series)).collect();
         assert_eq!(
             order,
             vec![
@@ -418,14 +506,39 @@ mod tests {
                 (1, Series::Reference)
             ]
         );
+        let p = &s.text.as_ref().unwrap().points;
+        assert_eq!(p.len(), 5);
         assert_eq!(p[1].heading, "一本线 · 山西省 · 2019年");
         assert_eq!(p[1].value, "14.8%");
         assert!(p[1].lines.iter().any(|l| l.contains("由") && l.contains("推算")), "{:?}", p[1].lines);
         assert!(p[0].lines.contains(&"达线 5,872 人 / 参考 36,192 人".to_string()));
         assert!(p[0].spoken.contains("15.5%") && p[0].spoken.contains("①"), "{}", p[0].spoken);
+        assert!(p[0].spoken.contains("2019年") && p[0].spoken.ends_with("第1个，共5个。"), "{}", p[0].spoken);
         let c = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
-        let p = data_points(&m, &c, Lang::En);
+        let p = &c.text.as_ref().unwrap().points;
         assert_eq!(p[0].heading, "一本线 · 运城市 · 2018");
         assert_eq!(p[0].value, "15.1%");
+        assert!(p[0].spoken.contains("2018"), "{}", p[0].spoken);
+    }
+
+    /// Each trend point states its own year's figures, not the latest year's.
+    #[test]
+    fn trend_points_state_their_own_year() {
+        let m = crate::parse(include_str!("../www/data/example-multi-year.json")).unwrap();
+        let s = layout(&m, View::Trend, &Options::default());
+        let text = s.text.as_ref().unwrap();
+        for (h, p) in s.hits.hits.iter().zip(&text.points) {
+            let t = tier_in(&m, h).unwrap();
+            let fig = layout::figure(&m, h).unwrap();
+            assert_eq!(p.value, percent(fig.value, fig.decimals));
+            assert!(p.heading.contains(&crate::format::int(h.year as i64)), "{}", p.heading);
+            if h.series == Series::Region {
+                if let (Some(passed), Some(_)) = (t.passed, t.candidates) {
+                    assert!(p.lines[0].contains(&count(passed)), "{h:?}: {:?}", p.lines);
+                }
+            }
+        }
+        let years = text.table.rows.iter().map(|r| r[1].text.clone()).collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(years.len(), m.years.len(), "the trend table holds every year");
     }
 }

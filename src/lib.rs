@@ -9,14 +9,15 @@
 //! The code flows one way, one room per step, each a plain function of the one before:
 //!
 //! ```text
-//! text (JSON / CSV) → load → Dataset → model → Model → layout → Layout → render → pixels
+//! text (JSON / CSV) → load → Dataset → model → Model → layout → Scene → render → pixels
+//!                                                         └→ its page text (describe, words)
 //! ```
 //!
 //! Only `web` (compiled for wasm32 only) knows the browser exists; everything else runs and is
-//! tested natively.
+//! tested natively. Every sentence comes from `words`, one module per language.
 //!
 //! ```
-//! use passrate_chart::{load, model, layout, format::Lang};
+//! use passrate_chart::{load, model, layout, words::Lang};
 //!
 //! let data = r#"{ "title": "运城市2019年高考本科达线情况", "region": "运城市", "reference": "山西省",
 //!   "years": [ { "year": 2019, "candidates": 36192, "tiers": [
@@ -27,19 +28,26 @@
 //! assert_eq!(model.warnings.len(), 1); // 5,872 ÷ 36,192 = 16.2 %, not 15.5 %
 //!
 //! let opts = layout::Options { width: 640.0, height: 420.0, dpr: 2.0, lang: Lang::Zh, ..Default::default() };
-//! let chart = layout::layout(&model, layout::View::Compare, &opts);
-//! assert_eq!(chart.width, 1280);
+//! let scene = layout::layout(&model, layout::View::Compare, &opts);
+//! assert_eq!(scene.width, 1280);
+//! assert_eq!(scene.text.unwrap().points[0].value, "15.5%");
 //! # Ok::<(), passrate_chart::Error>(())
 //! ```
+
+// An `Error` is returned at most once per load (the cold path), and keeps its data unboxed
+// so that each language can match on it; its size costs nothing that matters.
+#![allow(clippy::result_large_err)]
 
 pub mod describe;
 pub mod error;
 pub mod format;
+pub mod json;
 pub mod layout;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod text;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

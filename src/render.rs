@@ -1,4 +1,4 @@
-//! Render: draws a [`Layout`] on any plotters [`DrawingBackend`]: `SVGBackend` natively,
+//! Render: draws a [`Scene`] on any plotters [`DrawingBackend`]: `SVGBackend` natively,
 //! `CanvasBackend` in the browser. It decides nothing about positions or words; it maps
 //! colour roles to a [`Theme`] and hands each mark to the backend.
 
@@ -7,7 +7,7 @@ use plotters_backend::{
     BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
 };
 
-use crate::layout::{HAlign, Ink, Label, Layout, Mark, VAlign};
+use crate::layout::{hatch_lines, HAlign, Ink, Label, Mark, Scene, VAlign};
 use crate::text::{self, FONT_STACK};
 
 /// The colours a page may set, by name (see [`Theme::set`]).
@@ -66,7 +66,8 @@ impl Theme {
     /// Sets one colour by its name (`region`, `reference`, …) from `#rgb` or `#rrggbb`, as a
     /// newsroom's brand colours arrive from CSS. Unknown names and values are errors.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let rgb = parse_hex(value).ok_or_else(|| format!("{name}: expected a colour like #d9480f, got \"{value}\""))?;
+        let rgb = parse_hex(value)
+            .ok_or_else(|| crate::cat!(name, ": expected a colour like #d9480f, got \"", value, "\""))?;
         let slot = match name {
             "background" => &mut self.background,
             "text" => &mut self.text,
@@ -79,7 +80,9 @@ impl Theme {
             "reference-tint" => &mut self.reference_tint,
             "previous" => &mut self.previous,
             "warning" => &mut self.warning,
-            _ => return Err(format!("{name}: not a colour of the chart; expected one of {}", COLOR_NAMES.join(", "))),
+            _ => {
+                return Err(crate::cat!(name, ": not a colour of the chart; expected one of ", COLOR_NAMES.join(", ")))
+            }
         };
         *slot = rgb;
         // A series colour brings its own light tint (hatched bars, the trend's shading), unless
@@ -222,17 +225,17 @@ impl BackendTextStyle for Font<'_> {
     }
 }
 
-/// Draws `layout` on `backend`. `font_scale` multiplies every font size, for backends
+/// Draws `scene` on `backend`. `font_scale` multiplies every font size, for backends
 /// whose idea of a size differs (plotters' SVG backend writes `size / 1.24`).
 pub fn draw<DB: DrawingBackend>(
     backend: &mut DB,
-    layout: &Layout,
+    scene: &Scene,
     theme: &Theme,
     font_scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let bg = Stroke { color: theme.color(Ink::Background), width: 1 };
-    backend.draw_rect((0, 0), (layout.width as i32, layout.height as i32), &bg, true)?;
-    for mark in &layout.marks {
+    backend.draw_rect((0, 0), (scene.width as i32, scene.height as i32), &bg, true)?;
+    for mark in &scene.marks {
         match mark {
             Mark::Fill { rect, ink } => {
                 let s = Stroke { color: theme.color(*ink), width: 1 };
@@ -260,6 +263,12 @@ pub fn draw<DB: DrawingBackend>(
                 let s = Stroke { color: theme.color(*ink), width: 1 };
                 backend.fill_polygon(points.iter().copied(), &s)?;
             }
+            Mark::Hatch { rect, ink, spacing, width } => {
+                let s = Stroke { color: theme.color(*ink), width: *width };
+                for (from, to) in hatch_lines(*rect, *spacing) {
+                    backend.draw_line(from, to, &s)?;
+                }
+            }
             Mark::Text(label) => draw_label(backend, label, theme, font_scale)?,
         }
     }
@@ -272,19 +281,20 @@ fn draw_label<DB: DrawingBackend>(
     theme: &Theme,
     font_scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let h = match l.h {
+    let h = match l.style.h {
         HAlign::Left => HPos::Left,
         HAlign::Center => HPos::Center,
         HAlign::Right => HPos::Right,
     };
-    let v = match l.v {
+    let v = match l.style.v {
         VAlign::Top => VPos::Top,
         VAlign::Middle => VPos::Center,
         VAlign::Bottom => VPos::Bottom,
     };
     let family = theme.font.as_deref().unwrap_or(FONT_STACK);
+    let st = &l.style;
     let font =
-        Font { family, size: l.size * font_scale, bold: l.bold, color: theme.color(l.ink), anchor: Pos::new(h, v) };
+        Font { family, size: st.size * font_scale, bold: st.bold, color: theme.color(st.ink), anchor: Pos::new(h, v) };
     backend.draw_text(&l.text, &font, l.pos)
 }
 
@@ -295,13 +305,13 @@ pub const SVG_FONT_SCALE: f64 = 1.24;
 
 /// The chart as a standalone SVG document, with the title as its accessible name.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn svg(layout: &Layout, theme: &Theme, title: &str) -> String {
+pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
     use plotters::backend::DrawingBackend as _;
     let mut out = String::new();
     {
-        let mut backend = plotters::prelude::SVGBackend::with_string(&mut out, (layout.width, layout.height));
+        let mut backend = plotters::prelude::SVGBackend::with_string(&mut out, (scene.width, scene.height));
         // Writing into a String cannot fail.
-        let _ = draw(&mut backend, layout, theme, SVG_FONT_SCALE);
+        let _ = draw(&mut backend, scene, theme, SVG_FONT_SCALE);
         let _ = backend.present();
     }
     let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");

@@ -1,25 +1,30 @@
-//! The browser shell: wasm-bindgen exports that load data, lay it out for a canvas's CSS size
-//! and devicePixelRatio, and draw it with plotters-canvas.
+//! The browser shell: the only Rust that knows the browser exists.
 //!
-//! The only module that touches web-sys or JS values. It owns no chart logic: it converts
-//! JS inputs to the pure-Rust types, calls load → model → layout → render, and hands back
-//! plain values. Errors become JS `Error`s whose message names the field path.
+//! One crossing per frame: the page holds the settings (view, language, theme, shown
+//! series) and calls [`Chart::frame`] with all of them; the frame lays out the scene, paints
+//! it on the canvas and returns, as JSON, the point boxes and (when asked) the scene's text.
+//! Hovering is [`Chart::hit`], a lookup in the scene's grid index. An error crosses once, as
+//! a JS `Error` whose `message` is the developer's English and whose `localized` is the same
+//! message in the reader's language.
+
+use std::cell::RefCell;
 
 use plotters_canvas::CanvasBackend;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use serde_json::{json, Value};
-
-use crate::format::Lang;
-use crate::layout::{self, Layout, Options, Series, Shown, Swatch, View};
+use crate::describe::PageText;
+use crate::error::{Error, Got, Path, Want};
+use crate::json::{Value, Writer};
+use crate::layout::{self, Options, Scene, Shown, View};
 use crate::model::Model;
 use crate::render::{self, Rgb, Theme};
-use crate::{describe, text};
+use crate::words::Lang;
 
 /// Runs when the module is instantiated: a panic becomes a JS `Error` whose message says it is
 /// an internal error, instead of an opaque `unreachable` trap. Either way the instance may be
-/// left inconsistent; the widget layer then starts a fresh instance (js/passrate-chart.js).
+/// left inconsistent; the widget then starts a fresh instance (js/src/engine.js).
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -27,7 +32,7 @@ pub fn start() {
             Some(s) => (*s).to_string(),
             None => info.payload().downcast_ref::<String>().cloned().unwrap_or_default(),
         };
-        wasm_bindgen::throw_str(&format!("passrate-chart internal error: {msg}"));
+        wasm_bindgen::throw_str(&crate::cat!("passrate-chart internal error: ", msg));
     }));
 }
 
@@ -38,308 +43,307 @@ pub fn panic_for_tests() {
     panic!("a panic requested by a test");
 }
 
-/// Why `data` cannot be drawn, for a reader in `lang` (`zh-CN` or `en`), or `undefined` when
-/// it can. The Chinese message translates the position and what was expected.
-#[wasm_bindgen(js_name = explainError)]
-pub fn explain_error(data: &JsValue, lang: &str) -> Option<String> {
-    let lang = Lang::parse(lang).unwrap_or_default();
-    read(data).err().map(|e| e.message(lang))
+/// A JS `Error` for `e`: `message` in English, `localized` in `lang`, `path` where.
+fn js_error(e: &Error, lang: Lang) -> JsValue {
+    let err = js_sys::Error::new(&e.message(Lang::En));
+    let set = |k: &str, v: &str| js_sys::Reflect::set(&err, &JsValue::from_str(k), &JsValue::from_str(v));
+    let _ = set("localized", &e.message(lang));
+    let _ = set("path", &e.path.text());
+    err.into()
+}
+
+/// A developer's mistake in a call (a setting the page should have checked).
+fn usage(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+fn lang_of(tag: &str) -> Lang {
+    Lang::parse(tag).unwrap_or_default()
 }
 
 /// A dataset from what the page passed: JSON or CSV text, or a JS object.
-fn read(data: &JsValue) -> Result<crate::load::Dataset, crate::Error> {
-    let not_data = |detail: String| {
-        crate::Error::new(
-            "(root)",
-            crate::ErrorKind::Syntax(format!("expected a dataset object, JSON text or CSV text{detail}")),
-        )
-    };
-    if let Some(text) = data.as_string() {
-        crate::load::from_text(&text)
+fn read(data: &JsValue) -> Result<Model, Error> {
+    let ds = if let Some(text) = data.as_string() {
+        crate::load::from_text(&text)?
     } else if data.is_object() {
-        let value: serde_json::Value =
-            serde_wasm_bindgen::from_value(data.clone()).map_err(|e| not_data(format!(" ({e})")))?;
-        crate::load::from_json_value(&value)
+        crate::load::from_value(&from_js(data)?)?
     } else {
-        Err(not_data(String::new()))
+        let got = if data.is_undefined() { "undefined" } else { "a function or symbol" };
+        return Err(Error::expected(Path::Root, Want::Dataset, Got::Js(got)));
+    };
+    Ok(crate::model::build(&ds))
+}
+
+/// Objects nest this deep at most (a dataset nests five levels); deeper is a cycle or not a dataset.
+const MAX_OBJECT_DEPTH: usize = 16;
+
+/// A JS object as a JSON value, through serde-wasm-bindgen. Numbers are written with the
+/// fewest decimals that give them exactly (a JS number does not keep how it was typed).
+fn from_js(data: &JsValue) -> Result<Value, Error> {
+    let failed = RefCell::new(None);
+    let seed = Seed { path: String::new(), depth: 0, failed: &failed };
+    let de = serde_wasm_bindgen::Deserializer::from(data.clone());
+    match seed.deserialize(de) {
+        Ok(v) => Ok(v),
+        Err(_) => Err(failed
+            .into_inner()
+            .unwrap_or_else(|| Error::expected(Path::Root, Want::JsonValue, Got::Js("a function or symbol")))),
     }
 }
 
-/// A loaded dataset bound to a view, a language and a theme; draws on any canvas.
+struct Seed<'a> {
+    path: String,
+    depth: usize,
+    failed: &'a RefCell<Option<Error>>,
+}
+
+impl Seed<'_> {
+    fn fail<E: de::Error>(&self, want: Want, got: Got) -> E {
+        let path = if self.path.is_empty() { Path::Root } else { Path::Field(self.path.clone()) };
+        self.failed.borrow_mut().get_or_insert(Error::expected(path, want, got));
+        E::custom("")
+    }
+
+    fn child(&self, path: String) -> Seed<'_> {
+        Seed { path, depth: self.depth + 1, failed: self.failed }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        if self.depth > MAX_OBJECT_DEPTH {
+            return Err(self.fail(Want::JsonValue, Got::Js("nested deeper than 16 levels (does it contain itself?)")));
+        }
+        let path = self.path.clone();
+        let failed = self.failed;
+        d.deserialize_any(self).inspect_err(|_| {
+            // A value serde-wasm-bindgen refused (a function, a symbol) before any visit.
+            let at = if path.is_empty() { Path::Root } else { Path::Field(path.clone()) };
+            failed.borrow_mut().get_or_insert(Error::expected(at, Want::JsonValue, Got::Js("a function or symbol")));
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON data")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(crate::format::int(n)))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(crate::format::int(n.min(i64::MAX as u64) as i64)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        if v.is_nan() {
+            return Err(self.fail(Want::FiniteNumber, Got::Js("NaN")));
+        }
+        if v.is_infinite() {
+            return Err(self.fail(Want::FiniteNumber, Got::Js(if v > 0.0 { "Infinity" } else { "-Infinity" })));
+        }
+        Ok(Value::Number(crate::format::plain(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(self.child(crate::cat!(self.path, "[", items.len(), "]")))? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields: Vec<(String, Value)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() { key.clone() } else { crate::cat!(self.path, ".", key) };
+            let v = map.next_value_seed(self.child(path))?;
+            fields.push((key, v));
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
+/// A loaded dataset; draws frames of it on any canvas.
 #[wasm_bindgen]
 pub struct Chart {
     model: Model,
-    view: View,
-    lang: Lang,
+    scene: Option<Scene>,
+    /// The theme of the last frame and the settings it was made from.
     theme: Theme,
-    shown: Shown,
-    furniture: bool,
-    layout: Option<Layout>,
-}
-
-fn load(data: &JsValue) -> Result<Model, JsError> {
-    read(data).map(|ds| crate::model::build(&ds)).map_err(|e| JsError::new(&e.to_string()))
+    theme_key: String,
 }
 
 #[wasm_bindgen]
 impl Chart {
-    /// `data`: a dataset object, JSON text or CSV text. Throws an `Error` naming the field.
+    /// `data`: a dataset object, JSON text or CSV text. Throws an `Error` naming the field
+    /// (`localized` holds the message in `lang`).
     #[wasm_bindgen(constructor)]
-    pub fn new(data: &JsValue) -> Result<Chart, JsError> {
-        Ok(Chart {
-            model: load(data)?,
-            view: View::Compare,
-            lang: Lang::Zh,
-            theme: Theme::light(),
-            shown: Shown::default(),
-            furniture: true,
-            layout: None,
-        })
+    pub fn new(data: &JsValue, lang: &str) -> Result<Chart, JsValue> {
+        let model = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
+        Ok(Chart { model, scene: None, theme: Theme::light(), theme_key: String::new() })
     }
 
     /// Replaces the data; on error the chart keeps its previous data.
-    pub fn update(&mut self, data: &JsValue) -> Result<(), JsError> {
-        self.model = load(data)?;
-        if !self.view.supports(&self.model) {
-            self.view = View::Compare;
-        }
-        self.layout = None;
+    pub fn update(&mut self, data: &JsValue, lang: &str) -> Result<(), JsValue> {
+        self.model = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
+        self.scene = None;
         Ok(())
     }
 
-    /// `"compare"` or `"change"`.
-    #[wasm_bindgen(js_name = setView)]
-    pub fn set_view(&mut self, view: &str) -> Result<(), JsError> {
-        let v = View::parse(view).ok_or_else(|| {
-            JsError::new(&format!("view: expected \"compare\", \"change\" or \"trend\", got \"{view}\""))
-        })?;
-        if !v.supports(&self.model) {
-            return Err(JsError::new("view: \"trend\" needs three or more years of data"));
-        }
-        self.view = v;
-        Ok(())
+    /// The views the data supports, in tab order: `"compare change trend"`.
+    pub fn views(&self) -> String {
+        View::all_for(&self.model).iter().map(|v| v.name()).collect::<Vec<_>>().join(" ")
     }
 
-    /// A BCP 47 tag: `zh-CN` (default) or `en`.
-    #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
-        self.lang = Lang::parse(lang)
-            .ok_or_else(|| JsError::new(&format!("lang: expected \"zh-CN\" or \"en\", got \"{lang}\"")))?;
-        Ok(())
-    }
-
-    /// `"light"` or `"dark"`.
-    #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&mut self, theme: &str) -> Result<(), JsError> {
-        self.theme = Theme::named(theme)
-            .ok_or_else(|| JsError::new(&format!("theme: expected \"light\" or \"dark\", got \"{theme}\"")))?;
-        Ok(())
-    }
-
-    /// Lays the chart out for `css_width` × `css_height` CSS pixels at `dpr`, sizes the
-    /// canvas (backing store = CSS size × dpr) and draws. Returns the CSS height used,
-    /// which is larger than asked when the content needs it.
-    pub fn draw(
+    /// One frame: lays out `view` for `width` × `height` CSS px at `dpr`, paints it on `canvas`
+    /// (backing store = CSS size × dpr) and returns JSON: `{"width", "height", "dpr", "boxes":
+    /// [x0, y0, x1, y1, …] (device px, reading order), "text": {…}}`, the text only when `text`
+    /// is true. `shown` is a bit set: 1 region, 2 reference, 4 last year. `style` is `""` or a
+    /// JSON object of brand colours and font (`{"region": "#008000", "font": "Georgia"}`).
+    /// `furniture`: draw the title, legend, footnotes and source in the image (a page that
+    /// shows them as text turns it off).
+    // Every setting travels in the one call, so that a frame is one crossing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn frame(
         &mut self,
         canvas: &HtmlCanvasElement,
-        css_width: f64,
-        css_height: f64,
+        view: &str,
+        lang: &str,
+        theme: &str,
+        style: &str,
+        shown: u32,
+        width: f64,
+        height: f64,
         dpr: f64,
-    ) -> Result<f64, JsError> {
-        let opts = Options {
-            width: css_width,
-            height: css_height,
-            dpr,
-            lang: self.lang,
-            furniture: self.furniture,
-            shown: self.shown,
-        };
-        let l = layout::layout(&self.model, self.view, &opts);
-        let css_h = paint(canvas, &l, &self.theme)?;
-        self.layout = Some(l);
-        Ok(css_h)
-    }
-
-    /// Draws a standalone image of the current view on `canvas` (title, legend, footnotes and
-    /// source included, whatever `setFurniture` says), for PNG export. Leaves the chart's
-    /// live layout, and so its hit testing, untouched.
-    #[wasm_bindgen(js_name = drawImage)]
-    pub fn draw_image(
-        &self,
-        canvas: &HtmlCanvasElement,
-        css_width: f64,
-        css_height: f64,
-        dpr: f64,
-    ) -> Result<f64, JsError> {
-        let opts =
-            Options { width: css_width, height: css_height, dpr, lang: self.lang, furniture: true, shown: self.shown };
-        let l = layout::layout(&self.model, self.view, &opts);
-        paint(canvas, &l, &self.theme)
-    }
-
-    /// The chart's title.
-    #[wasm_bindgen(getter)]
-    pub fn title(&self) -> String {
-        self.model.title.clone()
-    }
-
-    /// Overrides theme colours and the font: `{"region": "#008000", "font": "Georgia, serif"}`
-    /// (names as in `render::COLOR_NAMES`). Call after `setTheme`, which resets them.
-    #[wasm_bindgen(js_name = setStyle)]
-    pub fn set_style(&mut self, style: &str) -> Result<(), JsError> {
-        let v: Value =
-            serde_json::from_str(style).map_err(|e| JsError::new(&format!("style: expected a JSON object ({e})")))?;
-        let obj = v.as_object().ok_or_else(|| JsError::new("style: expected a JSON object"))?;
-        let mut theme = self.theme.clone();
-        for (k, val) in obj {
-            let text = val.as_str().ok_or_else(|| JsError::new(&format!("style.{k}: expected a string")))?;
-            if k == "font" {
-                let family = crate::load::visible(text).unwrap_or_default();
-                // A family list only: no quotes that could end the canvas font shorthand early.
-                if family.len() > 200 || family.contains(';') {
-                    return Err(JsError::new("style.font: expected a CSS font family list"));
-                }
-                theme.font = (!family.is_empty()).then(|| family.to_string());
-            } else {
-                theme.set(k, text).map_err(|e| JsError::new(&format!("style.{e}")))?;
-            }
-        }
-        self.theme = theme;
-        Ok(())
-    }
-
-    /// Which series to draw (the legend's toggles).
-    #[wasm_bindgen(js_name = setShown)]
-    pub fn set_shown(&mut self, region: bool, reference: bool, previous: bool) {
-        self.shown = Shown { region, reference, previous };
-    }
-
-    /// Whether the image carries its title, legend, footnotes and source (default `true`).
-    /// A page that shows them as text turns this off.
-    #[wasm_bindgen(js_name = setFurniture)]
-    pub fn set_furniture(&mut self, on: bool) {
-        self.furniture = on;
-    }
-
-    /// Everything a page needs to show the chart as text, as JSON: title, subtitle, summary,
-    /// source, footnotes, legend, views, the data table and the theme's colours.
-    pub fn describe(&self) -> String {
-        let m = &self.model;
-        let lang = self.lang;
-        let year = m.current().year;
-        let subtitle = match self.view {
-            View::Compare => text::compare_subtitle(m, year, lang),
-            View::Change => text::change_subtitle(m, year, lang),
-            View::Trend => text::trend_subtitle(m, lang),
-        };
-        let footnote_ids: Vec<usize> = match &self.layout {
-            Some(l) => l.footnotes.clone(),
-            None => (0..m.warnings.len()).collect(),
-        };
-        let legend: Vec<Value> = layout::legend(m, self.view, lang)
-            .into_iter()
-            .map(|item| {
-                let (kind, ink) = match item.swatch {
-                    Swatch::Solid(i) => ("solid", i),
-                    Swatch::Hatched(i) => ("hatched", i),
-                    Swatch::Dot(i, false) => ("dot", i),
-                    Swatch::Dot(i, true) => ("hollow", i),
-                    Swatch::Tick(i) => ("tick", i),
-                    Swatch::Dashed(i) => ("dashed", i),
-                };
-                json!({
-                    "label": item.label,
-                    "swatch": kind,
-                    "color": hex(self.theme.ink(ink)),
-                    "series": item.series.map(series_name),
-                    "shown": item.series.is_none_or(|s| self.shown.series(s)),
-                })
-            })
-            .collect();
-        let t = describe::table(m, lang);
-        let rows: Vec<Vec<Value>> = t
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| json!({"text": c.text, "derived": c.derived, "provenance": c.provenance, "markers": c.markers}))
-                    .collect()
-            })
-            .collect();
-        let views: Vec<Value> = View::all_for(m)
-            .iter()
-            .map(|&v| json!({"id": v.name(), "label": describe::view_label(m, v, lang)}))
-            .collect();
-        let th = &self.theme;
-        json!({
-            "title": m.title,
-            "subtitle": subtitle,
-            "summary": describe::summary(m, lang),
-            "source": text::source_line(m, lang),
-            "footnotes": describe::footnotes(m, &footnote_ids, lang),
-            "legend": legend,
-            "view": self.view.name(),
-            "views": views,
-            "table": {"caption": t.caption, "columns": t.columns, "rows": rows, "notes": t.notes},
-            "colors": {
-                "background": hex(th.background), "text": hex(th.text), "muted": hex(th.muted),
-                "grid": hex(th.grid), "region": hex(th.region), "reference": hex(th.reference),
-                "previous": hex(th.previous), "warning": hex(th.warning),
-            },
-        })
-        .to_string()
-    }
-
-    /// The data points of the last drawn layout in reading order, as JSON: each with its
-    /// box in CSS pixels, heading, value, detail lines and a sentence for a live region.
-    pub fn points(&self) -> String {
-        let Some(l) = &self.layout else { return "[]".into() };
-        let s = l.dpr;
-        let list: Vec<Value> = describe::data_points(&self.model, l, self.lang)
-            .into_iter()
-            .map(|p| {
-                json!({
-                    "x": p.rect.x0 as f64 / s, "y": p.rect.y0 as f64 / s,
-                    "w": (p.rect.x1 - p.rect.x0) as f64 / s, "h": (p.rect.y1 - p.rect.y0) as f64 / s,
-                    "tier": p.tier, "series": series_name(p.series),
-                    "heading": p.heading, "value": p.value, "lines": p.lines, "spoken": p.spoken,
-                })
-            })
-            .collect();
-        Value::Array(list).to_string()
-    }
-
-    /// The index (into `points()`) of the data point under (x, y) in CSS pixels, or -1.
-    /// A search over the layout's hit table: its cost grows with the number of points, not
-    /// with the chart's size, and nothing is redrawn.
-    pub fn hit(&self, css_x: f64, css_y: f64) -> i32 {
-        let Some(l) = &self.layout else { return -1 };
-        let Some(h) = l.hits.at(css_x * l.dpr, css_y * l.dpr, 4.0 * l.dpr) else { return -1 };
-        describe::reading_order(l).iter().position(|x| std::ptr::eq(*x, h)).map_or(-1, |i| i as i32)
-    }
-
-    /// The boxes of `points()` after a redraw at another size, as [x, y, w, h, …] in CSS
-    /// pixels: the texts do not change with the size, so a resize need not rebuild them.
-    pub fn boxes(&self) -> Vec<f64> {
-        let Some(l) = &self.layout else { return Vec::new() };
-        let s = l.dpr;
-        describe::reading_order(l)
-            .iter()
-            .flat_map(|h| {
+        furniture: bool,
+        text: bool,
+    ) -> Result<String, JsValue> {
+        let opts = self.options(view, lang, theme, style, shown, width, height, dpr, text, furniture)?;
+        let view = View::parse(view).unwrap_or_default();
+        let scene = layout::layout(&self.model, view, &opts);
+        paint(canvas, &scene, &self.theme)?;
+        let mut w = Writer::default();
+        w.object(|o| {
+            o.int("width", scene.width as i64);
+            o.int("height", scene.height as i64);
+            o.key("dpr").raw(&crate::format::plain(scene.dpr));
+            o.key("boxes").array(&scene.hits.hits, |w, h| {
                 let r = h.rect;
-                [r.x0 as f64 / s, r.y0 as f64 / s, (r.x1 - r.x0) as f64 / s, (r.y1 - r.y0) as f64 / s]
-            })
-            .collect()
+                w.array([r.x0, r.y0, r.x1, r.y1], |w, n| w.int(n as i64));
+            });
+            if let Some(t) = &scene.text {
+                page_json(o.key("text"), t, view, &self.theme, opts.shown);
+            }
+        });
+        self.scene = Some(scene);
+        Ok(w.out)
+    }
+
+    /// Draws a standalone image of `view` on `canvas` — title, legend, footnotes and source
+    /// in the image — for PNG export. Leaves the live scene, and so hit testing, untouched.
+    /// Returns the image's height in CSS px.
+    #[wasm_bindgen(js_name = drawImage)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw_image(
+        &mut self,
+        canvas: &HtmlCanvasElement,
+        view: &str,
+        lang: &str,
+        theme: &str,
+        style: &str,
+        shown: u32,
+        width: f64,
+        height: f64,
+        dpr: f64,
+    ) -> Result<f64, JsValue> {
+        let opts = self.options(view, lang, theme, style, shown, width, height, dpr, false, true)?;
+        let scene = layout::layout(&self.model, View::parse(view).unwrap_or_default(), &opts);
+        paint(canvas, &scene, &self.theme)?;
+        Ok(scene.height as f64 / scene.dpr)
+    }
+
+    /// The index (in reading order) of the data point under (x, y) in CSS pixels, or -1.
+    /// A lookup in the scene's grid index: nothing is sorted or redrawn.
+    pub fn hit(&self, css_x: f64, css_y: f64) -> i32 {
+        let Some(s) = &self.scene else { return -1 };
+        s.hits.find(css_x * s.dpr, css_y * s.dpr, 4.0 * s.dpr).map_or(-1, |i| i as i32)
     }
 }
 
-fn series_name(s: Series) -> &'static str {
-    match s {
-        Series::Region => "region",
-        Series::Reference => "reference",
-        Series::Previous => "previous",
-        Series::FromCounts => "counts",
+impl Chart {
+    /// The layout options of a call, after checking its settings; keeps the theme.
+    #[allow(clippy::too_many_arguments)]
+    fn options(
+        &mut self,
+        view: &str,
+        lang: &str,
+        theme: &str,
+        style: &str,
+        shown: u32,
+        width: f64,
+        height: f64,
+        dpr: f64,
+        text: bool,
+        furniture: bool,
+    ) -> Result<Options, JsValue> {
+        let v = View::parse(view).ok_or_else(|| usage("view: expected \"compare\", \"change\" or \"trend\""))?;
+        if !v.supports(&self.model) {
+            return Err(usage("view: \"trend\" needs three or more years of data"));
+        }
+        let lang = Lang::parse(lang).ok_or_else(|| usage("lang: expected \"zh-CN\" or \"en\""))?;
+        let key = crate::cat!(theme, "|", style);
+        if key != self.theme_key {
+            self.theme = theme_of(theme, style)?;
+            self.theme_key = key;
+        }
+        let shown = Shown { region: shown & 1 != 0, reference: shown & 2 != 0, previous: shown & 4 != 0 };
+        Ok(Options { width, height, dpr, lang, furniture, shown, text })
     }
+}
+
+/// The theme `name` with the brand `style` (a JSON object, or `""`) on top.
+fn theme_of(name: &str, style: &str) -> Result<Theme, JsValue> {
+    let mut theme = Theme::named(name).ok_or_else(|| usage("theme: expected \"light\" or \"dark\""))?;
+    if style.is_empty() {
+        return Ok(theme);
+    }
+    let v = crate::json::parse(style).map_err(|_| usage("style: expected a JSON object"))?;
+    for (k, val) in v.as_object().ok_or_else(|| usage("style: expected a JSON object"))? {
+        let text = val.as_str().ok_or_else(|| usage(&crate::cat!("style.", k, ": expected a string")))?;
+        if k == "font" {
+            let family = crate::load::visible(text).unwrap_or_default();
+            // A family list only: nothing that could end the canvas font shorthand early.
+            if family.len() > 200 || family.contains(';') {
+                return Err(usage("style.font: expected a CSS font family list"));
+            }
+            theme.font = (!family.is_empty()).then(|| family.to_string());
+        } else {
+            theme.set(k, text).map_err(|e| usage(&crate::cat!("style.", e)))?;
+        }
+    }
+    Ok(theme)
 }
 
 fn hex(c: Rgb) -> String {
@@ -352,17 +356,94 @@ fn hex(c: Rgb) -> String {
     s
 }
 
-/// Sizes `canvas` for `l` (backing store = CSS size × dpr) and draws it. Returns the CSS height.
-fn paint(canvas: &HtmlCanvasElement, l: &Layout, theme: &Theme) -> Result<f64, JsError> {
-    canvas.set_width(l.width);
-    canvas.set_height(l.height);
-    let style = canvas.style();
-    let css_w = l.width as f64 / l.dpr;
-    let css_h = l.height as f64 / l.dpr;
-    style.set_property("width", &format!("{css_w}px")).map_err(|_| JsError::new("canvas: cannot set its width"))?;
-    style.set_property("height", &format!("{css_h}px")).map_err(|_| JsError::new("canvas: cannot set its height"))?;
+/// The page text as JSON, for the widget's DOM.
+fn page_json(w: &mut Writer, t: &PageText, view: View, theme: &Theme, shown: Shown) {
+    w.object(|o| {
+        o.str("lang", t.lang.tag());
+        o.str("title", &t.title);
+        o.str("subtitle", &t.subtitle);
+        o.str("view", view.name());
+        o.key("views").array(&t.views, |w, (v, label)| {
+            w.object(|o| {
+                o.str("id", v.name());
+                o.str("label", label);
+            })
+        });
+        o.key("legend").array(&t.legend, |w, item| {
+            w.object(|o| {
+                o.str("label", &item.label);
+                o.str("swatch", item.swatch.kind());
+                o.str("color", &hex(theme.ink(item.swatch.ink())));
+                match item.series {
+                    Some(s) => o.str("series", s.name()),
+                    None => o.key("series").null(),
+                }
+                o.bool("shown", item.series.is_none_or(|s| shown.series(s)));
+            })
+        });
+        o.strs("notes", &t.notes);
+        o.str("source", &t.source);
+        o.str("summary", &t.summary);
+        o.key("table").object(|o| {
+            o.str("caption", &t.table.caption);
+            o.strs("columns", &t.table.columns);
+            o.key("rows").array(&t.table.rows, |w, row| {
+                w.array(row, |w, c| {
+                    w.object(|o| {
+                        o.str("text", &c.text);
+                        o.bool("derived", c.derived);
+                        o.str("provenance", &c.provenance);
+                        o.str("markers", &c.markers);
+                    })
+                })
+            });
+            o.strs("derivations", &t.table.derivations);
+            o.strs("notes", &t.table.notes);
+        });
+        o.key("points").array(&t.points, |w, p| {
+            w.object(|o| {
+                o.str("heading", &p.heading);
+                o.str("value", &p.value);
+                o.strs("lines", &p.lines);
+                o.str("spoken", &p.spoken);
+                o.str("series", p.series.name());
+                o.int("tier", p.tier as i64);
+                o.int("year", p.year as i64);
+            })
+        });
+        let ui = &t.ui;
+        o.key("ui").object(|o| {
+            o.str("views", ui.views);
+            o.str("legend", ui.legend);
+            o.str("chart", ui.chart);
+            o.str("keys", ui.keys);
+            o.str("showTable", ui.show_table);
+            o.str("hideTable", ui.hide_table);
+            o.str("download", ui.download);
+            o.str("derived", ui.derived);
+        });
+        o.key("colors").object(|o| {
+            for (name, c) in [
+                ("background", theme.background),
+                ("text", theme.text),
+                ("muted", theme.muted),
+                ("grid", theme.grid),
+                ("region", theme.region),
+                ("reference", theme.reference),
+                ("previous", theme.previous),
+                ("warning", theme.warning),
+            ] {
+                o.str(name, &hex(c));
+            }
+        });
+    });
+}
+
+/// Sizes `canvas`'s backing store for `scene` and draws it. The page sets its CSS size.
+fn paint(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme) -> Result<(), JsValue> {
+    canvas.set_width(scene.width);
+    canvas.set_height(scene.height);
     let mut backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsError::new("canvas: no 2D context"))?;
-    render::draw(&mut backend, l, theme, 1.0).map_err(|e| JsError::new(&format!("canvas: {e:?}")))?;
-    Ok(css_h)
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| usage("canvas: no 2D context"))?;
+    render::draw(&mut backend, scene, theme, 1.0).map_err(|_| usage("canvas: drawing failed"))
 }

@@ -38,14 +38,7 @@ fn generate(recipe: &Value) -> String {
 }
 
 fn kind_name(k: &ErrorKind) -> &'static str {
-    match k {
-        ErrorKind::Syntax(_) => "syntax",
-        ErrorKind::Expected { .. } => "expected",
-        ErrorKind::Missing { .. } => "missing",
-        ErrorKind::UnknownField { .. } => "unknown_field",
-        ErrorKind::Duplicate { .. } => "duplicate",
-        ErrorKind::Conflict(_) => "conflict",
-    }
+    k.class()
 }
 
 #[test]
@@ -77,7 +70,7 @@ fn every_bad_input_is_rejected_at_its_field() {
                     ));
                 }
                 let msg = e.to_string();
-                if !msg.starts_with(&e.path) || msg.len() > 600 {
+                if !msg.starts_with(&e.path.text()) || msg.len() > 600 {
                     failures.push(format!(
                         "{name}: message does not lead with its path or is too long: {}",
                         &msg[..msg.len().min(200)]

@@ -1,27 +1,29 @@
-//! Layout properties over every fixture, both views, both languages and widths from a phone
+//! Scene properties over every fixture, both views, both languages and widths from a phone
 //! to a desktop: labels stay inside the chart, never overlap each other or a bar, hit
 //! targets are at least 24 CSS pixels, and the layout scales with the device pixel ratio.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use passrate_chart::format::Lang;
-use passrate_chart::layout::{layout, HAlign, Ink, Layout, Mark, Options, Rect, Series, Shown, VAlign, View};
+use passrate_chart::layout::{
+    hatch_lines, layout, HAlign, Ink, Mark, Options, Rect, Scene, Series, Shown, VAlign, View,
+};
 use passrate_chart::text;
+use passrate_chart::words::Lang;
 
-fn label_boxes(l: &Layout) -> Vec<(Rect, String)> {
+fn label_boxes(l: &Scene) -> Vec<(Rect, String)> {
     l.marks
         .iter()
         .filter_map(|m| match m {
             Mark::Text(t) => {
-                let w = text::width(&t.text, t.size);
-                let h = t.size;
-                let x0 = match t.h {
+                let w = text::width(&t.text, t.style.size);
+                let h = t.style.size;
+                let x0 = match t.style.h {
                     HAlign::Left => t.pos.0 as f64,
                     HAlign::Center => t.pos.0 as f64 - w / 2.0,
                     HAlign::Right => t.pos.0 as f64 - w,
                 };
-                let y0 = match t.v {
+                let y0 = match t.style.v {
                     VAlign::Top => t.pos.1 as f64,
                     VAlign::Middle => t.pos.1 as f64 - h / 2.0,
                     VAlign::Bottom => t.pos.1 as f64 - h,
@@ -49,7 +51,7 @@ fn variants() -> Vec<(bool, Shown)> {
     ]
 }
 
-fn each_layout(mut check: impl FnMut(&str, &Layout)) {
+fn each_layout(mut check: impl FnMut(&str, &Scene)) {
     for fixture in common::FIXTURES {
         let model = common::fixture(fixture);
         for view in [View::Compare, View::Change, View::Trend] {
@@ -57,7 +59,7 @@ fn each_layout(mut check: impl FnMut(&str, &Layout)) {
                 for lang in [Lang::Zh, Lang::En] {
                     for dpr in [1.0, 2.0] {
                         for (furniture, shown) in variants() {
-                            let opts = Options { width, height: 420.0, dpr, lang, furniture, shown };
+                            let opts = Options { width, height: 420.0, dpr, lang, furniture, shown, text: true };
                             let l = layout(&model, view, &opts);
                             check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr} {furniture} {shown:?}"), &l);
                         }
@@ -166,8 +168,9 @@ fn device_pixel_ratio_scales_geometry() {
         assert_eq!(two.width, 2 * one.width);
         assert!((two.height as i32 - 2 * one.height as i32).abs() <= 2, "{} vs {}", two.height, one.height);
         assert_eq!(one.marks.len(), two.marks.len());
-        let size =
-            |l: &Layout| l.marks.iter().find_map(|m| if let Mark::Text(t) = m { Some(t.size) } else { None }).unwrap();
+        let size = |l: &Scene| {
+            l.marks.iter().find_map(|m| if let Mark::Text(t) = m { Some(t.style.size) } else { None }).unwrap()
+        };
         assert_eq!(size(&two), 2.0 * size(&one));
     }
 }
@@ -194,12 +197,16 @@ fn compare_view_shows_values_differences_and_footnote() {
     assert!(texts.iter().any(|t| t.contains("16.2%")), "{texts:?}");
     assert_eq!(l.footnotes, vec![0]);
     // Derived reference bars are hatched: diagonal lines in the reference colour.
-    let hatch = l
+    let hatch: Vec<usize> = l
         .marks
         .iter()
-        .filter(|m| matches!(m, Mark::Line { ink: Ink::Reference, from, to, .. } if from.0 != to.0 && from.1 != to.1))
-        .count();
-    assert!(hatch > 10, "{hatch} hatch lines");
+        .filter_map(|m| match m {
+            Mark::Hatch { ink: Ink::Reference, rect, spacing, .. } => Some(hatch_lines(*rect, *spacing).len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(hatch.len(), 2, "two hatched reference bars");
+    assert!(hatch.iter().all(|&n| n > 10), "{hatch:?} hatch lines");
     // Region bars are stated: solid fills.
     assert_eq!(
         l.marks.iter().filter(|m| matches!(m, Mark::Fill { ink: Ink::Region, rect } if rect.y1 > l.plot.y0)).count(),
@@ -223,7 +230,7 @@ fn change_view_labels_the_change() {
     let m = common::fixture("fall.json");
     let l = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
     let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
-    for want in ["−1.3 pp", "−1.0 pp", "16.9%", "18.2%", "50.3%", "51.3%"] {
+    for want in ["−1.3 percentage points", "−1.0 percentage points", "16.9%", "18.2%", "50.3%", "51.3%"] {
         assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
     }
 }
@@ -242,7 +249,7 @@ fn hidden_series_are_not_drawn_or_hit() {
     assert!(!texts.iter().any(|t| t.contains("个百分点")), "no difference without the reference: {texts:?}");
     // The axis does not move when a series is hidden, so the remaining bars keep their height.
     let full = layout(&m, View::Compare, &Options::default());
-    let region = |l: &Layout| -> Vec<i32> {
+    let region = |l: &Scene| -> Vec<i32> {
         l.marks
             .iter()
             .filter_map(|m| match m {

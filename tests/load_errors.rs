@@ -32,7 +32,7 @@ fn the_issue_example_message() {
 #[test]
 fn json_error_paths() {
     let cases: Vec<(String, &str)> = vec![
-        ("{".into(), "line 1, column 1: invalid JSON"),
+        ("{".into(), "line 1, column 2: invalid JSON"),
         (r#"{"title": "T",}"#.into(), "line 1, column 15: invalid JSON"),
         ("[1,2]".into(), "(root): expected a JSON object"),
         (r#"{"region":"A","years":[]}"#.into(), "title: missing; expected a non-empty string"),

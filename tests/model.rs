@@ -3,9 +3,10 @@
 
 mod common;
 
-use passrate_chart::format::{fixed, Lang};
+use passrate_chart::format::fixed;
 use passrate_chart::model::{Field, Provenance, Rule, WarningKind};
-use passrate_chart::{parse, text};
+use passrate_chart::words::Lang;
+use passrate_chart::{describe, parse};
 
 #[test]
 fn seed_derives_reference_and_previous_year() {
@@ -39,12 +40,12 @@ fn seed_derives_reference_and_previous_year() {
     // Exact, not 14.799999…
     assert_eq!(reference.value, 14.8);
     assert_eq!(t1.previous_rate.as_ref().unwrap().value, 15.1);
-    let prov = text::provenance(reference, &m, Lang::Zh);
+    let prov = describe::provenance(reference, &m, Lang::Zh);
     assert!(prov.contains("15.5 − 0.7 = 14.8"), "{prov}");
     assert!(prov.contains("与山西省相比 +0.7 个百分点"), "{prov}");
-    let prov_en = text::provenance(t1.previous_rate.as_ref().unwrap(), &m, Lang::En);
+    let prov_en = describe::provenance(t1.previous_rate.as_ref().unwrap(), &m, Lang::En);
     assert!(prov_en.contains("15.5 − 0.4 = 15.1"), "{prov_en}");
-    assert_eq!(text::provenance(&t1.rate, &m, Lang::En), "stated in the source");
+    assert_eq!(describe::provenance(&t1.rate, &m, Lang::En), "stated in the source");
 }
 
 #[test]
@@ -72,7 +73,7 @@ fn seed_tier_one_counts_contradict_the_rate_and_tier_two_do_not() {
     let t2 = &m.current().tiers[1];
     assert!(t2.rate.warnings.is_empty());
     assert_eq!(fixed(t2.rate_from_counts.as_ref().unwrap().value, 2), "48.57");
-    let note = text::warning(w, &m, Lang::Zh);
+    let note = describe::warning(&m, 0, Lang::Zh);
     assert!(note.contains("5,872 ÷ 36,192 = 16.2%") && note.contains("15.5%"), "{note}");
 }
 
@@ -97,7 +98,7 @@ fn stated_numbers_that_disagree_warn() {
     assert_eq!(t.reference_rate.as_ref().unwrap().warnings, vec![0]);
     assert_eq!(t.previous_rate.as_ref().unwrap().value, 20.0);
     assert_eq!(t.previous_rate.as_ref().unwrap().warnings, vec![1]);
-    let note = text::warning(&m.warnings[0], &m, Lang::En);
+    let note = describe::warning(&m, 0, Lang::En);
     assert!(note.contains("19.0%") && note.contains("19.6%"), "{note}");
 }
 
@@ -156,10 +157,9 @@ fn previous_year_entries_are_used_and_checked() {
     assert_eq!(fixed(t1.vs_previous.as_ref().unwrap().value, 1), "−1.3");
     // Years may come in any order.
     let text = common::fixture_text("fall.json");
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let mut rev = v.clone();
-    rev["years"].as_array_mut().unwrap().reverse();
-    let m2 = passrate_chart::model::build(&passrate_chart::load::from_json_value(&rev).unwrap());
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["years"].as_array_mut().unwrap().reverse();
+    let m2 = parse(&v.to_string()).unwrap();
     assert_eq!(m2.current().year, 2023);
     assert_eq!(m2.current().tiers[0].previous_rate, t1.previous_rate);
 }

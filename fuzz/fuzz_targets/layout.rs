@@ -3,7 +3,7 @@
 #![no_main]
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use passrate_chart::format::Lang;
+use passrate_chart::words::Lang;
 use passrate_chart::layout::{layout, Options, Shown, View};
 use serde_json::{json, Value};
 
@@ -92,12 +92,12 @@ fuzz_target!(|input: Input| {
         lang: if input.english { Lang::En } else { Lang::Zh },
         furniture: input.furniture,
         shown: Shown { region: input.shown.0, reference: input.shown.1, previous: input.shown.2 },
+        text: true,
     };
     let view = if input.change { View::Change } else { View::Compare };
-    let l = layout(&model, view, &opts);
-    assert!(l.width > 0 && l.height > 0);
-    let _ = l.hits.at(input.pointer.0 as f64, input.pointer.1 as f64, 8.0);
-    let _ = passrate_chart::describe::data_points(&model, &l, opts.lang);
-    let _ = passrate_chart::describe::summary(&model, opts.lang);
-    let _ = passrate_chart::describe::table_html(&passrate_chart::describe::table(&model, opts.lang), opts.lang);
+    let scene = layout(&model, view, &opts);
+    assert!(scene.width > 0 && scene.height > 0);
+    assert_eq!(scene.text.as_ref().map(|t| t.points.len()), Some(scene.hits.hits.len()));
+    let _ = scene.hits.find(input.pointer.0 as f64, input.pointer.1 as f64, 8.0);
+    let _ = passrate_chart::describe::table_html(&scene.text.unwrap().table, opts.lang);
 });

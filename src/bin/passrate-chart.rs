@@ -19,9 +19,9 @@ fn main() {}
 mod cli {
     use std::process::ExitCode;
 
-    use passrate_chart::format::Lang;
     use passrate_chart::layout::{self, Options, View};
     use passrate_chart::render::{self, Theme};
+    use passrate_chart::words::Lang;
     use passrate_chart::{describe, load, model};
 
     const USAGE: &str =
@@ -83,11 +83,14 @@ text summary) to FILE, or to standard output.";
                 }
                 "--width" | "--height" => {
                     let v = value(&arg)?;
+                    // The layout lays out from MIN_WIDTH up; a narrower width would be clamped
+                    // without a word, so it is refused.
+                    let min = if arg == "--width" { layout::MIN_WIDTH } else { 100.0 };
                     let n: f64 = v
                         .parse()
                         .ok()
-                        .filter(|n: &f64| (100.0..=4000.0).contains(n))
-                        .ok_or(format!("{arg}: expected a number of pixels from 100 to 4000, got \"{v}\""))?;
+                        .filter(|n: &f64| (min..=layout::MAX_WIDTH).contains(n))
+                        .ok_or(format!("{arg}: expected a number of pixels from {min} to 4000, got \"{v}\""))?;
                     if arg == "--width" {
                         a.width = n;
                     } else {
@@ -141,8 +144,8 @@ text summary) to FILE, or to standard output.";
                 let l = layout::layout(&model, args.view, &opts);
                 render::svg(&l, &args.theme, &model.title)
             }
-            Output::Table => describe::table_html(&describe::table(&model, args.lang), args.lang),
-            Output::Summary => describe::summary(&model, args.lang) + "\n",
+            Output::Table => describe::table_html(&describe::table(&model, args.view, args.lang), args.lang),
+            Output::Summary => describe::summary(&model, args.view, args.lang) + "\n",
         };
         let written = match &args.out {
             Some(path) => std::fs::write(path, out),

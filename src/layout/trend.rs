@@ -2,27 +2,32 @@
 //! the years as two lines, the gap between them shaded, the latest gap in the panel's header.
 //! Derived points are hollow, as in the change view.
 
-use super::*;
+use super::frame::{Frame, LINE};
+use super::hits::Series;
+use super::labels::{collect_footnotes, markers, value_text};
+use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
+use super::scale::{range, tick_label};
+use super::{Options, Scene, View};
+use crate::format::{fixed, signed};
+use crate::model::{Figure, Model};
+use crate::text;
+use crate::words::words;
 
 /// One year of one tier: the region's and the reference's figures, when the data has them.
-struct Point<'a> {
+struct YearPoint<'a> {
     year: i32,
     region: Option<&'a Figure>,
     reference: Option<&'a Figure>,
 }
 
-pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
-    let lang = opts.lang;
+pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
+    let w = words(opts.lang);
     let current = model.current();
     let tiers = &current.tiers;
-    let mut f = Frame::new(opts);
-    if opts.furniture {
-        f.header(&model.title, &text::trend_subtitle(model, lang));
-        f.legend(&legend(model, View::Trend, lang), opts.shown);
-    }
+    let mut f = Frame::open(model, View::Trend, opts);
     let (show_region, show_reference) = (opts.shown.region, opts.shown.reference);
 
-    let series: Vec<Vec<Point>> = tiers
+    let series: Vec<Vec<YearPoint>> = tiers
         .iter()
         .map(|t| {
             model
@@ -30,7 +35,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
                 .iter()
                 .map(|y| {
                     let yt = y.tiers.iter().find(|x| x.name == t.name);
-                    Point {
+                    YearPoint {
                         year: y.year,
                         region: yt.map(|x| &x.rate).filter(|_| show_region),
                         reference: yt.and_then(|x| x.reference_rate.as_ref()).filter(|_| show_reference),
@@ -40,8 +45,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
         })
         .collect();
     let footnotes = collect_footnotes(series.iter().flatten().flat_map(|p| [p.region, p.reference]).flatten());
-    let notes_text = footnote_texts(model, &footnotes, lang);
-    let source = text::source_line(model, lang);
+    f.set_footnotes(model, footnotes.clone());
 
     let tick_size = f.px(f.ty.tick);
     let value_size = f.px(f.ty.value);
@@ -65,7 +69,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
         }
     };
 
-    let footer_h = f.footer(None, &notes_text, &[], &source);
+    let footer_h = f.footer_height(&[]);
     let y0 = f.y + f.px(4.0);
     let header_h = name_size * LINE + f.px(6.0);
     let year_h = tick_size * LINE + f.px(6.0);
@@ -79,28 +83,22 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
     let span = (x1 - x0).max(1.0);
     let every = ((year_w * (last - first).max(1) as f64) / span).ceil().max(1.0) as i32;
 
-    let mut hits = Vec::new();
-    let min_hit = f.px(24.0);
     let (line_w, grid_w, r) = (f.stroke(2.5), f.stroke(1.0), f.px(4.0));
+    let tick = LabelStyle::new(tick_size, Ink::Muted);
     for (i, (t, points)) in tiers.iter().zip(&series).enumerate() {
         let top = y0 + panel_h * i as f64;
-        f.text(
-            f.pad,
-            top,
-            text::ellipsize(&t.name, name_size, f.w * 0.45),
-            name_size,
-            true,
-            Ink::Text,
-            HAlign::Left,
-            VAlign::Top,
-        );
+        let name = text::ellipsize(&t.name, name_size, f.w * 0.45);
+        f.text(f.pad, top, name, LabelStyle::new(name_size, Ink::Text).bold());
         if let (Some(gap), true) = (&t.vs_reference, show_region && show_reference) {
             let room = f.w - f.pad * 2.0 - text::width(&t.name, name_size).min(f.w * 0.45) - f.px(12.0);
-            let long = text::latest_gap(model, gap, current.year, lang) + &markers(gap, &footnotes);
-            let short = text::short_gap(gap, lang) + &markers(gap, &footnotes);
+            let s = signed(gap.value, gap.decimals);
+            let abs = fixed(gap.value.abs(), gap.decimals);
+            let long = w.latest_gap(current.year, s.as_deref(), &abs, &model.reference) + &markers(gap, &footnotes);
+            let short = w.short_gap(s.as_deref().unwrap_or("0")) + &markers(gap, &footnotes);
             let note =
                 if text::width(&long, value_size) <= room { long } else { text::ellipsize(&short, value_size, room) };
-            f.text(f.w - f.pad, top + f.px(1.0), note, value_size, false, Ink::Muted, HAlign::Right, VAlign::Top);
+            let style = LabelStyle::new(value_size, Ink::Muted).anchor(HAlign::Right, VAlign::Top);
+            f.text(f.w - f.pad, top + f.px(1.0), note, style);
         }
         let (py0, py1) = (top + header_h + f.px(6.0), top + panel_h - year_h - f.px(10.0));
         let values: Vec<f64> = points.iter().flat_map(|p| [p.region, p.reference]).flatten().map(|v| v.value).collect();
@@ -112,21 +110,12 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
             let y = y_of(v).round() as i32;
             let ink = if v == lo { Ink::Axis } else { Ink::Grid };
             f.marks.push(Mark::Line { from: (x0.round() as i32, y), to: (x1.round() as i32, y), ink, width: grid_w });
-            f.text(
-                x0 - f.px(6.0),
-                y as f64,
-                tick_label(v),
-                tick_size,
-                false,
-                Ink::Muted,
-                HAlign::Right,
-                VAlign::Middle,
-            );
+            f.text(x0 - f.px(6.0), y as f64, tick_label(v), tick.anchor(HAlign::Right, VAlign::Middle));
             v += step;
         }
         for p in points.iter().filter(|p| (p.year - first) % every == 0 || p.year == last) {
             let x = x_of(p.year);
-            f.text(x, py1 + f.px(6.0), p.year.to_string(), tick_size, false, Ink::Muted, HAlign::Center, VAlign::Top);
+            f.text(x, py1 + f.px(6.0), crate::format::int(p.year as i64), tick.anchor(HAlign::Center, VAlign::Top));
         }
 
         // The gap, shaded between consecutive years where both lines exist.
@@ -158,7 +147,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
                 let width = f.stroke(2.0);
                 f.marks.push(Mark::Dot { center: c, radius: r.round() as u32, ink, hollow: fig.is_derived(), width });
                 let rect = Rect::new(c.0 as f64 - r, c.1 as f64 - r, c.0 as f64 + r, c.1 as f64 + r);
-                hits.push(Hit { rect: hit_rect(rect, min_hit), year: p.year, tier: i, series });
+                f.hit(rect, p.year, i, series);
             }
         }
         // The latest values at the right end, pushed apart when they would touch.
@@ -182,25 +171,11 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Layout {
         }
         for (y, label, ink, bold, x) in labels {
             let y = y.clamp(py0, py1);
-            f.text(x.max(x1) + f.px(8.0), y, label, value_size, bold, ink, HAlign::Left, VAlign::Middle);
+            let style = LabelStyle::new(value_size, ink).weight(bold).anchor(HAlign::Left, VAlign::Middle);
+            f.text(x.max(x1) + f.px(8.0), y, label, style);
         }
     }
 
-    f.footer(Some(y0 + panel_h * n + f.px(6.0)), &notes_text, &[], &source);
-    f.finish(View::Trend, height, Rect::new(x0, y0, x1, y0 + panel_h * n), hits, footnotes)
-}
-
-/// A y range around `values` with round ends and about four steps; never flat.
-fn range(values: &[f64]) -> (f64, f64, f64) {
-    let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
-    if !min.is_finite() {
-        return (0.0, 10.0, 2.5);
-    }
-    let (_, step) = nice_scale(((max - min) * 1.25).max(2.0));
-    let lo = ((min / step).floor() * step).max(0.0);
-    let mut hi = ((max / step).ceil() * step).min(100.0);
-    if hi <= lo {
-        hi = (lo + step).min(100.0).max(lo + 1.0);
-    }
-    (lo, hi, step)
+    f.footer(y0 + panel_h * n + f.px(6.0), &[]);
+    f.finish(View::Trend, height, Rect::new(x0, y0, x1, y0 + panel_h * n))
 }

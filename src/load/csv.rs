@@ -4,9 +4,9 @@
 //! and line breaks, lines end in CRLF or LF, a UTF-8 byte-order mark is skipped. Errors name
 //! the line and column. The columns are documented in the README ("CSV columns").
 
-use super::json::{quote, Range};
-use super::{check_dataset, Dataset, Source, Stated, TierInput, YearInput};
-use crate::error::{Error, ErrorKind};
+use super::json::Range;
+use super::{check_dataset, Dataset, Place, Source, Stated, TierInput, YearInput};
+use crate::error::{Conflict, CsvSyntax, Dup, Error, ErrorKind, Got, Name, Path, Want};
 
 /// Every column the format defines. `year`, `tier` and `area` are required.
 pub const COLUMNS: &[&str] = &[
@@ -70,14 +70,7 @@ fn records(text: &str) -> Result<Vec<Record>, Error> {
                 in_quotes = true;
                 quoted = true;
             }
-            '"' => {
-                return Err(Error::new(
-                    format!("line {line}, column {column}"),
-                    ErrorKind::Syntax(
-                        "a quote inside an unquoted field; quote the whole field and double the quote (\"\")".into(),
-                    ),
-                ))
-            }
+            '"' => return Err(Error::new(Path::at(line, column), ErrorKind::Csv(CsvSyntax::QuoteInUnquoted))),
             ',' => {
                 fields.push(std::mem::take(&mut field));
                 quoted = false;
@@ -96,19 +89,13 @@ fn records(text: &str) -> Result<Vec<Record>, Error> {
                 column = 1;
             }
             c if quoted && !c.is_whitespace() => {
-                return Err(Error::new(
-                    format!("line {line}, column {column}"),
-                    ErrorKind::Syntax("text after a closing quote; put the whole field inside the quotes".into()),
-                ))
+                return Err(Error::new(Path::at(line, column), ErrorKind::Csv(CsvSyntax::TextAfterQuote)))
             }
             c => field.push(c),
         }
     }
     if in_quotes {
-        return Err(Error::new(
-            format!("line {start_line}"),
-            ErrorKind::Syntax("a quoted field is never closed (missing \")".into()),
-        ));
+        return Err(Error::new(Path::line(start_line), ErrorKind::Csv(CsvSyntax::UnclosedQuote)));
     }
     fields.push(field);
     if !(fields.len() == 1 && fields[0].trim().is_empty()) {
@@ -122,19 +109,21 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     super::check_size(text)?;
     let recs = records(text)?;
     let Some((header, rows)) = recs.split_first() else {
-        return Err(Error::missing("(input)", "a CSV header line such as year,tier,area,rate"));
+        return Err(Error::missing(Path::Input, Want::CsvHeader));
     };
     let mut index: Vec<(&'static str, usize)> = Vec::new();
     for (i, name) in header.fields.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
-        let at = format!("line {}, column {}", header.line, i + 1);
         let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
-            return Err(Error::new(format!("{at} (\"{name}\")"), ErrorKind::UnknownField { allowed: COLUMNS }));
+            return Err(Error::new(
+                Path::Text { line: header.line, column: Some(i + 1), name: Some(Name::Unknown(name)) },
+                ErrorKind::UnknownField { allowed: COLUMNS },
+            ));
         };
         if let Some((_, j)) = index.iter().find(|(c, _)| c == known) {
             return Err(Error::new(
-                at,
-                ErrorKind::Duplicate { what: format!("column \"{known}\""), first: format!("column {}", j + 1) },
+                Path::at(header.line, i + 1),
+                ErrorKind::Duplicate { what: Dup::Column(known.to_string()), first: Path::ColumnNo(j + 1) },
             ));
         }
         index.push((known, i));
@@ -142,13 +131,13 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     for required in ["year", "tier", "area"] {
         if !index.iter().any(|(c, _)| *c == required) {
             return Err(Error::missing(
-                &format!("line {} (header)", header.line),
-                format!("a \"{required}\" column; the required columns are year, tier and area"),
+                Path::Text { line: header.line, column: None, name: Some(Name::Header) },
+                Want::RequiredColumn(required),
             ));
         }
     }
     if rows.is_empty() {
-        return Err(Error::missing("(input)", "at least one data row after the header"));
+        return Err(Error::missing(Path::Input, Want::DataRow));
     }
 
     let mut meta = Meta::default();
@@ -157,12 +146,10 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     for rec in rows {
         let cell = Cell { rec, index: &index };
         if rec.fields.len() != header.fields.len() {
-            return Err(Error::new(
-                format!("line {}", rec.line),
-                ErrorKind::Expected {
-                    expected: format!("{} fields like the header", header.fields.len()),
-                    got: format!("{} fields", rec.fields.len()),
-                },
+            return Err(Error::expected(
+                Path::line(rec.line),
+                Want::FieldsLikeHeader(header.fields.len()),
+                Got::Fields(rec.fields.len()),
             ));
         }
         for key in ["version", "title", "region", "reference", "source", "source_date", "source_url"] {
@@ -171,12 +158,12 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
         region_rows.push(cell);
     }
     if let Some((at, v)) = &meta.version {
-        if v.parse::<u32>().ok() != Some(super::FORMAT_VERSION) {
-            return Err(Error::expected(at, format!("{}", super::FORMAT_VERSION), quote(v)));
+        if v.as_str() != "1" {
+            return Err(Error::expected(at.clone(), Want::FormatVersion(super::FORMAT_VERSION), Got::Text(v.clone())));
         }
     }
     let Some((_, title)) = meta.title.clone() else {
-        return Err(Error::missing("column \"title\"", "the chart title on at least one row"));
+        return Err(Error::missing(Path::Column("title".into()), Want::TitleRow));
     };
 
     // Which area is the region: the `region` column if given, else the first area named.
@@ -197,9 +184,9 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
             Some(r) if *r == area => reference_rows.push(cell),
             Some(r) => {
                 return Err(Error::expected(
-                    &cell.at("area"),
-                    format!("the region \"{region}\" or the reference \"{r}\""),
-                    quote(&area),
+                    cell.at("area"),
+                    Want::RegionOrReference { region: region.clone(), reference: r.clone() },
+                    Got::Text(area),
                 ))
             }
             None => {
@@ -215,12 +202,7 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
         let y = match years.iter().position(|y| y.year == year) {
             Some(i) => i,
             None => {
-                years.push(YearInput {
-                    year,
-                    candidates: None,
-                    tiers: Vec::new(),
-                    path: format!("line {}", cell.rec.line),
-                });
+                years.push(YearInput { year, candidates: None, tiers: Vec::new(), place: Place::Line(cell.rec.line) });
                 years.len() - 1
             }
         };
@@ -228,10 +210,13 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
         if let Some(t) = years[y].tiers.iter().find(|t| t.tier == name) {
             return Err(Error::new(
                 cell.at("tier"),
-                ErrorKind::Duplicate { what: format!("row for {year} {name} {region}"), first: t.path.clone() },
+                ErrorKind::Duplicate {
+                    what: Dup::Row { year, tier: name, region: region.clone() },
+                    first: t.place.path(),
+                },
             ));
         }
-        let mut t = TierInput::empty(name, format!("line {}", cell.rec.line));
+        let mut t = TierInput::empty(name, Place::Line(cell.rec.line));
         t.candidates = cell.count("candidates", 1)?;
         t.passed = cell.count("passed", 0)?;
         t.rate = cell.number("rate", Range::Percent)?;
@@ -242,43 +227,33 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     for cell in &reference_rows {
         for key in REGION_ONLY {
             if cell.text(key)?.is_some() {
-                return Err(Error::new(
-                    cell.at(key),
-                    ErrorKind::Conflict(format!(
-                        "\"{key}\" belongs on the region's rows; a reference row carries only its rate"
-                    )),
-                ));
+                return Err(Error::new(cell.at(key), ErrorKind::Conflict(Conflict::RegionOnly(key))));
             }
         }
         let year = cell.year()?;
         let name = cell.required_text("tier")?;
         let Some(rate) = cell.number("rate", Range::Percent)? else {
-            return Err(Error::missing(&cell.at("rate"), "the reference area's pass rate"));
+            return Err(Error::missing(cell.at("rate"), Want::ReferenceRate));
         };
         let tier = years.iter_mut().find(|y| y.year == year).and_then(|y| y.tiers.iter_mut().find(|t| t.tier == name));
         match tier {
             Some(t) if t.reference_rate.is_some() => {
                 return Err(Error::new(
                     cell.at("tier"),
-                    ErrorKind::Duplicate {
-                        what: format!("reference row for {year} {name}"),
-                        first: "an earlier line".into(),
-                    },
+                    ErrorKind::Duplicate { what: Dup::ReferenceRow { year, tier: name }, first: t.place.path() },
                 ))
             }
             Some(t) => t.reference_rate = Some(rate),
             None => {
                 return Err(Error::new(
                     cell.at("tier"),
-                    ErrorKind::Conflict(format!(
-                    "a reference rate for {year} {name}, but no row for the region \"{region}\" in that year and tier"
-                )),
+                    ErrorKind::Conflict(Conflict::ReferenceWithoutRegion { year, tier: name, region: region.clone() }),
                 ))
             }
         }
     }
     if years.is_empty() {
-        return Err(Error::missing("column \"area\"", format!("at least one row for the region \"{region}\"")));
+        return Err(Error::missing(Path::Column("area".into()), Want::RegionRow(region)));
     }
     let source = meta.source.map(|(_, name)| Source {
         name,
@@ -299,17 +274,17 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
 /// Dataset-wide columns: filled on one row or repeated identically, with where they were set.
 #[derive(Default)]
 struct Meta {
-    version: Option<(String, String)>,
-    title: Option<(String, String)>,
-    region: Option<(String, String)>,
-    reference: Option<(String, String)>,
-    source: Option<(String, String)>,
-    source_date: Option<(String, String)>,
-    source_url: Option<(String, String)>,
+    version: Option<(Path, String)>,
+    title: Option<(Path, String)>,
+    region: Option<(Path, String)>,
+    reference: Option<(Path, String)>,
+    source: Option<(Path, String)>,
+    source_date: Option<(Path, String)>,
+    source_url: Option<(Path, String)>,
 }
 
 impl Meta {
-    fn set(&mut self, key: &str, cell: &Cell) -> Result<(), Error> {
+    fn set(&mut self, key: &'static str, cell: &Cell) -> Result<(), Error> {
         let Some(value) = cell.text(key)? else { return Ok(()) };
         let slot = match key {
             "version" => &mut self.version,
@@ -323,11 +298,12 @@ impl Meta {
         match slot {
             Some((first, v)) if *v != value => Err(Error::new(
                 cell.at(key),
-                ErrorKind::Conflict(format!(
-                    "\"{key}\" is {} here but {} at {first}; a dataset has one {key} (leave it empty after the first row)",
-                    quote(&value),
-                    quote(v)
-                )),
+                ErrorKind::Conflict(Conflict::DatasetWide {
+                    key,
+                    here: value,
+                    first: v.clone(),
+                    first_at: first.clone(),
+                }),
             )),
             Some(_) => Ok(()),
             None => {
@@ -348,10 +324,11 @@ impl Cell<'_> {
         self.index.iter().find(|(c, _)| *c == key).map(|(_, i)| *i)
     }
 
-    fn at(&self, key: &str) -> String {
-        match self.column(key) {
-            Some(i) => format!("line {}, column {} ({key})", self.rec.line, i + 1),
-            None => format!("line {} ({key})", self.rec.line),
+    fn at(&self, key: &str) -> Path {
+        Path::Text {
+            line: self.rec.line,
+            column: self.column(key).map(|i| i + 1),
+            name: Some(Name::Field(key.to_string())),
         }
     }
 
@@ -360,36 +337,39 @@ impl Cell<'_> {
         let Some(v) = super::visible(&self.rec.fields[i]) else { return Ok(None) };
         if v.chars().count() > super::MAX_TEXT {
             return Err(Error::expected(
-                &self.at(key),
-                format!("at most {} characters", super::MAX_TEXT),
-                format!("{} characters", v.chars().count()),
+                self.at(key),
+                Want::TextUpTo(super::MAX_TEXT),
+                Got::Characters(v.chars().count()),
             ));
         }
         Ok(Some(v.to_string()))
     }
 
-    fn required_text(&self, key: &str) -> Result<String, Error> {
-        self.text(key)?.ok_or_else(|| Error::missing(&self.at(key), format!("a {key} on every row")))
+    fn required_text(&self, key: &'static str) -> Result<String, Error> {
+        self.text(key)?.ok_or_else(|| Error::missing(self.at(key), Want::OnEveryRow(key)))
     }
 
     fn year(&self) -> Result<i32, Error> {
         let v = self.required_text("year")?;
-        match v.parse::<i32>() {
-            Ok(y) if (1900..=2200).contains(&y) => Ok(y),
-            _ => Err(Error::expected(&self.at("year"), "a year between 1900 and 2200", quote(&v))),
+        let year = crate::format::read_decimal(&v, false).filter(|w| w.decimals == 0 && !v.contains(['e', 'E']));
+        match year.map(|w| w.value) {
+            Some(y) if (1900.0..=2200.0).contains(&y) => Ok(y as i32),
+            _ => Err(Error::expected(self.at("year"), Want::Year, Got::Text(v))),
         }
     }
 
     fn count(&self, key: &str, min: u64) -> Result<Option<u64>, Error> {
         let Some(v) = self.text(key)? else { return Ok(None) };
         let digits: String = v.chars().filter(|c| *c != ',' && *c != ' ').collect();
-        match digits.parse::<u64>() {
-            Ok(n) if n >= min && n <= 1_000_000_000 => Ok(Some(n)),
-            _ => Err(Error::expected(
-                &self.at(key),
-                if min == 0 { "a whole number of people, 0 or more" } else { "a whole number of people, 1 or more" },
-                quote(&v),
-            )),
+        let n = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 12 {
+            digits.bytes().fold(0u64, |n, b| n * 10 + (b - b'0') as u64)
+        } else {
+            u64::MAX
+        };
+        if n >= min && n <= 1_000_000_000 {
+            Ok(Some(n))
+        } else {
+            Err(Error::expected(self.at(key), Want::Count(min), Got::Text(v)))
         }
     }
 
@@ -397,16 +377,9 @@ impl Cell<'_> {
         let Some(v) = self.text(key)? else { return Ok(None) };
         // A spreadsheet exports a percentage-formatted cell as "15.5%"; the unit is implied.
         let body = v.strip_suffix('%').unwrap_or(&v).trim().replace('−', "-");
-        match body.parse::<f64>() {
-            Ok(n) if range.check(n) => {
-                let decimals = match body.split_once('.') {
-                    Some((_, frac)) if frac.len() <= 6 && frac.bytes().all(|b| b.is_ascii_digit()) => frac.len() as u8,
-                    Some(_) => crate::format::decimals_of(n),
-                    None => 0,
-                };
-                Ok(Some(Stated { value: n, decimals }))
-            }
-            _ => Err(Error::expected(&self.at(key), range.expected(), quote(&v))),
+        match crate::format::read_decimal(&body, true) {
+            Some(w) if range.check(w.value) => Ok(Some(Stated { value: w.value, decimals: w.decimals })),
+            _ => Err(Error::expected(self.at(key), range.want(), Got::Text(v))),
         }
     }
 }
@@ -427,12 +400,12 @@ mod tests {
     #[test]
     fn unclosed_quote_names_its_line() {
         let err = records("a,b\n1,\"oops\n").unwrap_err();
-        assert_eq!(err.path, "line 2");
+        assert_eq!(err.path.text(), "line 2");
     }
 
     #[test]
     fn stray_quote_names_line_and_column() {
         let err = records("a,b\n1,2\"3\n").unwrap_err();
-        assert_eq!(err.path, "line 2, column 2");
+        assert_eq!(err.path.text(), "line 2, column 2");
     }
 }

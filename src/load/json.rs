@@ -1,10 +1,10 @@
-//! JSON → [`Dataset`]. The text is parsed into a `serde_json::Value` and walked by hand, so
-//! every message carries the full field path and the offending value.
+//! JSON → [`Dataset`]. The text is read by [`crate::json`] (numbers kept as written) and the
+//! value walked by hand, so every message carries the full field path and the offending value.
 
-use serde_json::{Map, Value};
-
-use super::{check_dataset, Dataset, Source, Stated, TierInput, YearInput};
-use crate::error::{Error, ErrorKind};
+use super::{check_dataset, Dataset, Place, Source, Stated, TierInput, YearInput};
+use crate::cat;
+use crate::error::{Error, ErrorKind, Got, Path, Want};
+use crate::json::Value;
 
 pub const ROOT_FIELDS: &[&str] = &["version", "title", "region", "reference", "source", "years"];
 pub const SOURCE_FIELDS: &[&str] = &["name", "date", "url"];
@@ -15,48 +15,32 @@ pub const TIER_FIELDS: &[&str] =
 /// Parses and validates a JSON dataset.
 pub fn from_json(text: &str) -> Result<Dataset, Error> {
     super::check_size(text)?;
-    let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let msg = e.to_string();
-        // serde_json ends its messages with " at line L column C"; keep the position up front.
-        let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        Error::new(
-            format!("line {}, column {}", e.line(), e.column()),
-            ErrorKind::Syntax(format!("invalid JSON: {reason}")),
-        )
-    })?;
-    from_json_value(&value)
+    from_value(&crate::json::parse(text)?)
 }
 
 /// Validates an already-parsed JSON value (e.g. a JS object handed over by the page).
-pub fn from_json_value(value: &Value) -> Result<Dataset, Error> {
-    let root = object(value, "(root)", "a JSON object with \"title\", \"region\" and \"years\"")?;
+pub fn from_value(value: &Value) -> Result<Dataset, Error> {
+    let root = object(value, "", Want::RootObject)?;
     known_fields(root, "", ROOT_FIELDS)?;
-    if let Some(v) = root.get("version") {
-        match v.as_u64() {
-            Some(n) if n == super::FORMAT_VERSION as u64 => {}
-            _ => {
-                return Err(Error::expected(
-                    "version",
-                    format!("{} (the data format version this build reads)", super::FORMAT_VERSION),
-                    describe(v),
-                ))
-            }
+    if let Some(v) = get(root, "version") {
+        let ok = matches!(v, Value::Number(n) if n.as_str() == "1");
+        if !ok {
+            return Err(Error::expected(Path::field("version"), Want::FormatVersion(super::FORMAT_VERSION), got(v)));
         }
     }
     let title = required_text(root, "", "title")?;
     let region = required_text(root, "", "region")?;
-    let reference = match root.get("reference") {
+    let reference = match get(root, "reference") {
         None | Some(Value::Null) => super::DEFAULT_REFERENCE.to_string(),
         Some(v) => text(v, "reference")?,
     };
-    let source = match root.get("source") {
+    let source = match get(root, "source") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if !s.trim().is_empty() => {
             Some(Source { name: s.trim().to_string(), date: None, url: None })
         }
         Some(v) => {
-            let obj = object(v, "source", "an object like {\"name\": \"…\", \"date\": \"2019-08-14\"}")?;
+            let obj = object(v, "source", Want::SourceObject)?;
             known_fields(obj, "source", SOURCE_FIELDS)?;
             Some(Source {
                 name: required_text(obj, "source", "name")?,
@@ -65,44 +49,44 @@ pub fn from_json_value(value: &Value) -> Result<Dataset, Error> {
             })
         }
     };
-    let years_value = root
-        .get("years")
-        .ok_or_else(|| Error::missing("years", "an array of years, each with \"year\" and \"tiers\""))?;
-    let years_array = array(years_value, "years", "a non-empty array of years")?;
+    let years_value = get(root, "years").ok_or_else(|| Error::missing(Path::field("years"), Want::YearsArray))?;
+    let years_array = array(years_value, "years", Want::Years)?;
     let mut years = Vec::with_capacity(years_array.len());
     for (i, y) in years_array.iter().enumerate() {
-        years.push(year(y, &format!("years[{i}]"))?);
+        years.push(year(y, &cat!("years[", i, "]"))?);
     }
     let ds = Dataset { title, region, reference, source, years };
     check_dataset(&ds)?;
     Ok(ds)
 }
 
+fn get<'a>(obj: &'a [(String, Value)], key: &str) -> Option<&'a Value> {
+    obj.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 fn year(value: &Value, path: &str) -> Result<YearInput, Error> {
-    let obj = object(value, path, "an object with \"year\" and \"tiers\"")?;
+    let obj = object(value, path, Want::YearObject)?;
     known_fields(obj, path, YEAR_FIELDS)?;
-    let year_path = format!("{path}.year");
-    let year = match obj.get("year") {
-        None => return Err(Error::missing(&year_path, "a year such as 2019")),
-        Some(v) => integer(v, &year_path, 1900, 2200, "a year between 1900 and 2200")? as i32,
+    let year_path = join(path, "year");
+    let year = match get(obj, "year") {
+        None => return Err(Error::missing(Path::Field(year_path), Want::YearExample)),
+        Some(v) => integer(v, &year_path, 1900, 2200, Want::Year)? as i32,
     };
     let candidates = optional_count(obj, path, "candidates", 1)?;
-    let tiers_path = format!("{path}.tiers");
-    let tiers_value = obj.get("tiers").ok_or_else(|| {
-        Error::missing(&tiers_path, "an array of tiers such as {\"tier\": \"一本线\", \"rate\": 15.5}")
-    })?;
-    let tiers_array = array(tiers_value, &tiers_path, "a non-empty array of tiers")?;
+    let tiers_path = join(path, "tiers");
+    let tiers_value = get(obj, "tiers").ok_or_else(|| Error::missing(Path::field(&tiers_path), Want::TiersArray))?;
+    let tiers_array = array(tiers_value, &tiers_path, Want::Tiers)?;
     let mut tiers = Vec::with_capacity(tiers_array.len());
     for (k, t) in tiers_array.iter().enumerate() {
-        tiers.push(tier(t, &format!("{tiers_path}[{k}]"))?);
+        tiers.push(tier(t, &cat!(tiers_path, "[", k, "]"))?);
     }
-    Ok(YearInput { year, candidates, tiers, path: path.to_string() })
+    Ok(YearInput { year, candidates, tiers, place: Place::Json(path.to_string()) })
 }
 
 fn tier(value: &Value, path: &str) -> Result<TierInput, Error> {
-    let obj = object(value, path, "an object such as {\"tier\": \"一本线\", \"rate\": 15.5}")?;
+    let obj = object(value, path, Want::TierObject)?;
     known_fields(obj, path, TIER_FIELDS)?;
-    let mut t = TierInput::empty(required_text(obj, path, "tier")?, path.to_string());
+    let mut t = TierInput::empty(required_text(obj, path, "tier")?, Place::Json(path.to_string()));
     t.candidates = optional_count(obj, path, "candidates", 1)?;
     t.passed = optional_count(obj, path, "passed", 0)?;
     t.rate = optional_number(obj, path, "rate", Range::Percent)?;
@@ -112,6 +96,7 @@ fn tier(value: &Value, path: &str) -> Result<TierInput, Error> {
     Ok(t)
 }
 
+/// What a number field may hold.
 #[derive(Clone, Copy)]
 pub(crate) enum Range {
     Percent,
@@ -127,76 +112,67 @@ impl Range {
             }
     }
 
-    pub(crate) fn expected(self) -> &'static str {
+    pub(crate) fn want(self) -> Want {
         match self {
-            Range::Percent => "a percentage between 0 and 100",
-            Range::Points => "a difference in percentage points between -100 and 100",
+            Range::Percent => Want::Percent,
+            Range::Points => Want::Points,
         }
     }
 }
 
-fn optional_number(obj: &Map<String, Value>, path: &str, key: &str, range: Range) -> Result<Option<Stated>, Error> {
-    match obj.get(key) {
+fn optional_number(obj: &[(String, Value)], path: &str, key: &str, range: Range) -> Result<Option<Stated>, Error> {
+    match get(obj, key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
-            let field = join(path, key);
-            match v.as_f64() {
-                Some(n) if range.check(n) => Ok(Some(stated(v, n))),
+            let read = match v {
+                Value::Number(n) => crate::format::read_decimal(n, false),
+                _ => None,
+            };
+            match read {
+                Some(w) if range.check(w.value) => Ok(Some(Stated { value: w.value, decimals: w.decimals })),
                 _ => {
-                    let hint = match v {
-                        Value::String(s) if s.trim().ends_with('%') => " (write the number without the % sign)",
-                        Value::String(_) => " (write it as a number, without quotes)",
-                        _ => "",
+                    let got = match v {
+                        Value::String(s) if s.trim().ends_with('%') => Got::Percent(s.clone()),
+                        Value::String(s) => Got::QuotedNumber(s.clone()),
+                        v => got(v),
                     };
-                    Err(Error::expected(&field, range.expected(), format!("{}{hint}", describe(v))))
+                    Err(Error::expected(Path::Field(join(path, key)), range.want(), got))
                 }
             }
         }
     }
 }
 
-/// Keeps the decimals as typed: `33.0` is stated to one decimal, `33` to none.
-fn stated(v: &Value, n: f64) -> Stated {
-    let typed = v.to_string();
-    match typed.split_once('.') {
-        Some((_, frac)) if frac.len() <= 6 && frac.bytes().all(|b| b.is_ascii_digit()) => {
-            Stated { value: n, decimals: frac.len() as u8 }
-        }
-        None if typed.bytes().all(|b| b.is_ascii_digit() || b == b'-') => Stated { value: n, decimals: 0 },
-        _ => Stated::new(n),
-    }
-}
-
-fn optional_count(obj: &Map<String, Value>, path: &str, key: &str, min: u64) -> Result<Option<u64>, Error> {
-    match obj.get(key) {
+fn optional_count(obj: &[(String, Value)], path: &str, key: &str, min: u64) -> Result<Option<u64>, Error> {
+    match get(obj, key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => {
-            let field = join(path, key);
-            let what =
-                if min == 0 { "a whole number of people, 0 or more" } else { "a whole number of people, 1 or more" };
-            integer(v, &field, min as i64, 1_000_000_000, what).map(|n| Some(n as u64))
-        }
+        Some(v) => integer(v, &join(path, key), min as i64, 1_000_000_000, Want::Count(min)).map(|n| Some(n as u64)),
     }
 }
 
-fn integer(v: &Value, path: &str, min: i64, max: i64, what: &str) -> Result<i64, Error> {
-    let n = v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64));
+fn integer(v: &Value, path: &str, min: i64, max: i64, want: Want) -> Result<i64, Error> {
+    let n = match v {
+        Value::Number(n) => crate::format::read_decimal(n, false)
+            .filter(|w| w.value.fract() == 0.0 && w.value.abs() < 1e15)
+            .map(|w| w.value as i64),
+        _ => None,
+    };
     match n {
         Some(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(Error::expected(path, what, describe(v))),
+        _ => Err(Error::expected(Path::field(path), want, got(v))),
     }
 }
 
-fn required_text(obj: &Map<String, Value>, path: &str, key: &str) -> Result<String, Error> {
+fn required_text(obj: &[(String, Value)], path: &str, key: &str) -> Result<String, Error> {
     let field = join(path, key);
-    match obj.get(key) {
-        None => Err(Error::missing(&field, "a non-empty string")),
+    match get(obj, key) {
+        None => Err(Error::missing(Path::Field(field), Want::Text)),
         Some(v) => text(v, &field),
     }
 }
 
-fn optional_text(obj: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>, Error> {
-    match obj.get(key) {
+fn optional_text(obj: &[(String, Value)], path: &str, key: &str) -> Result<Option<String>, Error> {
+    match get(obj, key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => text(v, &join(path, key)).map(Some),
     }
@@ -207,30 +183,31 @@ fn text(v: &Value, path: &str) -> Result<String, Error> {
         Value::String(s) => match super::visible(s) {
             Some(t) if t.chars().count() <= super::MAX_TEXT => Ok(t.to_string()),
             Some(t) => Err(Error::expected(
-                path,
-                format!("a string of at most {} characters", super::MAX_TEXT),
-                format!("{} characters", t.chars().count()),
+                Path::field(path),
+                Want::TextUpTo(super::MAX_TEXT),
+                Got::Characters(t.chars().count()),
             )),
-            None => Err(Error::expected(path, "a non-empty string", describe(v))),
+            None => Err(Error::expected(Path::field(path), Want::Text, got(v))),
         },
-        _ => Err(Error::expected(path, "a non-empty string", describe(v))),
+        _ => Err(Error::expected(Path::field(path), Want::Text, got(v))),
     }
 }
 
-fn object<'a>(v: &'a Value, path: &str, what: &str) -> Result<&'a Map<String, Value>, Error> {
-    v.as_object().ok_or_else(|| Error::expected(path, what, describe(v)))
+fn object<'a>(v: &'a Value, path: &str, want: Want) -> Result<&'a [(String, Value)], Error> {
+    v.as_object()
+        .ok_or_else(|| Error::expected(if path.is_empty() { Path::Root } else { Path::field(path) }, want, got(v)))
 }
 
-fn array<'a>(v: &'a Value, path: &str, what: &str) -> Result<&'a Vec<Value>, Error> {
-    match v.as_array() {
-        Some(a) if !a.is_empty() => Ok(a),
-        _ => Err(Error::expected(path, what, describe(v))),
+fn array<'a>(v: &'a Value, path: &str, want: Want) -> Result<&'a [Value], Error> {
+    match v {
+        Value::Array(a) if !a.is_empty() => Ok(a),
+        _ => Err(Error::expected(Path::field(path), want, got(v))),
     }
 }
 
-fn known_fields(obj: &Map<String, Value>, path: &str, allowed: &'static [&'static str]) -> Result<(), Error> {
-    match obj.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(k) => Err(Error::new(join(path, k), ErrorKind::UnknownField { allowed })),
+fn known_fields(obj: &[(String, Value)], path: &str, allowed: &'static [&'static str]) -> Result<(), Error> {
+    match obj.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+        Some((k, _)) => Err(Error::new(Path::Field(join(path, k)), ErrorKind::UnknownField { allowed })),
         None => Ok(()),
     }
 }
@@ -239,28 +216,19 @@ fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        format!("{path}.{key}")
+        cat!(path, ".", key)
     }
 }
 
-/// A short description of a value for error messages: `"abc"`, `101`, `null`, `an array`.
-pub(crate) fn describe(v: &Value) -> String {
+/// What `v` is, for an error message: `"abc"`, `101`, `null`, an array.
+pub(crate) fn got(v: &Value) -> Got {
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => quote(s),
-        Value::Array(a) if a.is_empty() => "an empty array".into(),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Null => Got::Null,
+        Value::Bool(b) => Got::Bool(*b),
+        Value::Number(n) => Got::Number(n.clone()),
+        Value::String(s) => Got::Text(s.clone()),
+        Value::Array(a) if a.is_empty() => Got::EmptyArray,
+        Value::Array(_) => Got::Array,
+        Value::Object(_) => Got::Object,
     }
-}
-
-/// `s` in double quotes, shortened to 40 characters.
-pub(crate) fn quote(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    format!("\"{out}\"")
 }

@@ -8,9 +8,35 @@ mod csv;
 mod json;
 
 pub use self::csv::{from_csv, COLUMNS};
-pub use self::json::{from_json, from_json_value, ROOT_FIELDS, SOURCE_FIELDS, TIER_FIELDS, YEAR_FIELDS};
+pub use self::json::{from_json, from_value, ROOT_FIELDS, SOURCE_FIELDS, TIER_FIELDS, YEAR_FIELDS};
 
-use crate::error::Error;
+use crate::cat;
+use crate::error::{Conflict, Dup, Error, ErrorKind, Got, Name, Path, Want};
+
+/// Every field and column name the formats define (they appear verbatim in any language).
+pub const ALL_FIELDS: &[&str] = &[
+    "version",
+    "title",
+    "region",
+    "reference",
+    "source",
+    "source_date",
+    "source_url",
+    "years",
+    "year",
+    "tiers",
+    "tier",
+    "area",
+    "name",
+    "date",
+    "url",
+    "candidates",
+    "passed",
+    "rate",
+    "reference_rate",
+    "vs_reference_pp",
+    "vs_previous_year_pp",
+];
 
 /// The version of the data format this crate reads (the `version` field).
 pub const FORMAT_VERSION: u32 = 1;
@@ -42,9 +68,9 @@ pub fn visible(s: &str) -> Option<&str> {
 pub(crate) fn check_size(text: &str) -> Result<(), Error> {
     if text.len() > MAX_INPUT {
         return Err(Error::expected(
-            "(input)",
-            format!("at most {} MB of data", MAX_INPUT / (1024 * 1024)),
-            format!("{:.1} MB", text.len() as f64 / (1024.0 * 1024.0)),
+            Path::Input,
+            Want::AtMostMegabytes(MAX_INPUT / (1024 * 1024)),
+            Got::Megabytes(crate::format::fixed(text.len() as f64 / (1024.0 * 1024.0), 1)),
         ));
     }
     Ok(())
@@ -92,8 +118,36 @@ pub struct YearInput {
     /// Candidates who sat the exam in the region (参考人数).
     pub candidates: Option<u64>,
     pub tiers: Vec<TierInput>,
-    /// Field path of this year, for provenance (`years[0]`, or `line 2` in CSV).
-    pub path: String,
+    /// Where the year is in the input: `years[0]`, or `line 2` in CSV.
+    pub place: Place,
+}
+
+/// Where an item (a year, a tier) sits in the input, so that a message about one of its
+/// fields can say where: `years[0].tiers[1].rate`, or `line 3 (rate)` in CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// A JSON path: `years[0].tiers[1]`.
+    Json(String),
+    /// A CSV line.
+    Line(usize),
+}
+
+impl Place {
+    /// The item itself.
+    pub fn path(&self) -> Path {
+        match self {
+            Place::Json(p) => Path::field(p),
+            Place::Line(l) => Path::line(*l),
+        }
+    }
+
+    /// One of its fields.
+    pub fn field(&self, field: &str) -> Path {
+        match self {
+            Place::Json(p) => Path::Field(cat!(p, ".", field)),
+            Place::Line(l) => Path::Text { line: *l, column: None, name: Some(Name::Field(field.to_string())) },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,13 +161,13 @@ pub struct TierInput {
     pub reference_rate: Option<Stated>,
     pub vs_reference_pp: Option<Stated>,
     pub vs_previous_year_pp: Option<Stated>,
-    /// Field path of this tier (`years[0].tiers[1]`); a field's path is `{path}.{field}`.
-    pub path: String,
+    /// Where the tier is in the input.
+    pub place: Place,
 }
 
 impl TierInput {
     /// A tier with a name and where it sits, and no figures yet.
-    pub fn empty(tier: String, path: String) -> Self {
+    pub fn empty(tier: String, place: Place) -> Self {
         TierInput {
             tier,
             candidates: None,
@@ -122,18 +176,8 @@ impl TierInput {
             reference_rate: None,
             vs_reference_pp: None,
             vs_previous_year_pp: None,
-            path,
+            place,
         }
-    }
-}
-
-/// The position of `field` inside the item at `path`: `years[0].tiers[1].rate` for JSON,
-/// `line 3 (rate)` for CSV.
-pub(crate) fn field_at(path: &str, field: &str) -> String {
-    if path.starts_with("line ") {
-        format!("{path} ({field})")
-    } else {
-        format!("{path}.{field}")
     }
 }
 
@@ -150,27 +194,20 @@ pub fn from_text(text: &str) -> Result<Dataset, Error> {
 /// Checks shared by both formats, run once the dataset is assembled.
 pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
     if ds.years.len() > MAX_YEARS {
-        return Err(Error::expected(
-            "years",
-            format!("at most {MAX_YEARS} years"),
-            format!("{} years", ds.years.len()),
-        ));
+        return Err(Error::expected(Path::field("years"), Want::AtMostYears(MAX_YEARS), Got::Years(ds.years.len())));
     }
     for (i, y) in ds.years.iter().enumerate() {
         if let Some(j) = ds.years[..i].iter().position(|o| o.year == y.year) {
             return Err(Error::new(
-                field_at(&y.path, "year"),
-                crate::error::ErrorKind::Duplicate {
-                    what: format!("year {}", y.year),
-                    first: ds.years[j].path.clone(),
-                },
+                y.place.field("year"),
+                ErrorKind::Duplicate { what: Dup::Year(y.year), first: ds.years[j].place.path() },
             ));
         }
         if y.tiers.len() > MAX_TIERS {
             return Err(Error::expected(
-                &field_at(&y.path, "tiers"),
-                format!("at most {MAX_TIERS} tiers"),
-                format!("{} tiers", y.tiers.len()),
+                y.place.field("tiers"),
+                Want::AtMostTiers(MAX_TIERS),
+                Got::Tiers(y.tiers.len()),
             ));
         }
         // Sorted names, not a scan of the tiers before each: 500 tiers × 100 years stays fast.
@@ -179,10 +216,10 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
         if let Some(w) = order.windows(2).filter(|w| y.tiers[w[0]].tier == y.tiers[w[1]].tier).min_by_key(|w| w[1]) {
             let (j, t) = (w[0], &y.tiers[w[1]]);
             return Err(Error::new(
-                field_at(&t.path, "tier"),
-                crate::error::ErrorKind::Duplicate {
-                    what: format!("tier \"{}\" in {}", t.tier, y.year),
-                    first: y.tiers[j].path.clone(),
+                t.place.field("tier"),
+                ErrorKind::Duplicate {
+                    what: Dup::Tier { name: t.tier.clone(), year: y.year },
+                    first: y.tiers[j].place.path(),
                 },
             ));
         }
@@ -190,40 +227,32 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
             let candidates = t.candidates.or(y.candidates);
             if let (Some(p), Some(c)) = (t.passed, candidates) {
                 if p > c {
-                    return Err(Error::expected(
-                        &field_at(&t.path, "passed"),
-                        format!("at most the {c} candidates"),
-                        p.to_string(),
-                    ));
+                    return Err(Error::expected(t.place.field("passed"), Want::AtMostCandidates(c), Got::Count(p)));
                 }
             }
             // A stated difference must leave a rate: 15.5 % "up 34 points" would mean −18.5 % last year.
             let rate =
                 t.rate.map(|r| r.value).or_else(|| t.passed.zip(candidates).map(|(p, c)| p as f64 / c as f64 * 100.0));
-            for (field, diff, what) in [
-                ("vs_reference_pp", t.vs_reference_pp, "reference"),
-                ("vs_previous_year_pp", t.vs_previous_year_pp, "previous-year"),
-            ] {
+            for (field, diff, reference) in
+                [("vs_reference_pp", t.vs_reference_pp, true), ("vs_previous_year_pp", t.vs_previous_year_pp, false)]
+            {
                 if let (Some(r), Some(d)) = (rate, diff) {
                     let implied = r - d.value;
                     if !(-0.05..=100.05).contains(&implied) {
                         return Err(Error::new(
-                            field_at(&t.path, field),
-                            crate::error::ErrorKind::Conflict(format!(
-                                "with a rate of {} % this difference implies a {what} rate of {} %, outside 0–100; check its sign and the rate",
-                                crate::format::fixed(r, 2),
-                                crate::format::fixed(implied, 2)
-                            )),
+                            t.place.field(field),
+                            ErrorKind::Conflict(Conflict::ImpliedRate {
+                                rate: crate::format::fixed(r, 2),
+                                implied: crate::format::fixed(implied, 2),
+                                reference,
+                            }),
                         ));
                     }
                 }
             }
             let has_counts = t.passed.is_some() && candidates.is_some();
             if t.rate.is_none() && !has_counts {
-                return Err(Error::missing(
-                    &field_at(&t.path, "rate"),
-                    "a pass rate, or \"passed\" together with \"candidates\", to draw this tier",
-                ));
+                return Err(Error::missing(t.place.field("rate"), Want::RateOrCounts));
             }
         }
     }

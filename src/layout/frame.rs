@@ -1,0 +1,237 @@
+//! The frame every view is drawn in: type sizes, the header (title and subtitle), the footer
+//! (numbered footnotes, notes, the source line), the marks and hits collected so far, and the
+//! arithmetic of CSS pixels to device pixels.
+
+use super::hits::{target, Hit, HitTable, Series};
+use super::labels::footnote_texts;
+use super::marks::{Ink, Label, LabelStyle, Mark, Rect};
+use super::{legend, Options, Scene, View};
+use crate::model::Model;
+use crate::text;
+use crate::words::Lang;
+
+/// Type sizes in CSS pixels, smaller on narrow charts.
+pub(super) struct Type {
+    pub title: f64,
+    pub subtitle: f64,
+    pub legend: f64,
+    pub value: f64,
+    pub tick: f64,
+    pub category: f64,
+    pub note: f64,
+}
+
+impl Type {
+    fn for_width(w: f64) -> Type {
+        if w < 480.0 {
+            Type { title: 16.0, subtitle: 12.0, legend: 12.0, value: 11.0, tick: 11.0, category: 12.0, note: 11.0 }
+        } else {
+            Type { title: 18.0, subtitle: 13.0, legend: 12.0, value: 12.0, tick: 11.0, category: 13.0, note: 12.0 }
+        }
+    }
+}
+
+/// Line height, as a multiple of the font size.
+pub(super) const LINE: f64 = 1.35;
+
+/// The smallest touch target, in CSS pixels (WCAG 2.5.8).
+const MIN_TARGET: f64 = 24.0;
+
+pub(super) struct Frame {
+    /// Device pixels per CSS pixel.
+    pub s: f64,
+    /// Width in device pixels.
+    pub w: f64,
+    pub pad: f64,
+    pub ty: Type,
+    pub lang: Lang,
+    pub marks: Vec<Mark>,
+    pub hits: Vec<Hit>,
+    /// The next free y, in device pixels.
+    pub y: f64,
+    pub furniture: bool,
+    footnotes: Vec<usize>,
+    footnote_texts: Vec<(String, String)>,
+    source: String,
+}
+
+impl Frame {
+    /// A frame for `view` with its header and legend drawn (when the image carries them).
+    pub fn open(model: &Model, view: View, opts: &Options) -> Frame {
+        let s = opts.dpr;
+        let pad = if opts.width < 480.0 { 10.0 } else { 16.0 };
+        let top = if opts.furniture { pad } else { 4.0 };
+        let mut f = Frame {
+            s,
+            w: opts.width * s,
+            pad: pad * s,
+            ty: Type::for_width(opts.width),
+            lang: opts.lang,
+            marks: Vec::new(),
+            hits: Vec::new(),
+            y: top * s,
+            furniture: opts.furniture,
+            footnotes: Vec::new(),
+            footnote_texts: Vec::new(),
+            source: crate::describe::source_line(model, opts.lang),
+        };
+        if opts.furniture {
+            f.paragraph(&model.title, f.ty.title, true, Ink::Text);
+            f.y += f.px(2.0);
+            let subtitle = crate::describe::subtitle(model, view, opts.lang);
+            f.paragraph(&subtitle, f.ty.subtitle, false, Ink::Muted);
+            f.y += f.px(6.0);
+            f.legend(&legend::items(model, view, opts.lang), opts.shown);
+        }
+        f
+    }
+
+    /// The warnings this view shows (indexes into the model's warnings), for the footer.
+    pub fn set_footnotes(&mut self, model: &Model, footnotes: Vec<usize>) {
+        self.footnote_texts = footnote_texts(model, &footnotes, self.lang);
+        self.footnotes = footnotes;
+    }
+
+    /// The finished scene: everything drawn so far, `height` device px tall.
+    pub fn finish(self, view: View, height: f64, plot: Rect) -> Scene {
+        Scene {
+            view,
+            width: self.w.round() as u32,
+            height: height.ceil() as u32,
+            dpr: self.s,
+            plot,
+            marks: self.marks,
+            hits: HitTable::new(self.hits),
+            footnotes: self.footnotes,
+            text: None,
+        }
+    }
+
+    pub fn px(&self, css: f64) -> f64 {
+        css * self.s
+    }
+
+    pub fn stroke(&self, css: f64) -> u32 {
+        (css * self.s).round().max(1.0) as u32
+    }
+
+    pub fn inner_width(&self) -> f64 {
+        self.w - 2.0 * self.pad
+    }
+
+    /// A label at (x, y), device pixels.
+    pub fn text(&mut self, x: f64, y: f64, text: String, style: LabelStyle) {
+        self.marks.push(Mark::Text(Label {
+            pos: (x.round() as i32, y.round() as i32),
+            text,
+            style: LabelStyle { size: style.size.round(), ..style },
+        }));
+    }
+
+    /// A data point drawn as `mark` (its last mark pushed, so it is on top of those before).
+    pub fn hit(&mut self, mark: Rect, year: i32, tier: usize, series: Series) {
+        let min = self.px(MIN_TARGET);
+        self.hit_with_target(mark, target(mark, min), year, tier, series);
+    }
+
+    /// A data point whose touch target is not the grown mark (a thin marker).
+    pub fn hit_with_target(&mut self, mark: Rect, rect: Rect, year: i32, tier: usize, series: Series) {
+        let z = self.marks.len() as u32;
+        self.hits.push(Hit { rect, mark, year, tier, series, z });
+    }
+
+    /// Wrapped lines from the current y down.
+    pub fn paragraph(&mut self, body: &str, css_size: f64, bold: bool, ink: Ink) {
+        let size = self.px(css_size);
+        let style = LabelStyle::new(size, ink).weight(bold);
+        for line in text::wrap(body, size, self.inner_width()) {
+            let (x, y) = (self.pad, self.y);
+            self.text(x, y, line, style);
+            self.y += size * LINE;
+        }
+    }
+
+    /// A derived value's bar: a light tint, diagonal hatching and an outline in `ink`.
+    pub fn hatched(&mut self, r: Rect, ink: Ink) {
+        let tint = match ink {
+            Ink::Region => Ink::RegionTint,
+            Ink::Reference => Ink::ReferenceTint,
+            _ => Ink::Background,
+        };
+        self.marks.push(Mark::Fill { rect: r, ink: tint });
+        let spacing = self.px(5.0).max(2.0).round() as u32;
+        self.marks.push(Mark::Hatch { rect: r, ink, spacing, width: self.stroke(1.0) });
+        let ow = self.stroke(1.5);
+        self.marks.push(Mark::Outline { rect: r, ink, width: ow });
+    }
+
+    /// A bar: solid when stated, hatched when derived.
+    pub fn bar(&mut self, r: Rect, ink: Ink, derived: bool) {
+        if derived {
+            self.hatched(r, ink);
+        } else {
+            self.marks.push(Mark::Fill { rect: r, ink });
+        }
+    }
+
+    /// A horizontal dashed line from x0 to x1 at y.
+    pub fn dashed(&mut self, x0: f64, x1: f64, y: f64, ink: Ink, width: u32) {
+        let (on, off) = (self.px(4.0), self.px(3.0));
+        let mut x = x0;
+        while x < x1 {
+            let end = (x + on).min(x1);
+            self.marks.push(Mark::Line {
+                from: (x.round() as i32, y.round() as i32),
+                to: (end.round() as i32, y.round() as i32),
+                ink,
+                width,
+            });
+            x = end + off;
+        }
+    }
+
+    /// The footer's height with `notes` under the footnotes (a dry run, to size the plot).
+    pub fn footer_height(&mut self, notes: &[String]) -> f64 {
+        self.footer_at(None, notes)
+    }
+
+    /// The footer from `top`: numbered warnings, `notes`, the source line.
+    pub fn footer(&mut self, top: f64, notes: &[String]) {
+        self.footer_at(Some(top), notes);
+    }
+
+    fn footer_at(&mut self, top: Option<f64>, notes: &[String]) -> f64 {
+        let size = self.px(self.ty.note);
+        let mut y = top.unwrap_or(0.0);
+        let start = y;
+        let footnotes = if self.furniture { std::mem::take(&mut self.footnote_texts) } else { Vec::new() };
+        let source = if self.furniture { Some(std::mem::take(&mut self.source)) } else { None };
+        let warning = LabelStyle::new(size, Ink::Warning);
+        for (m, note) in &footnotes {
+            let indent = text::width(m, size) + self.px(4.0);
+            let lines = text::wrap(note, size, self.inner_width() - indent);
+            if top.is_some() {
+                let pad = self.pad;
+                self.text(pad, y, m.clone(), warning.bold());
+                for (k, line) in lines.iter().enumerate() {
+                    self.text(pad + indent, y + k as f64 * size * LINE, line.clone(), warning);
+                }
+            }
+            y += lines.len() as f64 * size * LINE + self.px(2.0);
+        }
+        for note in notes.iter().chain(source.as_ref()) {
+            for line in text::wrap(note, size, self.inner_width()) {
+                if top.is_some() {
+                    let pad = self.pad;
+                    self.text(pad, y, line, LabelStyle::new(size, Ink::Muted));
+                }
+                y += size * LINE;
+            }
+        }
+        if self.furniture {
+            self.footnote_texts = footnotes;
+            self.source = source.unwrap_or_default();
+        }
+        y - start
+    }
+}

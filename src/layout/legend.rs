@@ -1,0 +1,150 @@
+//! The legend: which series a view draws, then what hatching, hollow dots and dashed lines
+//! mean when the view uses them; and how it is drawn in a static image.
+
+use super::frame::{Frame, LINE};
+use super::hits::Series;
+use super::marks::{Ink, LabelStyle, Mark, Rect, VAlign};
+use super::{Shown, View};
+use crate::model::{Figure, Model};
+use crate::text;
+use crate::words::{words, Lang};
+
+/// How a legend entry's swatch looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swatch {
+    Solid(Ink),
+    Hatched(Ink),
+    /// A dot; hollow when `true`.
+    Dot(Ink, bool),
+    Tick(Ink),
+    Dashed(Ink),
+}
+
+impl Swatch {
+    /// The name the page uses for the swatch's look.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Swatch::Solid(_) => "solid",
+            Swatch::Hatched(_) => "hatched",
+            Swatch::Dot(_, false) => "dot",
+            Swatch::Dot(_, true) => "hollow",
+            Swatch::Tick(_) => "tick",
+            Swatch::Dashed(_) => "dashed",
+        }
+    }
+
+    pub fn ink(self) -> Ink {
+        match self {
+            Swatch::Solid(i) | Swatch::Hatched(i) | Swatch::Dot(i, _) | Swatch::Tick(i) | Swatch::Dashed(i) => i,
+        }
+    }
+}
+
+/// One legend entry; `series` is set when the entry names a series that can be hidden.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub swatch: Swatch,
+    pub label: String,
+    pub series: Option<Series>,
+}
+
+/// The legend of `view`.
+pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
+    let w = words(lang);
+    let year = model.current();
+    let tiers = &year.tiers;
+    let item = |swatch, label: String, series| LegendItem { swatch, label, series };
+    let any_reference = tiers.iter().any(|t| t.reference_rate.is_some());
+    let mut out = Vec::new();
+    match view {
+        View::Compare => {
+            out.push(item(Swatch::Solid(Ink::Region), model.region.clone(), Some(Series::Region)));
+            if any_reference {
+                out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+            }
+            if tiers.iter().any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived)) {
+                out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
+            }
+            if tiers.iter().any(|t| t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty())) {
+                out.push(item(Swatch::Dashed(Ink::Warning), w.counts_marker_legend().to_string(), None));
+            }
+        }
+        View::Trend => {
+            out.push(item(Swatch::Solid(Ink::Region), model.region.clone(), Some(Series::Region)));
+            if any_reference {
+                out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+                out.push(item(Swatch::Solid(Ink::RegionTint), w.gap_legend().to_string(), None));
+            }
+            let derived = model
+                .years
+                .iter()
+                .flat_map(|y| &y.tiers)
+                .any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived));
+            if derived {
+                out.push(item(Swatch::Dot(Ink::Muted, true), w.derived_dot_legend().to_string(), None));
+            }
+        }
+        View::Change => {
+            out.push(item(Swatch::Dot(Ink::Region, false), w.area_in_year(&model.region, year.year), None));
+            if tiers.iter().any(|t| t.previous_rate.is_some()) {
+                let l = w.area_in_year(&model.region, year.year - 1);
+                out.push(item(Swatch::Dot(Ink::Previous, false), l, Some(Series::Previous)));
+            }
+            if any_reference {
+                let l = w.area_in_year(&model.reference, year.year);
+                out.push(item(Swatch::Tick(Ink::Reference), l, Some(Series::Reference)));
+            }
+            if tiers.iter().any(|t| t.rate.is_derived() || t.previous_rate.as_ref().is_some_and(Figure::is_derived)) {
+                out.push(item(Swatch::Dot(Ink::Muted, true), w.derived_dot_legend().to_string(), None));
+            }
+        }
+    }
+    out
+}
+
+impl Frame {
+    /// Legend entries flow left to right and wrap; hidden series are left out.
+    pub fn legend(&mut self, items: &[LegendItem], shown: Shown) {
+        let size = self.px(self.ty.legend);
+        let sw = self.px(14.0);
+        let gap = self.px(6.0);
+        let spacing = self.px(16.0);
+        let row_h = (size * LINE).max(sw) + self.px(4.0);
+        let mut x = self.pad;
+        for LegendItem { swatch, label, series } in items {
+            if series.is_some_and(|s| !shown.series(s)) {
+                continue;
+            }
+            let label = text::ellipsize(label, size, self.inner_width() - sw - gap);
+            let item_w = sw + gap + text::width(&label, size);
+            if x > self.pad && x + item_w > self.w - self.pad {
+                x = self.pad;
+                self.y += row_h;
+            }
+            let cy = self.y + row_h / 2.0;
+            let r = Rect::new(x, cy - sw / 2.0, x + sw, cy + sw / 2.0);
+            match *swatch {
+                Swatch::Solid(ink) => self.marks.push(Mark::Fill { rect: r, ink }),
+                Swatch::Hatched(ink) => self.hatched(r, ink),
+                Swatch::Dot(ink, hollow) => {
+                    let (w, radius) = (self.stroke(2.0), (self.px(5.0)).round() as u32);
+                    self.marks.push(Mark::Dot { center: r.center(), radius, ink, hollow, width: w });
+                }
+                Swatch::Tick(ink) => {
+                    let c = r.center();
+                    let w = self.stroke(2.0);
+                    self.marks.push(Mark::Line { from: (c.0, r.y0), to: (c.0, r.y1), ink, width: w });
+                }
+                Swatch::Dashed(ink) => {
+                    let w = self.stroke(2.0);
+                    let c = r.center().1 as f64;
+                    self.dashed(r.x0 as f64, r.x1 as f64, c, ink, w);
+                }
+            }
+            let style = LabelStyle::new(size, Ink::Text).anchor(super::marks::HAlign::Left, VAlign::Middle);
+            self.text(x + sw + gap, cy, label.clone(), style);
+            x += item_w + spacing;
+        }
+        self.y += row_h + self.px(4.0);
+    }
+}

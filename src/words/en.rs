@@ -1,0 +1,519 @@
+//! English: every sentence in English. `Display` of an error is this language's message.
+
+use super::{quoted, PointKind, Spoken, Ui, ViewName, WarningText, Words};
+use crate::cat;
+use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Want};
+use crate::model::Field;
+
+pub struct En;
+
+fn want(w: &Want) -> String {
+    match w {
+        Want::Percent => "a percentage between 0 and 100".into(),
+        Want::Points => "a difference in percentage points between -100 and 100".into(),
+        Want::Text => "a non-empty string".into(),
+        Want::TextUpTo(n) => cat!("a string of at most ", n, " characters"),
+        Want::Count(min) => cat!("a whole number of people, ", min, " or more"),
+        Want::Year => "a year between 1900 and 2200".into(),
+        Want::YearExample => "a year such as 2019".into(),
+        Want::Years => "a non-empty array of years".into(),
+        Want::Tiers => "a non-empty array of tiers".into(),
+        Want::YearsArray => "an array of years, each with \"year\" and \"tiers\"".into(),
+        Want::TiersArray => "an array of tiers such as [{\"tier\": \"一本线\", \"rate\": 15.5}]".into(),
+        Want::YearObject => "an object with \"year\" and \"tiers\"".into(),
+        Want::TierObject => "an object such as {\"tier\": \"一本线\", \"rate\": 15.5}".into(),
+        Want::SourceObject => "an object like {\"name\": \"…\", \"date\": \"2019-08-14\"}".into(),
+        Want::RootObject => "a JSON object with \"title\", \"region\" and \"years\"".into(),
+        Want::Dataset => "a dataset object, JSON text or CSV text".into(),
+        Want::FiniteNumber => "a finite number".into(),
+        Want::JsonValue => "JSON data (a string, number, boolean, array or object)".into(),
+        Want::AtMostCandidates(c) => cat!("at most the ", c, " candidates"),
+        Want::AtMostTiers(n) => cat!("at most ", n, " tiers"),
+        Want::AtMostYears(n) => cat!("at most ", n, " years"),
+        Want::AtMostMegabytes(n) => cat!("at most ", n, " MB of data"),
+        Want::FieldsLikeHeader(n) => cat!(n, " fields like the header"),
+        Want::RegionOrReference { region, reference } => {
+            cat!("the region \"", region, "\" or the reference \"", reference, "\"")
+        }
+        Want::RequiredColumn(c) => cat!("a \"", c, "\" column; the required columns are year, tier and area"),
+        Want::OnEveryRow(k) => cat!("a ", k, " on every row"),
+        Want::RegionRow(r) => cat!("at least one row for the region \"", r, "\""),
+        Want::FormatVersion(v) => cat!(v, " (the data format version this build reads)"),
+        Want::CsvHeader => "a CSV header line such as year,tier,area,rate".into(),
+        Want::DataRow => "at least one data row after the header".into(),
+        Want::TitleRow => "the chart title on at least one row".into(),
+        Want::ReferenceRate => "the reference area's pass rate".into(),
+        Want::RateOrCounts => "a pass rate, or \"passed\" together with \"candidates\", to draw this tier".into(),
+    }
+}
+
+fn got(g: &Got) -> String {
+    match g {
+        Got::Text(s) => quoted(s),
+        Got::QuotedNumber(s) => cat!(quoted(s), " (write it as a number, without quotes)"),
+        Got::Percent(s) => cat!(quoted(s), " (write the number without the % sign)"),
+        Got::Number(n) => n.clone(),
+        Got::Null => "null".into(),
+        Got::Bool(b) => (if *b { "true" } else { "false" }).into(),
+        Got::Array => "an array".into(),
+        Got::EmptyArray => "an empty array".into(),
+        Got::Object => "an object".into(),
+        Got::Js(what) => match *what {
+            "bigint" | "function" | "symbol" => cat!("a ", what),
+            other => other.to_string(),
+        },
+        Got::Characters(n) => cat!(n, " characters"),
+        Got::Tiers(n) => cat!(n, " tiers"),
+        Got::Years(n) => cat!(n, " years"),
+        Got::Fields(n) => cat!(n, " fields"),
+        Got::Megabytes(s) => cat!(s, " MB"),
+        Got::Count(n) => cat!(n),
+    }
+}
+
+fn dup(d: &Dup) -> String {
+    match d {
+        Dup::Year(y) => cat!("year ", y),
+        Dup::Tier { name, year } => cat!("tier \"", name, "\" in ", year),
+        Dup::Key(k) => cat!("key \"", k, "\""),
+        Dup::Column(c) => cat!("column \"", c, "\""),
+        Dup::Row { year, tier, region } => cat!("row for ", year, " ", tier, " ", region),
+        Dup::ReferenceRow { year, tier } => cat!("reference row for ", year, " ", tier),
+    }
+}
+
+fn json(j: JsonSyntax) -> String {
+    match j {
+        JsonSyntax::End => "the text ends before the data does (a closing bracket, quote or value is missing)".into(),
+        JsonSyntax::Value => {
+            "expected a value (a number, a string in double quotes, an object, an array, true, false or null)".into()
+        }
+        JsonSyntax::Key => "expected a key in double quotes".into(),
+        JsonSyntax::Colon => "expected a colon after the key".into(),
+        JsonSyntax::CommaOr(c) => cat!("expected a comma or ", c),
+        JsonSyntax::TrailingComma => "a comma before the closing bracket; remove it".into(),
+        JsonSyntax::Number => "a number JSON cannot read (write numbers like 0.5, 15 or -1.2)".into(),
+        JsonSyntax::Escape => "an escape after a backslash that JSON does not define".into(),
+        JsonSyntax::Control => "a line break or control character inside a string (write a line break as \\n)".into(),
+        JsonSyntax::Trailing => "more text after the data ends".into(),
+        JsonSyntax::Depth(n) => cat!("nested more than ", n, " levels deep"),
+    }
+}
+
+fn conflict(c: &Conflict) -> String {
+    match c {
+        Conflict::ImpliedRate { rate, implied, reference } => cat!(
+            "with a rate of ",
+            rate,
+            " % this difference implies a ",
+            if *reference { "reference" } else { "previous-year" },
+            " rate of ",
+            implied,
+            " %, outside 0–100; check its sign and the rate"
+        ),
+        Conflict::RegionOnly(key) => {
+            cat!("\"", key, "\" belongs on the region's rows; a reference row carries only its rate")
+        }
+        Conflict::DatasetWide { key, here, first, first_at } => cat!(
+            "\"",
+            key,
+            "\" is ",
+            quoted(here),
+            " here but ",
+            quoted(first),
+            " at ",
+            En.path(first_at),
+            "; a dataset has one ",
+            key,
+            " (leave it empty after the first row)"
+        ),
+        Conflict::ReferenceWithoutRegion { year, tier, region } => cat!(
+            "a reference rate for ",
+            year,
+            " ",
+            tier,
+            ", but no row for the region \"",
+            region,
+            "\" in that year and tier"
+        ),
+    }
+}
+
+/// "point" for exactly one, "points" otherwise ("0.5 points", "1.0 points", "1 point").
+fn unit(signed: &str, long: &str) -> String {
+    let bare = signed.trim_start_matches(['+', '−', '-']);
+    if bare == "1" {
+        long.trim_end_matches('s').to_string()
+    } else {
+        long.to_string()
+    }
+}
+
+impl Words for En {
+    fn view_label(&self, view: ViewName, reference: &str) -> String {
+        match view {
+            ViewName::Compare => cat!("Compared with ", reference),
+            ViewName::Change => "Change on the year".into(),
+            ViewName::Trend => "Over the years".into(),
+        }
+    }
+
+    fn compare_subtitle(&self, year: i32, region: &str, reference: &str) -> String {
+        cat!(year, " pass rates by tier: ", region, " vs ", reference)
+    }
+
+    fn change_subtitle(&self, year: i32, region: &str) -> String {
+        cat!(region, " pass rates by tier, ", year - 1, " → ", year)
+    }
+
+    fn trend_subtitle(&self, first: i32, last: i32, region: &str, reference: &str) -> String {
+        cat!(region, " and ", reference, " pass rates by tier, ", first, "–", last)
+    }
+
+    fn year(&self, year: i32) -> String {
+        cat!(year)
+    }
+
+    fn area_in_year(&self, area: &str, year: i32) -> String {
+        cat!(area, " ", year)
+    }
+
+    fn derived_bar_legend(&self) -> &'static str {
+        "Hatched = derived (not stated in the source)"
+    }
+
+    fn derived_dot_legend(&self) -> &'static str {
+        "Hollow = derived (not stated in the source)"
+    }
+
+    fn counts_marker_legend(&self) -> &'static str {
+        "Dashed line = rate computed from the counts"
+    }
+
+    fn gap_legend(&self) -> &'static str {
+        "Shaded = the gap"
+    }
+
+    fn source_line(&self, name: Option<&str>, date: Option<&str>) -> String {
+        match (name, date) {
+            (None, _) => "Source: not given".into(),
+            (Some(n), Some(d)) => cat!("Source: ", n, " (", d, ")"),
+            (Some(n), None) => cat!("Source: ", n),
+        }
+    }
+
+    fn points(&self, signed: Option<&str>) -> String {
+        match signed {
+            Some(s) => cat!(s, " ", unit(s, "percentage points")),
+            None => "unchanged".into(),
+        }
+    }
+
+    fn points_short(&self, signed: Option<&str>) -> String {
+        match signed {
+            Some(s) => cat!(s, " pp"),
+            None => "unchanged".into(),
+        }
+    }
+
+    fn points_short_note(&self) -> &'static str {
+        "pp = percentage points"
+    }
+
+    fn points_unit_note(&self) -> &'static str {
+        "Differences in percentage points"
+    }
+
+    fn percent_unit_note(&self) -> &'static str {
+        "Bar labels in %"
+    }
+
+    fn too_many_bars(&self) -> &'static str {
+        "Too many bars to label: the values are in the tooltip and the data table."
+    }
+
+    fn derived_suffix(&self) -> &'static str {
+        " (derived)"
+    }
+
+    fn latest_gap(&self, year: i32, signed: Option<&str>, abs: &str, reference: &str) -> String {
+        match signed {
+            Some(s) if s.starts_with('+') => cat!(year, ": ", abs, " ", unit(abs, "points"), " above ", reference),
+            Some(_) => cat!(year, ": ", abs, " ", unit(abs, "points"), " below ", reference),
+            None => cat!(year, ": level with ", reference),
+        }
+    }
+
+    fn short_gap(&self, signed: &str) -> String {
+        cat!("gap ", signed)
+    }
+
+    fn no_previous_tier(&self, year: i32) -> String {
+        cat!("no ", year - 1, " figure")
+    }
+
+    fn no_previous_year(&self, year: i32) -> String {
+        cat!(
+            "The data gives no ",
+            year - 1,
+            " rates and no change on the year, so there is no year-over-year change to show. Only the ",
+            year,
+            " figures are plotted."
+        )
+    }
+
+    fn warning(&self, w: &WarningText) -> String {
+        match *w {
+            WarningText::Counts { year, tier, passed, candidates, computed, stated, apart } => cat!(
+                year,
+                " ",
+                tier,
+                ": the counts give ",
+                passed,
+                " ÷ ",
+                candidates,
+                " = ",
+                computed,
+                ", but the stated rate is ",
+                stated,
+                " (",
+                apart,
+                " ",
+                unit(apart, "percentage points"),
+                " apart); the source does not say which is wrong."
+            ),
+            WarningText::Reference { year, tier, reference, stated, rate, gap, implied } => cat!(
+                year,
+                " ",
+                tier,
+                ": the stated ",
+                reference,
+                " rate is ",
+                stated,
+                ", but ",
+                rate,
+                " with a gap of ",
+                gap,
+                " gives ",
+                implied,
+                "."
+            ),
+            WarningText::Previous { year, tier, stated, rate, change, implied } => cat!(
+                year,
+                " ",
+                tier,
+                ": the ",
+                year - 1,
+                " rate is given as ",
+                stated,
+                ", but ",
+                rate,
+                " with a change of ",
+                change,
+                " gives ",
+                implied,
+                "."
+            ),
+        }
+    }
+
+    fn stated_field(&self, field: Field, year: i32, tier: &str, reference: &str, value: &str) -> String {
+        match field {
+            Field::Rate => cat!(year, " ", tier, " rate ", value),
+            Field::ReferenceRate => cat!(reference, " rate ", value),
+            Field::VsReference => cat!(value, " vs ", reference),
+            Field::VsPreviousYear => cat!(value, " on the year"),
+            Field::Passed => cat!(value, " passed"),
+            Field::Candidates => cat!(value, " candidates"),
+        }
+    }
+
+    fn stated(&self) -> &'static str {
+        "stated in the source"
+    }
+
+    fn derived(&self, formula: &str, from: &[String]) -> String {
+        cat!("derived: ", formula, " (from ", from.join(", "), ")")
+    }
+
+    fn summary_lead(&self, region: &str, year: i32) -> String {
+        cat!(region, ", ", year, ". ")
+    }
+
+    fn summary_tier(&self, _region: &str, tier: &str, rate: &str, parts: &[String]) -> String {
+        let mut out = cat!(tier, ": ", rate);
+        if !parts.is_empty() {
+            out.push_str(", ");
+            out.push_str(&parts.join(", "));
+        }
+        out.push_str(". ");
+        out
+    }
+
+    fn gap_phrase(&self, signed: Option<&str>, abs: &str, reference: &str) -> String {
+        match signed {
+            None => cat!("level with ", reference),
+            Some(s) if s.starts_with('+') => cat!(abs, " ", unit(abs, "points"), " above ", reference),
+            Some(_) => cat!(abs, " ", unit(abs, "points"), " below ", reference),
+        }
+    }
+
+    fn change_phrase(&self, signed: Option<&str>, abs: &str) -> String {
+        match signed {
+            None => "unchanged on the year".into(),
+            Some(s) if s.starts_with('+') => cat!("up ", abs, " ", unit(abs, "points"), " on the year"),
+            Some(_) => cat!("down ", abs, " ", unit(abs, "points"), " on the year"),
+        }
+    }
+
+    fn summary_notes(&self, notes: &[String]) -> String {
+        if notes.is_empty() {
+            String::new()
+        } else {
+            cat!("Note: ", notes.join(" "))
+        }
+    }
+
+    fn trend_tier(
+        &self,
+        _region: &str,
+        tier: &str,
+        first: (i32, &str),
+        last: (i32, &str),
+        gap: Option<String>,
+    ) -> String {
+        let mut out = cat!(tier, ": ", first.1, " in ", first.0, ", ", last.1, " in ", last.0);
+        if let Some(g) = gap {
+            out.push_str(&cat!(", ", g, " in ", last.0));
+        }
+        out.push_str(". ");
+        out
+    }
+
+    fn table_columns(&self, region: &str, reference: &str, previous_year: i32) -> [String; 9] {
+        [
+            "Tier".into(),
+            cat!(region, " rate"),
+            cat!(reference, " rate"),
+            cat!("vs ", reference),
+            cat!(previous_year, " rate"),
+            "Change on the year".into(),
+            "Passed".into(),
+            "Candidates".into(),
+            "Rate from the counts".into(),
+        ]
+    }
+
+    fn trend_columns(&self, region: &str, reference: &str) -> [String; 5] {
+        ["Tier".into(), "Year".into(), cat!(region, " rate"), cat!(reference, " rate"), cat!("vs ", reference)]
+    }
+
+    fn table_caption(&self, title: &str, year: i32) -> String {
+        let y = crate::format::int(year as i64);
+        let when = if title.contains(&y) { String::new() } else { cat!(" (", y, ")") };
+        cat!(title, when, ": every number; those marked “derived” are computed from stated ones")
+    }
+
+    fn trend_caption(&self, title: &str, first: i32, last: i32) -> String {
+        cat!(
+            title,
+            " (",
+            first,
+            "–",
+            last,
+            "): every number of every year; those marked “derived” are computed from stated ones"
+        )
+    }
+
+    fn derivation(&self, row: &str, column: &str, value: &str, how: &str) -> String {
+        cat!(row, " · ", column, " ", value, ": ", how)
+    }
+
+    fn point_heading(&self, tier: &str, area: &str, kind: PointKind) -> String {
+        match kind {
+            PointKind::Year(y) => cat!(tier, " · ", area, " · ", y),
+            PointKind::FromCounts => cat!(tier, " · ", area, " · from the counts"),
+        }
+    }
+
+    fn counts_line(&self, passed: &str, candidates: &str) -> String {
+        cat!(passed, " of ", candidates, " candidates passed")
+    }
+
+    fn vs_reference_line(&self, points: &str, reference: &str) -> String {
+        cat!(points, " vs ", reference)
+    }
+
+    fn vs_previous_line(&self, points: &str) -> String {
+        cat!(points, " on the year")
+    }
+
+    fn spoken(&self, p: &Spoken) -> String {
+        let what = match p.kind {
+            PointKind::Year(y) => cat!(y),
+            PointKind::FromCounts => "from the counts".into(),
+        };
+        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ", p.provenance, ". ");
+        for n in p.notes {
+            out.push_str(n);
+            out.push(' ');
+        }
+        out.push_str(&cat!(p.at, " of ", p.of, "."));
+        out
+    }
+
+    fn ui(&self) -> Ui {
+        Ui {
+            views: "Chart views",
+            legend: "Legend (click to show or hide a series)",
+            chart: "interactive chart",
+            keys: "Use the left and right arrow keys to step through the data, Home and End to jump, Esc to close the tooltip.",
+            show_table: "View data",
+            hide_table: "Hide data",
+            download: "Download PNG",
+            derived: "derived",
+        }
+    }
+
+    fn path(&self, path: &Path) -> String {
+        match path {
+            Path::Input => "(input)".into(),
+            Path::Root => "(root)".into(),
+            Path::Field(p) => p.clone(),
+            Path::Text { line, column, name } => {
+                let mut out = cat!("line ", line);
+                if let Some(c) = column {
+                    out.push_str(&cat!(", column ", c));
+                }
+                match name {
+                    None => {}
+                    Some(Name::Field(f)) => out.push_str(&cat!(" (", f, ")")),
+                    Some(Name::Header) => out.push_str(" (header)"),
+                    Some(Name::Unknown(n)) => out.push_str(&cat!(" (\"", n, "\")")),
+                }
+                out
+            }
+            Path::Column(c) => cat!("column \"", c, "\""),
+            Path::ColumnNo(n) => cat!("column ", n),
+        }
+    }
+
+    fn error(&self, path: &Path, kind: &ErrorKind) -> String {
+        let what = match kind {
+            ErrorKind::Json(j) => cat!("invalid JSON: ", json(*j)),
+            ErrorKind::Csv(CsvSyntax::QuoteInUnquoted) => {
+                "a quote inside an unquoted field; quote the whole field and double the quote (\"\")".into()
+            }
+            ErrorKind::Csv(CsvSyntax::TextAfterQuote) => {
+                "text after a closing quote; put the whole field inside the quotes".into()
+            }
+            ErrorKind::Csv(CsvSyntax::UnclosedQuote) => "a quoted field is never closed (missing \")".into(),
+            ErrorKind::Expected { want: w, got: g } => cat!("expected ", want(w), ", got ", got(g)),
+            ErrorKind::Missing { want: w } => cat!("missing; expected ", want(w)),
+            ErrorKind::UnknownField { allowed } => cat!("unknown field; expected one of ", allowed.join(", ")),
+            ErrorKind::Duplicate { what, first } => cat!("duplicate ", dup(what), " (first at ", self.path(first), ")"),
+            ErrorKind::Conflict(c) => conflict(c),
+        };
+        cat!(self.path(path), ": ", what)
+    }
+}

@@ -1,0 +1,276 @@
+//! Words: every sentence a reader or an editor sees, one module per language.
+//!
+//! [`Words`] has one method per sentence and no default bodies, so a sentence added for one
+//! language and not the other is a compile error, never an English fallback. Numbers arrive
+//! already written by [`crate::format`] (`15.5%`, `+0.7`, `36,192`); a language decides only the
+//! words around them and their order. Sentences are joined with [`cat!`](crate::cat), not
+//! `format!`, which keeps `core::fmt` off the wasm path.
+//!
+//! This room owns prose only: no numbers are computed here and no positions are decided.
+//!
+//! ```
+//! use passrate_chart::words::{words, Lang};
+//! assert_eq!(words(Lang::Zh).points(Some("+0.7")), "+0.7 个百分点");
+//! assert_eq!(words(Lang::En).points(Some("+0.7")), "+0.7 percentage points");
+//! ```
+
+mod en;
+mod zh;
+
+use crate::error::{ErrorKind, Path};
+use crate::model::Field;
+
+/// The language of every generated text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `zh`, `zh-CN`, `zh-Hans` … → Chinese; `en`, `en-GB` … → English.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" | "" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag for `lang` attributes: `zh-CN` or `en`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// The sentences of `lang`.
+pub fn words(lang: Lang) -> &'static dyn Words {
+    match lang {
+        Lang::Zh => &zh::Zh,
+        Lang::En => &en::En,
+    }
+}
+
+/// Something that can be appended to a sentence: text, or a whole number written in digits.
+pub trait Piece {
+    fn put(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for char {
+    fn put(&self, out: &mut String) {
+        out.push(*self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+macro_rules! whole_numbers {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn put(&self, out: &mut String) {
+                crate::format::push_int(out, *self as i64);
+            }
+        }
+    )*};
+}
+whole_numbers!(i32, u32, u64, usize);
+
+/// Joins pieces into a `String`: `cat!(year, "年", tier)`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! cat {
+    ($($piece:expr),* $(,)?) => {{
+        let mut out = ::std::string::String::new();
+        $( $crate::words::Piece::put(&$piece, &mut out); )*
+        out
+    }};
+}
+
+/// Which view a tab names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewName {
+    Compare,
+    Change,
+    Trend,
+}
+
+/// What a point of the chart is, for its tooltip heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointKind {
+    /// A rate in a year.
+    Year(i32),
+    /// passed ÷ candidates, where it disagrees with the stated rate.
+    FromCounts,
+}
+
+/// A warning's figures, written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningText<'a> {
+    /// passed ÷ candidates is not the stated rate.
+    Counts {
+        year: i32,
+        tier: &'a str,
+        passed: &'a str,
+        candidates: &'a str,
+        computed: &'a str,
+        stated: &'a str,
+        apart: &'a str,
+    },
+    /// The reference's stated rate is not rate − gap.
+    Reference {
+        year: i32,
+        tier: &'a str,
+        reference: &'a str,
+        stated: &'a str,
+        rate: &'a str,
+        gap: &'a str,
+        implied: &'a str,
+    },
+    /// Last year's stated rate is not rate − change.
+    Previous { year: i32, tier: &'a str, stated: &'a str, rate: &'a str, change: &'a str, implied: &'a str },
+}
+
+/// What a live region says about a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spoken<'a> {
+    pub tier: &'a str,
+    pub area: &'a str,
+    pub kind: PointKind,
+    pub value: &'a str,
+    pub provenance: &'a str,
+    pub notes: &'a [String],
+    /// Its place among the points, from 1.
+    pub at: usize,
+    pub of: usize,
+}
+
+/// The labels of the controls around the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ui {
+    pub views: &'static str,
+    pub legend: &'static str,
+    pub chart: &'static str,
+    pub keys: &'static str,
+    pub show_table: &'static str,
+    pub hide_table: &'static str,
+    pub download: &'static str,
+    pub derived: &'static str,
+}
+
+/// One method per sentence. Arguments are names as the data gives them and numbers already
+/// written by [`crate::format`]; `signed` differences are `Some("+0.7")`, or `None` when zero.
+pub trait Words: Sync {
+    // ---- Chart furniture ----
+    fn view_label(&self, view: ViewName, reference: &str) -> String;
+    fn compare_subtitle(&self, year: i32, region: &str, reference: &str) -> String;
+    fn change_subtitle(&self, year: i32, region: &str) -> String;
+    fn trend_subtitle(&self, first: i32, last: i32, region: &str, reference: &str) -> String;
+    /// A year on its own: "2019年" / "2019".
+    fn year(&self, year: i32) -> String;
+    /// A legend entry for an area in a year: "运城市 2019年".
+    fn area_in_year(&self, area: &str, year: i32) -> String;
+    fn derived_bar_legend(&self) -> &'static str;
+    fn derived_dot_legend(&self) -> &'static str;
+    fn counts_marker_legend(&self) -> &'static str;
+    fn gap_legend(&self) -> &'static str;
+    /// The source line: "数据来源：运城新闻网（2019-08-14）".
+    fn source_line(&self, name: Option<&str>, date: Option<&str>) -> String;
+
+    // ---- Differences ----
+    /// A difference in full: "+0.7 个百分点" / "+0.7 percentage points"; zero: "持平" / "unchanged".
+    fn points(&self, signed: Option<&str>) -> String;
+    /// The same where room is short: "+0.7 个百分点" / "+0.7 pp".
+    fn points_short(&self, signed: Option<&str>) -> String;
+    /// Explains the short form, once per chart that uses it (empty where none is needed).
+    fn points_short_note(&self) -> &'static str;
+    /// The note under a chart whose differences are bare numbers ("+0.7").
+    fn points_unit_note(&self) -> &'static str;
+    /// The compare view's note when bar labels drop their "%".
+    fn percent_unit_note(&self) -> &'static str;
+    /// The compare view's note when there are too many bars to label.
+    fn too_many_bars(&self) -> &'static str;
+    /// Appended to the change view's derived reference label.
+    fn derived_suffix(&self) -> &'static str;
+    /// The trend panel's header: the latest gap to the reference (`abs` without its sign).
+    fn latest_gap(&self, year: i32, signed: Option<&str>, abs: &str, reference: &str) -> String;
+    /// The same, short: "差距 +1.1".
+    fn short_gap(&self, signed: &str) -> String;
+    fn no_previous_tier(&self, year: i32) -> String;
+    fn no_previous_year(&self, year: i32) -> String;
+
+    // ---- Warnings and provenance ----
+    /// A contradiction in the source, as a footnote (without its marker).
+    fn warning(&self, w: &WarningText) -> String;
+    /// A stated number named by what it is: "2019年一本线达线率 15.5%".
+    fn stated_field(&self, field: Field, year: i32, tier: &str, reference: &str, value: &str) -> String;
+    fn stated(&self) -> &'static str;
+    /// "推算：15.5 − 0.7 = 14.8（由…推算）".
+    fn derived(&self, formula: &str, from: &[String]) -> String;
+
+    // ---- Describing the chart ----
+    /// The summary's opening words, before the tiers ("" in Chinese).
+    fn summary_lead(&self, region: &str, year: i32) -> String;
+    fn summary_tier(&self, region: &str, tier: &str, rate: &str, parts: &[String]) -> String;
+    fn gap_phrase(&self, signed: Option<&str>, abs: &str, reference: &str) -> String;
+    fn change_phrase(&self, signed: Option<&str>, abs: &str) -> String;
+    fn summary_notes(&self, notes: &[String]) -> String;
+    /// The trend view's summary of one tier over the years.
+    fn trend_tier(
+        &self,
+        region: &str,
+        tier: &str,
+        first: (i32, &str),
+        last: (i32, &str),
+        gap: Option<String>,
+    ) -> String;
+    fn table_columns(&self, region: &str, reference: &str, previous_year: i32) -> [String; 9];
+    fn trend_columns(&self, region: &str, reference: &str) -> [String; 5];
+    fn table_caption(&self, title: &str, year: i32) -> String;
+    fn trend_caption(&self, title: &str, first: i32, last: i32) -> String;
+    /// One derived number of the table and how it was computed: "一本线 · 山西省达线率 14.8%：推算…".
+    fn derivation(&self, row: &str, column: &str, value: &str, how: &str) -> String;
+    fn point_heading(&self, tier: &str, area: &str, kind: PointKind) -> String;
+    fn counts_line(&self, passed: &str, candidates: &str) -> String;
+    fn vs_reference_line(&self, points: &str, reference: &str) -> String;
+    fn vs_previous_line(&self, points: &str) -> String;
+    /// What a screen reader hears on reaching a point: what it is (year included), its value,
+    /// where it comes from, its warnings, and where it is among the points.
+    fn spoken(&self, p: &Spoken) -> String;
+    fn ui(&self) -> Ui;
+
+    // ---- Errors ----
+    /// Where a problem is: `years[0].rate`, `第 3 行第 6 列（rate）`.
+    fn path(&self, path: &Path) -> String;
+    /// The whole message: where, then what.
+    fn error(&self, path: &Path, kind: &ErrorKind) -> String;
+}
+
+/// Shared by both languages: error parts that are the same in every language.
+pub(crate) fn quoted(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    cat!('"', out, '"')
+}
