@@ -40,7 +40,7 @@ const stats = (xs) => {
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 };
 
-if (!process.argv.includes('--no-build')) build();
+if (!process.argv.includes('--no-build')) await build();
 const server = await serve(ROOT, 0);
 const base = `http://127.0.0.1:${server.address().port}/bench/pages`;
 

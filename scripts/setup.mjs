@@ -42,7 +42,7 @@ export function setup() {
     console.log('  It compiles from source: about 8 minutes on 2 cores. It is working, not hung.');
     run('cargo', ['install', 'wasm-bindgen-cli', '--version', want]);
   }
-  const need = ['playwright-core', 'binaryen', 'axe-core', 'chart.js', 'echarts'].filter((p) => !existsSync(join(ROOT, 'node_modules', p, 'package.json')));
+  const need = ['playwright-core', 'binaryen', 'esbuild', 'axe-core', 'chart.js', 'echarts'].filter((p) => !existsSync(join(ROOT, 'node_modules', p, 'package.json')));
   if (need.length) {
     console.log(`» Installing npm packages (${need.join(', ')})…`);
     run('npm', ['install', '--no-audit', '--no-fund']);

@@ -4,7 +4,7 @@ import { build } from './build.mjs';
 import { serve } from './serve.mjs';
 import { ROOT } from './setup.mjs';
 
-build();
+await build();
 const want = Number(process.env.PORT || 8080);
 let server;
 try {

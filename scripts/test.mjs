@@ -42,7 +42,7 @@ run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'], {
   env: { ...process.env, CHROMEDRIVER, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner' },
 });
 step('release build');
-build();
+await build();
 step('demo pages and widget in headless Chromium (playwright-core)');
 const e2e = readdirSync(join(ROOT, 'tests', 'e2e')).filter((f) => f.endsWith('.test.mjs')).sort();
 run(process.execPath, ['--test', '--test-concurrency=1', ...e2e.map((f) => join('tests', 'e2e', f))], { cwd: ROOT });

@@ -261,6 +261,22 @@ impl Chart {
         Ok(w.out)
     }
 
+    /// The page text of `view` as JSON (title, legend, notes, summary, table, each point's
+    /// tooltip in reading order, the controls' labels, the theme's colours), without drawing.
+    /// The widget asks for it when the settings change, fills the DOM around the canvas, and
+    /// then draws the one frame that fits what is left.
+    pub fn text(&mut self, view: &str, lang: &str, theme: &str, style: &str, shown: u32) -> Result<String, JsValue> {
+        // The text does not depend on the size: any size gives the same points in the same order.
+        let opts = self.options(view, lang, theme, style, shown, 640.0, 420.0, 1.0, true, false)?;
+        let v = View::parse(view).unwrap_or_default();
+        let scene = layout::layout(&self.model, v, &opts);
+        let mut w = Writer::default();
+        if let Some(t) = &scene.text {
+            page_json(&mut w, t, v, &self.theme, opts.shown);
+        }
+        Ok(w.out)
+    }
+
     /// Draws a standalone image of `view` on `canvas` — title, legend, footnotes and source
     /// in the image — for PNG export. Leaves the live scene, and so hit testing, untouched.
     /// Returns the image's height in CSS px.

@@ -19,7 +19,7 @@ const arg = (name, dflt) => {
 const CYCLES = arg('--cycles', 1000);
 const UPDATES = arg('--updates', 10000);
 
-if (!process.argv.includes('--no-build')) build();
+if (!process.argv.includes('--no-build')) await build();
 const server = await serve(ROOT, 0);
 const ctx = await launch({ viewport: { width: 900, height: 900 } });
 const page = await ctx.newPage();

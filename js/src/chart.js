@@ -1,0 +1,337 @@
+// A chart bound to a container: it holds the settings (view, language, theme, shown series,
+// brand style) and turns each change into one frame of the engine, at most one per
+// animation frame.
+//
+// A frame whose text changed (new data, view, language, theme or toggles) asks the engine
+// for the page text first, fills the DOM, then draws the one canvas that fits what is left of
+// the widget's height. A resize draws only (the text does not depend on the size). Hover is
+// one lookup in the engine's hit index.
+
+import { langTag } from './dom.js';
+import { current, guarded, live } from './engine.js';
+import { attach } from './input.js';
+import { View } from './view.js';
+
+export const DEFAULT_HEIGHT = 520;
+const VIEWS = ['compare', 'change', 'trend'];
+const THEMES = ['light', 'dark', 'auto'];
+const BRAND_COLOURS = ['background', 'text', 'muted', 'grid', 'axis', 'region', 'reference', 'previous', 'warning'];
+
+let uid = 0;
+
+function toError(e) {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+export class Chart {
+  constructor(container, core, options, data, onFail) {
+    this.container = container;
+    this.core = core;
+    this.data = data;
+    this.onFail = onFail;
+    this.options = { view: 'compare', lang: 'zh-CN', theme: 'light', height: DEFAULT_HEIGHT, ...options };
+    this.shown = { region: true, reference: true, previous: true };
+    this.points = [];
+    this.text = null;
+    this.active = -1;
+    this.frame = 0;
+    this.drawnFor = '';
+    this.textStale = true;
+    this.id = `prc${++uid}`;
+    live.add(this);
+    const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
+    this.view = new View(root, this.id);
+    this.detach = attach(this, this.view);
+    this.#observe();
+    this.#checkView();
+    this.redraw();
+  }
+
+  /** The views the data supports, in tab order. */
+  get views() {
+    this.viewIds ||= this.core ? this.#call(() => this.core.views()).split(' ') : ['compare'];
+    return this.viewIds;
+  }
+
+  /** Replaces the data (object, JSON text or CSV text). Throws an Error naming the field. */
+  update(data) {
+    try {
+      this.#call(() => this.core.update(data, langTag(this.options.lang)));
+    } catch (e) {
+      throw toError(e);
+    }
+    this.data = data;
+    this.viewIds = null;
+    // New data without three years has no trend view: show the comparison.
+    if (!this.views.includes(this.options.view)) this.options.view = 'compare';
+    this.#changed();
+  }
+
+  /** 'compare', 'change', or 'trend' (for data with three or more years). */
+  setView(view) {
+    if (!VIEWS.includes(view)) throw new Error(`view: expected "compare", "change" or "trend", got "${String(view).slice(0, 40)}"`);
+    if (!this.views.includes(view)) throw new Error(`view: "${view}" needs three or more years of data`);
+    this.options.view = view;
+    this.#changed();
+  }
+
+  setLang(lang) {
+    this.options.lang = lang;
+    this.#changed();
+  }
+
+  setTheme(theme) {
+    if (!THEMES.includes(theme)) throw new Error(`theme: expected "light", "dark" or "auto", got "${String(theme).slice(0, 40)}"`);
+    this.options.theme = theme;
+    this.#changed();
+  }
+
+  /** Draws now, at the container's current width and devicePixelRatio, picking up any change
+   * to the --passrate-* custom properties. */
+  redraw() {
+    const brand = this.#brand();
+    if (brand.key !== this.brandKey) {
+      this.brandKey = brand.key;
+      brand.warnings.forEach((w) => console.warn(w));
+      this.view.figure.style.fontFamily = brand.font || '';
+      this.textStale = true;
+    }
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.drawnFor = '';
+    this.#draw();
+  }
+
+  /**
+   * The chart as a standalone PNG Blob, with its title, legend, warnings and source drawn in
+   * the image (a page's text around the chart does not travel with a downloaded picture).
+   */
+  toPNG({ scale, width } = {}) {
+    const s = Number(scale) || Math.max(2, window.devicePixelRatio || 1);
+    const w = Number(width) || this.view.stage.clientWidth || 640;
+    const canvas = document.createElement('canvas');
+    const [view, lang, theme, style, shown] = this.#settings();
+    const height = Number(this.options.height) || DEFAULT_HEIGHT;
+    this.#call(() => this.core.drawImage(canvas, view, lang, theme, style, shown, w, height, s));
+    return new Promise((resolve, reject) => {
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG: the browser could not encode the image'))), 'image/png');
+    });
+  }
+
+  /** Removes the chart and its listeners; the container is left empty. */
+  destroy() {
+    this.#disconnect();
+    this.view.root.replaceChildren();
+    live.delete(this);
+    try {
+      this.core?.free();
+    } catch {
+      // A core from a failed instance: nothing to free.
+    }
+    this.core = null;
+  }
+
+  // ---- For the input handlers, the element and the engine (not part of the API). ----
+
+  /** The index of the point under a pointer event, or -1. */
+  _hitAt(e) {
+    if (!this.core) return -1;
+    const r = this.view.canvas.getBoundingClientRect();
+    return this.#call(() => this.core.hit(e.clientX - r.left, e.clientY - r.top));
+  }
+
+  _show(i, announce) {
+    if (i < 0 || i >= this.points.length) return this._hide();
+    this.active = i;
+    this.view.show(this.points[i], announce);
+  }
+
+  _hide() {
+    this.active = -1;
+    this.view.hide();
+  }
+
+  async _download() {
+    const blob = await this.toPNG();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${this.text?.title || 'chart'}.png`;
+    this.view.root.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  /** Recreates the core on the current engine from the last good data, and redraws. */
+  _rebuild() {
+    this.core = new (current().Chart)(this.data, langTag(this.options.lang));
+    this.#changed();
+  }
+
+  /** Shows `err` in place of this chart and stops it. */
+  _fail(err) {
+    live.delete(this);
+    this.core = null;
+    this.#disconnect();
+    this.onFail?.(err);
+  }
+
+  /** Makes the engine panic, to test the recovery. */
+  _panicForTests() {
+    this.#call(() => current().__panicForTests());
+  }
+
+  // ---- Frames ----
+
+  #call(fn) {
+    return guarded(fn, (err) => this._fail(err));
+  }
+
+  #changed() {
+    this.textStale = true;
+    this.redraw();
+  }
+
+  #checkView() {
+    if (!this.views.includes(this.options.view)) this.options.view = 'compare';
+  }
+
+  /** [view, lang, theme, style, shown bits]: every setting a call into the engine needs. */
+  #settings() {
+    const s = this.shown;
+    const bits = (s.region ? 1 : 0) | (s.reference ? 2 : 0) | (s.previous ? 4 : 0);
+    return [this.options.view, langTag(this.options.lang), this.#theme(), this.brandStyle || '', bits];
+  }
+
+  #draw() {
+    if (!this.core) return;
+    try {
+      this.#drawUnguarded();
+    } catch (e) {
+      // Already shown in place of the chart; keep resize and frame callbacks from throwing.
+      console.error(e);
+    }
+  }
+
+  #drawUnguarded() {
+    const view = this.view;
+    const width = Math.floor(view.stage.clientWidth || this.container.clientWidth);
+    const dpr = window.devicePixelRatio || 1;
+    // A hidden tab or a 0-px container: draw when it becomes visible (ResizeObserver fires).
+    if (width <= 0) return;
+    const key = `${width}|${dpr}`;
+    if (key === this.drawnFor && !this.textStale) return;
+    this.drawnFor = key;
+    this._hide();
+    const settings = this.#settings();
+    const refresh = this.textStale;
+    if (refresh) {
+      this.text = JSON.parse(this.#call(() => this.core.text(...settings)));
+      view.fill(this.text, { view: (id) => this.setView(id), toggle: (s) => this.#toggle(s) });
+      // Restart the fade (not on the first draw: the chart arrives without motion).
+      if (this.points.length) view.fade();
+      this.textStale = false;
+    }
+    // The widget's total height is fixed by the `height` option; the canvas takes what the
+    // text around it leaves, so nothing below the widget moves when the chart arrives.
+    const total = Number(this.options.height) || DEFAULT_HEIGHT;
+    const canvasHeight = Math.max(200, total - view.chromeHeight());
+    const out = JSON.parse(this.#call(() => this.core.frame(view.canvas, ...settings, width, canvasHeight, dpr, false, false)));
+    view.sizeCanvas(out.width, out.height, out.dpr);
+    // When the chart needs more room than `height` leaves (a narrow phone, long notes), the
+    // widget grows; the reservation follows so later redraws do not jump back and forth.
+    this.container.style.minHeight = `${Math.max(total, Math.ceil(view.figure.getBoundingClientRect().height))}px`;
+    const s = out.dpr;
+    this.points = this.text.points.map((p, i) => {
+      const [x0, y0, x1, y1] = out.boxes[i];
+      return { ...p, x: x0 / s, y: y0 / s, w: (x1 - x0) / s, h: (y1 - y0) / s };
+    });
+    this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
+  }
+
+  #toggle(series) {
+    this.shown[series] = !this.shown[series];
+    this.#changed();
+  }
+
+  /** At most one draw per frame, and none when nothing that matters changed. */
+  #schedule() {
+    if (!this.frame) this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.#draw();
+    });
+  }
+
+  #observe() {
+    this.resizeObserver = new ResizeObserver(() => this.#schedule());
+    this.resizeObserver.observe(this.container);
+    this.onDpr = () => {
+      this.dprQuery?.removeEventListener('change', this.onDpr);
+      this.#watchDpr();
+      this.#schedule();
+    };
+    this.#watchDpr();
+    this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
+    this.onScheme = () => {
+      if (this.options.theme === 'auto') this.#changed();
+    };
+    this.darkQuery?.addEventListener?.('change', this.onScheme);
+    this.pageTheme = new MutationObserver(this.onScheme);
+    this.pageTheme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+  }
+
+  #watchDpr() {
+    this.dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.dprQuery?.addEventListener?.('change', this.onDpr);
+  }
+
+  #disconnect() {
+    this.resizeObserver?.disconnect();
+    this.dprQuery?.removeEventListener('change', this.onDpr);
+    this.darkQuery?.removeEventListener?.('change', this.onScheme);
+    this.pageTheme?.disconnect();
+    this.detach?.();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  #theme() {
+    const t = this.options.theme;
+    if (t === 'auto') {
+      // The host page's own switch wins (data-theme="dark" or class="dark" on <html>), then
+      // the reader's system setting.
+      const html = document.documentElement;
+      const page = html.dataset.theme || (html.classList.contains('dark') ? 'dark' : '');
+      if (page === 'dark' || page === 'light') return page;
+      return this.darkQuery?.matches ? 'dark' : 'light';
+    }
+    return t === 'dark' ? 'dark' : 'light';
+  }
+
+  /**
+   * A newsroom's own colours and font, from CSS custom properties on the element or any
+   * ancestor: --passrate-region, --passrate-reference, --passrate-previous,
+   * --passrate-background, --passrate-text, --passrate-muted, --passrate-grid,
+   * --passrate-axis, --passrate-warning, --passrate-font. They apply on top of the theme, on
+   * the canvas and around it. Any CSS colour works; an invalid one is reported and ignored.
+   */
+  #brand() {
+    const cs = getComputedStyle(this.container);
+    const style = {};
+    const warnings = [];
+    const probe = (this.probe ||= document.createElement('canvas').getContext('2d'));
+    for (const name of BRAND_COLOURS) {
+      const raw = cs.getPropertyValue(`--passrate-${name}`).trim();
+      if (!raw) continue;
+      probe.fillStyle = '#000001';
+      probe.fillStyle = raw;
+      const hex = probe.fillStyle;
+      if (/^#[0-9a-f]{6}$/i.test(hex) && hex !== '#000001') style[name] = hex;
+      else warnings.push(`passrate-chart: --passrate-${name}: expected an opaque CSS colour, got "${raw}"`);
+    }
+    const font = cs.getPropertyValue('--passrate-font').trim();
+    if (font && font.length <= 200 && !font.includes(';')) style.font = font;
+    this.brandStyle = Object.keys(style).length ? JSON.stringify(style) : '';
+    return { font, warnings, key: this.brandStyle + warnings.join() };
+  }
+}
