@@ -2,7 +2,7 @@
 // (the npm package's files; the demo server serves it at /pkg/), then the widget's modules
 // (js/src/) bundled by esbuild with the glue inside into one file, pkg/passrate-chart.js.
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,11 @@ export function site() {
   const dist = join(ROOT, 'dist');
   rmSync(dist, { recursive: true, force: true });
   cpSync(join(ROOT, 'www'), dist, { recursive: true });
+  // The demo's fallback images are the command line's golden output.
+  mkdirSync(join(dist, 'static'), { recursive: true });
+  for (const f of readdirSync(join(ROOT, 'tests', 'golden', 'cli')).filter((f) => f.endsWith('.svg'))) {
+    copyFileSync(join(ROOT, 'tests', 'golden', 'cli', f), join(dist, 'static', f));
+  }
   mkdirSync(join(dist, 'pkg'), { recursive: true });
   for (const f of PACKAGE_FILES) copyFileSync(join(PKG, f), join(dist, 'pkg', f));
   console.log(`» wrote ${dist}`);

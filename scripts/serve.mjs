@@ -15,7 +15,9 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1:`port` (0 = any free port). A `pkg/` folder the tree does not
- * have is the built package (the pages in www/ load it from ./pkg/, as a page would).
+ * have is the built package (the pages in www/ load it from ./pkg/, as a page would), and a
+ * `static/` folder it does not have is the command line's golden images (tests/golden/cli/),
+ * the demo's fallbacks.
  * `headers` are added to every response (e.g. a Content-Security-Policy to test under).
  * Resolves to the server.
  */
@@ -25,10 +27,12 @@ export function serve(root = join(ROOT, 'www'), port = 0, headers = {}) {
       const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
       let base = root;
       let rel = path;
-      const pkg = /^(.*)\/pkg\/(.*)$/.exec(path);
-      if (pkg && !existsSync(join(root, pkg[1], 'pkg'))) {
-        base = join(ROOT, 'pkg');
-        rel = `/${pkg[2]}`;
+      for (const [dir, built] of [['pkg', join(ROOT, 'pkg')], ['static', join(ROOT, 'tests', 'golden', 'cli')]]) {
+        const m = new RegExp(`^(.*)/${dir}/(.*)$`).exec(path);
+        if (m && !existsSync(join(root, m[1], dir))) {
+          base = built;
+          rel = `/${m[2]}`;
+        }
       }
       let file = normalize(join(base, rel));
       if (file !== base && !file.startsWith(base + sep)) throw new Error('outside root');

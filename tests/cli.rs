@@ -1,5 +1,5 @@
 //! The `passrate-chart render` command: the static SVG, table and summary, run as a user
-//! would run it. The demo's static fallback images in `www/static/` are its golden output, so
+//! would run it. The demo's static fallback images (`tests/golden/cli/`, served as the demo's `static/`) are its golden output, so
 //! they cannot go stale: accept a change with `UPDATE_GOLDEN=1 cargo test --test cli`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -41,7 +41,7 @@ fn renders_the_demo_fallback_images() {
         let svg = std::fs::read_to_string(&out).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("<title>运城市2019年高考本科达线情况</title>"));
         assert!(svg.contains("width=\"720\""));
-        if let Err(e) = common::check_golden(&root().join(format!("www/static/yuncheng-2019-{view}.svg")), &svg) {
+        if let Err(e) = common::check_golden(&root().join(format!("tests/golden/cli/yuncheng-2019-{view}.svg")), &svg) {
             failures.push(e);
         }
     }
@@ -60,7 +60,7 @@ fn renders_the_demo_fallback_images() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let svg = std::fs::read_to_string(&out).unwrap();
-    if let Err(e) = common::check_golden(&root().join("www/static/example-multi-year-trend.svg"), &svg) {
+    if let Err(e) = common::check_golden(&root().join("tests/golden/cli/example-multi-year-trend.svg"), &svg) {
         failures.push(e);
     }
     assert!(failures.is_empty(), "{}\nAccept with: UPDATE_GOLDEN=1 cargo test --test cli", failures.join("\n"));
@@ -81,7 +81,7 @@ fn table_and_summary() {
     let t = run(&["render", "www/data/yuncheng-2019.json", "--table"]);
     assert!(t.status.success());
     let html = String::from_utf8(t.stdout).unwrap();
-    if let Err(e) = common::check_golden(&root().join("tests/golden/yuncheng-2019-table.html"), &html) {
+    if let Err(e) = common::check_golden(&root().join("tests/golden/cli/yuncheng-2019-table.html"), &html) {
         panic!("{e}\nAccept with: UPDATE_GOLDEN=1 cargo test --test cli");
     }
     let s = run(&["render", "www/data/yuncheng-2019.json", "--summary", "--lang", "en"]);

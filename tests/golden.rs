@@ -1,4 +1,4 @@
-//! Golden SVG snapshots: one file per chart under `tests/golden/`.
+//! Golden SVG snapshots: one file per chart under `tests/golden/views/`.
 //!
 //! Numbers are normalised (rounded to one decimal) before comparing, so a change in the
 //! 10th decimal of a font size does not fail the test. On a mismatch the new rendering is
@@ -77,7 +77,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/views")
 }
 
 #[test]
