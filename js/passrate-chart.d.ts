@@ -74,6 +74,8 @@ export interface Point {
   w: number;
   h: number;
   tier: number;
+  /** The year the point belongs to. */
+  year: number;
   series: 'region' | 'reference' | 'previous' | 'counts';
   heading: string;
   value: string;
@@ -107,8 +109,16 @@ export declare class Chart {
   destroy(): void;
 }
 
+/** The Error `mount`, `update` and the element give for data that cannot be drawn. */
+export interface DataError extends Error {
+  /** The same message in the chart's language ("years[0].tiers[1].rate：应为 0 到 100 之间的百分数…"). */
+  localized?: string;
+  /** Where the problem is: "years[0].tiers[1].rate", "line 3, column 6 (rate)". */
+  path?: string;
+}
+
 /**
- * Draws a chart in `container`. Rejects with an Error naming the field path when `data` is
+ * Draws a chart in `container`. Rejects with a DataError naming the field path when `data` is
  * invalid (e.g. "years[0].tiers[1].rate: expected a percentage between 0 and 100, got \"abc\"").
  */
 export declare function mount(container: HTMLElement, data: Data, options?: Options): Promise<Chart>;

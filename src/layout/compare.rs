@@ -8,9 +8,9 @@ use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
 use super::scale::{nice_scale, tick_label};
 use super::{Options, Scene, View};
 use crate::format::signed;
-use crate::model::{Figure, Model};
+use crate::model::{Figure, Model, TierModel};
 use crate::text;
-use crate::words::words;
+use crate::words::{words, Words};
 
 /// How wide a bar may be, in CSS pixels, and how much of its group the pair fills.
 const MAX_BAR: f64 = 60.0;
@@ -21,122 +21,28 @@ pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
     let year = model.current();
     let tiers = &year.tiers;
     let mut f = Frame::open(model, View::Compare, opts);
-    let show_region = opts.shown.region;
-    let has_reference = opts.shown.reference && tiers.iter().any(|t| t.reference_rate.is_some());
-    let counts_marks: Vec<bool> = tiers
-        .iter()
-        .map(|t| show_region && t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty()))
-        .collect();
-
+    let cols = Columns::new(&f, tiers, opts);
     let footnotes = collect_footnotes(tiers.iter().flat_map(|t| {
-        let region = show_region.then_some(&t.rate);
-        let reference = t.reference_rate.as_ref().filter(|_| has_reference);
-        let gap = t.vs_reference.as_ref().filter(|_| has_reference && show_region);
-        let counts = t.rate_from_counts.as_ref().filter(|_| show_region);
+        let region = cols.region.then_some(&t.rate);
+        let reference = t.reference_rate.as_ref().filter(|_| cols.reference);
+        let gap = t.vs_reference.as_ref().filter(|_| cols.reference && cols.region);
+        let counts = t.rate_from_counts.as_ref().filter(|_| cols.region);
         [region, reference, gap, counts].into_iter().flatten()
     }));
     f.set_footnotes(model, footnotes.clone());
-
-    // Horizontal geometry.
-    let n = tiers.len().max(1) as f64;
-    let tick_size = f.px(f.ty.tick);
-    let axis_w = text::width("100%", tick_size) + f.px(8.0);
-    let x0 = f.pad + axis_w;
-    let x1 = f.w - f.pad;
-    let gw = (x1 - x0) / n;
-    let pair_gap = f.px(3.0).max(gw * 0.03);
-    // Label modes, bar widths and the axis follow the data, not the toggles, so hiding a
-    // series never moves or resizes what stays.
-    let pair_in_data = tiers.iter().any(|t| t.reference_rate.is_some());
-    let both = has_reference && show_region;
-    let bars = if pair_in_data { 2.0 } else { 1.0 };
-    let bar_w = ((gw * GROUP_FILL - pair_gap * (bars - 1.0)) / bars).min(f.px(MAX_BAR)).max(f.px(4.0));
-
-    // Value labels: full "15.5%①" if neighbours do not collide, else without "%", else smaller.
-    let value_fits = |size: f64, pct: bool| -> bool {
-        tiers.iter().all(|t| {
-            let a = text::width(&value_text(&t.rate, &footnotes, pct), size);
-            let b = t.reference_rate.as_ref().map_or(0.0, |r| text::width(&value_text(r, &footnotes, pct), size));
-            (a + b) / 2.0 + f.px(8.0) <= bar_w + pair_gap && a.max(b) <= gw - f.px(2.0)
-        })
-    };
-    let mut value_size = f.px(f.ty.value);
-    let mut pct = true;
-    let mut stagger = false;
-    // Too many tiers for any label over the bars: the values live in the tooltip and table.
-    let mut dense = false;
-    if !value_fits(value_size, true) {
-        pct = false;
-        if !value_fits(value_size, false) {
-            value_size = f.px(10.0);
-            let stacked_fits = tiers.iter().all(|t| {
-                let a = text::width(&value_text(&t.rate, &footnotes, false), value_size);
-                let b = t
-                    .reference_rate
-                    .as_ref()
-                    .map_or(0.0, |r| text::width(&value_text(r, &footnotes, false), value_size));
-                a.max(b) <= gw - f.px(2.0)
-            });
-            stagger = !value_fits(value_size, false) && stacked_fits;
-            dense = !value_fits(value_size, false) && !stacked_fits;
-        }
-    }
-    // Difference labels, the longest form that fits every group: "+0.7 percentage points",
-    // then "+0.7 pp" (explained once in a note), then "+0.7" with a unit note.
-    let diff_size = f.px(f.ty.value);
-    let fits = |label: &dyn Fn(&Figure) -> String| {
-        tiers.iter().all(|t| {
-            t.vs_reference
-                .as_ref()
-                .is_none_or(|d| text::width(&(label(d) + &markers(d, &footnotes)), diff_size) <= gw - f.px(4.0))
-        })
-    };
-    let long = |d: &Figure| w.points(signed(d.value, d.decimals).as_deref());
-    let short = |d: &Figure| w.points_short(signed(d.value, d.decimals).as_deref());
-    let bare = |d: &Figure| signed(d.value, d.decimals).unwrap_or_else(|| w.points(None));
-    let diff_form: &dyn Fn(&Figure) -> String = if fits(&long) {
-        &long
-    } else if fits(&short) {
-        &short
-    } else {
-        &bare
-    };
-    let diff_text = |d: &Figure| diff_form(d) + &markers(d, &footnotes);
-    let mut notes = Vec::new();
-    if dense {
-        notes.push(w.too_many_bars().to_string());
-    } else if both && !fits(&long) {
-        let note = if fits(&short) { w.points_short_note() } else { w.points_unit_note() };
-        if !note.is_empty() {
-            notes.push(note.to_string());
-        }
-    }
-    if !pct && !dense {
-        notes.push(w.percent_unit_note().to_string());
-    }
+    let labels = Labels::choose(&f, &cols, tiers, &footnotes, w);
 
     // Vertical geometry: header | plot (with headroom for labels) | tier names | footer.
     let cat_size = f.px(f.ty.category);
-    // Name every tier when the names fit their group (in two lines at most); else every k-th.
-    let widest = tiers.iter().map(|t| text::width(&t.name, cat_size)).fold(0.0, f64::max);
-    let every = if gw >= f.px(36.0) { 1 } else { ((widest.min(f.px(60.0)) + f.px(8.0)) / gw).ceil().max(1.0) as usize };
-    let cat_lines: Vec<Vec<String>> = tiers
-        .iter()
-        .enumerate()
-        .map(|(i, t)| match every {
-            1 => two_lines(&t.name, cat_size, gw - f.px(4.0)),
-            k if i % k == 0 => vec![text::ellipsize(&t.name, cat_size, gw * k as f64 - f.px(8.0))],
-            _ => Vec::new(),
-        })
-        .collect();
+    let cat_lines = tier_names(&f, &cols, tiers, cat_size);
     let cat_h = cat_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * cat_size * LINE + f.px(8.0);
-    let footer_h = f.footer_height(&notes);
-    let label_h = value_size * LINE;
-    let headroom = if dense {
+    let footer_h = f.footer_height(&labels.notes);
+    let label_h = labels.value_size * LINE;
+    let headroom = if labels.dense {
         f.px(4.0)
     } else {
-        label_h * if stagger { 2.0 } else { 1.0 }
-            + if pair_in_data { f.px(8.0) + diff_size * LINE } else { 0.0 }
+        label_h * if labels.stagger { 2.0 } else { 1.0 }
+            + if cols.pair_in_data { f.px(8.0) + labels.diff_size * LINE } else { 0.0 }
             + f.px(4.0)
     };
     let y0 = f.y + f.px(4.0);
@@ -153,103 +59,285 @@ pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
         })
         .fold(0.0, f64::max);
     let (axis_max, step) = nice_scale(max_v);
-    let top = y0 + headroom;
-    let y_of = |v: f64| y1 - (v / axis_max) * (y1 - top);
+    let y = Axis { top: y0 + headroom, bottom: y1, max: axis_max };
+    grid(&mut f, &cols, &y, step);
 
-    // Grid and axis.
-    let grid_w = f.stroke(1.0);
-    let tick = LabelStyle::new(tick_size, Ink::Muted).anchor(HAlign::Right, VAlign::Middle);
-    let mut v = 0.0;
-    while v <= axis_max + 1e-9 {
-        let y = y_of(v);
-        let ink = if v == 0.0 { Ink::Axis } else { Ink::Grid };
-        f.marks.push(Mark::Line {
-            from: (x0.round() as i32, y.round() as i32),
-            to: (x1.round() as i32, y.round() as i32),
-            ink,
-            width: grid_w,
-        });
-        f.text(x0 - f.px(6.0), y, tick_label(v), tick);
-        v += step;
-    }
-
-    let value_style = LabelStyle::new(value_size, Ink::Text).anchor(HAlign::Center, VAlign::Bottom);
-    let diff_style = LabelStyle::new(diff_size, Ink::Text).bold().anchor(HAlign::Center, VAlign::Bottom);
     let cat_style = LabelStyle::new(cat_size, Ink::Text).anchor(HAlign::Center, VAlign::Top);
     for (i, t) in tiers.iter().enumerate() {
-        let cx = x0 + gw * (i as f64 + 0.5);
-        let (rx0, fx0) = if both {
-            (cx - pair_gap / 2.0 - bar_w, cx + pair_gap / 2.0)
-        } else {
-            (cx - bar_w / 2.0, cx - bar_w / 2.0)
-        };
-        let base = y_of(0.0);
-        let region_rect = Rect::new(rx0, y_of(t.rate.value), rx0 + bar_w, base);
-        if show_region {
-            f.bar(region_rect, Ink::Region, t.rate.is_derived());
-            f.hit(region_rect, year.year, i, Series::Region);
-        }
-        let mut region_top = region_rect.y0 as f64;
-        if counts_marks[i] {
-            if let Some(fc) = &t.rate_from_counts {
-                let y = y_of(fc.value);
-                let w = f.stroke(2.0);
-                f.dashed(rx0 - f.px(4.0), rx0 + bar_w + f.px(4.0), y, Ink::Warning, w);
-                let marker = Rect::new(rx0 - f.px(4.0), y - f.px(4.0), rx0 + bar_w + f.px(4.0), y + f.px(4.0));
-                f.hit_with_target(marker, marker, year.year, i, Series::FromCounts);
-                region_top = region_top.min(y - f.px(2.0));
-            }
-        }
-        let region_cx = rx0 + bar_w / 2.0;
-        let mut label_tops = region_top - f.px(3.0);
-        let reference = t.reference_rate.as_ref().filter(|_| has_reference).map(|r| {
-            let rect = Rect::new(fx0, y_of(r.value), fx0 + bar_w, base);
-            f.bar(rect, Ink::Reference, r.is_derived());
-            f.hit(rect, year.year, i, Series::Reference);
-            (r, rect)
-        });
-        let value_label = |f: &mut Frame, x: f64, y: f64, fig: &Figure| {
-            f.text(x, y, value_text(fig, &footnotes, pct), value_style);
-        };
-        let above_region = region_top - f.px(3.0);
-        match &reference {
-            _ if dense => {}
-            Some((r, rect)) if !show_region => {
-                let y = rect.y0 as f64 - f.px(3.0);
-                value_label(&mut f, fx0 + bar_w / 2.0, y, r);
-            }
-            None if !show_region => {}
-            Some((r, rect)) if stagger => {
-                let y = region_top.min(rect.y0 as f64) - f.px(3.0);
-                value_label(&mut f, region_cx, y - label_h, &t.rate);
-                value_label(&mut f, fx0 + bar_w / 2.0, y, r);
-                label_tops = y - 2.0 * label_h;
-            }
-            Some((r, rect)) => {
-                value_label(&mut f, region_cx, above_region, &t.rate);
-                let y = rect.y0 as f64 - f.px(3.0);
-                value_label(&mut f, fx0 + bar_w / 2.0, y, r);
-                label_tops = label_tops.min(y) - label_h;
-            }
-            None => value_label(&mut f, region_cx, above_region, &t.rate),
-        }
-        // The difference: a bracket over the pair, the signed gap above it.
-        if let (Some((_, rect)), Some(d), true, false) = (&reference, &t.vs_reference, show_region, dense) {
-            let yb = label_tops - f.px(4.0);
-            let tick = f.px(4.0);
-            let (xa, xb) = (region_cx, (rect.x0 + rect.x1) as f64 / 2.0);
-            let w = f.stroke(1.0);
-            let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-            f.marks.push(Mark::Line { from: p(xa, yb + tick), to: p(xa, yb), ink: Ink::Muted, width: w });
-            f.marks.push(Mark::Line { from: p(xa, yb), to: p(xb, yb), ink: Ink::Muted, width: w });
-            f.marks.push(Mark::Line { from: p(xb, yb), to: p(xb, yb + tick), ink: Ink::Muted, width: w });
-            f.text((xa + xb) / 2.0, yb - f.px(2.0), diff_text(d), diff_style);
-        }
+        let cx = cols.x0 + cols.gw * (i as f64 + 0.5);
+        pair(&mut f, &cols, &labels, &y, (i, t), cx, year.year, &footnotes);
         for (k, line) in cat_lines[i].iter().enumerate() {
             f.text(cx, y1 + f.px(6.0) + k as f64 * cat_size * LINE, line.clone(), cat_style);
         }
     }
 
-    f.footer(y1 + cat_h + f.px(6.0), &notes);
-    f.finish(View::Compare, height, Rect::new(x0, y0, x1, y1))
+    f.footer(y1 + cat_h + f.px(6.0), &labels.notes);
+    f.finish(View::Compare, height, Rect::new(cols.x0, y0, cols.x1, y1))
+}
+
+/// The horizontal geometry: one group per tier, one or two bars a group. Bar widths and the
+/// axis follow the data, not the toggles, so hiding a series never moves what stays.
+struct Columns {
+    x0: f64,
+    x1: f64,
+    /// A group's width.
+    gw: f64,
+    pair_gap: f64,
+    bar_w: f64,
+    /// Whether the data has a reference rate anywhere (then every group holds a pair).
+    pair_in_data: bool,
+    /// Which series are drawn.
+    region: bool,
+    reference: bool,
+}
+
+impl Columns {
+    fn new(f: &Frame, tiers: &[TierModel], opts: &Options) -> Columns {
+        let n = tiers.len().max(1) as f64;
+        let tick_size = f.px(f.ty.tick);
+        let axis_w = text::width("100%", tick_size) + f.px(8.0);
+        let x0 = f.pad + axis_w;
+        let x1 = f.w - f.pad;
+        let gw = (x1 - x0) / n;
+        let pair_gap = f.px(3.0).max(gw * 0.03);
+        let pair_in_data = tiers.iter().any(|t| t.reference_rate.is_some());
+        let bars = if pair_in_data { 2.0 } else { 1.0 };
+        let bar_w = ((gw * GROUP_FILL - pair_gap * (bars - 1.0)) / bars).min(f.px(MAX_BAR)).max(f.px(4.0));
+        Columns {
+            x0,
+            x1,
+            gw,
+            pair_gap,
+            bar_w,
+            pair_in_data,
+            region: opts.shown.region,
+            reference: opts.shown.reference && pair_in_data,
+        }
+    }
+
+    fn both(&self) -> bool {
+        self.region && self.reference
+    }
+}
+
+/// How the labels are written, the longest form that fits every group.
+struct Labels<'w> {
+    value_size: f64,
+    /// "15.5%" rather than "15.5".
+    pct: bool,
+    /// The pair's value labels one above the other.
+    stagger: bool,
+    /// Too many tiers for any label over the bars: the values live in the tooltip and table.
+    dense: bool,
+    diff_size: f64,
+    diff: DiffForm,
+    notes: Vec<String>,
+    w: &'w dyn Words,
+}
+
+/// A difference label: "+0.7 percentage points", "+0.7 pp" (explained once in a note), or
+/// "+0.7" with a unit note.
+#[derive(Clone, Copy, PartialEq)]
+enum DiffForm {
+    Long,
+    Short,
+    Bare,
+}
+
+impl<'w> Labels<'w> {
+    fn choose(f: &Frame, c: &Columns, tiers: &[TierModel], footnotes: &[usize], w: &'w dyn Words) -> Labels<'w> {
+        // Value labels: full "15.5%①" if neighbours do not collide, else without "%", else smaller.
+        let value_fits = |size: f64, pct: bool| -> bool {
+            tiers.iter().all(|t| {
+                let a = text::width(&value_text(&t.rate, footnotes, pct), size);
+                let b = t.reference_rate.as_ref().map_or(0.0, |r| text::width(&value_text(r, footnotes, pct), size));
+                (a + b) / 2.0 + f.px(8.0) <= c.bar_w + c.pair_gap && a.max(b) <= c.gw - f.px(2.0)
+            })
+        };
+        let mut value_size = f.px(f.ty.value);
+        let (mut pct, mut stagger, mut dense) = (true, false, false);
+        if !value_fits(value_size, true) {
+            pct = false;
+            if !value_fits(value_size, false) {
+                value_size = f.px(10.0);
+                let stacked_fits = tiers.iter().all(|t| {
+                    let a = text::width(&value_text(&t.rate, footnotes, false), value_size);
+                    let b = t
+                        .reference_rate
+                        .as_ref()
+                        .map_or(0.0, |r| text::width(&value_text(r, footnotes, false), value_size));
+                    a.max(b) <= c.gw - f.px(2.0)
+                });
+                stagger = !value_fits(value_size, false) && stacked_fits;
+                dense = !value_fits(value_size, false) && !stacked_fits;
+            }
+        }
+        let diff_size = f.px(f.ty.value);
+        let mut labels =
+            Labels { value_size, pct, stagger, dense, diff_size, diff: DiffForm::Long, notes: Vec::new(), w };
+        let fits = |form: DiffForm| {
+            tiers.iter().all(|t| {
+                t.vs_reference
+                    .as_ref()
+                    .is_none_or(|d| text::width(&labels.diff_text(d, form, footnotes), diff_size) <= c.gw - f.px(4.0))
+            })
+        };
+        let diff = [DiffForm::Long, DiffForm::Short].into_iter().find(|&d| fits(d)).unwrap_or(DiffForm::Bare);
+        let mut notes = Vec::new();
+        if dense {
+            notes.push(w.too_many_bars().to_string());
+        } else if c.both() && diff != DiffForm::Long {
+            let note = if diff == DiffForm::Short { w.points_short_note() } else { w.points_unit_note() };
+            if !note.is_empty() {
+                notes.push(note.to_string());
+            }
+        }
+        if !pct && !dense {
+            notes.push(w.percent_unit_note().to_string());
+        }
+        labels.diff = diff;
+        labels.notes = notes;
+        labels
+    }
+
+    fn diff_text(&self, d: &Figure, form: DiffForm, footnotes: &[usize]) -> String {
+        let s = signed(d.value, d.decimals);
+        let body = match form {
+            DiffForm::Long => self.w.points(s.as_deref()),
+            DiffForm::Short => self.w.points_short(s.as_deref()),
+            DiffForm::Bare => s.unwrap_or_else(|| self.w.points(None)),
+        };
+        body + &markers(d, footnotes)
+    }
+}
+
+/// Every tier's name under its group, in two lines at most; every k-th when they crowd.
+fn tier_names(f: &Frame, c: &Columns, tiers: &[TierModel], size: f64) -> Vec<Vec<String>> {
+    let widest = tiers.iter().map(|t| text::width(&t.name, size)).fold(0.0, f64::max);
+    let gw = c.gw;
+    let every = if gw >= f.px(36.0) { 1 } else { ((widest.min(f.px(60.0)) + f.px(8.0)) / gw).ceil().max(1.0) as usize };
+    tiers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match every {
+            1 => two_lines(&t.name, size, gw - f.px(4.0)),
+            k if i % k == 0 => vec![text::ellipsize(&t.name, size, gw * k as f64 - f.px(8.0))],
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The value axis: 0 at `bottom`, `max` at `top`.
+struct Axis {
+    top: f64,
+    bottom: f64,
+    max: f64,
+}
+
+impl Axis {
+    fn y(&self, v: f64) -> f64 {
+        self.bottom - (v / self.max) * (self.bottom - self.top)
+    }
+}
+
+fn grid(f: &mut Frame, c: &Columns, y: &Axis, step: f64) {
+    let grid_w = f.stroke(1.0);
+    let tick = LabelStyle::new(f.px(f.ty.tick), Ink::Muted).anchor(HAlign::Right, VAlign::Middle);
+    let mut v = 0.0;
+    while v <= y.max + 1e-9 {
+        let yv = y.y(v);
+        let ink = if v == 0.0 { Ink::Axis } else { Ink::Grid };
+        f.marks.push(Mark::Line {
+            from: (c.x0.round() as i32, yv.round() as i32),
+            to: (c.x1.round() as i32, yv.round() as i32),
+            ink,
+            width: grid_w,
+        });
+        f.text(c.x0 - f.px(6.0), yv, tick_label(v), tick);
+        v += step;
+    }
+}
+
+/// One tier's group: its bars, the counts marker, the value labels and the difference.
+#[allow(clippy::too_many_arguments)]
+fn pair(
+    f: &mut Frame,
+    c: &Columns,
+    labels: &Labels,
+    y: &Axis,
+    (i, t): (usize, &TierModel),
+    cx: f64,
+    year: i32,
+    footnotes: &[usize],
+) {
+    let (rx0, fx0) = if c.both() {
+        (cx - c.pair_gap / 2.0 - c.bar_w, cx + c.pair_gap / 2.0)
+    } else {
+        (cx - c.bar_w / 2.0, cx - c.bar_w / 2.0)
+    };
+    let bar_w = c.bar_w;
+    let base = y.y(0.0);
+    let region_rect = Rect::new(rx0, y.y(t.rate.value), rx0 + bar_w, base);
+    if c.region {
+        f.bar(region_rect, Ink::Region, t.rate.is_derived());
+        f.hit(region_rect, year, i, Series::Region);
+    }
+    let mut region_top = region_rect.y0 as f64;
+    // Where the counts disagree with the stated rate: a dashed line at the rate they give.
+    if let Some(fc) = t.rate_from_counts.as_ref().filter(|fc| c.region && !fc.warnings.is_empty()) {
+        let yc = y.y(fc.value);
+        let w = f.stroke(2.0);
+        f.dashed(rx0 - f.px(4.0), rx0 + bar_w + f.px(4.0), yc, Ink::Warning, w);
+        let marker = Rect::new(rx0 - f.px(4.0), yc - f.px(4.0), rx0 + bar_w + f.px(4.0), yc + f.px(4.0));
+        f.hit_with_target(marker, marker, year, i, Series::FromCounts);
+        region_top = region_top.min(yc - f.px(2.0));
+    }
+    let region_cx = rx0 + bar_w / 2.0;
+    let mut label_tops = region_top - f.px(3.0);
+    let reference = t.reference_rate.as_ref().filter(|_| c.reference).map(|r| {
+        let rect = Rect::new(fx0, y.y(r.value), fx0 + bar_w, base);
+        f.bar(rect, Ink::Reference, r.is_derived());
+        f.hit(rect, year, i, Series::Reference);
+        (r, rect)
+    });
+    let value_style = LabelStyle::new(labels.value_size, Ink::Text).anchor(HAlign::Center, VAlign::Bottom);
+    let value_label = |f: &mut Frame, x: f64, y: f64, fig: &Figure| {
+        f.text(x, y, value_text(fig, footnotes, labels.pct), value_style);
+    };
+    let above_region = region_top - f.px(3.0);
+    let label_h = labels.value_size * LINE;
+    match &reference {
+        _ if labels.dense => {}
+        Some((r, rect)) if !c.region => {
+            let yr = rect.y0 as f64 - f.px(3.0);
+            value_label(f, fx0 + bar_w / 2.0, yr, r);
+        }
+        None if !c.region => {}
+        Some((r, rect)) if labels.stagger => {
+            let yr = region_top.min(rect.y0 as f64) - f.px(3.0);
+            value_label(f, region_cx, yr - label_h, &t.rate);
+            value_label(f, fx0 + bar_w / 2.0, yr, r);
+            label_tops = yr - 2.0 * label_h;
+        }
+        Some((r, rect)) => {
+            value_label(f, region_cx, above_region, &t.rate);
+            let yr = rect.y0 as f64 - f.px(3.0);
+            value_label(f, fx0 + bar_w / 2.0, yr, r);
+            label_tops = label_tops.min(yr) - label_h;
+        }
+        None => value_label(f, region_cx, above_region, &t.rate),
+    }
+    // The difference: a bracket over the pair, the signed gap above it.
+    if let (Some((_, rect)), Some(d), true, false) = (&reference, &t.vs_reference, c.region, labels.dense) {
+        let yb = label_tops - f.px(4.0);
+        let tick = f.px(4.0);
+        let (xa, xb) = (region_cx, (rect.x0 + rect.x1) as f64 / 2.0);
+        let w = f.stroke(1.0);
+        let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+        f.marks.push(Mark::Line { from: p(xa, yb + tick), to: p(xa, yb), ink: Ink::Muted, width: w });
+        f.marks.push(Mark::Line { from: p(xa, yb), to: p(xb, yb), ink: Ink::Muted, width: w });
+        f.marks.push(Mark::Line { from: p(xb, yb), to: p(xb, yb + tick), ink: Ink::Muted, width: w });
+        let style = LabelStyle::new(labels.diff_size, Ink::Text).bold().anchor(HAlign::Center, VAlign::Bottom);
+        f.text((xa + xb) / 2.0, yb - f.px(2.0), labels.diff_text(d, labels.diff, footnotes), style);
+    }
 }
