@@ -27,6 +27,8 @@ export const CSS = `
 .sw.hollow { border-radius: 50%; width: 11px; height: 11px; border: 2px solid var(--c); background: transparent !important; }
 .sw.tick { width: 3px; }
 .sw.dashed { height: 2px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px) !important; }
+.sw.line { width: 18px; height: 3px; }
+.sw.dashedline { width: 18px; height: 3px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px) !important; }
 .stage { position: relative; outline: none; touch-action: manipulation; border-radius: 2px; }
 .stage:focus-visible { box-shadow: 0 0 0 2px var(--prc-bg), 0 0 0 4px var(--prc-text); }
 canvas { display: block; }

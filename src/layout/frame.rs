@@ -174,19 +174,26 @@ impl Frame {
         }
     }
 
-    /// A horizontal dashed line from x0 to x1 at y.
+    /// A horizontal dashed line from x0 to x1 at y: dashes of 4 CSS px, gaps of 3.
     pub fn dashed(&mut self, x0: f64, x1: f64, y: f64, ink: Ink, width: u32) {
         let (on, off) = (self.px(4.0), self.px(3.0));
-        let mut x = x0;
-        while x < x1 {
-            let end = (x + on).min(x1);
-            self.marks.push(Mark::Line {
-                from: (x.round() as i32, y.round() as i32),
-                to: (end.round() as i32, y.round() as i32),
-                ink,
-                width,
-            });
-            x = end + off;
+        self.dash_line((x0, y), (x1, y), (on, off), ink, width);
+    }
+
+    /// A dashed line from `a` to `b` (device px), `dash` = (on, off) lengths.
+    pub fn dash_line(&mut self, a: (f64, f64), b: (f64, f64), (on, off): (f64, f64), ink: Ink, width: u32) {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        if len == 0.0 {
+            return;
+        }
+        let (ux, uy) = (dx / len, dy / len);
+        let at = |t: f64| ((a.0 + t * ux).round() as i32, (a.1 + t * uy).round() as i32);
+        let mut t = 0.0;
+        while t < len {
+            let end = (t + on).min(len);
+            self.marks.push(Mark::Line { from: at(t), to: at(end), ink, width });
+            t = end + off;
         }
     }
 

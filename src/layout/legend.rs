@@ -18,6 +18,11 @@ pub enum Swatch {
     Dot(Ink, bool),
     Tick(Ink),
     Dashed(Ink),
+    /// A line through a dot: a series drawn as a line of points.
+    Line(Ink),
+    /// A dashed line through a square: the other series of a line chart, told apart by more
+    /// than its colour.
+    DashedLine(Ink),
 }
 
 impl Swatch {
@@ -30,12 +35,20 @@ impl Swatch {
             Swatch::Dot(_, true) => "hollow",
             Swatch::Tick(_) => "tick",
             Swatch::Dashed(_) => "dashed",
+            Swatch::Line(_) => "line",
+            Swatch::DashedLine(_) => "dashedline",
         }
     }
 
     pub fn ink(self) -> Ink {
         match self {
-            Swatch::Solid(i) | Swatch::Hatched(i) | Swatch::Dot(i, _) | Swatch::Tick(i) | Swatch::Dashed(i) => i,
+            Swatch::Solid(i)
+            | Swatch::Hatched(i)
+            | Swatch::Dot(i, _)
+            | Swatch::Tick(i)
+            | Swatch::Dashed(i)
+            | Swatch::Line(i)
+            | Swatch::DashedLine(i) => i,
         }
     }
 }
@@ -70,9 +83,9 @@ pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
             }
         }
         View::Trend => {
-            out.push(item(Swatch::Solid(Ink::Region), model.region.clone(), Some(Series::Region)));
+            out.push(item(Swatch::Line(Ink::Region), model.region.clone(), Some(Series::Region)));
             if any_reference {
-                out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+                out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
                 out.push(item(Swatch::Solid(Ink::RegionTint), w.gap_legend().to_string(), None));
             }
             let derived = model
@@ -139,6 +152,20 @@ impl Frame {
                     let w = self.stroke(2.0);
                     let c = r.center().1 as f64;
                     self.dashed(r.x0 as f64, r.x1 as f64, c, ink, w);
+                }
+                Swatch::Line(ink) => {
+                    let (w, c) = (self.stroke(2.5), r.center());
+                    self.marks.push(Mark::Line { from: (r.x0, c.1), to: (r.x1, c.1), ink, width: w });
+                    let radius = self.px(3.5).round() as u32;
+                    self.marks.push(Mark::Dot { center: c, radius, ink, hollow: false, width: w });
+                }
+                Swatch::DashedLine(ink) => {
+                    let (w, c) = (self.stroke(2.5), r.center());
+                    let dash = (self.px(3.0), self.px(2.0));
+                    self.dash_line((r.x0 as f64, c.1 as f64), (r.x1 as f64, c.1 as f64), dash, ink, w);
+                    let h = self.px(3.5);
+                    let sq = Rect::new(c.0 as f64 - h, c.1 as f64 - h, c.0 as f64 + h, c.1 as f64 + h);
+                    self.marks.push(Mark::Fill { rect: sq, ink });
                 }
             }
             let style = LabelStyle::new(size, Ink::Text).anchor(super::marks::HAlign::Left, VAlign::Middle);

@@ -13,6 +13,11 @@ use crate::model::{Figure, Model};
 use crate::text;
 use crate::words::words;
 
+/// From this width (CSS px) the end labels carry their area's name.
+const NAMES_FROM: f64 = 480.0;
+/// The most an area's name takes in an end label, CSS px.
+const NAME_ROOM: f64 = 84.0;
+
 /// One year of one tier: the region's and the reference's figures, when the data has them.
 struct YearPoint<'a> {
     year: i32,
@@ -51,12 +56,17 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let value_size = f.px(f.ty.value);
     let name_size = f.px(f.ty.category);
     let axis_w = text::width("100.0%", tick_size) + f.px(8.0);
+    // The end labels name their line where there is room ("运城市 16.1%"), so the two lines
+    // are told apart by more than colour; the dashes and squares of the reference do that too.
+    let named = opts.width >= NAMES_FROM;
+    let end_name =
+        |area: &str| if named { text::ellipsize(area, value_size, f.px(NAME_ROOM)) + " " } else { String::new() };
+    let (region_name, reference_name) = (end_name(&model.region), end_name(&model.reference));
     let value_w = series
         .iter()
         .flatten()
-        .flat_map(|p| [p.region, p.reference])
-        .flatten()
-        .map(|v| text::width(&value_text(v, &footnotes, true), value_size))
+        .flat_map(|p| [(p.region, &region_name), (p.reference, &reference_name)])
+        .filter_map(|(v, name)| v.map(|v| text::width(&(name.clone() + &value_text(v, &footnotes, true)), value_size)))
         .fold(0.0, f64::max);
     let x0 = f.pad + axis_w;
     let x1 = f.w - f.pad - value_w - f.px(12.0);
@@ -129,25 +139,50 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
                 });
             }
         }
-        for (ink, pick) in [(Ink::Reference, 1usize), (Ink::Region, 0usize)] {
-            for w in points.windows(2) {
-                let (a, b) = if pick == 0 { (w[0].region, w[1].region) } else { (w[0].reference, w[1].reference) };
-                if let (Some(a), Some(b)) = (a, b) {
-                    f.marks.push(Mark::Line { from: pt(w[0].year, a), to: pt(w[1].year, b), ink, width: line_w });
-                }
+        // The reference dashed, the region solid over it.
+        let dash = (f.px(6.0), f.px(4.0));
+        for w in points.windows(2) {
+            if let (Some(a), Some(b)) = (w[0].reference, w[1].reference) {
+                let (pa, pb) = (pt(w[0].year, a), pt(w[1].year, b));
+                let (pa, pb) = ((pa.0 as f64, pa.1 as f64), (pb.0 as f64, pb.1 as f64));
+                f.dash_line(pa, pb, dash, Ink::Reference, line_w);
             }
         }
-        // Points: hollow when derived; each one hoverable.
+        for w in points.windows(2) {
+            if let (Some(a), Some(b)) = (w[0].region, w[1].region) {
+                f.marks.push(Mark::Line {
+                    from: pt(w[0].year, a),
+                    to: pt(w[1].year, b),
+                    ink: Ink::Region,
+                    width: line_w,
+                });
+            }
+        }
+        // Points, each one hoverable: the region's dots, the reference's squares; hollow when derived.
+        let width = f.stroke(2.0);
         for p in points {
-            for (fig, ink, series) in
-                [(p.reference, Ink::Reference, Series::Reference), (p.region, Ink::Region, Series::Region)]
-            {
-                let Some(fig) = fig else { continue };
+            if let Some(fig) = p.reference {
                 let c = pt(p.year, fig);
-                let width = f.stroke(2.0);
-                f.marks.push(Mark::Dot { center: c, radius: r.round() as u32, ink, hollow: fig.is_derived(), width });
+                let sq = Rect::new(c.0 as f64 - r, c.1 as f64 - r, c.0 as f64 + r, c.1 as f64 + r);
+                if fig.is_derived() {
+                    f.marks.push(Mark::Fill { rect: sq, ink: Ink::Background });
+                    f.marks.push(Mark::Outline { rect: sq, ink: Ink::Reference, width });
+                } else {
+                    f.marks.push(Mark::Fill { rect: sq, ink: Ink::Reference });
+                }
+                f.hit(sq, p.year, i, Series::Reference);
+            }
+            if let Some(fig) = p.region {
+                let c = pt(p.year, fig);
+                f.marks.push(Mark::Dot {
+                    center: c,
+                    radius: r.round() as u32,
+                    ink: Ink::Region,
+                    hollow: fig.is_derived(),
+                    width,
+                });
                 let rect = Rect::new(c.0 as f64 - r, c.1 as f64 - r, c.0 as f64 + r, c.1 as f64 + r);
-                f.hit(rect, p.year, i, series);
+                f.hit(rect, p.year, i, Series::Region);
             }
         }
         // The latest values at the right end, pushed apart when they would touch.
@@ -155,9 +190,11 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
             points.iter().rev().find_map(|p| if pick == 0 { p.region } else { p.reference }.map(|f| (p.year, f)))
         };
         let mut labels: Vec<(f64, String, Ink, bool, f64)> = Vec::new();
-        for (pick, ink, bold) in [(0, Ink::Text, true), (1, Ink::Reference, false)] {
+        for (pick, ink, bold, name) in [(0, Ink::Text, true, &region_name), (1, Ink::Reference, false, &reference_name)]
+        {
             if let Some((year, fig)) = last_of(pick) {
-                labels.push((y_of(fig.value), value_text(fig, &footnotes, true), ink, bold, x_of(year)));
+                let label = name.clone() + &value_text(fig, &footnotes, true);
+                labels.push((y_of(fig.value), label, ink, bold, x_of(year)));
             }
         }
         if let [a, b] = &mut labels[..] {
