@@ -7,10 +7,8 @@
 // warm-up: more than 2 % over the second half of the updates, or any growth past 0.5 % over
 // the last 30 % (a one-off step of the JS heap is V8's; a leak keeps climbing).
 import assert from 'node:assert/strict';
-import { serve } from '../scripts/serve.mjs';
-import { ROOT } from '../scripts/setup.mjs';
-import { launch } from '../scripts/browser.mjs';
 import { build } from '../scripts/build.mjs';
+import { PAGES, openPage, startServer } from './e2e/helpers.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -20,14 +18,10 @@ const CYCLES = arg('--cycles', 1000);
 const UPDATES = arg('--updates', 10000);
 
 if (!process.argv.includes('--no-build')) await build();
-const server = await serve(ROOT, 0);
-const ctx = await launch({ viewport: { width: 900, height: 900 } });
-const page = await ctx.newPage();
+const { server, base } = await startServer();
+// Uncaught page errors fail the soak; console messages do not.
+const { ctx, page, pageErrors: errors } = await openPage(null, `${base}${PAGES}/mount.html`, { viewport: { width: 900, height: 900 } });
 const cdp = await ctx.newCDPSession(page);
-const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-await page.goto(`http://127.0.0.1:${server.address().port}/tests/e2e/pages/mount.html`);
-await page.waitForSelector('body[data-ready="true"]');
 
 async function counters() {
   await cdp.send('HeapProfiler.collectGarbage');

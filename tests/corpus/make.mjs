@@ -1,7 +1,8 @@
 // Writes tests/corpus/bad-inputs.json: every case a dataset must be rejected for, with the
 // error kind and the field path (or CSV position) the message must name.
 // Run: node tests/corpus/make.mjs. Large inputs are described by a `generate` recipe, built
-// by the test runners (tests/corpus.rs, tests/e2e/corpus.test.mjs), to keep the file small.
+// by the test runners (tests/corpus.rs; GENERATE in tests/e2e/helpers.mjs), to keep the file
+// small.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

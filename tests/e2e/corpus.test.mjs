@@ -5,183 +5,153 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { ROOT } from '../../scripts/setup.mjs';
-import { launch } from '../../scripts/browser.mjs';
+import { GENERATE, PAGES, ROOT, load, useServer } from './helpers.mjs';
 
 const corpus = JSON.parse(readFileSync(join(ROOT, 'tests', 'corpus', 'bad-inputs.json'), 'utf8'));
+const site = useServer();
 
-async function page() {
-  const server = await serve(ROOT, 0);
-  const ctx = await launch({ viewport: { width: 900, height: 900 } });
-  const p = await ctx.newPage();
-  const errors = [];
-  p.on('pageerror', (e) => errors.push(e.message));
-  await p.goto(`http://127.0.0.1:${server.address().port}/tests/e2e/pages/mount.html`);
-  await p.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-  return { p, errors, close: async () => { await ctx.close(); server.close(); } };
+/**
+ * mount.html in a fresh context. `errors` are page errors only: the error boxes log each
+ * message with console.error, as they should.
+ */
+async function page(t) {
+  const { page: p, pageErrors: errors } = await site.open(t, `${PAGES}/mount.html`, { viewport: { width: 900, height: 900 } });
+  return { p, errors };
 }
 
-// The corpus's recipes for large inputs (the same as tests/corpus.rs).
-const GENERATE = `(seedText, r) => {
-  const d = JSON.parse(seedText);
-  if (r.deep) return '{"title":' + '['.repeat(r.deep) + ']'.repeat(r.deep) + '}';
-  if (r.long_title_mb) { d.title = 'a'.repeat(r.long_title_mb * 1024 * 1024); return JSON.stringify(d); }
-  if (r.tiers) { d.years[0].tiers = Array.from({ length: r.tiers }, (_, i) => ({ tier: 'T' + i, rate: 10 })); return JSON.stringify(d); }
-  if (r.years) { d.years = Array.from({ length: r.years }, (_, i) => ({ year: 1950 + i, tiers: [{ tier: 'T', rate: 10 }] })); return JSON.stringify(d); }
-  throw new Error('unknown recipe');
-}`;
-
-test(`all ${corpus.length} corpus cases through mount() and update(), as text and as objects`, async () => {
-  const { p, errors, close } = await page();
-  try {
-    const failures = await p.evaluate(async ([cases, generateSrc]) => {
-      const generate = (0, eval)(generateSrc);
-      const seedText = JSON.stringify(window.dataset);
-      const host = document.getElementById('target');
-      const chart = await window.prc.mount(host, window.dataset, { height: 480 });
-      const out = [];
-      const check = (name, data, c) => {
-        try {
-          chart.update(data);
-          out.push(`${name}: accepted`);
-        } catch (e) {
-          const trap = e instanceof WebAssembly.RuntimeError || /unreachable|internal error|RuntimeError/.test(e.message);
-          const ok = c.prefix ? e.message.startsWith(c.path) : e.message.startsWith(`${c.path}: `);
-          if (trap || !(e instanceof Error) || !ok) out.push(`${name}: ${e.constructor.name} "${e.message.slice(0, 160)}", want ${c.path}`);
-        }
-      };
-      for (const c of cases) {
-        const text = c.input ?? generate(seedText, c.generate);
-        // Text that does not start with { or [ is read as CSV by the widget, which has no
-        // format option: those cases must still fail with a positioned message, not a trap.
-        const asCsv = c.format === 'json' && !/^\ufeff?\s*[[{]/.test(text);
-        check(c.name, text, asCsv ? { path: 'line ', prefix: true } : c);
-        if (c.format === 'json' && !c.prefix && !asCsv) {
-          let obj;
-          try { obj = JSON.parse(text); } catch { obj = undefined; }
-          if (obj !== null && typeof obj === 'object') check(`${c.name} (as an object)`, obj, c);
-        }
+test(`all ${corpus.length} corpus cases through mount() and update(), as text and as objects`, async (t) => {
+  const { p, errors } = await page(t);
+  const failures = await p.evaluate(async ([cases, generateSrc]) => {
+    const generate = (0, eval)(generateSrc);
+    const seedText = JSON.stringify(window.dataset);
+    const host = document.getElementById('target');
+    const chart = await window.prc.mount(host, window.dataset, { height: 480 });
+    const out = [];
+    const check = (name, data, c) => {
+      try {
+        chart.update(data);
+        out.push(`${name}: accepted`);
+      } catch (e) {
+        const trap = e instanceof WebAssembly.RuntimeError || /unreachable|internal error|RuntimeError/.test(e.message);
+        const ok = c.prefix ? e.message.startsWith(c.path) : e.message.startsWith(`${c.path}: `);
+        if (trap || !(e instanceof Error) || !ok) out.push(`${name}: ${e.constructor.name} "${e.message.slice(0, 160)}", want ${c.path}`);
       }
-      // The same chart takes valid data and draws it.
-      chart.update(seedText);
-      if (chart.points.length !== 5) out.push(`after the corpus: ${chart.points.length} points`);
-      return out;
-    }, [corpus, GENERATE]);
-    assert.deepEqual(failures, []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
-});
-
-test('objects that JSON cannot express are refused before they reach the wasm', async () => {
-  const { p, close } = await page();
-  try {
-    const messages = await p.evaluate(async () => {
-      const d = () => structuredClone(window.dataset);
-      const cyclic = d();
-      cyclic.years[0].self = cyclic;
-      const deep = d();
-      let node = deep;
-      for (let i = 0; i < 40; i++) node = node.title = { x: 1 };
-      const cases = [
-        (() => { const x = d(); x.years[0].tiers[1].rate = NaN; return x; })(),
-        (() => { const x = d(); x.years[0].tiers[0].passed = Infinity; return x; })(),
-        (() => { const x = d(); x.years[0].candidates = 10n; return x; })(),
-        cyclic,
-        deep,
-      ];
-      const out = [];
-      for (const c of cases) {
-        try {
-          await window.prc.mount(document.getElementById('bad-target'), c);
-          out.push('accepted');
-        } catch (e) {
-          out.push(e.message);
-        }
+    };
+    for (const c of cases) {
+      const text = c.input ?? generate(seedText, c.generate);
+      // Text that does not start with { or [ is read as CSV by the widget, which has no
+      // format option: those cases must still fail with a positioned message, not a trap.
+      const asCsv = c.format === 'json' && !/^\ufeff?\s*[[{]/.test(text);
+      check(c.name, text, asCsv ? { path: 'line ', prefix: true } : c);
+      if (c.format === 'json' && !c.prefix && !asCsv) {
+        let obj;
+        try { obj = JSON.parse(text); } catch { obj = undefined; }
+        if (obj !== null && typeof obj === 'object') check(`${c.name} (as an object)`, obj, c);
       }
-      return out;
-    });
-    assert.match(messages[0], /^years\[0\]\.tiers\[1\]\.rate: expected a finite number, got NaN/);
-    assert.match(messages[1], /^years\[0\]\.tiers\[0\]\.passed: expected a finite number, got Infinity/);
-    assert.match(messages[2], /^years\[0\]\.candidates: expected JSON data/);
-    assert.match(messages[3], /^years\[0\]\.self: the object contains itself/);
-    assert.match(messages[4], /nested deeper than 16 levels/);
-  } finally {
-    await close();
-  }
-});
-
-test('the custom element shows each error in a box naming the field', async () => {
-  const sample = corpus.filter((c, i) => c.input !== null && i % 8 === 0 && !c.input.includes('</script'));
-  const { p, errors, close } = await page();
-  try {
-    const boxes = await p.evaluate(async (cases) => {
-      const out = [];
-      for (const c of cases) {
-        const el = document.createElement('passrate-chart');
-        el.setAttribute('lang', 'en'); // the English message carries the path exactly as the corpus writes it
-        const script = document.createElement('script');
-        script.type = c.format === 'csv' ? 'text/csv' : 'application/json';
-        script.textContent = c.input;
-        el.append(script);
-        const done = new Promise((resolve) => {
-          el.addEventListener('error', () => resolve('error'), { once: true });
-          el.addEventListener('ready', () => resolve('ready'), { once: true });
-        });
-        document.body.append(el);
-        const how = await done;
-        out.push({ name: c.name, path: c.path, how, text: el.shadowRoot?.querySelector('.error[role=alert]')?.textContent ?? '' });
-        el.remove();
-      }
-      return out;
-    }, sample);
-    assert.ok(boxes.length >= 15, `${boxes.length} elements`);
-    for (const b of boxes) {
-      assert.equal(b.how, 'error', `${b.name} was drawn`);
-      assert.ok(b.text.includes(b.path), `${b.name}: box "${b.text.slice(0, 120)}" does not name ${b.path}`);
     }
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
+    // The same chart takes valid data and draws it.
+    chart.update(seedText);
+    if (chart.points.length !== 5) out.push(`after the corpus: ${chart.points.length} points`);
+    return out;
+  }, [corpus, GENERATE]);
+  assert.deepEqual(failures, []);
+  assert.deepEqual(errors, []);
 });
 
-test('markup in data stays text in the error box and the playground', async () => {
-  const { p, errors, close } = await page();
-  try {
-    const payload = '<img src=x onerror="window.__xss=1">';
-    const box = await p.evaluate(async (payload) => {
+test('objects that JSON cannot express are refused, naming the field; a BigInt is read as its whole number', async (t) => {
+  const { p } = await page(t);
+  const messages = await p.evaluate(async () => {
+    const d = () => structuredClone(window.dataset);
+    const cyclic = d();
+    cyclic.years[0].self = cyclic;
+    const deep = d();
+    let node = deep;
+    for (let i = 0; i < 40; i++) node = node.title = { x: 1 };
+    const cases = [
+      (() => { const x = d(); x.years[0].tiers[1].rate = NaN; return x; })(),
+      (() => { const x = d(); x.years[0].tiers[0].passed = Infinity; return x; })(),
+      (() => { const x = d(); x.years[0].candidates = 10n; return x; })(),
+      cyclic,
+      deep,
+    ];
+    const out = [];
+    for (const c of cases) {
+      try {
+        await window.prc.mount(document.getElementById('bad-target'), c);
+        out.push('accepted');
+      } catch (e) {
+        out.push(e.message);
+      }
+    }
+    return out;
+  });
+  assert.match(messages[0], /^years\[0\]\.tiers\[1\]\.rate: expected a finite number, got NaN/);
+  assert.match(messages[1], /^years\[0\]\.tiers\[0\]\.passed: expected a finite number, got Infinity/);
+  assert.equal(messages[2], 'years[0].tiers[0].passed: expected at most the 10 candidates, got 5872', 'the BigInt 10n is read as 10');
+  assert.match(messages[3], /^years\[0\]\.self\.years\[0\]\.self\.\S*: expected JSON data .*got nested deeper than 16 levels \(does it contain itself\?\)$/);
+  assert.match(messages[4], /^title(\.title)+\.x: expected JSON data .*nested deeper than 16 levels/);
+});
+
+test('the custom element shows each error in a box naming the field', async (t) => {
+  const sample = corpus.filter((c, i) => c.input !== null && i % 8 === 0 && !c.input.includes('</script'));
+  const { p, errors } = await page(t);
+  const boxes = await p.evaluate(async (cases) => {
+    const out = [];
+    for (const c of cases) {
       const el = document.createElement('passrate-chart');
+      el.setAttribute('lang', 'en'); // the English message carries the path exactly as the corpus writes it
       const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = JSON.stringify({ title: 'T', region: 'A', years: [], [payload]: 1 });
+      script.type = c.format === 'csv' ? 'text/csv' : 'application/json';
+      script.textContent = c.input;
       el.append(script);
-      const done = new Promise((r) => el.addEventListener('error', r, { once: true }));
+      const done = new Promise((resolve) => {
+        el.addEventListener('error', () => resolve('error'), { once: true });
+        el.addEventListener('ready', () => resolve('ready'), { once: true });
+      });
       document.body.append(el);
-      await done;
-      await new Promise((r) => setTimeout(r, 100));
-      return { text: el.shadowRoot.querySelector('.error').textContent, imgs: el.shadowRoot.querySelectorAll('img').length, xss: window.__xss };
-    }, payload);
-    assert.ok(box.text.includes(payload), box.text);
-    assert.equal(box.imgs, 0);
-    assert.equal(box.xss, undefined);
-    await p.goto(p.url().replace('/tests/e2e/pages/mount.html', '/www/playground.html'));
-    await p.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    const text = await p.inputValue('#data');
-    await p.fill('#data', text.replace('"title": "运城市2019年高考本科达线情况"', `"title": ${JSON.stringify(payload)}`).replace('"rate": 48.6', `"rate": ${JSON.stringify(payload)}`));
-    await p.waitForFunction(() => document.querySelector('#status').classList.contains('bad'));
-    assert.ok((await p.textContent('#status')).includes(payload));
-    await p.fill('#data', text.replace('"title": "运城市2019年高考本科达线情况"', `"title": ${JSON.stringify(payload)}`));
-    await p.waitForFunction(() => document.querySelector('#status').classList.contains('good'));
-    const shown = await p.$eval('#chart', (d) => ({ title: d.shadowRoot.querySelector('.title').textContent, imgs: d.shadowRoot.querySelectorAll('img').length }));
-    assert.equal(shown.title, payload);
-    assert.equal(shown.imgs, 0);
-    assert.equal(await p.$$eval('img', (i) => i.length), 0);
-    assert.equal(await p.evaluate(() => window.__xss), undefined);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
+      const how = await done;
+      out.push({ name: c.name, path: c.path, how, text: el.shadowRoot?.querySelector('.error[role=alert]')?.textContent ?? '' });
+      el.remove();
+    }
+    return out;
+  }, sample);
+  assert.ok(boxes.length >= 15, `${boxes.length} elements`);
+  for (const b of boxes) {
+    assert.equal(b.how, 'error', `${b.name} was drawn`);
+    assert.ok(b.text.includes(b.path), `${b.name}: box "${b.text.slice(0, 120)}" does not name ${b.path}`);
   }
+  assert.deepEqual(errors, []);
+});
+
+test('markup in data stays text in the error box and the playground', async (t) => {
+  const { p, errors } = await page(t);
+  const payload = '<img src=x onerror="window.__xss=1">';
+  const box = await p.evaluate(async (payload) => {
+    const el = document.createElement('passrate-chart');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify({ title: 'T', region: 'A', years: [], [payload]: 1 });
+    el.append(script);
+    const done = new Promise((r) => el.addEventListener('error', r, { once: true }));
+    document.body.append(el);
+    await done;
+    await new Promise((r) => setTimeout(r, 100));
+    return { text: el.shadowRoot.querySelector('.error').textContent, imgs: el.shadowRoot.querySelectorAll('img').length, xss: window.__xss };
+  }, payload);
+  assert.ok(box.text.includes(payload), box.text);
+  assert.equal(box.imgs, 0);
+  assert.equal(box.xss, undefined);
+  await load(p, `${site.base}/www/playground.html`);
+  const text = await p.inputValue('#data');
+  await p.fill('#data', text.replace('"title": "运城市2019年高考本科达线情况"', `"title": ${JSON.stringify(payload)}`).replace('"rate": 48.6', `"rate": ${JSON.stringify(payload)}`));
+  await p.waitForFunction(() => document.querySelector('#status').classList.contains('bad'));
+  assert.ok((await p.textContent('#status')).includes(payload));
+  await p.fill('#data', text.replace('"title": "运城市2019年高考本科达线情况"', `"title": ${JSON.stringify(payload)}`));
+  await p.waitForFunction(() => document.querySelector('#status').classList.contains('good'));
+  const shown = await p.$eval('#chart', (d) => ({ title: d.shadowRoot.querySelector('.title').textContent, imgs: d.shadowRoot.querySelectorAll('img').length }));
+  assert.equal(shown.title, payload);
+  assert.equal(shown.imgs, 0);
+  assert.equal(await p.$$eval('img', (i) => i.length), 0);
+  assert.equal(await p.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(errors, []);
 });

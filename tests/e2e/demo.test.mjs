@@ -1,58 +1,24 @@
 // The served demo page in headless Chromium: both charts drawn (real pixels in the chart
 // colours, backing store = CSS size × devicePixelRatio), the tier-1 warning visible, no
 // console errors, no horizontal overflow on a phone. Saves screenshots under target/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { ROOT } from '../../scripts/setup.mjs';
-import { launch } from '../../scripts/browser.mjs';
+import { ROOT, canvases, load, useServer } from './helpers.mjs';
 
-let server, ctx, url;
 const OUT = join(ROOT, 'target', 'screenshots');
+const site = useServer(join(ROOT, 'www'));
 
-before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  server = await serve(join(ROOT, 'www'), 0);
-  url = `http://127.0.0.1:${server.address().port}/`;
-});
+before(() => mkdirSync(OUT, { recursive: true }));
 
-after(async () => {
-  await ctx?.close();
-  server?.close();
-});
-
-async function open(viewport, dpr) {
-  ctx = await launch({ viewport, deviceScaleFactor: dpr });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-  return { page, errors };
-}
+const open = (t, viewport, dpr) => site.open(t, '/', { viewport, deviceScaleFactor: dpr });
 
 /** Per canvas: sizes and how many pixels are within 3 of each chart colour. */
-function canvasReport(page) {
-  return page.$$eval('passrate-chart', (hosts) => hosts.map((h) => h.shadowRoot.querySelector('canvas')).map((c) => {
-    const ctx2 = c.getContext('2d');
-    const { data } = ctx2.getImageData(0, 0, c.width, c.height);
-    const colours = { region: [217, 72, 15], reference: [37, 99, 194], previous: [120, 128, 138], warning: [180, 35, 24] };
-    const counts = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
-    for (let i = 0; i < data.length; i += 4) {
-      for (const [k, [r, g, b]] of Object.entries(colours)) {
-        if (Math.abs(data[i] - r) <= 3 && Math.abs(data[i + 1] - g) <= 3 && Math.abs(data[i + 2] - b) <= 3) counts[k]++;
-      }
-    }
-    const box = c.getBoundingClientRect();
-    return { view: c.getRootNode().host.getAttribute('view'), width: c.width, height: c.height, cssWidth: box.width, cssHeight: box.height, counts };
-  }));
-}
+const canvasReport = (page) => canvases(page, 'passrate-chart', { tol: 3 });
 
-test('demo page draws both charts sharp at dpr 2 and shows the warning', async () => {
-  const { page, errors } = await open({ width: 900, height: 1200 }, 2);
+test('demo page draws both charts sharp at dpr 2 and shows the warning', async (t) => {
+  const { page, errors } = await open(t, { width: 900, height: 1200 }, 2);
   const report = await canvasReport(page);
   assert.deepEqual(report.map((r) => r.view), ['compare', 'change', 'trend']);
   for (const r of report) {
@@ -71,11 +37,10 @@ test('demo page draws both charts sharp at dpr 2 and shows the warning', async (
   assert.match(notes[0], /15\.5%/);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(OUT, 'demo.png'), fullPage: true });
-  await ctx.close();
 });
 
-test('demo page fits a 360 px phone without horizontal scrolling', async () => {
-  const { page, errors } = await open({ width: 360, height: 800 }, 3);
+test('demo page fits a 360 px phone without horizontal scrolling', async (t) => {
+  const { page, errors } = await open(t, { width: 360, height: 800 }, 3);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   const report = await canvasReport(page);
@@ -86,13 +51,11 @@ test('demo page fits a 360 px phone without horizontal scrolling', async () => {
   }
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(OUT, 'demo-360.png'), fullPage: true });
-  await ctx.close();
 });
 
-test('playground: errors name the field as you type, and the embed snippet works on another page', async () => {
-  const { page, errors } = await open({ width: 1100, height: 1000 }, 1);
-  await page.goto(`${url}playground.html`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+test('playground: errors name the field as you type, and the embed snippet works on another page', async (t) => {
+  const { ctx, page, errors } = await open(t, { width: 1100, height: 1000 }, 1);
+  await load(page, `${site.base}/playground.html`);
   const good = await page.textContent('#status');
   assert.match(good, /有效/);
   const text = await page.inputValue('#data');
@@ -115,11 +78,10 @@ test('playground: errors name the field as you type, and the embed snippet works
   const series = await other.$eval('passrate-chart', (h) => h.chart.points.map((p) => p.series));
   assert.ok(series.includes('previous'), `change view from the snippet: ${series}`);
   assert.deepEqual(errors, []);
-  await ctx.close();
 });
 
-test('demo page: the theme and language switches restyle and retranslate the charts live', async () => {
-  const { page, errors } = await open({ width: 1000, height: 1200 }, 1);
+test('demo page: the theme and language switches restyle and retranslate the charts live', async (t) => {
+  const { page, errors } = await open(t, { width: 1000, height: 1200 }, 1);
   const state = () => page.$$eval('passrate-chart', (hosts) => hosts.map((h) => {
     const c = h.shadowRoot.querySelector('canvas');
     const px = [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3);
@@ -140,5 +102,4 @@ test('demo page: the theme and language switches restyle and retranslate the cha
   assert.equal(after[0].tab, 'Compared with 山西省');
   await page.screenshot({ path: join(OUT, 'demo-dark-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
-  await ctx.close();
 });

@@ -2,15 +2,13 @@
 // its file list; a fresh Vite app that imports `mount`, built and served; a plain HTML page
 // with one script tag and a <passrate-chart> element; and a TypeScript consumer type-checked
 // with tsc, including a call that must not type-check.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { ROOT } from '../../scripts/setup.mjs';
-import { launch } from '../../scripts/browser.mjs';
+import { ROOT, canvasState, serveFor } from './helpers.mjs';
 
 const WORK = join(ROOT, 'target', 'consumer');
 const VITE = '7.3.8';
@@ -43,42 +41,32 @@ test('the tarball holds the built package and nothing else', () => {
   assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`## \\[${pkg.version.replaceAll('.', '\\.')}\\]`));
 });
 
-/** Loads `url`, waits for a drawn chart, hovers a bar and returns what the tooltip says. */
-async function drawsAndHovers(url, select) {
-  const ctx = await launch({ viewport: { width: 900, height: 900 } });
-  try {
-    const page = await ctx.newPage();
-    const errors = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await page.waitForFunction((sel) => (document.querySelector(sel)?.chart ?? window.chart)?.points?.length > 0, select, { timeout: 30000 });
-    const probe = await page.evaluate((sel) => {
-      const host = document.querySelector(sel);
-      const c = host.shadowRoot.querySelector('canvas');
-      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-      let region = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - 217) < 4 && Math.abs(data[i + 1] - 72) < 4 && Math.abs(data[i + 2] - 15) < 4) region++;
-      }
-      const r = c.getBoundingClientRect();
-      const chart = host.chart ?? window.chart;
-      const p = chart?.points?.find((q) => q.series === 'reference') ?? null;
-      return { region, point: p && { x: r.left + p.x + p.w / 2, y: r.top + p.y + p.h / 2 } };
-    }, select);
-    assert.ok(probe.region > 1000, `bars drawn (${probe.region} region-colour pixels)`);
-    assert.ok(probe.point, 'the chart exposes its points');
-    await page.mouse.move(probe.point.x, probe.point.y);
-    await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('.tip').hidden, select);
-    const tip = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.tip').textContent, select);
-    assert.deepEqual(errors, []);
-    return tip;
-  } finally {
-    await ctx.close();
-  }
+/**
+ * Opens the page `site` serves at /, waits for a drawn chart, hovers a bar and returns what
+ * the tooltip says. These pages have no ready marker: the chart's points are the sign.
+ */
+async function drawsAndHovers(t, site, select) {
+  const { page, errors } = await site.open(t, '/', { viewport: { width: 900, height: 900 } }, {
+    ready: (p) => p.waitForFunction((sel) => (document.querySelector(sel)?.chart ?? window.chart)?.points?.length > 0, select, { timeout: 30000 }),
+  });
+  const region = (await canvasState(page, select, { tol: 3 })).counts.region;
+  const probe = await page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const r = host.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const chart = host.chart ?? window.chart;
+    const p = chart?.points?.find((q) => q.series === 'reference') ?? null;
+    return { point: p && { x: r.left + p.x + p.w / 2, y: r.top + p.y + p.h / 2 } };
+  }, select);
+  assert.ok(region > 1000, `bars drawn (${region} region-colour pixels)`);
+  assert.ok(probe.point, 'the chart exposes its points');
+  await page.mouse.move(probe.point.x, probe.point.y);
+  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('.tip').hidden, select);
+  const tip = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.tip').textContent, select);
+  assert.deepEqual(errors, []);
+  return tip;
 }
 
-test('a fresh Vite app installs the tarball, imports mount, builds, and the chart works', async () => {
+test('a fresh Vite app installs the tarball, imports mount, builds, and the chart works', async (t) => {
   const app = join(WORK, 'vite-app');
   mkdirSync(join(app, 'src'), { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({
@@ -101,30 +89,20 @@ mount(document.getElementById('chart'), data, { view: 'compare' })
 `);
   rmSync(join(app, 'dist'), { recursive: true, force: true });
   sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--base', './'], app);
-  const server = await serve(join(app, 'dist'), 0);
-  try {
-    const tip = await drawsAndHovers(`http://127.0.0.1:${server.address().port}/`, '#chart');
-    assert.match(tip, /14\.8%/);
-    assert.match(tip, /推算/);
-  } finally {
-    server.close();
-  }
+  const tip = await drawsAndHovers(t, await serveFor(t, join(app, 'dist')), '#chart');
+  assert.match(tip, /14\.8%/);
+  assert.match(tip, /推算/);
 });
 
-test('the unpacked package works from a plain page with one script tag', async () => {
+test('the unpacked package works from a plain page with one script tag', async (t) => {
   const site = mkdtempSync(join(tmpdir(), 'passrate-plain-'));
   sh('tar', ['xzf', tarball, '-C', site]);
   const data = readFileSync(join(ROOT, 'www', 'data', 'yuncheng-2019.csv'), 'utf8');
   writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain</title>
 <script type="module" src="./package/pkg/passrate-chart.js"></script></head>
 <body><passrate-chart id="chart" view="compare"><script type="text/csv">${data}</script></passrate-chart></body></html>`);
-  const server = await serve(site, 0);
-  try {
-    const tip = await drawsAndHovers(`http://127.0.0.1:${server.address().port}/`, '#chart');
-    assert.match(tip, /山西省/);
-  } finally {
-    server.close();
-  }
+  const tip = await drawsAndHovers(t, await serveFor(t, site), '#chart');
+  assert.match(tip, /山西省/);
 });
 
 test('TypeScript: a consumer type-checks, and a wrong call does not', () => {
@@ -170,5 +148,3 @@ export async function show(el: HTMLElement): Promise<Blob> {
   }
   writeFileSync(join(app, 'src', 'consumer.ts'), good);
 });
-
-after(() => {});

@@ -1,0 +1,226 @@
+// What the browser tests share: the static server, a page in a fresh Chromium context, the
+// widget's canvas pixels and DOM state, the palette, waits, axe-core, and the corpus's
+// recipes for large inputs. Not a test file itself (scripts/test.mjs runs *.test.mjs only).
+import { before, after } from 'node:test';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT } from '../../scripts/setup.mjs';
+import { launch } from '../../scripts/browser.mjs';
+
+export { ROOT };
+
+/**
+ * The test pages. Served from the repository root, they import /pkg/passrate-chart.js and
+ * fetch /www/data/… exactly as an embedding page would (scripts/serve.mjs maps /pkg/).
+ */
+export const PAGES = '/tests/e2e/pages';
+
+// ─── the palette (src/render.rs, Theme::light() and Theme::dark()) ────────────────────────────
+export const PALETTE = {
+  light: {
+    region: [217, 72, 15], reference: [37, 99, 194], previous: [120, 128, 138], warning: [180, 35, 24],
+    regionTint: [253, 226, 212], referenceTint: [219, 231, 250],
+  },
+  dark: {
+    region: [251, 146, 60], reference: [96, 165, 250], previous: [156, 163, 175], warning: [248, 113, 113],
+    regionTint: [84, 52, 33], referenceTint: [31, 52, 84],
+  },
+};
+
+/** `[217, 72, 15]` → `'#D9480F'`, as the SVG backend writes fills. */
+export const hex = (rgb) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+
+// ─── the server ──────────────────────────────────────────────────────────────────────────────
+/**
+ * A served tree: its `server`, `base` URL (no trailing slash), and `open(t, path, …)`, which is
+ * `openPage` on `base + path`.
+ */
+function served(s = {}) {
+  s.open = (t, path, options, hooks) => openPage(t, s.base + path, options, hooks);
+  return s;
+}
+
+/** Serves `root` (default: the repository root) on a free port; close `server` when done. */
+export async function startServer(root = ROOT, headers = {}) {
+  const server = await serve(root, 0, headers);
+  return served({ server, base: `http://127.0.0.1:${server.address().port}` });
+}
+
+/** One server for the whole file (node:test before/after); `base` is set once the tests run. */
+export function useServer(root = ROOT, headers = {}) {
+  const s = served();
+  before(async () => Object.assign(s, await startServer(root, headers)));
+  after(() => s.server?.close());
+  return s;
+}
+
+/** A server for one test, closed after it. */
+export async function serveFor(t, root = ROOT, headers = {}) {
+  const s = await startServer(root, headers);
+  t.after(() => s.server.close());
+  return s;
+}
+
+// ─── pages ───────────────────────────────────────────────────────────────────────────────────
+/** Waits for the page's body[data-ready="true"] (tests/e2e/pages/ready.js, www/*.js). */
+export const waitReady = (page) => page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+
+/** Goes to `url` and waits until the page is ready; resolves to the navigation response. */
+export async function load(page, url) {
+  const response = await page.goto(url);
+  await waitReady(page);
+  return response;
+}
+
+/**
+ * A fresh browser context (closed after the test `t`; without `t` the caller closes `ctx`)
+ * on `url`, waiting for `ready` (default: body[data-ready]). `onPage(page)` runs before the
+ * navigation (listeners, routes, init scripts). `errors` collects console errors and page
+ * errors, `pageErrors` page errors only.
+ */
+export async function openPage(t, url, options = {}, { onPage, ready = waitReady } = {}) {
+  const ctx = await launch({ viewport: { width: 1000, height: 900 }, ...options });
+  t?.after(() => ctx.close());
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const errors = [];
+  const pageErrors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    pageErrors.push(e.message);
+  });
+  await onPage?.(page);
+  const response = await page.goto(url);
+  await ready(page);
+  return { ctx, page, errors, pageErrors, response };
+}
+
+// ─── canvas pixels ───────────────────────────────────────────────────────────────────────────
+/**
+ * Per widget matching `sel`: canvas backing-store and CSS sizes, the pixels within `tol` (per
+ * channel) of each of `colours`, a hash of the pixels, its view attribute and draw count.
+ */
+export function canvases(page, sel = 'passrate-chart', { colours = PALETTE.light, tol = 8 } = {}) {
+  return page.$$eval(sel, (hosts, [colours, tol]) => hosts.map((host) => {
+    const c = host.shadowRoot.querySelector('canvas');
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const counts = Object.fromEntries(Object.keys(colours).map((k) => [k, 0]));
+    const entries = Object.entries(colours);
+    let hash = 2166136261;
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i], g = data[i + 1], b = data[i + 2];
+      hash = Math.imul(hash ^ (r | (g << 8) | (b << 16) | (data[i + 3] << 24)), 16777619);
+      for (const [k, [cr, cg, cb]] of entries) {
+        if (Math.abs(r - cr) <= tol && Math.abs(g - cg) <= tol && Math.abs(b - cb) <= tol) counts[k]++;
+      }
+    }
+    const box = c.getBoundingClientRect();
+    return {
+      view: host.getAttribute('view'), width: c.width, height: c.height, cssWidth: box.width, cssHeight: box.height,
+      dpr: window.devicePixelRatio, counts, hash: hash >>> 0, drawn: Number(host.dataset.drawn || 0),
+    };
+  }), [colours, tol]);
+}
+
+/** `canvases` of the first widget matching `sel`. */
+export async function canvasState(page, sel = '#chart', options = {}) {
+  return (await canvases(page, sel, options))[0];
+}
+
+// ─── the widget's DOM ────────────────────────────────────────────────────────────────────────
+/** Tooltip, focus box, live region and points of the widget, with boxes in page coordinates. */
+export function widgetState(page, sel = '#chart') {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const root = host.shadowRoot;
+    const rect = (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
+    const tip = root.querySelector('.tip');
+    const focus = root.querySelector('.focus');
+    const stage = root.querySelector('.stage');
+    return {
+      drawn: Number(host.dataset.drawn || 0),
+      points: host.chart?.points ?? [],
+      canvas: rect(root.querySelector('canvas')),
+      stage: rect(stage),
+      tipHidden: tip.hidden,
+      tipDisplay: getComputedStyle(tip).display,
+      tip: rect(tip),
+      tipText: tip.textContent,
+      tipHeading: tip.querySelector('.h')?.textContent ?? null,
+      tipValue: tip.querySelector('.v')?.textContent ?? null,
+      tipLines: [...tip.querySelectorAll('.l')].map((l) => l.textContent),
+      focusHidden: focus.hidden,
+      focusDisplay: getComputedStyle(focus).display,
+      focus: rect(focus),
+      live: root.querySelector('[aria-live]')?.textContent ?? null,
+      stageFocused: root.activeElement === stage,
+      stageFocusVisible: stage.matches(':focus-visible'),
+      active: host.chart?.active,
+    };
+  }, sel);
+}
+
+// ─── geometry ────────────────────────────────────────────────────────────────────────────────
+/** The centre of a point, in page (viewport) coordinates. */
+export function centre(state, p) {
+  return { x: state.canvas.x + p.x + p.w / 2, y: state.canvas.y + p.y + p.h / 2 };
+}
+
+/** Horizontal distance between two boxes (0 when they overlap horizontally). */
+export function gapX(a, b) {
+  return Math.max(0, a.x - (b.x + b.w), b.x - (a.x + a.w));
+}
+
+/** Vertical distance between two boxes (0 when they overlap vertically). */
+export function gapY(a, b) {
+  return Math.max(0, a.y - (b.y + b.h), b.y - (a.y + a.h));
+}
+
+/** Whether box `inner` lies within `outer`, give or take `slack` px. */
+export function inside(inner, outer, slack = 1) {
+  return inner.x >= outer.x - slack && inner.y >= outer.y - slack
+    && inner.x + inner.w <= outer.x + outer.w + slack && inner.y + inner.h <= outer.y + outer.h + slack;
+}
+
+// ─── waits ───────────────────────────────────────────────────────────────────────────────────
+/** Until the widget's tooltip is hidden (`true`) or shown (`false`). */
+export const waitTip = (page, hidden, sel = '#chart') => page.waitForFunction(
+  ([sel, hidden]) => document.querySelector(sel).shadowRoot.querySelector('.tip').hidden === hidden,
+  [sel, hidden], { timeout: 5000 },
+);
+
+/** Until the widget has drawn more than `n` times. */
+export const waitDrawnAbove = (page, n, sel = '#chart') => page.waitForFunction(
+  ([sel, n]) => Number(document.querySelector(sel).dataset.drawn || 0) > n, [sel, n], { timeout: 5000 },
+);
+
+// ─── axe-core ────────────────────────────────────────────────────────────────────────────────
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/** axe-core's violations on the whole document. */
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+}
+
+/** Violations as readable lines for an assertion message. */
+export function formatViolations(violations) {
+  return violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)}\n      ${(n.failureSummary || '').replace(/\n/g, '\n      ')}`).join('\n')}`).join('\n');
+}
+
+// ─── the bad-input corpus ────────────────────────────────────────────────────────────────────
+/**
+ * The corpus's recipes for large inputs (the same as tests/corpus.rs), as source text to
+ * `eval` in the page: `(seedText, recipe) => text`.
+ */
+export const GENERATE = `(seedText, r) => {
+  const d = JSON.parse(seedText);
+  if (r.deep) return '{"title":' + '['.repeat(r.deep) + ']'.repeat(r.deep) + '}';
+  if (r.long_title_mb) { d.title = 'a'.repeat(r.long_title_mb * 1024 * 1024); return JSON.stringify(d); }
+  if (r.tiers) { d.years[0].tiers = Array.from({ length: r.tiers }, (_, i) => ({ tier: 'T' + i, rate: 10 })); return JSON.stringify(d); }
+  if (r.years) { d.years = Array.from({ length: r.years }, (_, i) => ({ year: 1950 + i, tiers: [{ tier: 'T', rate: 10 }] })); return JSON.stringify(d); }
+  throw new Error('unknown recipe');
+}`;
