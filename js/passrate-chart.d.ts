@@ -53,8 +53,12 @@ export type View = 'compare' | 'change' | 'trend';
 export type Lang = 'zh-CN' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
 
-/** A dataset object, its JSON text, or CSV text (README, "CSV columns"). */
-export type Data = Dataset | string;
+/**
+ * A dataset object, its JSON text, CSV text (README, "CSV columns"), or a file's bytes
+ * (UTF-8, UTF-16 with its byte-order mark, or GB18030/GBK as Excel and WPS save CSV on
+ * Chinese Windows).
+ */
+export type Data = Dataset | string | Uint8Array;
 
 export interface Options {
   view?: View;
@@ -62,6 +66,8 @@ export interface Options {
   theme?: Theme;
   /** The widget's total height in CSS px (default 520). */
   height?: number;
+  /** The region (city) the compare, change and trend views show, and the cities view emphasises. */
+  highlight?: string;
   /** The .wasm file's URL or bytes, when it is not beside this module. */
   wasm?: string | URL | BufferSource | WebAssembly.Module;
 }
@@ -101,6 +107,8 @@ export declare class Chart {
   setView(view: View): void;
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
+  /** The region to show and emphasise, by name (in either language of the data); '' for the first. */
+  setHighlight(region: string): void;
   /** Draws now, at the container's width and the device pixel ratio. */
   redraw(): void;
   /** The chart as a standalone PNG: title, legend, warnings and source drawn in the image. */

@@ -97,11 +97,14 @@ pub fn subtitle(model: &Model, view: View, lang: Lang) -> String {
     let w = words(lang);
     let year = model.current().year;
     match view {
-        View::Compare => w.compare_subtitle(year, &model.region, &model.reference),
-        View::Change => w.change_subtitle(year, &model.region),
-        View::Trend => {
-            w.trend_subtitle(model.years.first().map_or(year, |y| y.year), year, &model.region, &model.reference)
-        }
+        View::Compare => w.compare_subtitle(year, &model.region().name, &model.reference),
+        View::Change => w.change_subtitle(year, &model.region().name),
+        View::Trend => w.trend_subtitle(
+            model.years().first().map_or(year, |y| y.year),
+            year,
+            &model.region().name,
+            &model.reference,
+        ),
     }
 }
 
@@ -124,7 +127,12 @@ pub fn source_line(model: &Model, lang: Lang) -> String {
 /// Warning `i` of the model as a footnote, without its marker.
 pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
     let warn = &model.warnings[i];
-    let (y, tier) = (warn.year, warn.tier.as_str());
+    let w = words(lang);
+    let tier = match &warn.region {
+        Some(r) => w.region_tier(r, &warn.tier),
+        None => warn.tier.clone(),
+    };
+    let (y, tier) = (warn.year, tier.as_str());
     let text = match &warn.kind {
         WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
             words(lang).warning(&WarningText::Counts {
@@ -160,6 +168,13 @@ pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
                 implied: &percent(rate.value - change.value, d),
             })
         }
+        WarningKind::ReferencesDisagree { a, b } => w.warning(&WarningText::References {
+            year: y,
+            tier,
+            reference: &model.reference,
+            a: (&a.0, &percent(a.1.value, a.1.decimals)),
+            b: (&b.0, &percent(b.1.value, b.1.decimals)),
+        }),
     };
     text
 }
@@ -224,17 +239,18 @@ fn change_phrase(d: &Figure, lang: Lang) -> String {
 pub fn summary(model: &Model, view: View, lang: Lang) -> String {
     let w = words(lang);
     let year = model.current();
-    let mut out = w.summary_lead(&model.region, year.year);
+    let region = &model.region().name;
+    let mut out = w.summary_lead(region, year.year);
     for t in &year.tiers {
         if view == View::Trend {
             let rate_in = |y: &crate::model::YearModel| {
-                y.tiers.iter().find(|x| x.name == t.name).map(|x| (y.year, percent(x.rate.value, x.rate.decimals)))
+                y.tiers.iter().find(|x| x.key == t.key).map(|x| (y.year, percent(x.rate.value, x.rate.decimals)))
             };
-            let first = model.years.iter().find_map(rate_in);
-            let last = model.years.iter().rev().find_map(rate_in);
+            let first = model.years().iter().find_map(rate_in);
+            let last = model.years().iter().rev().find_map(rate_in);
             if let (Some(a), Some(b)) = (first, last) {
                 let gap = t.vs_reference.as_ref().map(|d| gap_phrase(d, &model.reference, lang));
-                out.push_str(&w.trend_tier(&model.region, &t.name, (a.0, &a.1), (b.0, &b.1), gap));
+                out.push_str(&w.trend_tier(region, &t.name, (a.0, &a.1), (b.0, &b.1), gap));
             }
             continue;
         }
@@ -245,7 +261,7 @@ pub fn summary(model: &Model, view: View, lang: Lang) -> String {
         if let Some(d) = &t.vs_previous {
             parts.push(change_phrase(d, lang));
         }
-        out.push_str(&w.summary_tier(&model.region, &t.name, &percent(t.rate.value, t.rate.decimals), &parts));
+        out.push_str(&w.summary_tier(region, &t.name, &percent(t.rate.value, t.rate.decimals), &parts));
     }
     let shown_years = |y: i32| view == View::Trend || y == year.year;
     let notes: Vec<String> = (0..model.warnings.len())
@@ -280,13 +296,13 @@ fn text_cell(s: String) -> Cell {
 pub fn table(model: &Model, view: View, lang: Lang) -> Table {
     let w = words(lang);
     let year = model.current();
-    let (r, f) = (&model.region, &model.reference);
+    let (r, f) = (&model.region().name, &model.reference);
     let (caption, columns, rows): (String, Vec<String>, Vec<Vec<Cell>>) = if view == View::Trend {
-        let first = model.years.first().map_or(year.year, |y| y.year);
+        let first = model.years().first().map_or(year.year, |y| y.year);
         let mut rows = Vec::new();
         for t in &year.tiers {
-            for y in &model.years {
-                let Some(yt) = y.tiers.iter().find(|x| x.name == t.name) else { continue };
+            for y in model.years() {
+                let Some(yt) = y.tiers.iter().find(|x| x.key == t.key) else { continue };
                 rows.push(vec![
                     text_cell(t.name.clone()),
                     text_cell(w.year(y.year)),
@@ -391,7 +407,7 @@ pub fn tier_in<'a>(model: &'a Model, hit: &Hit) -> Option<&'a TierModel> {
     if hit.series == Series::Previous || hit.year == model.current().year {
         return Some(current);
     }
-    model.years.iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.name == current.name)
+    model.years().iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.key == current.key)
 }
 
 fn point(model: &Model, h: &Hit, lang: Lang, at: usize, of: usize) -> Option<PointText> {
@@ -400,7 +416,7 @@ fn point(model: &Model, h: &Hit, lang: Lang, at: usize, of: usize) -> Option<Poi
     let t = tier_in(model, h)?;
     let area = match h.series {
         Series::Reference => &model.reference,
-        _ => &model.region,
+        _ => &model.region().name,
     };
     let kind = match h.series {
         Series::FromCounts => PointKind::FromCounts,
@@ -539,6 +555,6 @@ mod tests {
             }
         }
         let years = text.table.rows.iter().map(|r| r[1].text.clone()).collect::<std::collections::BTreeSet<_>>();
-        assert_eq!(years.len(), m.years.len(), "the trend table holds every year");
+        assert_eq!(years.len(), m.years().len(), "the trend table holds every year");
     }
 }

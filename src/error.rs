@@ -160,6 +160,11 @@ pub enum Want {
     YearExample,
     Years,
     Tiers,
+    /// A non-empty array of regions, each with "region" and "years".
+    Regions,
+    RegionObject,
+    /// An object of quotes, keyed by the figure's field.
+    QuotesObject,
     YearsArray,
     TiersArray,
     YearObject,
@@ -170,13 +175,22 @@ pub enum Want {
     Dataset,
     /// A number JSON can write (not NaN or Infinity).
     FiniteNumber,
+    /// A name: a string, or the same name in two languages.
+    Name,
+    /// Text in UTF-8 (or GB18030, UTF-16 with its byte-order mark).
+    Encoding,
     /// A value JSON can write.
     JsonValue,
     AtMostCandidates(u64),
     AtMostTiers(usize),
     AtMostYears(usize),
+    AtMostRegions(usize),
     AtMostMegabytes(usize),
-    FieldsLikeHeader(usize),
+    /// As many fields as the header, separated as the header's are.
+    FieldsLikeHeader {
+        count: usize,
+        separator: char,
+    },
     RegionOrReference {
         region: String,
         reference: String,
@@ -213,7 +227,12 @@ pub enum Got {
     Characters(usize),
     Tiers(usize),
     Years(usize),
+    Regions(usize),
     Fields(usize),
+    /// Bytes that are text in no encoding the loader reads, from byte `at` (counting from 0).
+    Bytes {
+        at: usize,
+    },
     /// A size in megabytes, written with one decimal.
     Megabytes(String),
     Count(u64),
@@ -223,6 +242,7 @@ pub enum Got {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dup {
     Year(i32),
+    Region(String),
     Tier { name: String, year: i32 },
     Key(String),
     Column(String),
@@ -241,6 +261,27 @@ pub enum Conflict {
     DatasetWide { key: &'static str, here: String, first: String, first_at: Path },
     /// A reference row without a region row for its year and tier.
     ReferenceWithoutRegion { year: i32, tier: String, region: String },
+    /// A region with the reference's name.
+    RegionIsReference(String),
+    /// Two English names for the same name.
+    EnglishName { name: String, here: String, first: String },
+    /// A form of format version 2 in a file that says it is version 1.
+    NeedsVersion2(Version2),
+    /// `regions` beside `region` or `years`: a dataset has either.
+    RegionsAndRegion,
+}
+
+/// What format version 2 adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version2 {
+    /// `regions`: several areas against one reference.
+    Regions,
+    /// `reference_years`: the reference's own rates.
+    ReferenceYears,
+    /// A name in two languages.
+    Names,
+    /// `quotes`: the source's words.
+    Quotes,
 }
 
 /// An error while loading a dataset: where (`path`) and what (`kind`).

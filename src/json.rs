@@ -17,6 +17,9 @@ pub enum Value {
     Bool(bool),
     /// A number as written (`15.50`, `-0.3`, `1e2`).
     Number(String),
+    /// A number with no written form: a JS number handed over by a page. The loader finds
+    /// its precision from the other figures of the same field.
+    Float(f64),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),

@@ -1,12 +1,17 @@
-//! Model: a [`Dataset`] → numbers with provenance and consistency warnings.
+//! Model: a [`Dataset`] → numbers with provenance and consistency warnings, with the names
+//! in the reader's language.
 //!
 //! Every figure the chart can show is a [`Figure`]: its value, the precision it is printed
-//! with, whether it was stated by the source or derived (by which rule, from which stated
-//! numbers), and the warnings it carries. A derived figure carries the warnings of the
-//! figures it was computed from. This room knows nothing of pixels or of the browser.
+//! with, whether it was stated by the source (and, when the data quotes it, in which words)
+//! or derived (by which rule, from which stated numbers), and the warnings it carries. A
+//! derived figure carries the warnings of the figures it was computed from. Every rule holds
+//! for each region of a dataset; across regions, two regions whose stated differences imply
+//! different rates for their one reference are a contradiction too. This room knows nothing
+//! of pixels or of the browser.
 
 use crate::format::{pow10, to_units};
-use crate::load::{Dataset, Source, Stated, TierInput};
+use crate::load::{Dataset, Quotes, Source, Stated, TierInput};
+use crate::words::Lang;
 
 /// Which stated field a number came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +33,8 @@ pub struct StatedRef {
     pub field: Field,
     pub value: f64,
     pub decimals: u8,
+    /// Where the source says it, word for word, when the data quotes it.
+    pub quote: Option<String>,
 }
 
 /// How a derived figure was computed.
@@ -81,7 +88,7 @@ impl Figure {
         }
     }
 
-    fn stated(year: i32, tier: &str, field: Field, s: Stated) -> Figure {
+    fn stated(year: i32, tier: &str, field: Field, s: Stated, quotes: &Quotes) -> Figure {
         Figure {
             value: s.value,
             decimals: s.decimals,
@@ -91,8 +98,17 @@ impl Figure {
                 field,
                 value: s.value,
                 decimals: s.decimals,
+                quote: quotes.get(field).map(str::to_string),
             }),
             warnings: Vec::new(),
+        }
+    }
+
+    /// The source's words for this figure, when it is stated and quoted.
+    pub fn quote(&self) -> Option<&str> {
+        match &self.provenance {
+            Provenance::Stated(r) => r.quote.as_deref(),
+            Provenance::Derived { .. } => None,
         }
     }
 
@@ -122,6 +138,8 @@ impl Figure {
 pub struct Warning {
     pub year: i32,
     pub tier: String,
+    /// The region it is about, when the dataset has several.
+    pub region: Option<String>,
     pub kind: WarningKind,
 }
 
@@ -133,11 +151,16 @@ pub enum WarningKind {
     ReferenceDisagrees { reference: Stated, rate: Stated, gap: Stated },
     /// The previous year's stated rate is not rate − vs_previous_year_pp (beyond rounding).
     PreviousDisagrees { previous: Stated, rate: Stated, change: Stated },
+    /// Two regions' stated differences imply different rates for their reference.
+    ReferencesDisagree { a: (String, Stated), b: (String, Stated) },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierModel {
+    /// The tier's name in the reader's language.
     pub name: String,
+    /// Its name in the data, which matches it across years and regions.
+    pub key: String,
     pub candidates: Option<u64>,
     pub passed: Option<u64>,
     /// The rate shown: stated, or from counts when no rate was stated.
@@ -156,26 +179,56 @@ pub struct YearModel {
     pub tiers: Vec<TierModel>,
 }
 
+/// One area reported on (a city) and its years.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub name: String,
+    /// Ascending by year.
+    pub years: Vec<YearModel>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub title: String,
-    pub region: String,
     pub reference: String,
     pub source: Option<Source>,
-    /// Ascending by year.
-    pub years: Vec<YearModel>,
+    /// In the data's order; at least one.
+    pub regions: Vec<Region>,
+    /// The region the compare, change and trend views show.
+    pub focus: usize,
+    /// Every warning of every region, numbered in this order everywhere (①, ②, …).
     pub warnings: Vec<Warning>,
 }
 
 impl Model {
-    /// The latest year: the one the compare and change views show.
+    /// The region the compare, change and trend views show.
+    pub fn region(&self) -> &Region {
+        &self.regions[self.focus.min(self.regions.len() - 1)]
+    }
+
+    /// The shown region's years, ascending.
+    pub fn years(&self) -> &[YearModel] {
+        &self.region().years
+    }
+
+    /// The shown region's latest year: the one the compare and change views show.
     pub fn current(&self) -> &YearModel {
-        self.years.last().expect("a loaded dataset has at least one year")
+        self.years().last().expect("a loaded dataset has at least one year")
+    }
+
+    /// The latest year of any region: the one the cities view shows.
+    pub fn latest_year(&self) -> i32 {
+        self.regions.iter().filter_map(|r| r.years.last()).map(|y| y.year).max().unwrap_or(0)
+    }
+
+    /// The region named `name` (in any language of the data), if there is one.
+    pub fn find_region(&self, name: &str) -> Option<usize> {
+        self.regions.iter().position(|r| r.name == name)
     }
 }
 
 fn stated_of(f: &Figure) -> Stated {
-    Stated { value: f.value, decimals: f.decimals }
+    Stated { value: f.value, decimals: f.decimals, written: true }
 }
 
 /// Whether `a` and `b`, printed to `decimals`, differ by more than `units_allowed` units of
@@ -184,39 +237,118 @@ fn beyond_rounding(a: f64, b: f64, decimals: u8, units_allowed: f64) -> bool {
     (a - b).abs() > units_allowed / pow10(decimals) + 1e-9
 }
 
-/// Derives every figure the data implies and cross-checks what it states twice.
+/// Derives every figure the data implies and cross-checks what it states twice, with names
+/// as the data first gives them.
 pub fn build(ds: &Dataset) -> Model {
-    let mut order: Vec<usize> = (0..ds.years.len()).collect();
-    order.sort_by_key(|&i| ds.years[i].year);
+    build_in(ds, Lang::Zh)
+}
+
+/// [`build`], with names in `lang` where the data has them in it.
+pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
     let mut warnings = Vec::new();
-    let mut years: Vec<YearModel> = Vec::with_capacity(order.len());
-    for &i in &order {
-        let y = &ds.years[i];
-        // Last year's tiers sorted by name, so matching is a binary search, not a scan.
-        let mut last: Vec<(&str, &Figure)> = years
-            .iter()
-            .find(|p| p.year == y.year - 1)
-            .map(|p| p.tiers.iter().map(|pt| (pt.name.as_str(), &pt.rate)).collect())
-            .unwrap_or_default();
-        last.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let tiers = y
-            .tiers
-            .iter()
-            .map(|t| {
-                let previous =
-                    last.binary_search_by(|(name, _)| (*name).cmp(t.tier.as_str())).ok().map(|i| last[i].1.clone());
-                tier(y.year, y.candidates, t, previous, &mut warnings)
-            })
-            .collect();
-        years.push(YearModel { year: y.year, tiers });
-    }
-    Model {
-        title: ds.title.clone(),
-        region: ds.region.clone(),
-        reference: ds.reference.clone(),
+    let several = ds.regions.len() > 1;
+    let regions: Vec<Region> = ds
+        .regions
+        .iter()
+        .map(|r| {
+            let region_name = r.name.get(lang).to_string();
+            let mut order: Vec<usize> = (0..r.years.len()).collect();
+            order.sort_by_key(|&i| r.years[i].year);
+            let mut years: Vec<YearModel> = Vec::with_capacity(order.len());
+            for &i in &order {
+                let y = &r.years[i];
+                // Last year's tiers sorted by name, so matching is a binary search, not a scan.
+                let mut last: Vec<(&str, &Figure)> = years
+                    .iter()
+                    .find(|p| p.year == y.year - 1)
+                    .map(|p| p.tiers.iter().map(|pt| (pt.key.as_str(), &pt.rate)).collect())
+                    .unwrap_or_default();
+                last.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                let tiers = y
+                    .tiers
+                    .iter()
+                    .map(|t| {
+                        let previous = last
+                            .binary_search_by(|(name, _)| (*name).cmp(t.tier.text.as_str()))
+                            .ok()
+                            .map(|i| last[i].1.clone());
+                        let start = warnings.len();
+                        let tm = tier(y.year, y.candidates, t, lang, previous, &mut warnings);
+                        for w in &mut warnings[start..] {
+                            w.region = several.then(|| region_name.clone());
+                        }
+                        tm
+                    })
+                    .collect();
+                years.push(YearModel { year: y.year, tiers });
+            }
+            Region { name: region_name, years }
+        })
+        .collect();
+    let mut model = Model {
+        title: ds.title.get(lang).to_string(),
+        reference: ds.reference.get(lang).to_string(),
         source: ds.source.clone(),
-        years,
+        regions,
+        focus: 0,
         warnings,
+    };
+    check_references(&mut model);
+    model
+}
+
+/// Across regions: the reference's rate each region's stated difference implies (where the
+/// reference's rate is not stated) must agree within what rounding explains (two units of the
+/// last decimal: each region's rate and difference are rounded). The first and the most
+/// different region are named in the warning, which both their derived figures carry.
+fn check_references(model: &mut Model) {
+    if model.regions.len() < 2 {
+        return;
+    }
+    // (year, tier key) → every (region, year, tier) index whose reference rate comes from its own gap.
+    type At = (usize, usize, usize);
+    let mut groups: Vec<((i32, String), Vec<At>)> = Vec::new();
+    for (ri, r) in model.regions.iter().enumerate() {
+        for (yi, y) in r.years.iter().enumerate() {
+            for (ti, t) in y.tiers.iter().enumerate() {
+                let from_gap = matches!(
+                    t.reference_rate.as_ref().map(|f| &f.provenance),
+                    Some(Provenance::Derived { rule: Rule::ReferenceFromGap, .. })
+                );
+                if from_gap {
+                    let key = (y.year, t.key.clone());
+                    match groups.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, list)) => list.push((ri, yi, ti)),
+                        None => groups.push((key, vec![(ri, yi, ti)])),
+                    }
+                }
+            }
+        }
+    }
+    for ((year, _), list) in groups {
+        let fig = |&(r, y, t): &At| model.regions[r].years[y].tiers[t].reference_rate.clone();
+        let Some(first) = list.first().and_then(fig) else { continue };
+        let far = list
+            .iter()
+            .skip(1)
+            .filter_map(|at| fig(at).map(|f| (at, f)))
+            .filter(|(_, f)| beyond_rounding(f.value, first.value, f.decimals.max(first.decimals), 2.0))
+            .max_by(|a, b| (a.1.value - first.value).abs().total_cmp(&(b.1.value - first.value).abs()));
+        let Some((at, other)) = far else { continue };
+        let (a, b) = (list[0], *at);
+        let id = model.warnings.len();
+        let name = |(r, _, _): At| model.regions[r].name.clone();
+        model.warnings.push(Warning {
+            year,
+            tier: model.regions[a.0].years[a.1].tiers[a.2].name.clone(),
+            region: None,
+            kind: WarningKind::ReferencesDisagree { a: (name(a), stated_of(&first)), b: (name(b), stated_of(&other)) },
+        });
+        for (r, y, t) in [a, b] {
+            if let Some(f) = model.regions[r].years[y].tiers[t].reference_rate.as_mut() {
+                f.warnings.push(id);
+            }
+        }
     }
 }
 
@@ -224,18 +356,25 @@ fn tier(
     year: i32,
     year_candidates: Option<u64>,
     t: &TierInput,
+    lang: Lang,
     previous: Option<Figure>,
     warnings: &mut Vec<Warning>,
 ) -> TierModel {
-    let name = t.tier.as_str();
+    let name = t.tier.get(lang);
+    let q = &t.quotes;
     let candidates = t.candidates.or(year_candidates);
     let counts = t.passed.zip(candidates);
     let from_counts = counts.map(|(p, c)| {
         let decimals = t.rate.map_or(1, |r| r.decimals);
-        let inputs = vec![
-            StatedRef { year, tier: name.to_string(), field: Field::Passed, value: p as f64, decimals: 0 },
-            StatedRef { year, tier: name.to_string(), field: Field::Candidates, value: c as f64, decimals: 0 },
-        ];
+        let count = |field, value: u64| StatedRef {
+            year,
+            tier: name.to_string(),
+            field,
+            value: value as f64,
+            decimals: 0,
+            quote: q.get(field).map(str::to_string),
+        };
+        let inputs = vec![count(Field::Passed, p), count(Field::Candidates, c)];
         Figure {
             value: p as f64 / c as f64 * 100.0,
             decimals,
@@ -245,7 +384,7 @@ fn tier(
     });
 
     let (mut rate, mut rate_from_counts) = match (t.rate, from_counts) {
-        (Some(r), fc) => (Figure::stated(year, name, Field::Rate, r), fc),
+        (Some(r), fc) => (Figure::stated(year, name, Field::Rate, r, q), fc),
         (None, Some(fc)) => (fc, None),
         (None, None) => unreachable_rate(),
     };
@@ -256,6 +395,7 @@ fn tier(
             warnings.push(Warning {
                 year,
                 tier: name.to_string(),
+                region: None,
                 kind: WarningKind::CountsDisagree {
                     passed: p,
                     candidates: c,
@@ -268,8 +408,8 @@ fn tier(
         }
     }
 
-    let gap = t.vs_reference_pp.map(|g| Figure::stated(year, name, Field::VsReference, g));
-    let explicit_reference = t.reference_rate.map(|r| Figure::stated(year, name, Field::ReferenceRate, r));
+    let gap = t.vs_reference_pp.map(|g| Figure::stated(year, name, Field::VsReference, g, q));
+    let explicit_reference = t.reference_rate.map(|r| Figure::stated(year, name, Field::ReferenceRate, r, q));
     let (reference_rate, vs_reference) = other_rate(
         &rate,
         explicit_reference,
@@ -278,7 +418,7 @@ fn tier(
         |reference, rate, gap| WarningKind::ReferenceDisagrees { reference, rate, gap },
         (year, name, &mut *warnings),
     );
-    let change = t.vs_previous_year_pp.map(|c| Figure::stated(year, name, Field::VsPreviousYear, c));
+    let change = t.vs_previous_year_pp.map(|c| Figure::stated(year, name, Field::VsPreviousYear, c, q));
     let (previous_rate, vs_previous) = other_rate(
         &rate,
         previous,
@@ -290,6 +430,7 @@ fn tier(
 
     TierModel {
         name: name.to_string(),
+        key: t.tier.text.clone(),
         candidates,
         passed: t.passed,
         rate,
@@ -320,7 +461,7 @@ fn other_rate(
             if beyond_rounding(implied.value, o.value, o.decimals.max(implied.decimals), 1.5) {
                 let id = warnings.len();
                 let kind = conflict(stated_of(&o), stated_of(rate), stated_of(&d));
-                warnings.push(Warning { year, tier: tier.to_string(), kind });
+                warnings.push(Warning { year, tier: tier.to_string(), region: None, kind });
                 o.warnings.push(id);
                 d.warnings.push(id);
             }

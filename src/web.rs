@@ -12,12 +12,14 @@ use std::cell::RefCell;
 use plotters_canvas::CanvasBackend;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use crate::describe::PageText;
 use crate::error::{Error, Got, Path, Want};
 use crate::json::{Value, Writer};
 use crate::layout::{self, Options, Scene, Shown, View};
+use crate::load::Dataset;
 use crate::model::Model;
 use crate::render::{self, Rgb, Theme};
 use crate::words::Lang;
@@ -61,17 +63,29 @@ fn lang_of(tag: &str) -> Lang {
     Lang::parse(tag).unwrap_or_default()
 }
 
-/// A dataset from what the page passed: JSON or CSV text, or a JS object.
-fn read(data: &JsValue) -> Result<Model, Error> {
-    let ds = if let Some(text) = data.as_string() {
-        crate::load::from_text(&text)?
+/// A dataset from what the page passed: JSON or CSV text, the bytes of a file (UTF-8,
+/// UTF-16 with its mark, or GB18030 as Excel and WPS save CSV on Chinese Windows), or a JS
+/// object.
+fn read(data: &JsValue) -> Result<Dataset, Error> {
+    if let Some(text) = data.as_string() {
+        crate::load::from_text(&text)
+    } else if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+        let (text, _) = crate::load::decode_with(&bytes.to_vec(), gb18030)?;
+        crate::load::from_text(&text)
     } else if data.is_object() {
-        crate::load::from_value(&from_js(data)?)?
+        crate::load::from_value(&from_js(data)?)
     } else {
         let got = if data.is_undefined() { "undefined" } else { "a function or symbol" };
-        return Err(Error::expected(Path::Root, Want::Dataset, Got::Js(got)));
-    };
-    Ok(crate::model::build(&ds))
+        Err(Error::expected(Path::Root, Want::Dataset, Got::Js(got)))
+    }
+}
+
+/// GB18030 through the browser's own decoder, strictly: `None` on any byte it cannot read.
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }
 
 /// Objects nest this deep at most (a dataset nests five levels); deeper is a cycle or not a dataset.
@@ -155,7 +169,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
         if v.is_infinite() {
             return Err(self.fail(Want::FiniteNumber, Got::Js(if v > 0.0 { "Infinity" } else { "-Infinity" })));
         }
-        Ok(Value::Number(crate::format::plain(v)))
+        Ok(Value::Float(v))
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
@@ -188,26 +202,50 @@ impl<'de> Visitor<'de> for Seed<'_> {
 /// A loaded dataset; draws frames of it on any canvas.
 #[wasm_bindgen]
 pub struct Chart {
+    data: Dataset,
+    /// The model in the language and with the highlight of the last call.
     model: Model,
+    model_for: (Lang, usize),
     scene: Option<Scene>,
-    /// The theme of the last frame and the settings it was made from.
+    /// The last settings, as the page sent them, and what they say.
+    settings_text: String,
+    settings: Settings,
+}
+
+/// What the page holds and sends with every call (JSON):
+/// `{"view": "compare", "lang": "zh-CN", "theme": "light", "style": {…}, "shown": 7,
+///   "highlight": "运城市"}`; every field optional. `shown` is a bit set: 1 region,
+/// 2 reference, 4 last year. `style` holds brand colours and the font (`{"region": "#008000",
+/// "font": "Georgia"}`).
+#[derive(Clone)]
+struct Settings {
+    view: View,
+    lang: Lang,
     theme: Theme,
-    theme_key: String,
+    shown: Shown,
+    /// The region shown by the compare, change and trend views.
+    focus: usize,
 }
 
 #[wasm_bindgen]
 impl Chart {
-    /// `data`: a dataset object, JSON text or CSV text. Throws an `Error` naming the field
-    /// (`localized` holds the message in `lang`).
+    /// `data`: a dataset object, JSON text, CSV text or a file's bytes (`Uint8Array`). Throws
+    /// an `Error` naming the field (`localized` holds the message in `lang`).
     #[wasm_bindgen(constructor)]
     pub fn new(data: &JsValue, lang: &str) -> Result<Chart, JsValue> {
-        let model = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
-        Ok(Chart { model, scene: None, theme: Theme::light(), theme_key: String::new() })
+        let data = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
+        let model = crate::model::build(&data);
+        let settings =
+            Settings { view: View::Compare, lang: Lang::Zh, theme: Theme::light(), shown: Shown::default(), focus: 0 };
+        Ok(Chart { data, model, model_for: (Lang::Zh, 0), scene: None, settings_text: String::new(), settings })
     }
 
     /// Replaces the data; on error the chart keeps its previous data.
     pub fn update(&mut self, data: &JsValue, lang: &str) -> Result<(), JsValue> {
-        self.model = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
+        self.data = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
+        self.model = crate::model::build(&self.data);
+        self.model_for = (Lang::Zh, 0);
+        self.settings_text.clear();
         self.scene = None;
         Ok(())
     }
@@ -217,33 +255,50 @@ impl Chart {
         View::all_for(&self.model).iter().map(|v| v.name()).collect::<Vec<_>>().join(" ")
     }
 
-    /// One frame: lays out `view` for `width` × `height` CSS px at `dpr`, paints it on `canvas`
-    /// (backing store = CSS size × dpr) and returns JSON: `{"width", "height", "dpr", "boxes":
-    /// [x0, y0, x1, y1, …] (device px, reading order), "text": {…}}`, the text only when `text`
-    /// is true. `shown` is a bit set: 1 region, 2 reference, 4 last year. `style` is `""` or a
-    /// JSON object of brand colours and font (`{"region": "#008000", "font": "Georgia"}`).
-    /// `furniture`: draw the title, legend, footnotes and source in the image (a page that
-    /// shows them as text turns it off).
-    // Every setting travels in the one call, so that a frame is one crossing.
+    /// The regions' names in the data, in either of its languages, one per line: what
+    /// `highlight` may name.
+    pub fn regions(&self) -> String {
+        let names = self.data.regions.iter().flat_map(|r| std::iter::once(&r.name.text).chain(&r.name.en));
+        names.map(String::as_str).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The page text for `settings` as JSON (title, legend, notes, summary, table, each
+    /// point's tooltip in reading order, the controls' labels, the theme's colours), without
+    /// drawing. The widget asks for it when the settings change, fills the DOM around the
+    /// canvas, and then draws the one frame that fits what is left.
+    pub fn text(&mut self, settings: &str) -> Result<String, JsValue> {
+        // The text does not depend on the size: any size gives the same points in the same order.
+        let opts = self.options(settings, 640.0, 420.0, 1.0, false, true)?;
+        let s = &self.settings;
+        let scene = layout::layout(&self.model, s.view, &opts);
+        let mut w = Writer::default();
+        if let Some(t) = &scene.text {
+            page_json(&mut w, t, s.view, &s.theme, opts.shown);
+        }
+        Ok(w.out)
+    }
+
+    /// One frame: lays out the view for `width` × `height` CSS px at `dpr`, paints it on
+    /// `canvas` (backing store = CSS size × dpr) and returns JSON: `{"width", "height", "dpr",
+    /// "boxes": [[x0, y0, x1, y1], …] (device px, reading order), "text": {…}}`, the text only
+    /// when `text` is true. `furniture`: draw the title, legend, footnotes and source in the
+    /// image (a page that shows them as text turns it off).
+    // The canvas, the settings, the box and what to return: one crossing per frame.
     #[allow(clippy::too_many_arguments)]
     pub fn frame(
         &mut self,
         canvas: &HtmlCanvasElement,
-        view: &str,
-        lang: &str,
-        theme: &str,
-        style: &str,
-        shown: u32,
+        settings: &str,
         width: f64,
         height: f64,
         dpr: f64,
         furniture: bool,
         text: bool,
     ) -> Result<String, JsValue> {
-        let opts = self.options(view, lang, theme, style, shown, width, height, dpr, text, furniture)?;
-        let view = View::parse(view).unwrap_or_default();
-        let scene = layout::layout(&self.model, view, &opts);
-        paint(canvas, &scene, &self.theme)?;
+        let opts = self.options(settings, width, height, dpr, furniture, text)?;
+        let s = &self.settings;
+        let scene = layout::layout(&self.model, s.view, &opts);
+        paint(canvas, &scene, &s.theme)?;
         let mut w = Writer::default();
         w.object(|o| {
             o.int("width", scene.width as i64);
@@ -254,49 +309,28 @@ impl Chart {
                 w.array([r.x0, r.y0, r.x1, r.y1], |w, n| w.int(n as i64));
             });
             if let Some(t) = &scene.text {
-                page_json(o.key("text"), t, view, &self.theme, opts.shown);
+                page_json(o.key("text"), t, s.view, &s.theme, opts.shown);
             }
         });
         self.scene = Some(scene);
         Ok(w.out)
     }
 
-    /// The page text of `view` as JSON (title, legend, notes, summary, table, each point's
-    /// tooltip in reading order, the controls' labels, the theme's colours), without drawing.
-    /// The widget asks for it when the settings change, fills the DOM around the canvas, and
-    /// then draws the one frame that fits what is left.
-    pub fn text(&mut self, view: &str, lang: &str, theme: &str, style: &str, shown: u32) -> Result<String, JsValue> {
-        // The text does not depend on the size: any size gives the same points in the same order.
-        let opts = self.options(view, lang, theme, style, shown, 640.0, 420.0, 1.0, true, false)?;
-        let v = View::parse(view).unwrap_or_default();
-        let scene = layout::layout(&self.model, v, &opts);
-        let mut w = Writer::default();
-        if let Some(t) = &scene.text {
-            page_json(&mut w, t, v, &self.theme, opts.shown);
-        }
-        Ok(w.out)
-    }
-
-    /// Draws a standalone image of `view` on `canvas` — title, legend, footnotes and source
+    /// Draws a standalone image of the view on `canvas` — title, legend, footnotes and source
     /// in the image — for PNG export. Leaves the live scene, and so hit testing, untouched.
     /// Returns the image's height in CSS px.
     #[wasm_bindgen(js_name = drawImage)]
-    #[allow(clippy::too_many_arguments)]
     pub fn draw_image(
         &mut self,
         canvas: &HtmlCanvasElement,
-        view: &str,
-        lang: &str,
-        theme: &str,
-        style: &str,
-        shown: u32,
+        settings: &str,
         width: f64,
         height: f64,
         dpr: f64,
     ) -> Result<f64, JsValue> {
-        let opts = self.options(view, lang, theme, style, shown, width, height, dpr, false, true)?;
-        let scene = layout::layout(&self.model, View::parse(view).unwrap_or_default(), &opts);
-        paint(canvas, &scene, &self.theme)?;
+        let opts = self.options(settings, width, height, dpr, true, false)?;
+        let scene = layout::layout(&self.model, self.settings.view, &opts);
+        paint(canvas, &scene, &self.settings.theme)?;
         Ok(scene.height as f64 / scene.dpr)
     }
 
@@ -309,44 +343,72 @@ impl Chart {
 }
 
 impl Chart {
-    /// The layout options of a call, after checking its settings; keeps the theme.
-    #[allow(clippy::too_many_arguments)]
+    /// Reads `settings` (when they changed), brings the model to their language and
+    /// highlight, and gives the layout options of a call.
     fn options(
         &mut self,
-        view: &str,
-        lang: &str,
-        theme: &str,
-        style: &str,
-        shown: u32,
+        settings: &str,
         width: f64,
         height: f64,
         dpr: f64,
-        text: bool,
         furniture: bool,
+        text: bool,
     ) -> Result<Options, JsValue> {
-        let v = View::parse(view).ok_or_else(|| usage("view: expected \"compare\", \"change\" or \"trend\""))?;
-        if !v.supports(&self.model) {
-            return Err(usage("view: \"trend\" needs three or more years of data"));
+        if settings != self.settings_text {
+            self.settings = self.read_settings(settings)?;
+            self.settings_text = settings.to_string();
         }
-        let lang = Lang::parse(lang).ok_or_else(|| usage("lang: expected \"zh-CN\" or \"en\""))?;
-        let key = crate::cat!(theme, "|", style);
-        if key != self.theme_key {
-            self.theme = theme_of(theme, style)?;
-            self.theme_key = key;
+        let s = &self.settings;
+        if self.model_for != (s.lang, s.focus) {
+            self.model = crate::model::build_in(&self.data, s.lang);
+            self.model.focus = s.focus;
+            self.model_for = (s.lang, s.focus);
         }
+        if !s.view.supports(&self.model) {
+            return Err(usage(
+                "view: this view needs data the chart does not have (the trend view, three or more years)",
+            ));
+        }
+        Ok(Options { width, height, dpr, lang: s.lang, furniture, shown: s.shown, text })
+    }
+
+    fn read_settings(&self, text: &str) -> Result<Settings, JsValue> {
+        let v = crate::json::parse(text).map_err(|_| usage("settings: expected a JSON object"))?;
+        let field = |k: &str| v.get(k).and_then(Value::as_str);
+        let view = match field("view") {
+            None => View::Compare,
+            Some(name) => {
+                View::parse(name).ok_or_else(|| usage("view: expected \"compare\", \"change\" or \"trend\""))?
+            }
+        };
+        let lang = match field("lang") {
+            None => Lang::Zh,
+            Some(tag) => Lang::parse(tag).ok_or_else(|| usage("lang: expected \"zh-CN\" or \"en\""))?,
+        };
+        let theme = theme_of(field("theme").unwrap_or("light"), v.get("style"))?;
+        let shown = match v.get("shown") {
+            Some(Value::Number(n)) => n.parse::<u32>().unwrap_or(7),
+            _ => 7,
+        };
         let shown = Shown { region: shown & 1 != 0, reference: shown & 2 != 0, previous: shown & 4 != 0 };
-        Ok(Options { width, height, dpr, lang, furniture, shown, text })
+        let focus = match field("highlight").filter(|h| !h.is_empty()) {
+            None => 0,
+            Some(h) => self
+                .data
+                .regions
+                .iter()
+                .position(|r| r.name.is(h))
+                .ok_or_else(|| usage(&crate::cat!("highlight: expected a region of the data, got \"", h, "\"")))?,
+        };
+        Ok(Settings { view, lang, theme, shown, focus })
     }
 }
 
-/// The theme `name` with the brand `style` (a JSON object, or `""`) on top.
-fn theme_of(name: &str, style: &str) -> Result<Theme, JsValue> {
+/// The theme `name` with the brand `style` (a JSON object) on top.
+fn theme_of(name: &str, style: Option<&Value>) -> Result<Theme, JsValue> {
     let mut theme = Theme::named(name).ok_or_else(|| usage("theme: expected \"light\" or \"dark\""))?;
-    if style.is_empty() {
-        return Ok(theme);
-    }
-    let v = crate::json::parse(style).map_err(|_| usage("style: expected a JSON object"))?;
-    for (k, val) in v.as_object().ok_or_else(|| usage("style: expected a JSON object"))? {
+    let Some(style) = style else { return Ok(theme) };
+    for (k, val) in style.as_object().ok_or_else(|| usage("style: expected a JSON object"))? {
         let text = val.as_str().ok_or_else(|| usage(&crate::cat!("style.", k, ": expected a string")))?;
         if k == "font" {
             let family = crate::load::visible(text).unwrap_or_default();

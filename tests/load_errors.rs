@@ -40,7 +40,8 @@ fn json_error_paths() {
         (r#"{"title":7,"region":"A","years":[]}"#.into(), "title: expected a non-empty string, got 7"),
         (r#"{"title":"T","years":[]}"#.into(), "region: missing"),
         (r#"{"titel":"T"}"#.into(), "titel: unknown field; expected one of version, title, region"),
-        (r#"{"version":2,"title":"T","region":"A","years":[]}"#.into(), "version: expected 1"),
+        (r#"{"version":3,"title":"T","region":"A","years":[]}"#.into(), "version: expected 2 (the data format version this build reads)"),
+        (r#"{"version":1,"title":"T","regions":[]}"#.into(), "regions: several regions (\"regions\") needs data format version 2"),
         (r#"{"title":"T","region":"A","reference":false,"years":[]}"#.into(), "reference: expected a non-empty string, got false"),
         (r#"{"title":"T","region":"A","source":3,"years":[]}"#.into(), "source: expected an object"),
         (r#"{"title":"T","region":"A","source":{"date":"2019"},"years":[]}"#.into(), "source.name: missing"),
@@ -51,7 +52,7 @@ fn json_error_paths() {
         (doc("{}"), "years: expected a non-empty array of years, got an object"),
         (doc("[2019]"), "years[0]: expected an object with \"year\" and \"tiers\", got 2019"),
         (doc(r#"[{"tiers":[]}]"#), "years[0].year: missing; expected a year such as 2019"),
-        (doc(r#"[{"year":"2019","tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got \"2019\""),
+        (doc(r#"[{"year":"twenty","tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got \"twenty\""),
         (doc(r#"[{"year":1800,"tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got 1800"),
         (doc(r#"[{"year":2019.5,"tiers":[]}]"#), "years[0].year: expected a year between 1900 and 2200, got 2019.5"),
         (doc(r#"[{"year":2019,"candidates":0,"tiers":[]}]"#), "years[0].candidates: expected a whole number of people, 1 or more, got 0"),
@@ -66,7 +67,8 @@ fn json_error_paths() {
         (tier(r#""rate":1"#).replace("二本线", "一本线"), "years[0].tiers[1].tier: duplicate tier \"一本线\" in 2019 (first at years[0].tiers[0])"),
         (tier(r#""rate":101"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got 101"),
         (tier(r#""rate":-0.1"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got -0.1"),
-        (tier(r#""rate":"48.6%""#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got \"48.6%\" (write the number without the % sign)"),
+        (tier(r#""rate":48.6,"vs_reference_pp":"3.4%""#), "years[0].tiers[1].vs_reference_pp: expected a difference in percentage points between -100 and 100, got \"3.4%\" (write the number without the % sign)"),
+        (tier(r#""rate":"148.6%""#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got \"148.6%\""),
         (tier(r#""rate":true"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got true"),
         (tier(r#""rate":[48.6]"#), "years[0].tiers[1].rate: expected a percentage between 0 and 100, got an array"),
         (tier(r#""rate":48.6,"reference_rate":200"#), "years[0].tiers[1].reference_rate: expected a percentage"),
@@ -119,7 +121,10 @@ fn csv_error_positions() {
             "year,tier,area,rate,rate\n2019,a,b,1,2".into(),
             "line 1, column 5: duplicate column \"rate\" (first at column 4)",
         ),
-        (format!("{HEADER}\n{row},9"), "line 2: expected 8 fields like the header, got 9 fields"),
+        (
+            format!("{HEADER}\n{row},9"),
+            "line 2: expected 8 fields like the header, separated by commas as the header's are, got 9 fields",
+        ),
         (
             format!("{HEADER}\n{}", row.replace("2019", "19年")),
             "line 2, column 2 (year): expected a year between 1900 and 2200, got \"19年\"",
@@ -247,10 +252,12 @@ fn mutated_inputs_never_panic() {
     assert!(loaded > 100, "mutations too destructive to exercise the model ({loaded} loaded)");
 }
 
-/// The JSON Schema and the loader accept the same fields.
+/// The JSON Schema and the loader accept the same fields, at every level.
 #[test]
 fn schema_matches_the_loader() {
-    use passrate_chart::load::{ROOT_FIELDS, SOURCE_FIELDS, TIER_FIELDS, YEAR_FIELDS};
+    use passrate_chart::load::{
+        NAME_FIELDS, QUOTE_FIELDS, REGION_FIELDS, ROOT_FIELDS_V2, SOURCE_FIELDS, TIER_FIELDS_V2, YEAR_FIELDS_V2,
+    };
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/passrate-data.schema.json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -264,9 +271,13 @@ fn schema_matches_the_loader() {
         k.sort();
         k
     };
-    assert_eq!(keys(&schema), sorted(ROOT_FIELDS));
+    assert_eq!(keys(&schema), sorted(ROOT_FIELDS_V2));
     assert_eq!(keys(&schema["properties"]["source"]["oneOf"][1]), sorted(SOURCE_FIELDS));
-    let year = &schema["properties"]["years"]["items"];
-    assert_eq!(keys(year), sorted(YEAR_FIELDS));
-    assert_eq!(keys(&year["properties"]["tiers"]["items"]), sorted(TIER_FIELDS));
+    assert_eq!(keys(&schema["properties"]["regions"]["items"]), sorted(REGION_FIELDS));
+    let year = &schema["$defs"]["years"]["items"];
+    assert_eq!(keys(year), sorted(YEAR_FIELDS_V2));
+    let tier = &year["properties"]["tiers"]["items"];
+    assert_eq!(keys(tier), sorted(TIER_FIELDS_V2));
+    assert_eq!(keys(&tier["properties"]["quotes"]), sorted(QUOTE_FIELDS));
+    assert_eq!(keys(&schema["$defs"]["name"]["oneOf"][1]), sorted(NAME_FIELDS));
 }

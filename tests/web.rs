@@ -18,8 +18,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("../www/data/yuncheng-2019.json");
 const SEED_CSV: &str = include_str!("../www/data/yuncheng-2019.csv");
-/// Region, reference and last year drawn.
-const ALL: u32 = 7;
+/// The settings a page sends: a view, a language and a theme, every series shown.
+fn settings(view: &str, lang: &str, theme: &str) -> String {
+    format!(r#"{{"view":"{view}","lang":"{lang}","theme":"{theme}","shown":7}}"#)
+}
 
 fn canvas() -> HtmlCanvasElement {
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -55,7 +57,7 @@ fn expected(view: View, dpr: f64, lang: Lang) -> Scene {
 fn draw(view: &str, dpr: f64, theme: &str) -> (HtmlCanvasElement, serde_json::Value) {
     let c = canvas();
     let mut chart = Chart::new(&JsValue::from_str(SEED), "zh-CN").unwrap();
-    let out = chart.frame(&c, view, "zh-CN", theme, "", ALL, 640.0, 420.0, dpr, true, true).unwrap();
+    let out = chart.frame(&c, &settings(view, "zh-CN", theme), 640.0, 420.0, dpr, true, true).unwrap();
     (c, serde_json::from_str(&out).unwrap())
 }
 
@@ -194,7 +196,7 @@ fn csv_and_objects_give_the_same_frame() {
     let frame = |data: &JsValue| {
         let c = canvas();
         let mut chart = Chart::new(data, "zh-CN").unwrap();
-        let out = chart.frame(&c, "compare", "zh-CN", "light", "", ALL, 640.0, 420.0, 1.0, true, true).unwrap();
+        let out = chart.frame(&c, &settings("compare", "zh-CN", "light"), 640.0, 420.0, 1.0, true, true).unwrap();
         (c, serde_json::from_str::<serde_json::Value>(&out).unwrap())
     };
     let (c1, d1) = frame(&JsValue::from_str(SEED_CSV));
@@ -222,11 +224,11 @@ fn bad_data_is_one_error_in_two_languages() {
     assert!(local.starts_with("years[0].tiers[1].rate：应为 0 到 100 之间的百分数"), "{local}");
     let mut chart = Chart::new(&JsValue::from_str(SEED), "en").unwrap();
     let c = canvas();
-    assert!(chart.frame(&c, "pie", "en", "light", "", ALL, 640.0, 420.0, 1.0, false, false).is_err());
-    assert!(chart.frame(&c, "trend", "en", "light", "", ALL, 640.0, 420.0, 1.0, false, false).is_err());
+    assert!(chart.frame(&c, &settings("pie", "en", "light"), 640.0, 420.0, 1.0, false, false).is_err());
+    assert!(chart.frame(&c, &settings("trend", "en", "light"), 640.0, 420.0, 1.0, false, false).is_err());
     assert!(chart.update(&JsValue::from_f64(3.0), "en").is_err());
     // Still usable with its old data.
-    assert!(chart.frame(&c, "compare", "en", "light", "", ALL, 640.0, 420.0, 1.0, false, false).is_ok());
+    assert!(chart.frame(&c, &settings("compare", "en", "light"), 640.0, 420.0, 1.0, false, false).is_ok());
 }
 
 /// A JS object that JSON cannot express is refused with the field's path.
@@ -250,7 +252,7 @@ fn objects_json_cannot_hold_name_their_field() {
 fn hit_returns_the_point_under_the_pointer_in_reading_order() {
     let c = canvas();
     let mut chart = Chart::new(&JsValue::from_str(SEED), "zh-CN").unwrap();
-    let out = chart.frame(&c, "compare", "zh-CN", "light", "", ALL, 640.0, 420.0, 2.0, true, true).unwrap();
+    let out = chart.frame(&c, &settings("compare", "zh-CN", "light"), 640.0, 420.0, 2.0, true, true).unwrap();
     let out: serde_json::Value = serde_json::from_str(&out).unwrap();
     let l = expected(View::Compare, 2.0, Lang::Zh);
     let r = bars(&l, Ink::ReferenceTint)[0];
@@ -265,4 +267,18 @@ fn hit_returns_the_point_under_the_pointer_in_reading_order() {
     let inside = |k: usize| b[k].as_i64().unwrap();
     assert!(inside(0) <= x as i64 && x as i64 <= inside(2) && inside(1) <= y as i64 && y as i64 <= inside(3));
     assert_eq!(chart.hit(1.0, 1.0), -1);
+}
+
+/// The bytes of a CSV saved by Excel or WPS on Chinese Windows (GB18030/GBK) draw the same
+/// chart as its UTF-8 text; bytes that are no text at all are an error, not "������".
+#[wasm_bindgen_test]
+fn spreadsheet_bytes_in_gbk_load_like_utf8() {
+    // 运城 is D4CB B3C7 and 山西 C9BD CEF7 in GBK.
+    let gbk: &[u8] = b"title,region,reference,year,tier,area,rate\n\xd4\xcb\xb3\xc7,\xd4\xcb\xb3\xc7,\xc9\xbd\xce\xf7,2019,T1,\xd4\xcb\xb3\xc7,15.5\n";
+    let chart = Chart::new(&js_sys::Uint8Array::from(gbk).into(), "zh-CN").unwrap();
+    assert_eq!(chart.regions(), "运城");
+    let bad: &[u8] = b"title,area\n\x80\xff\xfe";
+    let e: js_sys::Error = Chart::new(&js_sys::Uint8Array::from(bad).into(), "en").err().unwrap().unchecked_into();
+    let msg: String = e.message().into();
+    assert!(msg.starts_with("(input): expected text in UTF-8"), "{msg}");
 }

@@ -38,6 +38,9 @@ export class Chart {
     this.drawnFor = '';
     this.textStale = true;
     this.id = `prc${++uid}`;
+    if (this.options.highlight && !this.#regions().includes(this.options.highlight)) {
+      throw new Error(`highlight: expected a region of the data, got "${String(this.options.highlight).slice(0, 40)}"`);
+    }
     live.add(this);
     const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
     this.view = new View(root, this.id);
@@ -62,6 +65,10 @@ export class Chart {
     }
     this.data = data;
     this.viewIds = null;
+    // A highlighted region the new data does not have: show its first.
+    if (this.options.highlight && !this.#regions().includes(this.options.highlight)) {
+      this.options.highlight = '';
+    }
     // New data without three years has no trend view: show the comparison.
     if (!this.views.includes(this.options.view)) this.options.view = 'compare';
     this.#changed();
@@ -77,6 +84,17 @@ export class Chart {
 
   setLang(lang) {
     this.options.lang = lang;
+    this.#changed();
+  }
+
+  /** The region the compare, change and trend views show (and the cities view emphasises):
+   * one of the data's regions, by name; '' for the first. */
+  setHighlight(region) {
+    const name = String(region ?? '');
+    if (name && !this.#regions().includes(name)) {
+      throw new Error(`highlight: expected a region of the data, got "${name.slice(0, 40)}"`);
+    }
+    this.options.highlight = name;
     this.#changed();
   }
 
@@ -110,9 +128,8 @@ export class Chart {
     const s = Number(scale) || Math.max(2, window.devicePixelRatio || 1);
     const w = Number(width) || this.view.stage.clientWidth || 640;
     const canvas = document.createElement('canvas');
-    const [view, lang, theme, style, shown] = this.#settings();
     const height = Number(this.options.height) || DEFAULT_HEIGHT;
-    this.#call(() => this.core.drawImage(canvas, view, lang, theme, style, shown, w, height, s));
+    this.#call(() => this.core.drawImage(canvas, this.#settings(), w, height, s));
     return new Promise((resolve, reject) => {
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG: the browser could not encode the image'))), 'image/png');
     });
@@ -192,15 +209,26 @@ export class Chart {
     this.redraw();
   }
 
+  /** Every name a region of the data goes by. */
+  #regions() {
+    return this.core ? this.#call(() => this.core.regions()).split('\n') : [];
+  }
+
   #checkView() {
     if (!this.views.includes(this.options.view)) this.options.view = 'compare';
   }
 
-  /** [view, lang, theme, style, shown bits]: every setting a call into the engine needs. */
+  /** Every setting a call into the engine needs, as the JSON it reads. */
   #settings() {
     const s = this.shown;
-    const bits = (s.region ? 1 : 0) | (s.reference ? 2 : 0) | (s.previous ? 4 : 0);
-    return [this.options.view, langTag(this.options.lang), this.#theme(), this.brandStyle || '', bits];
+    return JSON.stringify({
+      view: this.options.view,
+      lang: langTag(this.options.lang),
+      theme: this.#theme(),
+      style: this.brandStyle,
+      shown: (s.region ? 1 : 0) | (s.reference ? 2 : 0) | (s.previous ? 4 : 0),
+      highlight: this.options.highlight || undefined,
+    });
   }
 
   #draw() {
@@ -226,7 +254,7 @@ export class Chart {
     const settings = this.#settings();
     const refresh = this.textStale;
     if (refresh) {
-      this.text = JSON.parse(this.#call(() => this.core.text(...settings)));
+      this.text = JSON.parse(this.#call(() => this.core.text(settings)));
       view.fill(this.text, { view: (id) => this.setView(id), toggle: (s) => this.#toggle(s) });
       // Restart the fade (not on the first draw: the chart arrives without motion).
       if (this.points.length) view.fade();
@@ -236,7 +264,7 @@ export class Chart {
     // text around it leaves, so nothing below the widget moves when the chart arrives.
     const total = Number(this.options.height) || DEFAULT_HEIGHT;
     const canvasHeight = Math.max(200, total - view.chromeHeight());
-    const out = JSON.parse(this.#call(() => this.core.frame(view.canvas, ...settings, width, canvasHeight, dpr, false, false)));
+    const out = JSON.parse(this.#call(() => this.core.frame(view.canvas, settings, width, canvasHeight, dpr, false, false)));
     view.sizeCanvas(out.width, out.height, out.dpr);
     // When the chart needs more room than `height` leaves (a narrow phone, long notes), the
     // widget grows; the reservation follows so later redraws do not jump back and forth.
@@ -331,7 +359,7 @@ export class Chart {
     }
     const font = cs.getPropertyValue('--passrate-font').trim();
     if (font && font.length <= 200 && !font.includes(';')) style.font = font;
-    this.brandStyle = Object.keys(style).length ? JSON.stringify(style) : '';
-    return { font, warnings, key: this.brandStyle + warnings.join() };
+    this.brandStyle = Object.keys(style).length ? style : undefined;
+    return { font, warnings, key: JSON.stringify(style) + warnings.join() };
   }
 }

@@ -21,7 +21,9 @@ async function dataOf(host) {
   if (src) {
     const r = await fetch(dataUrl(src), { credentials: 'same-origin' });
     if (!r.ok) throw new Error(`src: ${src} answered HTTP ${r.status}`);
-    return r.text();
+    // The bytes, not text: the engine reads UTF-8, UTF-16 and GB18030 (a CSV from Excel or
+    // WPS on Chinese Windows) and refuses anything else rather than draw "������".
+    return new Uint8Array(await r.arrayBuffer());
   }
   const script = host.querySelector('script[type="application/json"], script[type="text/csv"]');
   if (!script) throw new Error('data: expected a src attribute or a <script type="application/json"> (or text/csv) child');
@@ -31,7 +33,7 @@ async function dataOf(host) {
 const Base = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
 
 export class PassrateChartElement extends Base {
-  static observedAttributes = ['view', 'lang', 'theme', 'src', 'height'];
+  static observedAttributes = ['view', 'lang', 'theme', 'src', 'height', 'highlight'];
 
   connectedCallback() {
     const height = Number(this.getAttribute('height')) || DEFAULT_HEIGHT;
@@ -62,6 +64,7 @@ export class PassrateChartElement extends Base {
       if (name === 'view') this.chart.setView(value || 'compare');
       else if (name === 'lang') this.chart.setLang(value || 'zh-CN');
       else if (name === 'theme') this.chart.setTheme(value || 'light');
+      else if (name === 'highlight') this.chart.setHighlight(value || '');
       else if (name === 'height') { this.chart.options.height = Number(value) || DEFAULT_HEIGHT; this.chart.redraw(); }
       else if (name === 'src') {
         dataOf(this).then((d) => this.chart.update(d)).catch((e) => {
@@ -82,6 +85,7 @@ export class PassrateChartElement extends Base {
         view: this.getAttribute('view') || 'compare',
         lang: this.getAttribute('lang') || 'zh-CN',
         theme: this.getAttribute('theme') || 'light',
+        highlight: this.getAttribute('highlight') || '',
         height: Number(this.getAttribute('height')) || DEFAULT_HEIGHT,
       });
       if (!this.isConnected) {

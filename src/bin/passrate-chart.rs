@@ -27,7 +27,7 @@ mod cli {
     const USAGE: &str =
         "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
                              [--theme light|dark] [--width W] [--height H] [-o FILE]
-                             [--table | --summary]
+                             [--highlight REGION] [--table | --summary]
 
 Writes the chart as SVG (or, with --table, its data as an HTML table; with --summary, its
 text summary) to FILE, or to standard output.";
@@ -47,6 +47,7 @@ text summary) to FILE, or to standard output.";
         height: f64,
         out: Option<String>,
         output: Output,
+        highlight: Option<String>,
     }
 
     fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -64,6 +65,7 @@ text summary) to FILE, or to standard output.";
             height: 420.0,
             out: None,
             output: Output::Svg,
+            highlight: None,
         };
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -98,6 +100,7 @@ text summary) to FILE, or to standard output.";
                     }
                 }
                 "-o" | "--output" => a.out = Some(value(&arg)?),
+                "--highlight" => a.highlight = Some(value(&arg)?),
                 "--table" => a.output = Output::Table,
                 "--summary" => a.output = Output::Summary,
                 "-h" | "--help" => return Err(String::new()),
@@ -124,20 +127,43 @@ text summary) to FILE, or to standard output.";
                 return ExitCode::from(2);
             }
         };
-        let text = match std::fs::read_to_string(&args.input) {
-            Ok(t) => t,
+        let bytes = match std::fs::read(&args.input) {
+            Ok(b) => b,
             Err(e) => {
                 eprintln!("passrate-chart: {}: {e}", args.input);
                 return ExitCode::FAILURE;
             }
         };
-        let model = match load::from_text(&text) {
-            Ok(ds) => model::build(&ds),
+        // UTF-8, UTF-16 with its mark, or GB18030/GBK as Excel and WPS save CSV on Chinese Windows.
+        let text = match load::decode(&bytes) {
+            Ok((t, _)) => t,
             Err(e) => {
                 eprintln!("passrate-chart: {}: {e}", args.input);
                 return ExitCode::FAILURE;
             }
         };
+        let ds = match load::from_text(&text) {
+            Ok(ds) => ds,
+            Err(e) => {
+                eprintln!("passrate-chart: {}: {e}", args.input);
+                return ExitCode::FAILURE;
+            }
+        };
+        let mut model = model::build_in(&ds, args.lang);
+        if let Some(h) = &args.highlight {
+            match ds.regions.iter().position(|r| r.name.is(h)) {
+                Some(i) => model.focus = i,
+                None => {
+                    let names: Vec<&str> = ds.regions.iter().map(|r| r.name.text.as_str()).collect();
+                    eprintln!("passrate-chart: --highlight: expected one of {}, got \"{h}\"", names.join(", "));
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        if !args.view.supports(&model) {
+            eprintln!("passrate-chart: --view {}: the data does not have what this view needs", args.view.name());
+            return ExitCode::from(2);
+        }
         let out = match args.output {
             Output::Svg => {
                 let opts = Options { width: args.width, height: args.height, lang: args.lang, ..Options::default() };

@@ -71,7 +71,7 @@ pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
     let mut out = Vec::new();
     match view {
         View::Compare => {
-            out.push(item(Swatch::Solid(Ink::Region), model.region.clone(), Some(Series::Region)));
+            out.push(item(Swatch::Solid(Ink::Region), model.region().name.clone(), Some(Series::Region)));
             if any_reference {
                 out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
             }
@@ -83,13 +83,13 @@ pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
             }
         }
         View::Trend => {
-            out.push(item(Swatch::Line(Ink::Region), model.region.clone(), Some(Series::Region)));
+            out.push(item(Swatch::Line(Ink::Region), model.region().name.clone(), Some(Series::Region)));
             if any_reference {
                 out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
                 out.push(item(Swatch::Solid(Ink::RegionTint), w.gap_legend().to_string(), None));
             }
             let derived = model
-                .years
+                .years()
                 .iter()
                 .flat_map(|y| &y.tiers)
                 .any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived));
@@ -98,9 +98,9 @@ pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
             }
         }
         View::Change => {
-            out.push(item(Swatch::Dot(Ink::Region, false), w.area_in_year(&model.region, year.year), None));
+            out.push(item(Swatch::Dot(Ink::Region, false), w.area_in_year(&model.region().name, year.year), None));
             if tiers.iter().any(|t| t.previous_rate.is_some()) {
-                let l = w.area_in_year(&model.region, year.year - 1);
+                let l = w.area_in_year(&model.region().name, year.year - 1);
                 out.push(item(Swatch::Dot(Ink::Previous, false), l, Some(Series::Previous)));
             }
             if any_reference {

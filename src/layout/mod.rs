@@ -63,7 +63,7 @@ impl View {
     /// Whether `model` has what the view needs: the trend view wants three years or more.
     pub fn supports(self, model: &Model) -> bool {
         match self {
-            View::Trend => model.years.len() >= 3,
+            View::Trend => model.years().len() >= 3,
             _ => true,
         }
     }

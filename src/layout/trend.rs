@@ -36,10 +36,10 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
         .iter()
         .map(|t| {
             model
-                .years
+                .years()
                 .iter()
                 .map(|y| {
-                    let yt = y.tiers.iter().find(|x| x.name == t.name);
+                    let yt = y.tiers.iter().find(|x| x.key == t.key);
                     YearPoint {
                         year: y.year,
                         region: yt.map(|x| &x.rate).filter(|_| show_region),
@@ -61,7 +61,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let named = opts.width >= NAMES_FROM;
     let end_name =
         |area: &str| if named { text::ellipsize(area, value_size, f.px(NAME_ROOM)) + " " } else { String::new() };
-    let (region_name, reference_name) = (end_name(&model.region), end_name(&model.reference));
+    let (region_name, reference_name) = (end_name(&model.region().name), end_name(&model.reference));
     let value_w = series
         .iter()
         .flatten()
@@ -70,7 +70,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
         .fold(0.0, f64::max);
     let x0 = f.pad + axis_w;
     let x1 = f.w - f.pad - value_w - f.px(12.0);
-    let (first, last) = (model.years.first().map_or(current.year, |y| y.year), current.year);
+    let (first, last) = (model.years().first().map_or(current.year, |y| y.year), current.year);
     let x_of = |year: i32| {
         if last > first {
             x0 + (year - first) as f64 / (last - first) as f64 * (x1 - x0)

@@ -1,17 +1,24 @@
 //! CSV → [`Dataset`]: one row per year × tier × area, as a spreadsheet exports it.
 //!
 //! RFC 4180: fields may be quoted, quotes inside are doubled, quoted fields may hold commas
-//! and line breaks, lines end in CRLF or LF, a UTF-8 byte-order mark is skipped. Errors name
-//! the line and column. The columns are documented in the README ("CSV columns").
+//! and line breaks, lines end in CRLF or LF, a UTF-8 byte-order mark is skipped. Cells pasted
+//! from Excel or WPS are separated by tabs, and some locales use semicolons: the header's
+//! separator is the file's. Numbers may be typed as spreadsheets and Chinese input methods
+//! type them (`15.5%`, `１５．５％`, `36,192人`). Errors name the line and column. The columns
+//! are documented in the README ("CSV columns").
+//!
+//! With a `reference` column and no `region` column, every area that is not the reference is
+//! a region of its own (format version 2: all the cities of a province).
 
 use super::json::Range;
-use super::{check_dataset, Dataset, Place, Source, Stated, TierInput, YearInput};
+use super::{check_dataset, Dataset, Name as AreaName, Place, RegionInput, Source, Stated, TierInput, YearInput};
 use crate::error::{Conflict, CsvSyntax, Dup, Error, ErrorKind, Got, Name, Path, Want};
 
 /// Every column the format defines. `year`, `tier` and `area` are required.
 pub const COLUMNS: &[&str] = &[
     "version",
     "title",
+    "title_en",
     "region",
     "reference",
     "source",
@@ -19,15 +26,34 @@ pub const COLUMNS: &[&str] = &[
     "source_url",
     "year",
     "tier",
+    "tier_en",
     "area",
+    "area_en",
     "candidates",
     "passed",
     "rate",
     "vs_reference_pp",
     "vs_previous_year_pp",
+    "candidates_quote",
+    "passed_quote",
+    "rate_quote",
+    "vs_reference_pp_quote",
+    "vs_previous_year_pp_quote",
 ];
 
-const REGION_ONLY: &[&str] = &["candidates", "passed", "vs_reference_pp", "vs_previous_year_pp"];
+const REGION_ONLY: &[&str] = &[
+    "candidates",
+    "passed",
+    "vs_reference_pp",
+    "vs_previous_year_pp",
+    "candidates_quote",
+    "passed_quote",
+    "vs_reference_pp_quote",
+    "vs_previous_year_pp_quote",
+];
+
+/// Dataset-wide columns: filled on one row or repeated identically.
+const META: &[&str] = &["version", "title", "title_en", "region", "reference", "source", "source_date", "source_url"];
 
 #[derive(Debug)]
 struct Record {
@@ -35,8 +61,32 @@ struct Record {
     fields: Vec<String>,
 }
 
+/// The separator of the first line (outside quotes): a tab, a semicolon or a full-width comma
+/// when the line has no comma but one of those, else the comma.
+fn separator(text: &str) -> char {
+    let mut counts = [0usize; 4];
+    let mut in_quotes = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => break,
+            ',' if !in_quotes => counts[0] += 1,
+            '\t' if !in_quotes => counts[1] += 1,
+            ';' if !in_quotes => counts[2] += 1,
+            '，' if !in_quotes => counts[3] += 1,
+            _ => {}
+        }
+    }
+    match counts {
+        [0, t, _, _] if t > 0 => '\t',
+        [0, 0, s, _] if s > 0 => ';',
+        [0, 0, 0, f] if f > 0 => '，',
+        _ => ',',
+    }
+}
+
 /// Splits CSV text into records, keeping the line each record starts on.
-fn records(text: &str) -> Result<Vec<Record>, Error> {
+fn records(text: &str, sep: char) -> Result<Vec<Record>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut fields = Vec::new();
@@ -71,7 +121,7 @@ fn records(text: &str) -> Result<Vec<Record>, Error> {
                 quoted = true;
             }
             '"' => return Err(Error::new(Path::at(line, column), ErrorKind::Csv(CsvSyntax::QuoteInUnquoted))),
-            ',' => {
+            c if c == sep => {
                 fields.push(std::mem::take(&mut field));
                 quoted = false;
                 column += 1;
@@ -107,7 +157,8 @@ fn records(text: &str) -> Result<Vec<Record>, Error> {
 /// Parses and validates a CSV dataset.
 pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     super::check_size(text)?;
-    let recs = records(text)?;
+    let sep = separator(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let recs = records(text, sep)?;
     let Some((header, rows)) = recs.split_first() else {
         return Err(Error::missing(Path::Input, Want::CsvHeader));
     };
@@ -141,161 +192,241 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     }
 
     let mut meta = Meta::default();
-    let mut region_rows = Vec::new();
-    let mut reference_rows = Vec::new();
+    let mut cells = Vec::with_capacity(rows.len());
     for rec in rows {
         let cell = Cell { rec, index: &index };
         if rec.fields.len() != header.fields.len() {
             return Err(Error::expected(
                 Path::line(rec.line),
-                Want::FieldsLikeHeader(header.fields.len()),
+                Want::FieldsLikeHeader { count: header.fields.len(), separator: sep },
                 Got::Fields(rec.fields.len()),
             ));
         }
-        for key in ["version", "title", "region", "reference", "source", "source_date", "source_url"] {
+        for key in META {
             meta.set(key, &cell)?;
         }
-        region_rows.push(cell);
+        cells.push(cell);
     }
-    if let Some((at, v)) = &meta.version {
-        if v.as_str() != "1" {
+    if let Some((at, v)) = meta.get("version") {
+        if v != "1" && v != "2" {
             return Err(Error::expected(at.clone(), Want::FormatVersion(super::FORMAT_VERSION), Got::Text(v.clone())));
         }
     }
-    let Some((_, title)) = meta.title.clone() else {
+    let Some(title) = meta.get("title").map(|(_, v)| v.clone()) else {
         return Err(Error::missing(Path::Column("title".into()), Want::TitleRow));
     };
+    let title = AreaName { text: title, en: meta.get("title_en").map(|(_, v)| v.clone()) };
 
-    // Which area is the region: the `region` column if given, else the first area named.
-    let region = meta.region.as_ref().map(|(_, v)| v.clone());
-    let region = match region {
-        Some(r) => r,
-        None => region_rows[0].text("area")?.unwrap_or_default(),
+    // Which areas are regions: the `region` column's if given; with only a `reference`
+    // column, every other area; with neither, the first area named (the second is the reference).
+    let named_region = meta.get("region").map(|(_, v)| v.clone());
+    let mut reference = meta.get("reference").map(|(_, v)| v.clone());
+    let many = named_region.is_none() && reference.is_some();
+    let first_region = match &named_region {
+        Some(r) => r.clone(),
+        None => {
+            let first = cells
+                .iter()
+                .map(|c| c.text("area"))
+                .find(|a| !matches!(a, Ok(Some(a)) if Some(a) == reference.as_ref()));
+            first.transpose()?.flatten().unwrap_or_default()
+        }
     };
-    let mut reference = meta.reference.as_ref().map(|(_, v)| v.clone());
-    let mut rest = Vec::new();
-    for cell in region_rows.drain(..) {
+    let mut names = Names::default();
+    let mut regions: Vec<RegionInput> = Vec::new();
+    let mut reference_rows = Vec::new();
+    for cell in &cells {
         let area = cell.required_text("area")?;
-        if area == region {
-            rest.push(cell);
+        names.area(&area, cell)?;
+        let is_region = area == first_region || (many && reference.as_ref() != Some(&area));
+        if !is_region {
+            match &reference {
+                Some(r) if *r == area => reference_rows.push(cell),
+                Some(r) => {
+                    return Err(Error::expected(
+                        cell.at("area"),
+                        Want::RegionOrReference { region: first_region.clone(), reference: r.clone() },
+                        Got::Text(area),
+                    ))
+                }
+                None => {
+                    reference = Some(area);
+                    reference_rows.push(cell);
+                }
+            }
             continue;
         }
-        match &reference {
-            Some(r) if *r == area => reference_rows.push(cell),
-            Some(r) => {
-                return Err(Error::expected(
-                    cell.at("area"),
-                    Want::RegionOrReference { region: region.clone(), reference: r.clone() },
-                    Got::Text(area),
-                ))
-            }
+        let r = match regions.iter().position(|r| r.name.text == area) {
+            Some(r) => r,
             None => {
-                reference = Some(area);
-                reference_rows.push(cell);
-            }
-        }
-    }
-
-    let mut years: Vec<YearInput> = Vec::new();
-    for cell in &rest {
-        let year = cell.year()?;
-        let y = match years.iter().position(|y| y.year == year) {
-            Some(i) => i,
-            None => {
-                years.push(YearInput { year, candidates: None, tiers: Vec::new(), place: Place::Line(cell.rec.line) });
-                years.len() - 1
+                let place = Place::Line(cell.rec.line);
+                regions.push(RegionInput { name: AreaName::new(area.clone()), years: Vec::new(), place });
+                regions.len() - 1
             }
         };
-        let name = cell.required_text("tier")?;
-        if let Some(t) = years[y].tiers.iter().find(|t| t.tier == name) {
-            return Err(Error::new(
-                cell.at("tier"),
-                ErrorKind::Duplicate {
-                    what: Dup::Row { year, tier: name, region: region.clone() },
-                    first: t.place.path(),
-                },
-            ));
-        }
-        let mut t = TierInput::empty(name, Place::Line(cell.rec.line));
-        t.candidates = cell.count("candidates", 1)?;
-        t.passed = cell.count("passed", 0)?;
-        t.rate = cell.number("rate", Range::Percent)?;
-        t.vs_reference_pp = cell.number("vs_reference_pp", Range::Points)?;
-        t.vs_previous_year_pp = cell.number("vs_previous_year_pp", Range::Points)?;
-        years[y].tiers.push(t);
+        region_row(&mut regions[r], cell, &mut names)?;
     }
-    for cell in &reference_rows {
-        for key in REGION_ONLY {
-            if cell.text(key)?.is_some() {
-                return Err(Error::new(cell.at(key), ErrorKind::Conflict(Conflict::RegionOnly(key))));
-            }
-        }
-        let year = cell.year()?;
-        let name = cell.required_text("tier")?;
-        let Some(rate) = cell.number("rate", Range::Percent)? else {
-            return Err(Error::missing(cell.at("rate"), Want::ReferenceRate));
-        };
-        let tier = years.iter_mut().find(|y| y.year == year).and_then(|y| y.tiers.iter_mut().find(|t| t.tier == name));
-        match tier {
-            Some(t) if t.reference_rate.is_some() => {
-                return Err(Error::new(
-                    cell.at("tier"),
-                    ErrorKind::Duplicate { what: Dup::ReferenceRow { year, tier: name }, first: t.place.path() },
-                ))
-            }
-            Some(t) => t.reference_rate = Some(rate),
-            None => {
-                return Err(Error::new(
-                    cell.at("tier"),
-                    ErrorKind::Conflict(Conflict::ReferenceWithoutRegion { year, tier: name, region: region.clone() }),
-                ))
-            }
+    if regions.is_empty() {
+        return Err(Error::missing(Path::Column("area".into()), Want::RegionRow(first_region)));
+    }
+    for cell in reference_rows {
+        reference_row(&mut regions, cell, &mut names)?;
+    }
+    for r in &mut regions {
+        r.name.en = names.english(&r.name.text);
+        for t in r.years.iter_mut().flat_map(|y| &mut y.tiers) {
+            t.tier.en = names.tier_english(&t.tier.text);
         }
     }
-    if years.is_empty() {
-        return Err(Error::missing(Path::Column("area".into()), Want::RegionRow(region)));
-    }
-    let source = meta.source.map(|(_, name)| Source {
-        name,
-        date: meta.source_date.map(|(_, v)| v),
-        url: meta.source_url.map(|(_, v)| v),
+    let reference = reference.unwrap_or_else(|| super::DEFAULT_REFERENCE.to_string());
+    let source = meta.get("source").map(|(_, name)| Source {
+        name: name.clone(),
+        date: meta.get("source_date").map(|(_, v)| v.clone()),
+        url: meta.get("source_url").map(|(_, v)| v.clone()),
     });
-    let ds = Dataset {
-        title,
-        region,
-        reference: reference.unwrap_or_else(|| super::DEFAULT_REFERENCE.to_string()),
-        source,
-        years,
-    };
+    let ds = Dataset { title, reference: AreaName { en: names.english(&reference), text: reference }, source, regions };
     check_dataset(&ds)?;
     Ok(ds)
 }
 
-/// Dataset-wide columns: filled on one row or repeated identically, with where they were set.
+/// A row of a region: one tier of one year.
+fn region_row(region: &mut RegionInput, cell: &Cell, names: &mut Names) -> Result<(), Error> {
+    let year = cell.year()?;
+    let y = match region.years.iter().position(|y| y.year == year) {
+        Some(i) => i,
+        None => {
+            region.years.push(YearInput {
+                year,
+                candidates: None,
+                candidates_quote: None,
+                tiers: Vec::new(),
+                place: Place::Line(cell.rec.line),
+            });
+            region.years.len() - 1
+        }
+    };
+    let name = cell.required_text("tier")?;
+    names.tier(&name, cell)?;
+    if let Some(t) = region.years[y].tiers.iter().find(|t| t.tier.text == name) {
+        return Err(Error::new(
+            cell.at("tier"),
+            ErrorKind::Duplicate {
+                what: Dup::Row { year, tier: name, region: region.name.text.clone() },
+                first: t.place.path(),
+            },
+        ));
+    }
+    let mut t = TierInput::empty(AreaName::new(name), Place::Line(cell.rec.line));
+    t.candidates = cell.count("candidates", 1)?;
+    t.passed = cell.count("passed", 0)?;
+    t.rate = cell.number("rate", Range::Percent)?;
+    t.vs_reference_pp = cell.number("vs_reference_pp", Range::Points)?;
+    t.vs_previous_year_pp = cell.number("vs_previous_year_pp", Range::Points)?;
+    t.quotes.candidates = cell.text("candidates_quote")?;
+    t.quotes.passed = cell.text("passed_quote")?;
+    t.quotes.rate = cell.text("rate_quote")?;
+    t.quotes.vs_reference_pp = cell.text("vs_reference_pp_quote")?;
+    t.quotes.vs_previous_year_pp = cell.text("vs_previous_year_pp_quote")?;
+    region.years[y].tiers.push(t);
+    Ok(())
+}
+
+/// A row of the reference: its rate for one tier of one year, given to every region's tier
+/// of that year and name.
+fn reference_row(regions: &mut [RegionInput], cell: &Cell, names: &mut Names) -> Result<(), Error> {
+    for key in REGION_ONLY {
+        if cell.text(key)?.is_some() {
+            return Err(Error::new(cell.at(key), ErrorKind::Conflict(Conflict::RegionOnly(key))));
+        }
+    }
+    let year = cell.year()?;
+    let name = cell.required_text("tier")?;
+    names.tier(&name, cell)?;
+    let Some(rate) = cell.number("rate", Range::Percent)? else {
+        return Err(Error::missing(cell.at("rate"), Want::ReferenceRate));
+    };
+    let quote = cell.text("rate_quote")?;
+    let mut found = false;
+    for r in regions.iter_mut() {
+        let tier =
+            r.years.iter_mut().find(|y| y.year == year).and_then(|y| y.tiers.iter_mut().find(|t| t.tier.text == name));
+        if let Some(t) = tier {
+            if t.reference_rate.is_some() {
+                return Err(Error::new(
+                    cell.at("tier"),
+                    ErrorKind::Duplicate { what: Dup::ReferenceRow { year, tier: name }, first: t.place.path() },
+                ));
+            }
+            t.reference_rate = Some(rate);
+            t.quotes.reference_rate = quote.clone();
+            found = true;
+        }
+    }
+    if !found {
+        let region = regions.first().map(|r| r.name.text.clone()).unwrap_or_default();
+        return Err(Error::new(
+            cell.at("tier"),
+            ErrorKind::Conflict(Conflict::ReferenceWithoutRegion { year, tier: name, region }),
+        ));
+    }
+    Ok(())
+}
+
+/// English names given in `area_en` and `tier_en`, one per name: a second, different one is
+/// an error.
+#[derive(Default)]
+struct Names {
+    areas: Vec<(String, String, Path)>,
+    tiers: Vec<(String, String, Path)>,
+}
+
+impl Names {
+    fn area(&mut self, name: &str, cell: &Cell) -> Result<(), Error> {
+        Self::note(&mut self.areas, name, cell, "area_en")
+    }
+
+    fn tier(&mut self, name: &str, cell: &Cell) -> Result<(), Error> {
+        Self::note(&mut self.tiers, name, cell, "tier_en")
+    }
+
+    fn note(list: &mut Vec<(String, String, Path)>, name: &str, cell: &Cell, key: &str) -> Result<(), Error> {
+        let Some(en) = cell.text(key)? else { return Ok(()) };
+        match list.iter().find(|(n, _, _)| n == name) {
+            Some((_, first, _)) if *first != en => Err(Error::new(
+                cell.at(key),
+                ErrorKind::Conflict(Conflict::EnglishName { name: name.to_string(), here: en, first: first.clone() }),
+            )),
+            Some(_) => Ok(()),
+            None => {
+                list.push((name.to_string(), en, cell.at(key)));
+                Ok(())
+            }
+        }
+    }
+
+    fn english(&self, name: &str) -> Option<String> {
+        self.areas.iter().find(|(n, _, _)| n == name).map(|(_, en, _)| en.clone())
+    }
+
+    fn tier_english(&self, name: &str) -> Option<String> {
+        self.tiers.iter().find(|(n, _, _)| n == name).map(|(_, en, _)| en.clone())
+    }
+}
+
+/// Dataset-wide columns, with where each was first set.
 #[derive(Default)]
 struct Meta {
-    version: Option<(Path, String)>,
-    title: Option<(Path, String)>,
-    region: Option<(Path, String)>,
-    reference: Option<(Path, String)>,
-    source: Option<(Path, String)>,
-    source_date: Option<(Path, String)>,
-    source_url: Option<(Path, String)>,
+    set: Vec<(&'static str, Path, String)>,
 }
 
 impl Meta {
+    fn get(&self, key: &str) -> Option<(&Path, &String)> {
+        self.set.iter().find(|(k, _, _)| *k == key).map(|(_, p, v)| (p, v))
+    }
+
     fn set(&mut self, key: &'static str, cell: &Cell) -> Result<(), Error> {
         let Some(value) = cell.text(key)? else { return Ok(()) };
-        let slot = match key {
-            "version" => &mut self.version,
-            "title" => &mut self.title,
-            "region" => &mut self.region,
-            "reference" => &mut self.reference,
-            "source" => &mut self.source,
-            "source_date" => &mut self.source_date,
-            _ => &mut self.source_url,
-        };
-        match slot {
+        match self.get(key) {
             Some((first, v)) if *v != value => Err(Error::new(
                 cell.at(key),
                 ErrorKind::Conflict(Conflict::DatasetWide {
@@ -307,7 +438,7 @@ impl Meta {
             )),
             Some(_) => Ok(()),
             None => {
-                *slot = Some((cell.at(key), value));
+                self.set.push((key, cell.at(key), value));
                 Ok(())
             }
         }
@@ -335,12 +466,9 @@ impl Cell<'_> {
     fn text(&self, key: &str) -> Result<Option<String>, Error> {
         let Some(i) = self.column(key) else { return Ok(None) };
         let Some(v) = super::visible(&self.rec.fields[i]) else { return Ok(None) };
-        if v.chars().count() > super::MAX_TEXT {
-            return Err(Error::expected(
-                self.at(key),
-                Want::TextUpTo(super::MAX_TEXT),
-                Got::Characters(v.chars().count()),
-            ));
+        let limit = if key.ends_with("_quote") { super::MAX_QUOTE } else { super::MAX_TEXT };
+        if v.chars().count() > limit {
+            return Err(Error::expected(self.at(key), Want::TextUpTo(limit), Got::Characters(v.chars().count())));
         }
         Ok(Some(v.to_string()))
     }
@@ -351,7 +479,9 @@ impl Cell<'_> {
 
     fn year(&self) -> Result<i32, Error> {
         let v = self.required_text("year")?;
-        let year = crate::format::read_decimal(&v, false).filter(|w| w.decimals == 0 && !v.contains(['e', 'E']));
+        let n = super::normalize_number(&v);
+        let n = n.strip_suffix('年').unwrap_or(&n);
+        let year = crate::format::read_decimal(n, false).filter(|w| w.decimals == 0 && !n.contains(['e', 'E']));
         match year.map(|w| w.value) {
             Some(y) if (1900.0..=2200.0).contains(&y) => Ok(y as i32),
             _ => Err(Error::expected(self.at("year"), Want::Year, Got::Text(v))),
@@ -360,25 +490,19 @@ impl Cell<'_> {
 
     fn count(&self, key: &str, min: u64) -> Result<Option<u64>, Error> {
         let Some(v) = self.text(key)? else { return Ok(None) };
-        let digits: String = v.chars().filter(|c| *c != ',' && *c != ' ').collect();
-        let n = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 12 {
-            digits.bytes().fold(0u64, |n, b| n * 10 + (b - b'0') as u64)
-        } else {
-            u64::MAX
-        };
-        if n >= min && n <= 1_000_000_000 {
-            Ok(Some(n))
-        } else {
-            Err(Error::expected(self.at(key), Want::Count(min), Got::Text(v)))
+        match super::read_count(&v) {
+            Some(n) if n as u64 >= min && n <= 1_000_000_000 => Ok(Some(n as u64)),
+            _ => Err(Error::expected(self.at(key), Want::Count(min), Got::Text(v))),
         }
     }
 
     fn number(&self, key: &str, range: Range) -> Result<Option<Stated>, Error> {
         let Some(v) = self.text(key)? else { return Ok(None) };
         // A spreadsheet exports a percentage-formatted cell as "15.5%"; the unit is implied.
-        let body = v.strip_suffix('%').unwrap_or(&v).trim().replace('−', "-");
-        match crate::format::read_decimal(&body, true) {
-            Some(w) if range.check(w.value) => Ok(Some(Stated { value: w.value, decimals: w.decimals })),
+        let n = super::normalize_number(&v);
+        let body = n.strip_suffix('%').unwrap_or(&n).trim_end();
+        match crate::format::read_decimal(body, true) {
+            Some(w) if range.check(w.value) => Ok(Some(Stated::written(w.value, w.decimals))),
             _ => Err(Error::expected(self.at(key), range.want(), Got::Text(v))),
         }
     }
@@ -391,7 +515,7 @@ mod tests {
     #[test]
     fn rfc4180_quoting_crlf_and_bom() {
         let text = "\u{feff}year,tier,area,title\r\n2019,\"一本,线\",运城市,\"say \"\"hi\"\"\nthere\"\r\n";
-        let recs = records(text).unwrap();
+        let recs = records(text, ',').unwrap();
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[1].fields, vec!["2019", "一本,线", "运城市", "say \"hi\"\nthere"]);
         assert_eq!(recs[1].line, 2);
@@ -399,13 +523,23 @@ mod tests {
 
     #[test]
     fn unclosed_quote_names_its_line() {
-        let err = records("a,b\n1,\"oops\n").unwrap_err();
+        let err = records("a,b\n1,\"oops\n", ',').unwrap_err();
         assert_eq!(err.path.text(), "line 2");
     }
 
     #[test]
     fn stray_quote_names_line_and_column() {
-        let err = records("a,b\n1,2\"3\n").unwrap_err();
+        let err = records("a,b\n1,2\"3\n", ',').unwrap_err();
         assert_eq!(err.path.text(), "line 2, column 2");
+    }
+
+    #[test]
+    fn the_header_says_the_separator() {
+        assert_eq!(separator("a,b\tc\n"), ',');
+        assert_eq!(separator("a\tb\tc\nx,y"), '\t');
+        assert_eq!(separator("a;b;c\n"), ';');
+        assert_eq!(separator("a，b，c\n"), '，');
+        assert_eq!(separator("\"a,b\"\tc\n"), '\t', "a comma inside quotes is data");
+        assert_eq!(separator("a\n"), ',');
     }
 }

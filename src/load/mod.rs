@@ -5,13 +5,20 @@
 //! no drawing.
 
 mod csv;
+mod encoding;
 mod json;
 
 pub use self::csv::{from_csv, COLUMNS};
-pub use self::json::{from_json, from_value, ROOT_FIELDS, SOURCE_FIELDS, TIER_FIELDS, YEAR_FIELDS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use self::encoding::decode;
+pub use self::encoding::{decode_with, Encoding};
+pub use self::json::{
+    from_json, from_value, NAME_FIELDS, QUOTE_FIELDS, REGION_FIELDS, ROOT_FIELDS, ROOT_FIELDS_V2, SOURCE_FIELDS,
+    TIER_FIELDS, TIER_FIELDS_V2, YEAR_FIELDS, YEAR_FIELDS_V2,
+};
 
 use crate::cat;
-use crate::error::{Conflict, Dup, Error, ErrorKind, Got, Name, Path, Want};
+use crate::error::{Conflict, Dup, Error, ErrorKind, Got, Name as FieldName, Path, Want};
 
 /// Every field and column name the formats define (they appear verbatim in any language).
 pub const ALL_FIELDS: &[&str] = &[
@@ -36,10 +43,29 @@ pub const ALL_FIELDS: &[&str] = &[
     "reference_rate",
     "vs_reference_pp",
     "vs_previous_year_pp",
+    "regions",
+    "reference_years",
+    "quotes",
+    "title_en",
+    "area_en",
+    "tier_en",
+    "candidates_quote",
+    "passed_quote",
+    "rate_quote",
+    "vs_reference_pp_quote",
+    "vs_previous_year_pp_quote",
+    "zh-CN",
+    "zh",
+    "en",
 ];
 
-/// The version of the data format this crate reads (the `version` field).
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the data format this crate reads (the `version` field). Version 1
+/// files load unchanged; version 2 adds several regions against one reference, names in two
+/// languages and quotes of the source. A file without `version` may use either.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The most regions (cities) one dataset compares with its reference.
+pub const MAX_REGIONS: usize = 100;
 
 /// The reference area's name when the data does not give one.
 pub const DEFAULT_REFERENCE: &str = "全省";
@@ -51,6 +77,9 @@ pub const MAX_YEARS: usize = 100;
 
 /// The longest name or title, in characters.
 pub const MAX_TEXT: usize = 200;
+
+/// The longest quote of the source, in characters: a clause or two.
+pub const MAX_QUOTE: usize = 400;
 
 /// The largest input, in bytes: far above any real dataset (500 tiers × 100 years is about
 /// 4 MB of JSON), low enough that a wrong file fails at once instead of freezing the page.
@@ -83,11 +112,81 @@ pub(crate) fn check_size(text: &str) -> Result<(), Error> {
 pub struct Stated {
     pub value: f64,
     pub decimals: u8,
+    /// Whether `decimals` were read from the number as written (JSON or CSV text, a numeric
+    /// string), rather than found from a JS number, which does not keep them.
+    pub written: bool,
 }
 
 impl Stated {
+    /// A number with the fewest decimals that write it.
     pub fn new(value: f64) -> Self {
-        Stated { value, decimals: crate::format::decimals_of(value) }
+        Stated { value, decimals: crate::format::decimals_of(value), written: false }
+    }
+
+    /// A number as written, with `decimals` decimals.
+    pub fn written(value: f64, decimals: u8) -> Self {
+        Stated { value, decimals, written: true }
+    }
+}
+
+/// A number typed as people type it into spreadsheets and Chinese input methods, in ASCII:
+/// full-width digits, `．`, `％`, `，` and `－`, and the minus sign `−`, become `0`–`9`, `.`,
+/// `%`, `,` and `-`; surrounding spaces go.
+pub fn normalize_number(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '％' => '%',
+            '，' => ',',
+            '－' | '−' => '-',
+            '＋' => '+',
+            c => c,
+        })
+        .collect()
+}
+
+/// A count as spreadsheets write it: `36192`, `36,192`, `36 192`, `36192人`, full-width
+/// digits. Anything else (a fraction, a sign, letters) is `None`.
+pub fn read_count(s: &str) -> Option<i64> {
+    let n = normalize_number(s);
+    let n = n.strip_suffix('人').unwrap_or(&n).trim_end();
+    let digits: String = n.chars().filter(|c| *c != ',' && *c != ' ').collect();
+    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.bytes().fold(0i64, |n, b| n * 10 + (b - b'0') as i64))
+}
+
+/// Numbers from JS objects keep no written form: `14.0` arrives as `14`. Each of them takes
+/// the finest precision written in the same field elsewhere in the dataset (a rate beside
+/// rates written to one decimal prints with one decimal: `14.0%`). Numeric strings
+/// (`"14.0"`) keep exactly what they say, and are the way to state a precision outright.
+pub(crate) fn fill_precision(ds: &mut Dataset) {
+    fn field(t: &mut TierInput, k: usize) -> &mut Option<Stated> {
+        match k {
+            0 => &mut t.rate,
+            1 => &mut t.reference_rate,
+            2 => &mut t.vs_reference_pp,
+            _ => &mut t.vs_previous_year_pp,
+        }
+    }
+    for k in 0..4 {
+        let (mut finest, mut loose) = (0, false);
+        for t in ds.regions.iter_mut().flat_map(|r| &mut r.years).flat_map(|y| &mut y.tiers) {
+            if let Some(s) = field(t, k) {
+                finest = finest.max(s.decimals);
+                loose |= !s.written;
+            }
+        }
+        if loose {
+            for t in ds.regions.iter_mut().flat_map(|r| &mut r.years).flat_map(|y| &mut y.tiers) {
+                if let Some(s) = field(t, k).as_mut().filter(|s| !s.written) {
+                    s.decimals = s.decimals.max(finest);
+                }
+            }
+        }
     }
 }
 
@@ -99,17 +198,59 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// A name as the data gives it (a place, a tier, a title), and its English form when the
+/// data has one (format version 2: `{"zh-CN": "运城市", "en": "Yuncheng"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Name {
+    pub text: String,
+    pub en: Option<String>,
+}
+
+impl Name {
+    pub fn new(text: impl Into<String>) -> Name {
+        Name { text: text.into(), en: None }
+    }
+
+    /// The name for a reader of `lang`: the English one for English when the data has it.
+    pub fn get(&self, lang: crate::words::Lang) -> &str {
+        match (lang, &self.en) {
+            (crate::words::Lang::En, Some(en)) => en,
+            _ => &self.text,
+        }
+    }
+
+    /// Whether `s` is this name in either language.
+    pub fn is(&self, s: &str) -> bool {
+        self.text == s || self.en.as_deref() == Some(s)
+    }
+}
+
 /// A dataset as stated by its source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    pub title: String,
-    /// The area the report is about (a city).
-    pub region: String,
-    /// The area it is compared with (the province).
-    pub reference: String,
+    pub title: Name,
+    /// The area the regions are compared with (the province).
+    pub reference: Name,
     pub source: Option<Source>,
+    /// The areas reported on (cities): one, or several against the one reference.
+    pub regions: Vec<RegionInput>,
+}
+
+impl Dataset {
+    /// The first region's name and years: the whole dataset when it has one region.
+    pub fn region(&self) -> &RegionInput {
+        &self.regions[0]
+    }
+}
+
+/// One area reported on and its years, as stated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionInput {
+    pub name: Name,
     /// In the order given; the model sorts them.
     pub years: Vec<YearInput>,
+    /// Where the region is in the input: `regions[1]`, the document, or its first CSV line.
+    pub place: Place,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +258,8 @@ pub struct YearInput {
     pub year: i32,
     /// Candidates who sat the exam in the region (参考人数).
     pub candidates: Option<u64>,
+    /// Where the source says so, word for word.
+    pub candidates_quote: Option<String>,
     pub tiers: Vec<TierInput>,
     /// Where the year is in the input: `years[0]`, or `line 2` in CSV.
     pub place: Place,
@@ -136,6 +279,7 @@ impl Place {
     /// The item itself.
     pub fn path(&self) -> Path {
         match self {
+            Place::Json(p) if p.is_empty() => Path::Root,
             Place::Json(p) => Path::field(p),
             Place::Line(l) => Path::line(*l),
         }
@@ -144,16 +288,43 @@ impl Place {
     /// One of its fields.
     pub fn field(&self, field: &str) -> Path {
         match self {
+            Place::Json(p) if p.is_empty() => Path::field(field),
             Place::Json(p) => Path::Field(cat!(p, ".", field)),
-            Place::Line(l) => Path::Text { line: *l, column: None, name: Some(Name::Field(field.to_string())) },
+            Place::Line(l) => Path::Text { line: *l, column: None, name: Some(FieldName::Field(field.to_string())) },
+        }
+    }
+}
+
+/// Where the source says each figure of a tier, word for word (format version 2).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quotes {
+    pub candidates: Option<String>,
+    pub passed: Option<String>,
+    pub rate: Option<String>,
+    pub reference_rate: Option<String>,
+    pub vs_reference_pp: Option<String>,
+    pub vs_previous_year_pp: Option<String>,
+}
+
+impl Quotes {
+    /// The quote of `field` (a field of the format: `rate`, `passed` …).
+    pub fn get(&self, field: crate::model::Field) -> Option<&str> {
+        use crate::model::Field;
+        match field {
+            Field::Candidates => self.candidates.as_deref(),
+            Field::Passed => self.passed.as_deref(),
+            Field::Rate => self.rate.as_deref(),
+            Field::ReferenceRate => self.reference_rate.as_deref(),
+            Field::VsReference => self.vs_reference_pp.as_deref(),
+            Field::VsPreviousYear => self.vs_previous_year_pp.as_deref(),
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TierInput {
-    /// The line's name (一本线, 二本线, 本科线 …).
-    pub tier: String,
+    /// The line's name (一本线, 二本线, 本科线 …); tiers match across years by its `text`.
+    pub tier: Name,
     /// Candidates for this tier when it differs from the year's (e.g. one stream only).
     pub candidates: Option<u64>,
     pub passed: Option<u64>,
@@ -161,13 +332,14 @@ pub struct TierInput {
     pub reference_rate: Option<Stated>,
     pub vs_reference_pp: Option<Stated>,
     pub vs_previous_year_pp: Option<Stated>,
+    pub quotes: Quotes,
     /// Where the tier is in the input.
     pub place: Place,
 }
 
 impl TierInput {
     /// A tier with a name and where it sits, and no figures yet.
-    pub fn empty(tier: String, place: Place) -> Self {
+    pub fn empty(tier: Name, place: Place) -> Self {
         TierInput {
             tier,
             candidates: None,
@@ -176,6 +348,7 @@ impl TierInput {
             reference_rate: None,
             vs_reference_pp: None,
             vs_previous_year_pp: None,
+            quotes: Quotes::default(),
             place,
         }
     }
@@ -193,14 +366,40 @@ pub fn from_text(text: &str) -> Result<Dataset, Error> {
 
 /// Checks shared by both formats, run once the dataset is assembled.
 pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
-    if ds.years.len() > MAX_YEARS {
-        return Err(Error::expected(Path::field("years"), Want::AtMostYears(MAX_YEARS), Got::Years(ds.years.len())));
+    if ds.regions.len() > MAX_REGIONS {
+        return Err(Error::expected(
+            Path::field("regions"),
+            Want::AtMostRegions(MAX_REGIONS),
+            Got::Regions(ds.regions.len()),
+        ));
     }
-    for (i, y) in ds.years.iter().enumerate() {
-        if let Some(j) = ds.years[..i].iter().position(|o| o.year == y.year) {
+    for (i, r) in ds.regions.iter().enumerate() {
+        if let Some(j) = ds.regions[..i].iter().position(|o| o.name.text == r.name.text) {
+            return Err(Error::new(
+                r.place.field("region"),
+                ErrorKind::Duplicate { what: Dup::Region(r.name.text.clone()), first: ds.regions[j].place.path() },
+            ));
+        }
+        if r.name.text == ds.reference.text {
+            return Err(Error::new(
+                r.place.field("region"),
+                ErrorKind::Conflict(Conflict::RegionIsReference(r.name.text.clone())),
+            ));
+        }
+        check_region(r)?;
+    }
+    Ok(())
+}
+
+fn check_region(r: &RegionInput) -> Result<(), Error> {
+    if r.years.len() > MAX_YEARS {
+        return Err(Error::expected(r.place.field("years"), Want::AtMostYears(MAX_YEARS), Got::Years(r.years.len())));
+    }
+    for (i, y) in r.years.iter().enumerate() {
+        if let Some(j) = r.years[..i].iter().position(|o| o.year == y.year) {
             return Err(Error::new(
                 y.place.field("year"),
-                ErrorKind::Duplicate { what: Dup::Year(y.year), first: ds.years[j].place.path() },
+                ErrorKind::Duplicate { what: Dup::Year(y.year), first: r.years[j].place.path() },
             ));
         }
         if y.tiers.len() > MAX_TIERS {
@@ -212,13 +411,14 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
         }
         // Sorted names, not a scan of the tiers before each: 500 tiers × 100 years stays fast.
         let mut order: Vec<usize> = (0..y.tiers.len()).collect();
-        order.sort_by(|&a, &b| y.tiers[a].tier.cmp(&y.tiers[b].tier).then(a.cmp(&b)));
-        if let Some(w) = order.windows(2).filter(|w| y.tiers[w[0]].tier == y.tiers[w[1]].tier).min_by_key(|w| w[1]) {
+        order.sort_by(|&a, &b| y.tiers[a].tier.text.cmp(&y.tiers[b].tier.text).then(a.cmp(&b)));
+        let same = |w: &[usize]| y.tiers[w[0]].tier.text == y.tiers[w[1]].tier.text;
+        if let Some(w) = order.windows(2).filter(|w| same(w)).min_by_key(|w| w[1]) {
             let (j, t) = (w[0], &y.tiers[w[1]]);
             return Err(Error::new(
                 t.place.field("tier"),
                 ErrorKind::Duplicate {
-                    what: Dup::Tier { name: t.tier.clone(), year: y.year },
+                    what: Dup::Tier { name: t.tier.text.clone(), year: y.year },
                     first: y.tiers[j].place.path(),
                 },
             ));

@@ -2,10 +2,19 @@
 
 use super::{quoted, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
-use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Want};
+use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
 use crate::model::Field;
 
 pub struct En;
+
+fn separator_name(c: char) -> &'static str {
+    match c {
+        '\t' => "tabs",
+        ';' => "semicolons",
+        '，' => "full-width commas",
+        _ => "commas",
+    }
+}
 
 fn want(w: &Want) -> String {
     match w {
@@ -31,7 +40,15 @@ fn want(w: &Want) -> String {
         Want::AtMostTiers(n) => cat!("at most ", n, " tiers"),
         Want::AtMostYears(n) => cat!("at most ", n, " years"),
         Want::AtMostMegabytes(n) => cat!("at most ", n, " MB of data"),
-        Want::FieldsLikeHeader(n) => cat!(n, " fields like the header"),
+        Want::FieldsLikeHeader { count, separator } => {
+            cat!(count, " fields like the header, separated by ", separator_name(*separator), " as the header's are")
+        }
+        Want::AtMostRegions(n) => cat!("at most ", n, " regions"),
+        Want::Regions => "a non-empty array of regions, each with \"region\" and \"years\"".into(),
+        Want::RegionObject => "an object with \"region\" and \"years\"".into(),
+        Want::QuotesObject => "an object of quotes such as {\"rate\": \"a pass rate of 15.5%\"}".into(),
+        Want::Name => "a name: a string, or {\"zh-CN\": \"运城市\", \"en\": \"Yuncheng\"}".into(),
+        Want::Encoding => "text in UTF-8 (GB18030/GBK and UTF-16 with its byte-order mark are read too); save the file as \"CSV UTF-8\"".into(),
         Want::RegionOrReference { region, reference } => {
             cat!("the region \"", region, "\" or the reference \"", reference, "\"")
         }
@@ -66,6 +83,8 @@ fn got(g: &Got) -> String {
         Got::Tiers(n) => cat!(n, " tiers"),
         Got::Years(n) => cat!(n, " years"),
         Got::Fields(n) => cat!(n, " fields"),
+        Got::Regions(n) => cat!(n, " regions"),
+        Got::Bytes { at } => cat!("bytes that are neither, from byte ", at + 1),
         Got::Megabytes(s) => cat!(s, " MB"),
         Got::Count(n) => cat!(n),
     }
@@ -74,6 +93,7 @@ fn got(g: &Got) -> String {
 fn dup(d: &Dup) -> String {
     match d {
         Dup::Year(y) => cat!("year ", y),
+        Dup::Region(r) => cat!("region \"", r, "\""),
         Dup::Tier { name, year } => cat!("tier \"", name, "\" in ", year),
         Dup::Key(k) => cat!("key \"", k, "\""),
         Dup::Column(c) => cat!("column \"", c, "\""),
@@ -136,6 +156,30 @@ fn conflict(c: &Conflict) -> String {
             region,
             "\" in that year and tier"
         ),
+        Conflict::RegionIsReference(name) => {
+            cat!("\"", name, "\" is both a region and the reference; the reference must be another area")
+        }
+        Conflict::EnglishName { name, here, first } => cat!(
+            "the English name of \"",
+            name,
+            "\" is ",
+            quoted(here),
+            " here but ",
+            quoted(first),
+            " before; a name has one English name"
+        ),
+        Conflict::NeedsVersion2(what) => cat!(
+            match what {
+                Version2::Regions => "several regions (\"regions\")",
+                Version2::ReferenceYears => "the reference's own years (\"reference_years\")",
+                Version2::Names => "a name in two languages",
+                Version2::Quotes => "quotes of the source (\"quotes\")",
+            },
+            " needs data format version 2; set \"version\" to 2, or leave \"version\" out"
+        ),
+        Conflict::RegionsAndRegion => {
+            "\"regions\" beside \"region\" or \"years\"; several regions go in \"regions\", one in \"region\" and \"years\"".into()
+        }
     }
 }
 
@@ -314,7 +358,31 @@ impl Words for En {
                 implied,
                 "."
             ),
+            WarningText::References { year, tier, reference, a, b } => cat!(
+                year,
+                " ",
+                tier,
+                ": ",
+                a.0,
+                "'s difference gives ",
+                reference,
+                " a rate of ",
+                a.1,
+                ", but ",
+                b.0,
+                "'s gives ",
+                b.1,
+                "; the source does not say which is wrong."
+            ),
         }
+    }
+
+    fn region_tier(&self, region: &str, tier: &str) -> String {
+        cat!(region, " ", tier)
+    }
+
+    fn quote(&self, quote: &str) -> String {
+        cat!("Source: “", quote, "”")
     }
 
     fn stated_field(&self, field: Field, year: i32, tier: &str, reference: &str, value: &str) -> String {

@@ -149,6 +149,8 @@ pub enum WarningText<'a> {
     },
     /// Last year's stated rate is not rate − change.
     Previous { year: i32, tier: &'a str, stated: &'a str, rate: &'a str, change: &'a str, implied: &'a str },
+    /// Two regions' stated differences give their reference two rates.
+    References { year: i32, tier: &'a str, reference: &'a str, a: (&'a str, &'a str), b: (&'a str, &'a str) },
 }
 
 /// What a live region says about a point.
@@ -222,6 +224,10 @@ pub trait Words: Sync {
     // ---- Warnings and provenance ----
     /// A contradiction in the source, as a footnote (without its marker).
     fn warning(&self, w: &WarningText) -> String;
+    /// A tier of one region, where a dataset has several: "运城市一本线".
+    fn region_tier(&self, region: &str, tier: &str) -> String;
+    /// The source's words for a stated figure: "原文：“达线率15.5%”".
+    fn quote(&self, quote: &str) -> String;
     /// A stated number named by what it is: "2019年一本线达线率 15.5%".
     fn stated_field(&self, field: Field, year: i32, tier: &str, reference: &str, value: &str) -> String;
     fn stated(&self) -> &'static str;

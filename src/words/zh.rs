@@ -2,10 +2,19 @@
 
 use super::{quoted, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
-use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Want};
+use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
 use crate::model::Field;
 
 pub struct Zh;
+
+fn separator_name(c: char) -> &'static str {
+    match c {
+        '\t' => "以制表符",
+        ';' => "以分号",
+        '，' => "以全角逗号",
+        _ => "以逗号",
+    }
+}
 
 /// A space before a phrase that starts with Latin letters or digits, as Chinese typesetting
 /// puts between the two scripts.
@@ -40,7 +49,15 @@ fn want(w: &Want) -> String {
         Want::AtMostTiers(n) => cat!("不超过 ", n, " 个批次"),
         Want::AtMostYears(n) => cat!("不超过 ", n, " 个年份"),
         Want::AtMostMegabytes(n) => cat!("不超过 ", n, " MB 的数据"),
-        Want::FieldsLikeHeader(n) => cat!("与表头相同的 ", n, " 个字段"),
+        Want::FieldsLikeHeader { count, separator } => {
+            cat!("与表头相同的 ", count, " 个字段（", separator_name(*separator), "分隔，与表头一致）")
+        }
+        Want::AtMostRegions(n) => cat!("不超过 ", n, " 个地区"),
+        Want::Regions => "非空的地区列表，每项包含 region 和 years".into(),
+        Want::RegionObject => "包含 region 和 years 的对象".into(),
+        Want::QuotesObject => "引文对象，例如 {\"rate\": \"达线率为15.5%\"}".into(),
+        Want::Name => "名称：文字，或 {\"zh-CN\": \"运城市\", \"en\": \"Yuncheng\"}".into(),
+        Want::Encoding => "UTF-8 编码的文字（也可读 GB18030/GBK 和带 BOM 的 UTF-16）；请用“CSV UTF-8”格式另存".into(),
         Want::RegionOrReference { region, reference } => cat!("本地 ", region, " 或参照 ", reference),
         Want::RequiredColumn(c) => cat!("“", c, "”列（必需的列为 year、tier、area）"),
         Want::OnEveryRow(k) => cat!("每一行都填写 ", k),
@@ -75,6 +92,8 @@ fn got(g: &Got) -> String {
         Got::Tiers(n) => cat!(n, " 个批次"),
         Got::Years(n) => cat!(n, " 个年份"),
         Got::Fields(n) => cat!(n, " 个字段"),
+        Got::Regions(n) => cat!(n, " 个地区"),
+        Got::Bytes { at } => cat!("第 ", at + 1, " 个字节起无法识别的字节"),
         Got::Megabytes(s) => cat!(s, " MB"),
         Got::Count(n) => cat!(n),
     }
@@ -83,6 +102,7 @@ fn got(g: &Got) -> String {
 fn dup(d: &Dup) -> String {
     match d {
         Dup::Year(y) => cat!("年份 ", y),
+        Dup::Region(r) => cat!("地区 \"", r, "\""),
         Dup::Tier { name, year } => cat!("批次 \"", name, "\"（", year, "年）"),
         Dup::Key(k) => cat!("字段 \"", k, "\""),
         Dup::Column(c) => cat!("列 \"", c, "\""),
@@ -134,6 +154,33 @@ fn conflict(c: &Conflict) -> String {
         ),
         Conflict::ReferenceWithoutRegion { year, tier, region } => {
             cat!("有", year, "年", tier, "的参照达线率，但没有本地“", region, "”在该年份和批次的数据行")
+        }
+        Conflict::RegionIsReference(name) => {
+            cat!("“", name, "”既是本地又是参照地区；参照地区（reference）应为另一个地区")
+        }
+        Conflict::EnglishName { name, here, first } => {
+            cat!(
+                "“",
+                name,
+                "”的英文名在此处为 ",
+                quoted(here),
+                "，前面为 ",
+                quoted(first),
+                "；一个名称只能有一个英文名"
+            )
+        }
+        Conflict::NeedsVersion2(what) => cat!(
+            "使用",
+            match what {
+                Version2::Regions => "多个地区（regions）",
+                Version2::ReferenceYears => "参照地区的各年数据（reference_years）",
+                Version2::Names => "两种语言的名称",
+                Version2::Quotes => "原文引文（quotes）",
+            },
+            "需要数据格式第 2 版；请把 \"version\" 改为 2，或删去 \"version\""
+        ),
+        Conflict::RegionsAndRegion => {
+            "数据中同时有 regions 和 region/years；多个地区写在 regions 中，单个地区用 region 和 years".into()
         }
     }
 }
@@ -297,7 +344,31 @@ impl Words for Zh {
                 implied,
                 "。"
             ),
+            WarningText::References { year, tier, reference, a, b } => cat!(
+                year,
+                "年",
+                tier,
+                "：按",
+                a.0,
+                "的差值推算，",
+                reference,
+                "达线率为 ",
+                a.1,
+                "；按",
+                b.0,
+                "的差值推算则为 ",
+                b.1,
+                "，两者不一致，原文未说明哪个数字有误。"
+            ),
         }
+    }
+
+    fn region_tier(&self, region: &str, tier: &str) -> String {
+        cat!(region, tier)
+    }
+
+    fn quote(&self, quote: &str) -> String {
+        cat!("原文：“", quote, "”")
     }
 
     fn stated_field(&self, field: Field, year: i32, tier: &str, reference: &str, value: &str) -> String {

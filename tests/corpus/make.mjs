@@ -47,7 +47,8 @@ add('missing region', 'json', json((d) => delete d.region), 'missing', 'region')
 add('blank region', 'json', json((d) => { d.region = '   '; }), 'expected', 'region');
 add('reference false', 'json', json((d) => { d.reference = false; }), 'expected', 'reference');
 add('reference zero-width', 'json', json((d) => { d.reference = '\u2060'; }), 'expected', 'reference');
-add('version 2', 'json', json((d) => { d.version = 2; }), 'expected', 'version');
+add('version 3', 'json', json((d) => { d.version = 3; }), 'expected', 'version');
+add('version as text', 'json', json((d) => { d.version = '2'; }), 'expected', 'version');
 add('version "1"', 'json', json((d) => { d.version = '1'; }), 'expected', 'version');
 
 // C. Unknown fields.
@@ -62,9 +63,9 @@ add('source url number', 'json', json((d) => { d.source.url = 1; }), 'expected',
 
 // D. Tier fields, each with wrong types and out-of-range values.
 const bad = {
-  percent: ['abc', '15.5%', -1, 100.5, true, [], {}, -0.01],
-  points: ['up', 101, -101, false, [], {}, '0.7'],
-  count: ['many', -1, 1.5, 1e10, true, '36,192'],
+  percent: ['abc', '15.5 percent', -1, 100.5, true, [], {}, -0.01, '101%'],
+  points: ['up', 101, -101, false, [], {}, '0.7%', '0.7pp'],
+  count: ['many', -1, 1.5, 1e10, true, '36.192', '-5'],
 };
 for (const [field, kind] of [['rate', 'percent'], ['reference_rate', 'percent'], ['vs_reference_pp', 'points'], ['vs_previous_year_pp', 'points'], ['passed', 'count'], ['candidates', 'count']]) {
   for (const v of bad[kind]) {
@@ -82,7 +83,7 @@ add('duplicate tier', 'json', json((d) => { d.years[0].tiers[1].tier = '一本�
 add('duplicate tier, other spacing', 'json', json((d) => { d.years[0].tiers[1].tier = ' 一本线 '; }), 'duplicate', 'years[0].tiers[1].tier');
 
 // E. Years.
-for (const [label, v] of [['string', '2019'], ['1899', 1899], ['2201', 2201], ['fraction', 2019.5], ['null', null], ['negative', -2019]]) {
+for (const [label, v] of [['text', 'twenty'], ['1899', 1899], ['2201', 2201], ['fraction', 2019.5], ['null', null], ['negative', -2019]]) {
   add(`year ${label}`, 'json', json((d) => { d.years[0].year = v; }), 'expected', 'years[0].year');
 }
 add('year missing', 'json', json((d) => { delete d.years[0].year; }), 'missing', 'years[0].year');
@@ -132,8 +133,8 @@ for (const col of ['year', 'tier', 'area']) {
 }
 add('csv unknown column', 'csv', csv(`${H},ratio`, `${R1},1`), 'unknown_field', 'line 1, column 12 ("ratio")');
 add('csv duplicate column', 'csv', csv(`${H},rate`, `${R1},1`), 'duplicate', 'line 1, column 12');
-add('csv semicolons', 'csv', csv(H.replaceAll(',', ';'), R1.replaceAll(',', ';')), 'unknown_field', 'line 1, column 1 ("title;region;reference;year;tier;area;candidates;passed;rate;vs_reference_pp;vs_previous_year_pp")');
-add('csv tabs', 'csv', csv(H.replaceAll(',', '\t'), R1.replaceAll(',', '\t')), 'unknown_field', 'line 1, column 1 ("title\tregion\treference\tyear\ttier\tarea\tcandidates\tpassed\trate\tvs_reference_pp\tvs_previous_year_pp")');
+add('csv tab header, comma rows', 'csv', csv(H.replaceAll(',', '\t'), R1), 'expected', 'line 2');
+add('csv comma header, tab rows', 'csv', csv(H, R1.replaceAll(',', '\t')), 'expected', 'line 2');
 add('csv extra field', 'csv', csv(H, `${R1},9`), 'expected', 'line 2');
 add('csv missing field', 'csv', csv(H, R1.split(',').slice(0, -1).join(',')), 'expected', 'line 2');
 for (const [label, v] of [['text', '19年'], ['1899', '1899'], ['fraction', '2019.5'], ['empty', '']]) {
@@ -163,8 +164,39 @@ add('csv passed over candidates', 'csv', csv(H, R1.replace(',5872,', ',40000,'))
 add('csv BOM and CRLF, error on line 3', 'csv', `\ufeff${H}\r\n${R1}\r\n${R2.replace(',48.6,', ',x,')}\r\n`, 'expected', 'line 3, column 9 (rate)');
 add('csv quoted field with commas, error after it', 'csv', csv(H, R1.replace('运城市2019年高考本科达线情况', '"运城市, 2019"').replace(',15.5,', ',abc,')), 'expected', 'line 2, column 9 (rate)');
 add('csv zero-width tier', 'csv', csv(H, R1.replace('一本线', '\u200b')), 'missing', 'line 2, column 5 (tier)');
-add('csv version 2', 'csv', csv(`${H},version`, `${R1},2`), 'expected', 'line 2, column 12 (version)');
+add('csv version 3', 'csv', csv(`${H},version`, `${R1},3`), 'expected', 'line 2, column 12 (version)');
 add('csv 201-character region name', 'csv', csv(H, R1.replace('运城市2019年高考本科达线情况', 'T').replace(',运城市,山西省,', `,${'长'.repeat(201)},山西省,`)), 'expected', 'line 2, column 2 (region)');
+
+
+// H. Format version 2: several regions, names in two languages, quotes.
+const two = (mutate) => json((d) => {
+  d.version = 2;
+  d.regions = [{ region: d.region, years: d.years }, { region: '临汾市', years: structuredClone(d.years) }];
+  delete d.region;
+  delete d.years;
+  mutate(d);
+});
+add('v2 regions beside region', 'json', two((d) => { d.region = '运城市'; }), 'conflict', 'region');
+add('v1 with regions', 'json', two((d) => { d.version = 1; }), 'conflict', 'regions');
+add('v1 with a name in two languages', 'json', json((d) => { d.region = { 'zh-CN': '运城市', en: 'Yuncheng' }; }), 'conflict', 'region');
+add('v2 regions empty', 'json', two((d) => { d.regions = []; }), 'expected', 'regions');
+add('v2 region without years', 'json', two((d) => { delete d.regions[1].years; }), 'missing', 'regions[1].years');
+add('v2 region without name', 'json', two((d) => { delete d.regions[1].region; }), 'missing', 'regions[1].region');
+add('v2 duplicate region', 'json', two((d) => { d.regions[1].region = '运城市'; }), 'duplicate', 'regions[1].region');
+add('v2 region named as the reference', 'json', two((d) => { d.regions[1].region = '山西省'; }), 'conflict', 'regions[1].region');
+add('v2 bad rate in the second region', 'json', two((d) => { d.regions[1].years[0].tiers[0].rate = 'x'; }), 'expected', 'regions[1].years[0].tiers[0].rate');
+add('v2 name with an unknown language', 'json', two((d) => { d.reference = { 'zh-CN': '山西省', fr: 'Shanxi' }; }), 'unknown_field', 'reference.fr');
+add('v2 name with no language', 'json', two((d) => { d.reference = {}; }), 'expected', 'reference');
+add('v2 name in English empty', 'json', two((d) => { d.title = { 'zh-CN': 'T', en: ' ' }; }), 'expected', 'title.en');
+add('v2 unknown quote', 'json', two((d) => { d.regions[0].years[0].tiers[0].quotes = { ratio: 'x' }; }), 'unknown_field', 'regions[0].years[0].tiers[0].quotes.ratio');
+add('v2 quote not text', 'json', two((d) => { d.regions[0].years[0].tiers[0].quotes = { rate: 15.5 }; }), 'expected', 'regions[0].years[0].tiers[0].quotes.rate');
+add('v2 quote too long', 'json', two((d) => { d.regions[0].years[0].tiers[0].quotes = { rate: '长'.repeat(401) }; }), 'expected', 'regions[0].years[0].tiers[0].quotes.rate');
+add('v2 reference year for no region', 'json', two((d) => { d.reference_years = [{ year: 2019, tiers: [{ tier: '三本线', rate: 5 }] }]; }), 'conflict', 'reference_years[0].tiers[0].tier');
+add('v2 reference year without rate', 'json', two((d) => { d.reference_years = [{ year: 2019, tiers: [{ tier: '一本线' }] }]; }), 'missing', 'reference_years[0].tiers[0].rate');
+add('v2 reference rate twice', 'json', two((d) => { d.regions[0].years[0].tiers[0].reference_rate = 14.8; d.reference_years = [{ year: 2019, tiers: [{ tier: '一本线', rate: 14.8 }] }]; }), 'duplicate', 'reference_years[0].tiers[0].rate');
+const HC = 'title,reference,year,tier,area,area_en,rate,vs_reference_pp';
+add('csv two English names for one area', 'csv', csv(HC, 'T,山西省,2019,一本线,运城市,Yuncheng,15.5,0.7', ',,2019,二本线,运城市,Yun Cheng,48.6,3.4'), 'conflict', 'line 3, column 6 (area_en)');
+add('csv a city named like the reference', 'csv', csv('title,region,reference,year,tier,area,rate', 'T,山西省,山西省,2019,一本线,山西省,15.5'), 'conflict', 'line 2 (region)');
 
 writeFileSync(join(here, 'bad-inputs.json'), `${JSON.stringify(cases, null, 1)}\n`);
 console.log(`${cases.length} cases`);
