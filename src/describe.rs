@@ -45,7 +45,7 @@ pub struct PointText {
     pub value: String,
     /// Counts, differences, provenance and warnings, one per line.
     pub lines: Vec<String>,
-    /// One sentence for a live region, with the point's year and its place among the points.
+    /// What a screen reader says about it: the point's name (year included) and value.
     pub spoken: String,
 }
 
@@ -76,7 +76,6 @@ pub struct Table {
 pub fn page(model: &Model, scene: &Scene, opts: &Options) -> PageText {
     let lang = opts.lang;
     let w = words(lang);
-    let of = scene.hits.hits.len();
     PageText {
         lang,
         title: model.title.clone(),
@@ -87,7 +86,7 @@ pub fn page(model: &Model, scene: &Scene, opts: &Options) -> PageText {
         source: source_line(model, lang),
         summary: summary(model, scene.view, lang),
         table: table(model, scene.view, lang),
-        points: scene.hits.hits.iter().enumerate().filter_map(|(i, h)| point(model, h, lang, i + 1, of)).collect(),
+        points: scene.hits.hits.iter().filter_map(|h| point(model, h, lang)).collect(),
         ui: w.ui(),
     }
 }
@@ -410,7 +409,7 @@ pub fn tier_in<'a>(model: &'a Model, hit: &Hit) -> Option<&'a TierModel> {
     model.years().iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.key == current.key)
 }
 
-fn point(model: &Model, h: &Hit, lang: Lang, at: usize, of: usize) -> Option<PointText> {
+fn point(model: &Model, h: &Hit, lang: Lang) -> Option<PointText> {
     let w = words(lang);
     let f = layout::figure(model, h)?;
     let t = tier_in(model, h)?;
@@ -442,7 +441,7 @@ fn point(model: &Model, h: &Hit, lang: Lang, at: usize, of: usize) -> Option<Poi
     let notes = footnotes(model, &f.warnings, lang);
     lines.extend(notes.iter().cloned());
     let spoken =
-        w.spoken(&Spoken { tier: &t.name, area, kind, value: &value, provenance: &provenance, notes: &notes, at, of });
+        w.spoken(&Spoken { tier: &t.name, area, kind, value: &value, provenance: &provenance, notes: &notes });
     Some(PointText {
         series: h.series,
         tier: h.tier,
@@ -529,7 +528,7 @@ mod tests {
         assert!(p[1].lines.iter().any(|l| l.contains("由") && l.contains("推算")), "{:?}", p[1].lines);
         assert!(p[0].lines.contains(&"达线 5,872 人 / 参考 36,192 人".to_string()));
         assert!(p[0].spoken.contains("15.5%") && p[0].spoken.contains("①"), "{}", p[0].spoken);
-        assert!(p[0].spoken.contains("2019年") && p[0].spoken.ends_with("第1个，共5个。"), "{}", p[0].spoken);
+        assert!(p[0].spoken.starts_with("一本线，运城市，2019年：15.5%，原文公布。①"), "{}", p[0].spoken);
         let c = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
         let p = &c.text.as_ref().unwrap().points;
         assert_eq!(p[0].heading, "一本线 · 运城市 · 2018");

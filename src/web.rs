@@ -304,10 +304,13 @@ impl Chart {
             o.int("width", scene.width as i64);
             o.int("height", scene.height as i64);
             o.key("dpr").raw(&crate::format::plain(scene.dpr));
-            o.key("boxes").array(&scene.hits.hits, |w, h| {
-                let r = h.rect;
-                w.array([r.x0, r.y0, r.x1, r.y1], |w, n| w.int(n as i64));
-            });
+            // Each point's touch target, and its mark as drawn (which a tooltip keeps clear of).
+            for (key, mark) in [("boxes", false), ("marks", true)] {
+                o.key(key).array(&scene.hits.hits, |w, h| {
+                    let r = if mark { h.mark } else { h.rect };
+                    w.array([r.x0, r.y0, r.x1, r.y1], |w, n| w.int(n as i64));
+                });
+            }
             if let Some(t) = &scene.text {
                 page_json(o.key("text"), t, s.view, &s.theme, opts.shown);
             }

@@ -24,7 +24,7 @@ function toError(e) {
 }
 
 export class Chart {
-  constructor(container, core, options, data, onFail) {
+  constructor(container, core, options, data, onFail, root) {
     this.container = container;
     this.core = core;
     this.data = data;
@@ -42,7 +42,6 @@ export class Chart {
       throw new Error(`highlight: expected a region of the data, got "${String(this.options.highlight).slice(0, 40)}"`);
     }
     live.add(this);
-    const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
     this.view = new View(root, this.id);
     this.detach = attach(this, this.view);
     this.#observe();
@@ -135,10 +134,13 @@ export class Chart {
     });
   }
 
-  /** Removes the chart and its listeners; the container is left empty. */
+  /** Removes the chart and its listeners; the container is left as it was before. */
   destroy() {
     this.#disconnect();
     this.view.root.replaceChildren();
+    const host = this.view.root.host;
+    if (host?.hasAttribute('data-passrate-host')) host.remove();
+    this.container.style.minHeight = '';
     live.delete(this);
     try {
       this.core?.free();
@@ -157,14 +159,17 @@ export class Chart {
     return this.#call(() => this.core.hit(e.clientX - r.left, e.clientY - r.top));
   }
 
-  _show(i, announce) {
+  /** Shows point `i`'s tooltip; `by` is what brought it: 'pointer', 'touch' or 'keyboard'. */
+  _show(i, by) {
     if (i < 0 || i >= this.points.length) return this._hide();
     this.active = i;
-    this.view.show(this.points[i], announce);
+    this.shownBy = by;
+    this.view.show(this.points[i], this.points.map((p) => p.mark), by === 'pointer');
   }
 
   _hide() {
     this.active = -1;
+    this.shownBy = null;
     this.view.hide();
   }
 
@@ -270,10 +275,9 @@ export class Chart {
     // widget grows; the reservation follows so later redraws do not jump back and forth.
     this.container.style.minHeight = `${Math.max(total, Math.ceil(view.figure.getBoundingClientRect().height))}px`;
     const s = out.dpr;
-    this.points = this.text.points.map((p, i) => {
-      const [x0, y0, x1, y1] = out.boxes[i];
-      return { ...p, x: x0 / s, y: y0 / s, w: (x1 - x0) / s, h: (y1 - y0) / s };
-    });
+    const box = ([x0, y0, x1, y1]) => ({ x: x0 / s, y: y0 / s, w: (x1 - x0) / s, h: (y1 - y0) / s });
+    this.points = this.text.points.map((p, i) => ({ ...p, ...box(out.boxes[i]), mark: box(out.marks[i]) }));
+    view.placeOptions(this.points);
     this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
   }
 

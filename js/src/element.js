@@ -5,7 +5,7 @@
 
 import { el } from './dom.js';
 import { DEFAULT_HEIGHT } from './chart.js';
-import { mount, showError } from './mount.js';
+import { hostRoot, mount, showError } from './mount.js';
 
 /** `src` as a URL, if it is http(s) or relative; anything else (javascript:, data:, file:) is refused. */
 function dataUrl(src) {
@@ -99,8 +99,7 @@ export class PassrateChartElement extends Base {
       const fallback = [...this.children].some((c) => c.localName !== 'script');
       if (e?.wasmUnavailable && fallback) {
         // An old engine or a blocked .wasm: keep showing the static chart the page provided.
-        const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-        root.replaceChildren(el('slot'));
+        hostRoot(this).replaceChildren(el('slot'));
         console.error(e);
       } else {
         showError(this, e);

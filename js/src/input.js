@@ -1,12 +1,13 @@
 // Pointer and keyboard: what a reader's mouse, finger and keys do to a chart.
 //
-// Mouse: hovering a point shows its tooltip; leaving the stage hides it. Touch and pen: a tap
-// shows a point's tooltip, a second tap on it or a tap elsewhere hides it. Keyboard, on the
-// stage (one tab stop): ArrowRight/ArrowDown the next point, ArrowLeft/ArrowUp the previous,
-// Home the first, End the last, Escape closes the tooltip. On the tabs: arrows, Home and End
-// move between views.
+// Mouse: hovering a point shows its tooltip, which the pointer may move onto (WCAG 1.4.13);
+// leaving the stage hides it. Touch and pen: a tap shows a point's tooltip, a second tap on it
+// or a tap elsewhere hides it. Keyboard, in the listbox of points (one tab stop, ARIA
+// Authoring Practices' Listbox pattern): ArrowRight/ArrowDown the next point,
+// ArrowLeft/ArrowUp the previous, Home the first, End the last. Escape closes the tooltip
+// wherever focus is. On the tabs: arrows, Home and End move between views.
 
-/** Wires `chart`'s view to its handlers; returns a function that removes the document listener. */
+/** Wires `chart`'s view to its handlers; returns a function that removes the document listeners. */
 export function attach(chart, view) {
   view.tableButton.addEventListener('click', () => view.toggleTable());
   view.pngButton.addEventListener('click', () => chart._download());
@@ -22,22 +23,30 @@ export function attach(chart, view) {
   });
 
   const stage = view.stage;
+  const onTip = (e) => e.composedPath().includes(view.tip);
   stage.addEventListener('pointermove', (e) => {
-    if (e.pointerType === 'mouse') chart._show(chart._hitAt(e), false);
+    // The pointer may rest on the tooltip without closing it.
+    if (e.pointerType !== 'mouse' || onTip(e)) return;
+    chart._show(chart._hitAt(e), 'pointer');
   });
   stage.addEventListener('pointerleave', (e) => {
-    if (e.pointerType === 'mouse') chart._hide();
+    if (e.pointerType === 'mouse' && chart.shownBy === 'pointer') chart._hide();
   });
   stage.addEventListener('pointerdown', (e) => {
-    if (e.pointerType === 'mouse') return;
+    if (e.pointerType === 'mouse' || onTip(e)) return;
     const i = chart._hitAt(e);
     if (i < 0 || i === chart.active) chart._hide();
-    else chart._show(i, false);
+    else chart._show(i, 'touch');
   });
   const onDocPointer = (e) => {
     if (chart.active >= 0 && !e.composedPath().includes(stage)) chart._hide();
   };
+  const onDocKey = (e) => {
+    if (e.key === 'Escape' && chart.active >= 0) chart._hide();
+  };
   document.addEventListener('pointerdown', onDocPointer, true);
+  document.addEventListener('keydown', onDocKey, true);
+
   stage.addEventListener('keydown', (e) => {
     const n = chart.points.length;
     if (e.key === 'Escape') {
@@ -48,19 +57,32 @@ export function attach(chart, view) {
       return;
     }
     if (!n) return;
-    const at = chart.active;
+    const at = view.focusedOption();
+    const from = at < 0 ? view.focused : at;
     const next = {
-      ArrowRight: at < 0 ? 0 : Math.min(n - 1, at + 1),
-      ArrowDown: at < 0 ? 0 : Math.min(n - 1, at + 1),
-      ArrowLeft: at < 0 ? 0 : Math.max(0, at - 1),
-      ArrowUp: at < 0 ? 0 : Math.max(0, at - 1),
+      ArrowRight: Math.min(n - 1, from + 1),
+      ArrowDown: Math.min(n - 1, from + 1),
+      ArrowLeft: Math.max(0, from - 1),
+      ArrowUp: Math.max(0, from - 1),
       Home: 0,
       End: n - 1,
     }[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    chart._show(next, true);
+    view.focusOption(next);
   });
-  stage.addEventListener('blur', () => chart._hide());
-  return () => document.removeEventListener('pointerdown', onDocPointer, true);
+  // Keyboard focus on a point shows its tooltip; focus leaving the points hides it.
+  stage.addEventListener('focusin', (e) => {
+    const i = Number(e.target?.dataset?.index);
+    if (e.target?.getAttribute?.('role') === 'option' && Number.isInteger(i)) chart._show(i, 'keyboard');
+  });
+  stage.addEventListener('focusout', (e) => {
+    if (!e.relatedTarget || !stage.contains(e.relatedTarget)) {
+      if (chart.shownBy === 'keyboard') chart._hide();
+    }
+  });
+  return () => {
+    document.removeEventListener('pointerdown', onDocPointer, true);
+    document.removeEventListener('keydown', onDocKey, true);
+  };
 }

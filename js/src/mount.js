@@ -7,14 +7,50 @@ import { current, isTrap, load, restart } from './engine.js';
 import { adopt } from './styles.js';
 import { words } from './words.js';
 
-/** Shows `err` in place of the chart in `container`, in the page's language, and logs it. */
+/**
+ * Tells a reader, in one sentence in the page's language, that the chart in `container`
+ * cannot be shown; keeps the static image the page provided, if any, and otherwise takes no
+ * more room than the sentence. What went wrong (the field, the line) goes to the console, for
+ * the page's editor; the playground shows it too.
+ */
 export function showError(container, err) {
-  const root = container.shadowRoot || container.attachShadow({ mode: 'open' });
-  const lang = container.getAttribute?.('lang') || 'zh-CN';
-  const detail = (langTag(lang) === 'en' ? null : err?.localized) || err?.message || String(err);
-  const box = el('div', { class: 'error', role: 'alert' }, words(lang).cannotShow + detail);
-  root.replaceChildren(...adopt(root), box);
-  console.error(err);
+  const root = hostRoot(container);
+  const lang = container.getAttribute?.('lang') || document.documentElement.lang || 'zh-CN';
+  const box = el('p', { class: 'error', role: 'alert', lang: langTag(lang) }, words(lang).cannotShow);
+  const fallback = [...container.children].some((c) => c.localName !== 'script');
+  root.replaceChildren(...adopt(root), box, ...(fallback ? [el('slot')] : []));
+  if (container.style) container.style.minHeight = '';
+  console.error(err?.localized && err.localized !== err.message ? `${err.message}\n${err.localized}` : err);
+}
+
+const owned = new WeakSet();
+const charts = new WeakMap();
+
+/**
+ * The shadow root a chart in `container` lives in. The <passrate-chart> element and an empty
+ * element that can have a shadow root get their own; anything else — a <figure>, <li> or
+ * <td> (which cannot have one), or an element whose children must stay visible — gets a
+ * <div data-passrate-host> appended inside it. A second chart in the same container reuses
+ * (and replaces) the first's.
+ */
+export function hostRoot(container) {
+  if (container.shadowRoot && owned.has(container.shadowRoot)) return container.shadowRoot;
+  const inner = [...container.children].find((c) => c.hasAttribute('data-passrate-host'));
+  if (inner?.shadowRoot) return inner.shadowRoot;
+  if (!container.shadowRoot && (container.localName === 'passrate-chart' || !container.children.length)) {
+    try {
+      const root = container.attachShadow({ mode: 'open' });
+      owned.add(root);
+      return root;
+    } catch {
+      // An element that cannot have a shadow root: an inner host below.
+    }
+  }
+  const host = el('div', { 'data-passrate-host': '' });
+  container.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  owned.add(root);
+  return root;
 }
 
 /**
@@ -39,7 +75,12 @@ export async function mount(container, data, options = {}) {
     if (isTrap(e)) restart().catch((x) => console.error(x));
     throw e instanceof Error ? e : new Error(String(e));
   }
-  return new Chart(container, core, options, data, (err) => showError(container, err));
+  const root = hostRoot(container);
+  // A second mount in the same container replaces the first chart.
+  charts.get(root)?.destroy();
+  const chart = new Chart(container, core, options, data, (err) => showError(container, err), root);
+  charts.set(root, chart);
+  return chart;
 }
 
 /** Why `data` cannot be drawn, in `lang` ('zh-CN' or 'en'), or undefined when it can. */

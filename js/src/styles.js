@@ -4,64 +4,80 @@
 import { el } from './dom.js';
 
 export const CSS = `
+/* Font sizes are max(design px, the same in rem): a reader's larger default font size enlarges
+   the text around the chart (WCAG 1.4.4), and a host page's small root font never shrinks it. */
 :host { display: block; contain: layout; }
 .prc { margin: 0; font-family: "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
   color: var(--prc-text); background: var(--prc-bg); padding: 12px; border-radius: 4px; position: relative; }
 .prc *, .prc *::before { box-sizing: border-box; }
-.title { font-size: 18px; font-weight: 700; line-height: 1.35; margin: 0; }
-.subtitle { font-size: 13px; color: var(--prc-muted); margin: 2px 0 8px; }
+.title { font-size: max(18px, 1.125rem); font-weight: 700; line-height: 1.35; margin: 0; }
+.subtitle { font-size: max(13px, 0.8125rem); color: var(--prc-muted); margin: 2px 0 8px; }
 .bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between; margin-bottom: 4px; }
-.tabs { display: inline-flex; border: 1px solid var(--prc-grid); border-radius: 6px; overflow: hidden; }
-.tabs button { font: inherit; font-size: 13px; min-height: 32px; min-width: 44px; padding: 4px 12px; border: 0;
-  background: transparent; color: var(--prc-text); cursor: pointer; }
+.tabs { display: inline-flex; border: 1px solid var(--prc-grid); border-radius: 6px; padding: 0; }
+.tabs button { font: inherit; font-size: max(13px, 0.8125rem); min-height: 32px; min-width: 44px; padding: 4px 12px; border: 0;
+  background: transparent; color: var(--prc-text); cursor: pointer; position: relative; }
+.tabs button:first-child { border-radius: 5px 0 0 5px; }
+.tabs button:last-child { border-radius: 0 5px 5px 0; }
 .tabs button[aria-selected="true"] { background: var(--prc-text); color: var(--prc-bg); }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 12px; }
+/* A ring outside the control, in the text colour on the page's background: visible on the
+   selected tab's dark fill and on the page alike (WCAG 2.4.7, 1.4.11). */
+button:focus-visible, .option:focus-visible, .table-wrap:focus-visible { outline: 2px solid var(--prc-text); outline-offset: 2px; z-index: 3; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: max(12px, 0.75rem); }
 .legend button, .legend .item { display: inline-flex; align-items: center; gap: 6px; min-height: 28px; min-width: 24px;
-  padding: 2px 6px; font: inherit; font-size: 12px; color: var(--prc-text); background: transparent; border: 1px solid transparent; border-radius: 4px; }
+  padding: 2px 6px; font: inherit; font-size: max(12px, 0.75rem); color: var(--prc-text); background: transparent; border: 1px solid transparent; border-radius: 4px; }
 .legend button { cursor: pointer; border-color: var(--prc-grid); }
 .legend button[aria-pressed="false"] { color: var(--prc-muted); text-decoration: line-through; }
 .legend button[aria-pressed="false"] .sw { opacity: .25; }
-.sw { width: 14px; height: 14px; flex: none; display: inline-block; }
+/* Swatches are pictures of the marks: they keep their colours in forced-colours mode. */
+.sw { width: 14px; height: 14px; flex: none; display: inline-block; background: var(--c); forced-color-adjust: none; }
 .sw.hatched { background: repeating-linear-gradient(135deg, var(--c) 0 1.5px, transparent 1.5px 5px); border: 1.5px solid var(--c); }
 .sw.dot { border-radius: 50%; width: 11px; height: 11px; }
-.sw.hollow { border-radius: 50%; width: 11px; height: 11px; border: 2px solid var(--c); background: transparent !important; }
+.sw.hollow { border-radius: 50%; width: 11px; height: 11px; border: 2px solid var(--c); background: transparent; }
 .sw.tick { width: 3px; }
-.sw.dashed { height: 2px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px) !important; }
+.sw.dashed { height: 2px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px); }
 .sw.line { width: 18px; height: 3px; }
-.sw.dashedline { width: 18px; height: 3px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px) !important; }
-.stage { position: relative; outline: none; touch-action: manipulation; border-radius: 2px; }
-.stage:focus-visible { box-shadow: 0 0 0 2px var(--prc-bg), 0 0 0 4px var(--prc-text); }
+.sw.dashedline { width: 18px; height: 3px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px); }
+.stage { position: relative; touch-action: manipulation; }
 canvas { display: block; }
+/* One option per data point, over its mark: transparent, its text for screen readers only. */
+.option { position: absolute; left: 0; top: 0; overflow: hidden; color: transparent; white-space: nowrap;
+  font-size: 1px; border-radius: 3px; outline-offset: 1px; }
+.option:focus-visible { outline-width: 3px; box-shadow: 0 0 0 5px var(--prc-bg); }
+@media (forced-colors: active) {
+  .tabs button[aria-selected="true"] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+  .option:focus-visible { outline-color: Highlight; }
+}
 /* A short fade when the view, the data, the toggles or the language change; the tooltip and
    keyboard focus never wait for it. None for readers who ask for reduced motion. */
 canvas.enter { animation: prc-enter 240ms ease-out; }
 @keyframes prc-enter { from { opacity: 0.2; } to { opacity: 1; } }
 @media (prefers-reduced-motion: reduce) { canvas.enter { animation: none; } }
-.focus { position: absolute; left: 0; top: 0; pointer-events: none; border: 2px solid var(--prc-text);
+.hover { position: absolute; left: 0; top: 0; pointer-events: none; border: 2px solid var(--prc-text);
   box-shadow: 0 0 0 2px var(--prc-bg); border-radius: 3px; }
-.tip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 2; max-width: min(300px, 90%);
-  background: var(--prc-text); color: var(--prc-bg); font-size: 13px; line-height: 1.45; padding: 8px 10px;
+/* The tooltip takes the pointer, so a reader can move onto it and select its text (WCAG 1.4.13). */
+.tip { position: absolute; left: 0; top: 0; z-index: 2; max-width: min(300px, 90%);
+  background: var(--prc-text); color: var(--prc-bg); font-size: max(13px, 0.8125rem); line-height: 1.45; padding: 8px 10px;
   border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
-.tip[hidden], .focus[hidden] { display: none; }
+.tip[hidden], .hover[hidden], .table-wrap[hidden] { display: none; }
 .tip .h { font-weight: 700; }
-.tip .v { font-size: 18px; font-weight: 700; }
+.tip .v { font-size: max(18px, 1.125rem); font-weight: 700; }
 .tip .l { opacity: .92; }
-.notes { list-style: none; margin: 6px 0 0; padding: 0; font-size: 12px; color: var(--prc-warning); }
-.source { font-size: 12px; color: var(--prc-muted); margin: 4px 0 0; }
+.notes { list-style: none; margin: 6px 0 0; padding: 0; font-size: max(12px, 0.75rem); color: var(--prc-warning); }
+.source { font-size: max(12px, 0.75rem); color: var(--prc-muted); margin: 4px 0 0; }
 .actions { margin-top: 6px; display: flex; gap: 8px; flex-wrap: wrap; }
-.actions button { font: inherit; font-size: 13px; min-height: 28px; padding: 2px 10px; cursor: pointer;
+.actions button { font: inherit; font-size: max(13px, 0.8125rem); min-height: 28px; padding: 2px 10px; cursor: pointer;
   color: var(--prc-text); background: transparent; border: 1px solid var(--prc-grid); border-radius: 4px; }
 .table-wrap { overflow-x: auto; margin-top: 8px; }
-table { border-collapse: collapse; font-size: 13px; min-width: 100%; }
-caption { text-align: left; font-size: 13px; color: var(--prc-muted); padding-bottom: 4px; }
+table { border-collapse: collapse; font-size: max(13px, 0.8125rem); min-width: 100%; }
+caption { text-align: left; font-size: max(13px, 0.8125rem); color: var(--prc-muted); padding-bottom: 4px; }
 th, td { border-bottom: 1px solid var(--prc-grid); padding: 4px 8px; text-align: right; white-space: nowrap; }
 th[scope="row"], thead th:first-child { text-align: left; }
-.how { margin: 6px 0 0; padding-left: 18px; font-size: 12px; color: var(--prc-muted); }
-.badge { font-size: 11px; color: var(--prc-muted); border: 1px solid var(--prc-grid); border-radius: 3px; padding: 0 3px; margin-left: 4px; }
+.how { margin: 6px 0 0; padding-left: 18px; font-size: max(12px, 0.75rem); color: var(--prc-muted); }
+.badge { font-size: max(11px, 0.6875rem); color: var(--prc-muted); border: 1px solid var(--prc-grid); border-radius: 3px; padding: 0 3px; margin-left: 4px; }
 .mark { color: var(--prc-warning); margin-left: 2px; }
 .sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
-.error { border: 2px solid #b42318; color: #b42318; background: #fff5f4; padding: 12px; font-size: 14px; white-space: pre-wrap; }
+.error { border: 2px solid #b42318; color: #b42318; background: #fff5f4; padding: 12px; font-size: max(14px, 0.875rem); white-space: pre-wrap; }
 `;
 
 let sheet = null;

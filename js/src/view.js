@@ -1,8 +1,14 @@
-// The DOM around the canvas: title, view tabs, legend toggles, the stage (canvas, focus box,
-// tooltip), summary, footnotes, source, actions, the data table and the live region. It
-// shows what the engine wrote (the page text of a frame) and knows nothing of the data.
+// The DOM around the canvas: title, view tabs and their panel, legend toggles, the stage
+// (canvas, one option per data point, hover box, tooltip), summary, footnotes, source,
+// actions and the data table. It shows what the engine wrote (the page text of a frame) and
+// knows nothing of the data.
+//
+// The data points follow the ARIA Authoring Practices' Listbox pattern (single select,
+// selection follows focus) with a roving tabindex: the stage is a listbox, each point an
+// option positioned over its mark, so a screen reader meets real focused elements (in any
+// browse mode) and the focused option's outline is the keyboard's focus ring.
 
-import { el } from './dom.js';
+import { el, setText } from './dom.js';
 import { adopt } from './styles.js';
 
 export class View {
@@ -19,11 +25,17 @@ export class View {
     this.tabs = el('div', { class: 'tabs', role: 'tablist' });
     this.legend = el('div', { class: 'legend', role: 'group' });
     bar.append(this.tabs, this.legend);
-    this.stage = el('div', { class: 'stage', id: `${id}-stage`, role: 'group', tabindex: '0', 'aria-describedby': `${id}-summary ${id}-keys` });
+    this.panel = el('div', { class: 'panel', role: 'tabpanel', id: `${id}-panel` });
+    this.stage = el('div', {
+      class: 'stage', id: `${id}-stage`, role: 'listbox', 'aria-labelledby': `${id}-title`,
+      'aria-describedby': `${id}-summary ${id}-keys`,
+    });
     this.canvas = el('canvas', { 'aria-hidden': 'true' });
-    this.focusBox = el('div', { class: 'focus', 'aria-hidden': 'true', hidden: '' });
+    this.options = el('div', { class: 'options' });
+    this.hoverBox = el('div', { class: 'hover', 'aria-hidden': 'true', hidden: '' });
     this.tip = el('div', { class: 'tip', 'aria-hidden': 'true', hidden: '' });
-    this.stage.append(this.canvas, this.focusBox, this.tip);
+    this.stage.append(this.canvas, this.options, this.hoverBox, this.tip);
+    this.panel.append(this.stage);
     this.summary = el('p', { class: 'sr-only', id: `${id}-summary` });
     this.keys = el('p', { class: 'sr-only', id: `${id}-keys` });
     this.notes = el('ol', { class: 'notes' });
@@ -32,12 +44,17 @@ export class View {
     this.tableButton = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` });
     this.pngButton = el('button', { type: 'button' });
     actions.append(this.tableButton, this.pngButton);
-    this.tableWrap = el('div', { class: 'table-wrap sr-only', id: `${id}-table` });
-    this.live = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    fig.append(cap, bar, this.stage, this.summary, this.keys, this.notes, this.source, actions, this.tableWrap, this.live);
+    // Collapsed, the table is hidden from everyone; the summary says what it holds in words.
+    this.tableWrap = el('div', {
+      class: 'table-wrap', id: `${id}-table`, role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption`, hidden: '',
+    });
+    fig.append(cap, bar, this.panel, this.summary, this.keys, this.notes, this.source, actions, this.tableWrap);
     root.append(fig);
     this.figure = fig;
     this.ui = null;
+    this.lang = 'zh-CN';
+    this.optionNodes = [];
+    this.focused = 0;
   }
 
   /**
@@ -47,30 +64,33 @@ export class View {
   fill(t, on) {
     const ui = t.ui;
     this.ui = ui;
+    this.lang = t.lang;
     // Tabs and legend are rebuilt below; keep keyboard focus on the control that had it.
     const focused = this.root.activeElement;
     const refocus = focused?.dataset?.view ? `[data-view="${focused.dataset.view}"]`
       : focused?.dataset?.series ? `[data-series="${focused.dataset.series}"]` : null;
     this.figure.setAttribute('lang', t.lang);
     for (const [k, v] of Object.entries(t.colors)) this.figure.style.setProperty(`--prc-${k === 'background' ? 'bg' : k}`, v);
-    this.title.textContent = t.title;
-    this.subtitle.textContent = t.subtitle;
+    this.#text(this.title, t.title);
+    this.#text(this.subtitle, t.subtitle);
     this.tabs.setAttribute('aria-label', ui.views);
     this.tabs.replaceChildren(...t.views.map((v) => {
       const selected = v.id === t.view;
       const b = el('button', {
         type: 'button', role: 'tab', 'data-view': v.id, 'aria-selected': String(selected),
-        'aria-controls': `${this.id}-stage`, tabindex: selected ? '0' : '-1', id: `${this.id}-tab-${v.id}`,
-      }, v.label);
+        'aria-controls': `${this.id}-panel`, tabindex: selected ? '0' : '-1', id: `${this.id}-tab-${v.id}`,
+      });
+      this.#text(b, v.label);
       b.addEventListener('click', () => on.view(v.id));
       return b;
     }));
+    this.panel.setAttribute('aria-labelledby', `${this.id}-tab-${t.view}`);
     this.legend.setAttribute('aria-label', ui.legend);
     this.legend.replaceChildren(...t.legend.map((item) => {
       const sw = el('span', { class: `sw ${item.swatch}`, 'aria-hidden': 'true' });
       sw.style.setProperty('--c', item.color);
-      if (item.swatch !== 'hatched' && item.swatch !== 'hollow') sw.style.background = item.color;
-      const label = el('span', {}, item.label);
+      const label = el('span');
+      this.#text(label, item.label);
       if (!item.series) {
         const span = el('span', { class: 'item' });
         span.append(sw, label);
@@ -82,22 +102,28 @@ export class View {
       return b;
     }));
     this.stage.setAttribute('aria-roledescription', ui.chart);
-    this.stage.setAttribute('aria-labelledby', `${this.id}-title ${this.id}-tab-${t.view}`);
-    this.summary.textContent = t.summary;
+    this.#text(this.summary, t.summary);
     this.keys.textContent = ui.keys;
-    this.notes.replaceChildren(...t.notes.map((n) => el('li', {}, n)));
-    this.source.textContent = t.source;
+    this.notes.replaceChildren(...t.notes.map((n) => this.#text(el('li'), n)));
+    this.#text(this.source, t.source);
     this.tableButton.textContent = this.tableOpen() ? ui.hideTable : ui.showTable;
     this.pngButton.textContent = ui.download;
     this.#fillTable(t.table, ui);
+    this.#fillOptions(t.points);
     if (refocus) this.root.querySelector(refocus)?.focus();
+  }
+
+  /** `text` into `node`, with its Chinese or English runs marked when they are not the chart's language. */
+  #text(node, text) {
+    setText(node, text, this.lang);
+    return node;
   }
 
   #fillTable(t, ui) {
     const table = el('table');
-    table.append(el('caption', {}, t.caption));
+    table.append(this.#text(el('caption', { id: `${this.id}-caption` }), t.caption));
     const head = el('tr');
-    t.columns.forEach((c) => head.append(el('th', { scope: 'col' }, c)));
+    t.columns.forEach((c) => head.append(this.#text(el('th', { scope: 'col' }), c)));
     const thead = el('thead');
     thead.append(head);
     table.append(thead);
@@ -106,7 +132,7 @@ export class View {
       const tr = el('tr');
       row.forEach((cell, i) => {
         const td = el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {});
-        td.append(document.createTextNode(cell.text));
+        td.append(this.#text(el('span'), cell.text));
         if (cell.derived) td.append(el('span', { class: 'badge' }, ui.derived));
         if (cell.markers) td.append(el('span', { class: 'mark' }, cell.markers));
         if (cell.provenance) td.setAttribute('title', cell.provenance);
@@ -117,10 +143,55 @@ export class View {
     table.append(body);
     // How each derived number was computed, as text everyone can read (not only a title tooltip).
     const how = el('ul', { class: 'how' });
-    t.derivations.forEach((d) => how.append(el('li', {}, d)));
+    t.derivations.forEach((d) => how.append(this.#text(el('li'), d)));
     const notes = el('ol', { class: 'notes' });
-    t.notes.forEach((n) => notes.append(el('li', {}, n)));
+    t.notes.forEach((n) => notes.append(this.#text(el('li'), n)));
     this.tableWrap.replaceChildren(table, how, notes);
+  }
+
+  /** One option per data point, in reading order; the first is the listbox's tab stop. */
+  #fillOptions(points) {
+    this.optionNodes = points.map((p, i) => {
+      const o = el('div', { class: 'option', role: 'option', id: `${this.id}-opt-${i}`, tabindex: '-1', 'aria-selected': 'false' });
+      this.#text(o, p.spoken);
+      o.dataset.index = String(i);
+      return o;
+    });
+    this.options.replaceChildren(...this.optionNodes);
+    this.focused = Math.min(this.focused, Math.max(0, points.length - 1));
+    this.#rove(this.focused);
+  }
+
+  /** Places each option over its point's box (CSS px, relative to the canvas). */
+  placeOptions(points) {
+    points.forEach((p, i) => {
+      const o = this.optionNodes[i];
+      if (!o) return;
+      o.style.transform = `translate(${p.x}px, ${p.y}px)`;
+      o.style.width = `${p.w}px`;
+      o.style.height = `${p.h}px`;
+    });
+  }
+
+  /** Makes option `i` the listbox's one tab stop. */
+  #rove(i) {
+    this.optionNodes.forEach((o, k) => {
+      o.setAttribute('tabindex', k === i ? '0' : '-1');
+      o.setAttribute('aria-selected', String(k === i));
+    });
+    this.focused = i;
+  }
+
+  /** Moves keyboard focus to option `i`. */
+  focusOption(i) {
+    this.#rove(i);
+    this.optionNodes[i]?.focus();
+  }
+
+  /** The option that has keyboard focus, or -1. */
+  focusedOption() {
+    const a = this.root.activeElement;
+    return a?.getAttribute?.('role') === 'option' ? Number(a.dataset.index) : -1;
   }
 
   tableOpen() {
@@ -130,7 +201,7 @@ export class View {
   toggleTable() {
     const open = !this.tableOpen();
     this.tableButton.setAttribute('aria-expanded', String(open));
-    this.tableWrap.classList.toggle('sr-only', !open);
+    this.tableWrap.hidden = !open;
     if (this.ui) this.tableButton.textContent = open ? this.ui.hideTable : this.ui.showTable;
   }
 
@@ -154,29 +225,64 @@ export class View {
     this.canvas.classList.add('enter');
   }
 
-  /** Shows point `p`'s focus box and tooltip; says it in the live region when `announce`. */
-  show(p, announce) {
-    const stageW = this.stage.clientWidth;
-    this.focusBox.hidden = false;
-    this.focusBox.style.width = `${p.w}px`;
-    this.focusBox.style.height = `${p.h}px`;
-    this.focusBox.style.transform = `translate(${p.x}px, ${p.y}px)`;
-    this.tip.replaceChildren(el('div', { class: 'h' }, p.heading), el('div', { class: 'v' }, p.value),
-      ...p.lines.map((l) => el('div', { class: 'l' }, l)));
+  /**
+   * Shows point `p`'s tooltip, where it covers no other point's mark if it can (`marks`:
+   * every point's mark as drawn, CSS px), and the hover box when the pointer brought it.
+   */
+  show(p, marks, byPointer) {
+    this.hoverBox.hidden = !byPointer;
+    if (byPointer) {
+      this.hoverBox.style.width = `${p.w}px`;
+      this.hoverBox.style.height = `${p.h}px`;
+      this.hoverBox.style.transform = `translate(${p.x}px, ${p.y}px)`;
+    }
+    this.tip.replaceChildren(this.#text(el('div', { class: 'h' }), p.heading), el('div', { class: 'v' }, p.value),
+      ...p.lines.map((l) => this.#text(el('div', { class: 'l' }), l)));
     this.tip.hidden = false;
-    const tw = this.tip.offsetWidth;
-    const th = this.tip.offsetHeight;
-    let x = p.x + p.w + 8;
-    if (x + tw > stageW) x = p.x - tw - 8;
-    x = Math.max(0, Math.min(x, stageW - tw));
-    let y = p.y + p.h / 2 - th / 2;
-    y = Math.max(0, Math.min(y, this.stage.clientHeight - th));
+    const { x, y } = place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight },
+      { w: this.stage.clientWidth, h: this.stage.clientHeight }, marks.filter((m) => m !== p.mark));
     this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    if (announce) this.live.textContent = p.spoken;
   }
 
   hide() {
     this.tip.hidden = true;
-    this.focusBox.hidden = true;
+    this.hoverBox.hidden = true;
   }
+}
+
+/**
+ * Where a `tip`-sized tooltip for point `p` goes inside `stage`: beside, above or below the
+ * point, the first place that covers none of `others` (boxes {x, y, w, h}); else the one
+ * covering least of them.
+ */
+export function place(p, tip, stage, others) {
+  const gap = 8;
+  const candidates = [
+    { x: p.x + p.w + gap, y: p.y + p.h / 2 - tip.h / 2 },
+    { x: p.x - tip.w - gap, y: p.y + p.h / 2 - tip.h / 2 },
+    { x: p.x + p.w / 2 - tip.w / 2, y: p.y - tip.h - gap },
+    { x: p.x + p.w / 2 - tip.w / 2, y: p.y + p.h + gap },
+    { x: p.x + p.w + gap, y: p.y - tip.h - gap },
+    { x: p.x - tip.w - gap, y: p.y - tip.h - gap },
+    { x: p.x + p.w + gap, y: p.y + p.h + gap },
+    { x: p.x - tip.w - gap, y: p.y + p.h + gap },
+  ].map((c) => ({
+    x: Math.max(0, Math.min(c.x, stage.w - tip.w)),
+    y: Math.max(0, Math.min(c.y, stage.h - tip.h)),
+  }));
+  const overlap = (a, b) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x))
+    * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  let best = candidates[0];
+  let least = Infinity;
+  for (const c of candidates) {
+    const box = { x: c.x, y: c.y, w: tip.w, h: tip.h };
+    // Covering the point itself is worst of all.
+    const cost = others.reduce((s, m) => s + overlap(box, m), 0) + 4 * overlap(box, p);
+    if (cost < least) {
+      least = cost;
+      best = c;
+    }
+    if (cost === 0) break;
+  }
+  return best;
 }

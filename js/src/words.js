@@ -5,11 +5,11 @@ import { langTag } from './dom.js';
 
 const WORDS = {
   'zh-CN': {
-    cannotShow: '图表无法显示：',
+    cannotShow: '这张图表暂时无法显示。',
     engineFailed: '图表引擎无法加载',
   },
   en: {
-    cannotShow: 'The chart cannot be shown: ',
+    cannotShow: 'This chart cannot be shown right now.',
     engineFailed: 'the chart engine could not load',
   },
 };

@@ -521,12 +521,11 @@ impl Words for En {
             PointKind::Year(y) => cat!(y),
             PointKind::FromCounts => "from the counts".into(),
         };
-        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ", p.provenance, ". ");
+        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ", p.provenance, ".");
         for n in p.notes {
-            out.push_str(n);
             out.push(' ');
+            out.push_str(n);
         }
-        out.push_str(&cat!(p.at, " of ", p.of, "."));
         out
     }
 

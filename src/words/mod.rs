@@ -162,9 +162,6 @@ pub struct Spoken<'a> {
     pub value: &'a str,
     pub provenance: &'a str,
     pub notes: &'a [String],
-    /// Its place among the points, from 1.
-    pub at: usize,
-    pub of: usize,
 }
 
 /// The labels of the controls around the chart.
@@ -261,7 +258,8 @@ pub trait Words: Sync {
     fn vs_reference_line(&self, points: &str, reference: &str) -> String;
     fn vs_previous_line(&self, points: &str) -> String;
     /// What a screen reader hears on reaching a point: what it is (year included), its value,
-    /// where it comes from, its warnings, and where it is among the points.
+    /// where it comes from and its warnings. (Its place among the points, "1 of 5", is the
+    /// listbox's to say.)
     fn spoken(&self, p: &Spoken) -> String;
     fn ui(&self) -> Ui;
 

@@ -503,9 +503,7 @@ impl Words for Zh {
         let mut out = cat!(p.tier, "，", p.area, "，", what, "：", p.value, "，", p.provenance, "。");
         for n in p.notes {
             out.push_str(n);
-            out.push(' ');
         }
-        out.push_str(&cat!("第", p.at, "个，共", p.of, "个。"));
         out
     }
 

@@ -104,13 +104,14 @@ test('the custom element shows each error in a box naming the field', async (t) 
       script.type = c.format === 'csv' ? 'text/csv' : 'application/json';
       script.textContent = c.input;
       el.append(script);
+      let detail = '';
       const done = new Promise((resolve) => {
-        el.addEventListener('error', () => resolve('error'), { once: true });
+        el.addEventListener('error', (e) => { detail = e.detail?.message ?? ''; resolve('error'); }, { once: true });
         el.addEventListener('ready', () => resolve('ready'), { once: true });
       });
       document.body.append(el);
       const how = await done;
-      out.push({ name: c.name, path: c.path, how, text: el.shadowRoot?.querySelector('.error[role=alert]')?.textContent ?? '' });
+      out.push({ name: c.name, path: c.path, how, detail, text: el.shadowRoot?.querySelector('.error[role=alert]')?.textContent ?? '' });
       el.remove();
     }
     return out;
@@ -118,7 +119,9 @@ test('the custom element shows each error in a box naming the field', async (t) 
   assert.ok(boxes.length >= 15, `${boxes.length} elements`);
   for (const b of boxes) {
     assert.equal(b.how, 'error', `${b.name} was drawn`);
-    assert.ok(b.text.includes(b.path), `${b.name}: box "${b.text.slice(0, 120)}" does not name ${b.path}`);
+    // The reader is told in one sentence; the page's editor gets the field in the error.
+    assert.equal(b.text, 'This chart cannot be shown right now.', `${b.name}: box "${b.text.slice(0, 120)}"`);
+    assert.ok(b.detail.startsWith(b.path), `${b.name}: the error "${b.detail.slice(0, 120)}" does not name ${b.path}`);
   }
   assert.deepEqual(errors, []);
 });
@@ -134,11 +137,12 @@ test('markup in data stays text in the error box and the playground', async (t) 
     el.append(script);
     const done = new Promise((r) => el.addEventListener('error', r, { once: true }));
     document.body.append(el);
-    await done;
+    const e = await done;
     await new Promise((r) => setTimeout(r, 100));
-    return { text: el.shadowRoot.querySelector('.error').textContent, imgs: el.shadowRoot.querySelectorAll('img').length, xss: window.__xss };
+    return { text: el.shadowRoot.querySelector('.error').textContent, detail: e.detail.message, imgs: el.shadowRoot.querySelectorAll('img').length, xss: window.__xss };
   }, payload);
-  assert.ok(box.text.includes(payload), box.text);
+  assert.equal(box.text, '这张图表暂时无法显示。');
+  assert.ok(box.detail.includes(payload), box.detail);
   assert.equal(box.imgs, 0);
   assert.equal(box.xss, undefined);
   await load(p, `${site.base}/www/playground.html`);

@@ -128,15 +128,20 @@ export async function canvasState(page, sel = '#chart', options = {}) {
 }
 
 // ─── the widget's DOM ────────────────────────────────────────────────────────────────────────
-/** Tooltip, focus box, live region and points of the widget, with boxes in page coordinates. */
+/**
+ * Tooltip, hover box, the focused point's option and the points of the widget, with boxes in
+ * page coordinates. `focus` is the focused option's box (the keyboard's focus ring), `live`
+ * its text (what a screen reader says on reaching it).
+ */
 export function widgetState(page, sel = '#chart') {
   return page.evaluate((sel) => {
     const host = document.querySelector(sel);
     const root = host.shadowRoot;
     const rect = (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
     const tip = root.querySelector('.tip');
-    const focus = root.querySelector('.focus');
     const stage = root.querySelector('.stage');
+    const option = root.activeElement?.getAttribute('role') === 'option' ? root.activeElement : null;
+    const hover = root.querySelector('.hover');
     return {
       drawn: Number(host.dataset.drawn || 0),
       points: host.chart?.points ?? [],
@@ -149,12 +154,13 @@ export function widgetState(page, sel = '#chart') {
       tipHeading: tip.querySelector('.h')?.textContent ?? null,
       tipValue: tip.querySelector('.v')?.textContent ?? null,
       tipLines: [...tip.querySelectorAll('.l')].map((l) => l.textContent),
-      focusHidden: focus.hidden,
-      focusDisplay: getComputedStyle(focus).display,
-      focus: rect(focus),
-      live: root.querySelector('[aria-live]')?.textContent ?? null,
-      stageFocused: root.activeElement === stage,
-      stageFocusVisible: stage.matches(':focus-visible'),
+      hoverHidden: hover.hidden,
+      focused: option ? Number(option.dataset.index) : -1,
+      focus: option ? rect(option) : null,
+      focusOutline: option ? getComputedStyle(option).outlineStyle : null,
+      live: option?.textContent ?? null,
+      stageFocused: !!option && stage.contains(option),
+      stageFocusVisible: !!option && option.matches(':focus-visible'),
       active: host.chart?.active,
     };
   }, sel);
