@@ -440,8 +440,7 @@ fn point(model: &Model, h: &Hit, lang: Lang) -> Option<PointText> {
     lines.push(provenance.clone());
     let notes = footnotes(model, &f.warnings, lang);
     lines.extend(notes.iter().cloned());
-    let spoken =
-        w.spoken(&Spoken { tier: &t.name, area, kind, value: &value, provenance: &provenance, notes: &notes });
+    let spoken = w.spoken(&Spoken { tier: &t.name, area, kind, value: &value, provenance: &provenance, notes: &notes });
     Some(PointText {
         series: h.series,
         tier: h.tier,
