@@ -1,7 +1,8 @@
 // Pointer and keyboard: what a reader's mouse, finger and keys do to a chart.
 //
-// Mouse: hovering a point shows its tooltip, which the pointer may move onto (WCAG 1.4.13);
-// leaving the stage hides it. Touch and pen: a tap shows a point's tooltip, a second tap on it
+// Mouse: hovering a point shows its tooltip, beside it; it stays while the pointer crosses
+// empty space or rests on the tooltip (WCAG 1.4.13), until another point replaces it or the
+// pointer leaves the chart. Touch and pen: a tap shows a point's tooltip, a second tap on it
 // or a tap elsewhere hides it. Keyboard, in the listbox of points (one tab stop, ARIA
 // Authoring Practices' Listbox pattern): ArrowRight/ArrowDown the next point,
 // ArrowLeft/ArrowUp the previous, Home the first, End the last. Escape closes the tooltip
@@ -25,9 +26,11 @@ export function attach(chart, view) {
   const stage = view.stage;
   const onTip = (e) => e.composedPath().includes(view.tip);
   stage.addEventListener('pointermove', (e) => {
-    // The pointer may rest on the tooltip without closing it.
+    // The pointer may rest on the tooltip, or cross the space between, without closing it:
+    // another point replaces it, leaving the chart or Esc closes it (WCAG 1.4.13).
     if (e.pointerType !== 'mouse' || onTip(e)) return;
-    chart._show(chart._hitAt(e), 'pointer');
+    const i = chart._hitAt(e);
+    if (i >= 0 && i !== chart.active) chart._show(i, 'pointer');
   });
   stage.addEventListener('pointerleave', (e) => {
     if (e.pointerType === 'mouse' && chart.shownBy === 'pointer') chart._hide();

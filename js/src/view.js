@@ -240,7 +240,7 @@ export class View {
       ...p.lines.map((l) => this.#text(el('div', { class: 'l' }), l)));
     this.tip.hidden = false;
     const { x, y } = place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight },
-      { w: this.stage.clientWidth, h: this.stage.clientHeight }, marks.filter((m) => m !== p.mark));
+      { w: this.stage.clientWidth, h: this.stage.clientHeight }, marks.filter((m) => m !== p.mark), byPointer);
     this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
@@ -251,38 +251,30 @@ export class View {
 }
 
 /**
- * Where a `tip`-sized tooltip for point `p` goes inside `stage`: beside, above or below the
- * point, the first place that covers none of `others` (boxes {x, y, w, h}); else the one
- * covering least of them.
+ * Where a `tip`-sized tooltip for point `p` goes inside `stage`: the place covering least of
+ * `others` (boxes {x, y, w, h}; the point itself counts four times), and of equals the
+ * nearest. A tooltip the pointer brought (`beside`) stays beside its point, so the pointer
+ * can move straight onto it; one the keyboard or a tap brought may also go along an edge of
+ * the stage. The marks are a few hundred at most: a hover stays well under a millisecond.
  */
-export function place(p, tip, stage, others) {
-  const gap = 8;
-  const candidates = [
-    { x: p.x + p.w + gap, y: p.y + p.h / 2 - tip.h / 2 },
-    { x: p.x - tip.w - gap, y: p.y + p.h / 2 - tip.h / 2 },
-    { x: p.x + p.w / 2 - tip.w / 2, y: p.y - tip.h - gap },
-    { x: p.x + p.w / 2 - tip.w / 2, y: p.y + p.h + gap },
-    { x: p.x + p.w + gap, y: p.y - tip.h - gap },
-    { x: p.x - tip.w - gap, y: p.y - tip.h - gap },
-    { x: p.x + p.w + gap, y: p.y + p.h + gap },
-    { x: p.x - tip.w - gap, y: p.y + p.h + gap },
-  ].map((c) => ({
-    x: Math.max(0, Math.min(c.x, stage.w - tip.w)),
-    y: Math.max(0, Math.min(c.y, stage.h - tip.h)),
-  }));
-  const overlap = (a, b) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x))
-    * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  let best = candidates[0];
-  let least = Infinity;
-  for (const c of candidates) {
-    const box = { x: c.x, y: c.y, w: tip.w, h: tip.h };
-    // Covering the point itself is worst of all.
-    const cost = others.reduce((s, m) => s + overlap(box, m), 0) + 4 * overlap(box, p);
-    if (cost < least) {
-      least = cost;
-      best = c;
+export function place(p, tip, stage, others, beside) {
+  const gap = 4;
+  const xs = [p.x + p.w + gap, p.x - tip.w - gap, p.x + p.w / 2 - tip.w / 2];
+  const ys = [p.y + p.h / 2 - tip.h / 2, p.y - tip.h - gap, p.y + p.h + gap];
+  if (!beside) {
+    xs.push(0, stage.w - tip.w);
+    ys.push(0, stage.h - tip.h);
+  }
+  const overlap = (a, b) => Math.max(0, Math.min(a.x + tip.w, b.x + b.w) - Math.max(a.x, b.x))
+    * Math.max(0, Math.min(a.y + tip.h, b.y + b.h) - Math.max(a.y, b.y));
+  let best = null;
+  for (const y0 of ys) {
+    for (const x0 of xs) {
+      const c = { x: Math.max(0, Math.min(x0, stage.w - tip.w)), y: Math.max(0, Math.min(y0, stage.h - tip.h)) };
+      const cost = others.reduce((sum, m) => sum + overlap(c, m), 0) + 4 * overlap(c, p);
+      const dist = Math.hypot(c.x + tip.w / 2 - (p.x + p.w / 2), c.y + tip.h / 2 - (p.y + p.h / 2));
+      if (!best || cost < best.cost || (cost === best.cost && dist < best.dist)) best = { ...c, cost, dist };
     }
-    if (cost === 0) break;
   }
   return best;
 }

@@ -35,8 +35,8 @@ test('hover: the tooltip of the derived province point shows value, area and pro
   const pointBox = { x: s1.canvas.x + p.x, y: s1.canvas.y + p.y, w: p.w, h: p.h };
   assert.ok(s1.tip.w > 0 && s1.tip.h > 0, 'tooltip has a size');
   assert.ok(inside(s1.tip, s1.stage), `tooltip ${JSON.stringify(s1.tip)} inside the stage ${JSON.stringify(s1.stage)}`);
-  assert.ok(gapX(s1.tip, pointBox) <= 40, `tooltip within 40px horizontally of the point (gap ${gapX(s1.tip, pointBox)})`);
-  assert.ok(gapY(s1.tip, pointBox) <= 40, `tooltip within 40px vertically of the point (gap ${gapY(s1.tip, pointBox)})`);
+  // Beside the point where that hides no other point; else clear of them (wcag.test.mjs, 1.4.13).
+  assert.ok(gapX(s1.tip, pointBox) + gapY(s1.tip, pointBox) > 0, 'the tooltip does not cover its own point');
   assert.equal(s1.drawn, s0.drawn, 'hovering does not redraw the canvas');
 
   // Leave the chart: over the page heading, outside the widget.

@@ -1,0 +1,327 @@
+// WCAG 2.2 A/AA, criterion by criterion, for what a test can see (docs/accessibility.md lists
+// every criterion, how it is met and which test here checks it; what needs a person with a
+// screen reader is listed there too).
+//
+//   node --test --test-concurrency=1 tests/e2e/wcag.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PAGES, ROOT, axe, formatViolations, useServer, waitTip, widgetState } from './helpers.mjs';
+
+const { open } = useServer();
+const MULTI = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'example-multi-year.json'), 'utf8'));
+
+/** WCAG's contrast ratio of two CSS rgb() colours. */
+function contrast(a, b) {
+  const lum = (css) => {
+    const [r, g, b2] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => v / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+/** Focuses point `i` of the widget `sel`, as the keyboard would reach it. */
+const focusPoint = (page, i, sel = '#chart') => page.$eval(sel, (h, i) => h.shadowRoot.querySelectorAll('[role=option]')[i].focus(), i);
+
+/** Every view the widget offers, switched to in turn. */
+async function eachView(page, fn, sel = '#chart') {
+  const views = await page.$eval(sel, (h) => h.chart.views);
+  for (const v of views) {
+    await page.$eval(sel, (h, v) => h.chart.setView(v), v);
+    await fn(v);
+  }
+}
+
+// 1.1.1 Non-text content, 1.3.1 Info and relationships: the trend view, whose tooltips and
+// announcements once gave the latest year's figures for every year.
+test('1.1.1, 1.3.1: every trend point states its own year and figures; the trend table holds every year', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/trend.html`, { viewport: { width: 1000, height: 1100 } });
+  const s = await widgetState(page);
+  assert.equal(s.points.length, 24, '6 years × 2 tiers × 2 areas');
+  for (let i = 0; i < s.points.length; i++) {
+    await focusPoint(page, i);
+    await waitTip(page, false);
+    const st = await widgetState(page);
+    const p = st.points[i];
+    const year = MULTI.years.find((y) => y.year === p.year);
+    const tier = year.tiers.find((x) => p.heading.startsWith(x.tier));
+    assert.ok(tier, `point ${i} names a tier of ${p.year}: ${p.heading}`);
+    assert.ok(st.live.includes(`${p.year}年`), `point ${i} says its year: "${st.live}"`);
+    assert.ok(st.tipHeading.includes(`${p.year}年`), `its tooltip says its year: "${st.tipHeading}"`);
+    if (p.series === 'region') {
+      assert.equal(p.value, `${tier.rate.toFixed(1)}%`, `point ${i}: ${p.year} ${tier.tier}`);
+      assert.ok(st.live.includes(p.value));
+      // Counts only where that year states them; never another year's.
+      const counts = st.tipLines.find((l) => l.startsWith('达线'));
+      assert.equal(Boolean(counts), tier.passed !== undefined, `${p.year}: ${JSON.stringify(st.tipLines)}`);
+      if (counts) assert.ok(counts.includes(tier.passed.toLocaleString('en-US')), counts);
+      const gap = st.tipLines.find((l) => l.startsWith('与示例省相比'));
+      if (tier.vs_reference_pp !== undefined) assert.ok(gap?.includes(`+${tier.vs_reference_pp.toFixed(1)}`), `${p.year}: ${gap}`);
+    } else if (tier.reference_rate !== undefined) {
+      assert.equal(p.value, `${tier.reference_rate.toFixed(1)}%`, `point ${i}: ${p.year} ${tier.tier} reference`);
+    } else {
+      // Derived: rate − gap, to the stated precision.
+      assert.equal(p.value, `${((tier.rate * 10 - tier.vs_reference_pp * 10) / 10).toFixed(1)}%`);
+    }
+  }
+  const table = await page.$eval('#chart', (h) => {
+    h.shadowRoot.querySelector('.actions button[aria-expanded]').click();
+    return [...h.shadowRoot.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((c) => c.firstChild.textContent));
+  });
+  for (const y of MULTI.years) {
+    for (const tier of y.tiers) {
+      const row = table.find((r) => r[0] === tier.tier && r[1] === `${y.year}年`);
+      assert.ok(row, `the table has ${y.year} ${tier.tier}`);
+      assert.equal(row[2], `${tier.rate.toFixed(1)}%`);
+    }
+  }
+  const summary = await page.$eval('#chart', (h) => h.shadowRoot.querySelector('[id$=-summary]').textContent);
+  assert.match(summary, /2019年为14\.2%，2024年为16\.1%/, summary);
+  assert.deepEqual(errors, []);
+});
+
+// 1.4.13 Content on hover or focus: dismissible, hoverable, persistent; and placed where it
+// hides no other data.
+test('1.4.13: the tooltip covers no other point, stays while the pointer moves onto it, closes on Esc from anywhere', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  const s0 = await widgetState(page);
+  const covered = (st, i) => {
+    const tip = { x: st.tip.x - st.canvas.x, y: st.tip.y - st.canvas.y, w: st.tip.w, h: st.tip.h };
+    return st.points.map((q, k) => [k, q.mark]).filter(([k, m]) => k !== i
+      && Math.min(tip.x + tip.w, m.x + m.w) > Math.max(tip.x, m.x) && Math.min(tip.y + tip.h, m.y + m.h) > Math.max(tip.y, m.y))
+      .map(([k]) => k);
+  };
+  // From the keyboard (and a tap), a tooltip may go anywhere in the stage: it covers no other point.
+  for (let i = 0; i < s0.points.length; i++) {
+    await focusPoint(page, i);
+    await page.waitForFunction((i) => document.querySelector('#chart').chart.active === i, i);
+    assert.deepEqual(covered(await widgetState(page), i), [], `the keyboard tooltip of point ${i} covers other points`);
+  }
+  await page.evaluate(() => document.querySelector('#after').focus());
+  // The audit's case: the pointer's tooltip of the first bar covered the province's bar.
+  const first = s0.points.findIndex((p) => p.series === 'region' && p.tier === 0);
+  const m = s0.points[first].mark;
+  await page.mouse.move(s0.canvas.x + m.x + m.w / 2, s0.canvas.y + m.y + m.h / 2, { steps: 3 });
+  await page.waitForFunction((i) => document.querySelector('#chart').chart.active === i, first);
+  let st = await widgetState(page);
+  assert.deepEqual(covered(st, first), [], 'the pointer tooltip of the first bar covers no other point');
+  // Hoverable: the pointer leaves the mark sideways and goes round the other points onto the
+  // tooltip (crossing empty space keeps it; another point would replace it).
+  // Other points' touch targets, and the 4-px slop of the lookup around them.
+  const targets = st.points.map((q) => ({ x: st.canvas.x + q.x, y: st.canvas.y + q.y, w: q.w, h: q.h }));
+  const hitsOther = (x, y) => targets.some((b, k) => k !== first && x >= b.x - 5 && x <= b.x + b.w + 5 && y >= b.y - 5 && y <= b.y + b.h + 5);
+  const boxes = st.points.map((q) => ({ x: st.canvas.x + q.mark.x, y: st.canvas.y + q.mark.y, w: q.mark.w, h: q.mark.h }));
+  const tipC = { x: st.tip.x + st.tip.w / 2, y: st.tip.y + st.tip.h / 2 };
+  const mark = boxes[first];
+  const cy = mark.y + mark.h / 2;
+  const clear = (path) => path.every(([a, b]) => {
+    for (let f = 0; f <= 1; f += 0.02) if (hitsOther(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f)) return false;
+    return true;
+  });
+  const routes = [mark.x - 18, mark.x - 30, mark.x + mark.w + 18, mark.x + mark.w + 30]
+    .map((x) => [[{ x, y: cy }, { x, y: tipC.y }], [{ x, y: tipC.y }, tipC]]);
+  const route = routes.find(clear);
+  assert.ok(route, 'a way round the other points onto the tooltip');
+  for (const [, to] of [[null, route[0][0]], ...route]) await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.waitForTimeout(150);
+  st = await widgetState(page);
+  assert.equal(st.tipHidden, false, 'the tooltip stays under the pointer');
+  assert.equal(st.active, first, 'and still shows the first bar');
+  // Persistent: it does not close by itself.
+  await page.waitForTimeout(1500);
+  assert.equal((await widgetState(page)).tipHidden, false, 'still shown after 1.5 s');
+  // Dismissible without moving the pointer or focus: focus is on the page, not the chart.
+  await page.keyboard.press('Escape');
+  await waitTip(page, true);
+  assert.deepEqual(errors, []);
+});
+
+// 2.4.7 Focus visible, 1.4.11 Non-text contrast: the focus ring against both what it sits on
+// and what it surrounds; not clipped.
+test('2.4.7, 1.4.11: focus rings contrast 3:1 with the control and the background, unclipped, on tabs and points', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  for (const theme of ['light', 'dark']) {
+    await page.$eval('#chart', (h, th) => h.chart.setTheme(th), theme);
+    await page.$eval('#chart', (h) => h.shadowRoot.querySelector('[role=tab][aria-selected=true]').focus());
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    const tab = await page.$eval('#chart', (h) => {
+      const b = h.shadowRoot.activeElement;
+      const cs = getComputedStyle(b);
+      const tabs = getComputedStyle(b.parentElement);
+      const fig = getComputedStyle(h.shadowRoot.querySelector('figure'));
+      return {
+        selected: b.getAttribute('aria-selected'), visible: b.matches(':focus-visible'), outline: cs.outlineStyle,
+        ring: cs.outlineColor, fill: cs.backgroundColor, page: fig.backgroundColor, offset: parseFloat(cs.outlineOffset),
+        width: parseFloat(cs.outlineWidth), clip: tabs.overflow,
+      };
+    });
+    assert.equal(tab.selected, 'true');
+    assert.equal(tab.visible, true);
+    assert.notEqual(tab.outline, 'none');
+    assert.ok(tab.width >= 2 && tab.offset >= 1, `a 2 px ring outside the tab (${tab.width}, offset ${tab.offset})`);
+    assert.equal(tab.clip, 'visible', 'the tab strip does not clip the ring');
+    assert.ok(contrast(tab.ring, tab.page) >= 3, `${theme}: ring ${tab.ring} vs page ${tab.page}: ${contrast(tab.ring, tab.page).toFixed(2)}`);
+    // The ring sits outside the tab: what it must stand out against is the page, and the gap
+    // between them (the page colour) separates it from the selected tab's fill.
+    assert.ok(contrast(tab.page, tab.fill) >= 3, `${theme}: gap ${tab.page} vs fill ${tab.fill}`);
+
+    await focusPoint(page, 1);
+    const point = await page.$eval('#chart', (h) => {
+      const o = h.shadowRoot.activeElement;
+      const cs = getComputedStyle(o);
+      return { outline: cs.outlineStyle, ring: cs.outlineColor, page: getComputedStyle(h.shadowRoot.querySelector('figure')).backgroundColor };
+    });
+    assert.notEqual(point.outline, 'none');
+    assert.ok(contrast(point.ring, point.page) >= 3, `${theme}: point ring ${point.ring} vs ${point.page}`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+// 2.4.7 and 1.4.1 in forced-colours mode (Windows high contrast): the focus ring still
+// changes pixels, the selected tab still looks selected, legend swatches keep their colours.
+test('forced colours: focus changes pixels, the selected tab stands out, swatches are not blank', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.waitForTimeout(100);
+  const stage = page.locator('#chart .stage');
+  const before = await stage.screenshot();
+  await focusPoint(page, 0);
+  await waitTip(page, false);
+  await page.keyboard.press('Escape');
+  await waitTip(page, true);
+  const after = await stage.screenshot();
+  assert.notDeepEqual(before, after, 'focusing a point changes the stage’s pixels');
+  const looks = await page.$eval('#chart', (h) => {
+    const [sel, other] = [...h.shadowRoot.querySelectorAll('[role=tab]')].sort((a) => (a.getAttribute('aria-selected') === 'true' ? -1 : 1));
+    const sw = h.shadowRoot.querySelector('.legend .sw.solid');
+    return { sel: getComputedStyle(sel).backgroundColor, other: getComputedStyle(other).backgroundColor, swatch: getComputedStyle(sw).backgroundColor };
+  });
+  assert.notEqual(looks.sel, looks.other, `the selected tab differs: ${JSON.stringify(looks)}`);
+  assert.equal(looks.swatch, 'rgb(217, 72, 15)', 'the region swatch keeps its colour');
+  assert.deepEqual(errors, []);
+});
+
+// 2.5.8 Target size: every point's target is at least 24 × 24 CSS px, and wherever its mark
+// shows, the mark owns the pointer.
+test('2.5.8: each point owns its visible mark, in every view, and its target is at least 24 px', async (t) => {
+  for (const path of [`${PAGES}/one.html`, `${PAGES}/trend.html`]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 1100 } });
+    await eachView(page, async (view) => {
+      const r = await page.$eval('#chart', (h) => {
+        const pts = h.chart.points;
+        const inBox = (b, x, y) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+        return pts.map((p, i) => {
+          // A pixel of this mark that no other mark covers.
+          let spot = null;
+          for (let fy = 0.5; fy < 1 && !spot; fy += 0.1) {
+            for (let fx = 0.5; fx < 1 && !spot; fx += 0.1) {
+              for (const [sx, sy] of [[fx, fy], [1 - fx, fy], [fx, 1 - fy], [1 - fx, 1 - fy]]) {
+                const x = p.mark.x + p.mark.w * sx;
+                const y = p.mark.y + p.mark.h * sy;
+                if (!pts.some((q, k) => k !== i && inBox(q.mark, x, y))) { spot = [x, y]; break; }
+              }
+            }
+          }
+          return { i, spot, hit: spot ? h.chart.core.hit(spot[0], spot[1]) : null, w: p.w, h: p.h, series: p.series };
+        });
+      });
+      for (const p of r) {
+        if (p.series !== 'counts') assert.ok(p.w >= 23.5 && p.h >= 23.5, `${path} ${view}: point ${p.i} target ${p.w}×${p.h}`);
+        if (p.spot) assert.equal(p.hit, p.i, `${path} ${view}: point ${p.i} at ${p.spot}`);
+      }
+    });
+    assert.deepEqual(errors, []);
+  }
+});
+
+// 3.1.2 Language of parts: on an English chart every Chinese word is marked zh-CN.
+test('3.1.2: every text node is in an element of its language', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  for (const lang of ['en', 'zh-CN']) {
+    await page.$eval('#chart', (h, lang) => {
+      h.setAttribute('lang', lang);
+      h.shadowRoot.querySelector('.actions button[aria-expanded]').click();
+    }, lang);
+    await focusPoint(page, 1);
+    await waitTip(page, false);
+    const wrong = await page.$eval('#chart', (h) => {
+      const out = [];
+      const walk = (node) => {
+        for (const c of node.childNodes) {
+          if (c.nodeType === Node.TEXT_NODE && c.textContent.trim()) {
+            const el = c.parentElement;
+            if (el.closest('style')) continue;
+            const lang = el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+            const han = /[\u3400-\u9fff]/.test(c.textContent);
+            if (han && !lang.startsWith('zh')) out.push(`${lang}: ${c.textContent}`);
+            if (!han && /[A-Za-z]{2}/.test(c.textContent) && lang.startsWith('zh')) out.push(`${lang}: ${c.textContent}`);
+          } else if (c.nodeType === Node.ELEMENT_NODE) {
+            walk(c);
+          }
+        }
+      };
+      walk(h.shadowRoot);
+      return out;
+    });
+    assert.deepEqual(wrong, [], `${lang}: text in the wrong language's element`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+// 4.1.2 Name, role, value.
+test('4.1.2: tabs control a tab panel, points are options of a listbox, the table is exposed only when expanded', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  const r = await page.$eval('#chart', (h) => {
+    const root = h.shadowRoot;
+    const tab = root.querySelector('[role=tab][aria-selected=true]');
+    const panel = root.getElementById(tab.getAttribute('aria-controls'));
+    const listbox = panel.querySelector('[role=listbox]');
+    return {
+      panel: panel?.getAttribute('role'), labelled: panel?.getAttribute('aria-labelledby') === tab.id,
+      listboxName: root.getElementById(listbox.getAttribute('aria-labelledby'))?.textContent,
+      options: listbox.querySelectorAll('[role=option]').length, points: h.chart.points.length,
+      tabstops: [...listbox.querySelectorAll('[role=option]')].filter((o) => o.tabIndex === 0).length,
+    };
+  });
+  assert.deepEqual(r, { panel: 'tabpanel', labelled: true, listboxName: '运城市2019年高考本科达线情况', options: 5, points: 5, tabstops: 1 });
+  const snap = await page.locator('#chart').ariaSnapshot();
+  assert.match(snap, /tabpanel/);
+  assert.match(snap, /listbox "运城市2019年高考本科达线情况"/);
+  assert.match(snap, /option "一本线，运城市，2019年：15\.5%/);
+  assert.doesNotMatch(snap, /table/, 'no table while collapsed');
+  assert.deepEqual(errors, []);
+});
+
+// 1.4.4 Resize text: a reader's larger default font size enlarges the text around the chart.
+test('1.4.4: the text around the chart follows the reader’s default font size', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  const size = () => page.$eval('#chart', (h) => parseFloat(getComputedStyle(h.shadowRoot.querySelector('.title')).fontSize));
+  assert.equal(await size(), 18);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+  await page.waitForFunction(() => parseFloat(getComputedStyle(document.querySelector('#chart').shadowRoot.querySelector('.title')).fontSize) > 18);
+  assert.equal(await size(), 36, 'a 32 px default gives a 36 px title (1.125 rem)');
+  assert.deepEqual(errors, []);
+});
+
+// axe-core in every view and theme, with the table open and a tooltip shown.
+test('axe-core: no violations in any view or theme with every disclosure open', async (t) => {
+  for (const path of [`${PAGES}/one.html`, `${PAGES}/trend.html`]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 1100 } });
+    await page.$eval('#chart', (h) => h.shadowRoot.querySelector('.actions button[aria-expanded]').click());
+    for (const theme of ['light', 'dark']) {
+      await page.$eval('#chart', (h, th) => h.chart.setTheme(th), theme);
+      await eachView(page, async (view) => {
+        await focusPoint(page, 0);
+        await waitTip(page, false);
+        const violations = await axe(page);
+        assert.equal(violations.length, 0, `${path} ${view} ${theme}:\n${formatViolations(violations)}`);
+      });
+    }
+    assert.deepEqual(errors, []);
+  }
+});
