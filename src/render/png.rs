@@ -58,8 +58,8 @@ impl std::error::Error for Error {}
 #[derive(Clone)]
 pub struct Fonts {
     db: Arc<fontdb::Database>,
-    /// The family of the file added last, drawn before the theme's font stack.
-    first: Option<String>,
+    /// The families of the files added, in order, drawn before the theme's font stack.
+    added: Vec<String>,
 }
 
 impl Fonts {
@@ -78,11 +78,12 @@ impl Fonts {
 
     fn with(mut db: fontdb::Database) -> Fonts {
         set_generic_families(&mut db);
-        Fonts { db: Arc::new(db), first: None }
+        Fonts { db: Arc::new(db), added: Vec::new() }
     }
 
-    /// Adds a font file (TrueType, OpenType or a collection) and draws the chart in it first;
-    /// characters it lacks come from the other fonts. Returns the family it is drawn as.
+    /// Adds a font file (TrueType, OpenType or a collection) and draws the chart in it, after
+    /// any added before it; characters it lacks come from the other fonts. Returns the family
+    /// it is drawn as.
     pub fn add_file(&mut self, path: &Path) -> Result<String, Error> {
         let fail = |reason: String| Error::FontFile { path: path.display().to_string(), reason };
         let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
@@ -98,17 +99,8 @@ impl Fonts {
             .cloned()
             .ok_or_else(|| fail("not a font file (expected TrueType, OpenType or a .ttc collection)".into()))?;
         set_generic_families(db);
-        self.first = Some(family.clone());
+        self.added.push(family.clone());
         Ok(family)
-    }
-
-    /// The number of font faces available.
-    pub fn len(&self) -> usize {
-        self.db.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.db.is_empty()
     }
 }
 
@@ -155,13 +147,25 @@ pub fn png(scene: &Scene, theme: &Theme, title: &str, fonts: &Fonts) -> Result<V
 
 /// The chart rasterised, before encoding.
 pub fn pixmap(scene: &Scene, theme: &Theme, title: &str, fonts: &Fonts) -> Result<Pixmap, Error> {
-    let theme = match &fonts.first {
-        Some(family) => {
-            let stack = theme.font.as_deref().unwrap_or(FONT_STACK);
-            Theme { font: Some(format!("\"{family}\",{stack}")), ..theme.clone() }
-        }
-        None => theme.clone(),
-    };
+    let tree = tree(scene, theme, title, fonts)?;
+    let mut pixmap = Pixmap::new(scene.width, scene.height)
+        .ok_or_else(|| Error::Render(format!("{} × {} pixels is too large", scene.width, scene.height)))?;
+    // The SVG paints its background, but anti-aliased edges would still blend with
+    // transparent black: start from the background so every pixel is opaque.
+    let Rgb(r, g, b) = theme.background;
+    pixmap.fill(Color::from_rgba8(r, g, b, 255));
+    resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+/// The SVG parsed, its text shaped, every character in a glyph of some font.
+fn tree(scene: &Scene, theme: &Theme, title: &str, fonts: &Fonts) -> Result<usvg::Tree, Error> {
+    let mut theme = theme.clone();
+    if !fonts.added.is_empty() {
+        let stack = theme.font.as_deref().unwrap_or(FONT_STACK);
+        let added: Vec<String> = fonts.added.iter().map(|f| format!("\"{f}\"")).collect();
+        theme.font = Some(format!("{},{stack}", added.join(",")));
+    }
     let svg = svg(scene, &theme, title);
     let opt = usvg::Options {
         fontdb: fonts.db.clone(),
@@ -173,14 +177,7 @@ pub fn pixmap(scene: &Scene, theme: &Theme, title: &str, fonts: &Fonts) -> Resul
     if !missing.is_empty() {
         return Err(Error::MissingGlyphs(missing));
     }
-    let mut pixmap = Pixmap::new(scene.width, scene.height)
-        .ok_or_else(|| Error::Render(format!("{} × {} pixels is too large", scene.width, scene.height)))?;
-    // The SVG paints its background, but anti-aliased edges would still blend with
-    // transparent black: start from the background so every pixel is opaque.
-    let Rgb(r, g, b) = theme.background;
-    pixmap.fill(Color::from_rgba8(r, g, b, 255));
-    resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
-    Ok(pixmap)
+    Ok(tree)
 }
 
 /// The characters of the scene's labels that usvg drew with no glyph (`.notdef`, the tofu
@@ -192,7 +189,9 @@ fn missing_glyphs(scene: &Scene, tree: &usvg::Tree) -> Vec<char> {
             drawn.extend(g.text.chars());
         }
     });
-    let mut missing: Vec<char> = scene
+    // In reading order (the title first), each once.
+    let mut seen = std::collections::HashSet::new();
+    scene
         .marks
         .iter()
         .filter_map(|m| match m {
@@ -200,11 +199,8 @@ fn missing_glyphs(scene: &Scene, tree: &usvg::Tree) -> Vec<char> {
             _ => None,
         })
         .flatten()
-        .filter(|c| !c.is_whitespace() && !drawn.contains(c))
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    missing
+        .filter(|c| !c.is_whitespace() && !drawn.contains(c) && seen.insert(*c))
+        .collect()
 }
 
 fn visit_glyphs(group: &usvg::Group, f: &mut impl FnMut(&usvg::layout::PositionedGlyph)) {
@@ -246,6 +242,41 @@ fn encode(pixmap: &Pixmap, background: Rgb) -> Result<Vec<u8>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The faces the seed chart's glyphs are drawn from: (family, weight) → glyph count.
+    fn faces(fonts: &Fonts) -> std::collections::BTreeMap<(String, u16), usize> {
+        let model = crate::parse(include_str!("../../www/data/yuncheng-2019.json")).unwrap();
+        let opts = crate::layout::Options { width: 360.0, dpr: 3.0, ..Default::default() };
+        let scene = crate::layout::layout(&model, crate::layout::View::Compare, &opts);
+        let tree = tree(&scene, &Theme::light(), &model.title, fonts).unwrap();
+        let mut out = std::collections::BTreeMap::new();
+        visit_glyphs(tree.root(), &mut |g| {
+            let face = tree.fontdb().face(g.font).unwrap();
+            *out.entry((english_family(face), face.weight.0)).or_default() += 1;
+        });
+        out
+    }
+
+    /// On Linux with Debian's fonts-noto-cjk (as in CI), the stack's macOS and Windows faces
+    /// are missing and every glyph, bold or not, comes from Noto Sans CJK SC.
+    #[test]
+    fn the_font_stack_reaches_noto_sans_cjk_sc() {
+        let used = faces(&Fonts::system());
+        let families: Vec<&(String, u16)> = used.keys().collect();
+        assert_eq!(families, [&("Noto Sans CJK SC".to_string(), 400), &("Noto Sans CJK SC".to_string(), 700)]);
+    }
+
+    /// A font file is drawn first, as its collection's simplified-Chinese face (the bold
+    /// title finds the family's bold among the system's fonts).
+    #[test]
+    fn an_added_font_comes_first() {
+        let mut fonts = Fonts::system();
+        let family = fonts.add_file("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc".as_ref()).unwrap();
+        assert_eq!(family, "Noto Serif CJK SC");
+        let used = faces(&fonts);
+        let families: Vec<&(String, u16)> = used.keys().collect();
+        assert_eq!(families, [&("Noto Serif CJK SC".to_string(), 400), &("Noto Serif CJK SC".to_string(), 700)]);
+    }
 
     #[test]
     fn font_stack_families() {
