@@ -1,11 +1,15 @@
 //! Render: draws a [`Scene`] on any plotters [`DrawingBackend`]: `SVGBackend` natively,
-//! `CanvasBackend` in the browser. It decides nothing about positions or words; it maps
-//! colour roles to a [`Theme`] and hands each mark to the backend.
+//! `CanvasBackend` in the browser; natively, `png` rasterises the SVG. It decides nothing
+//! about positions or words; it maps colour roles to a [`Theme`] and hands each mark to the
+//! backend.
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
 };
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod png;
 
 use crate::layout::{hatch_lines, HAlign, Ink, Label, Mark, Scene, VAlign};
 use crate::text::{self, FONT_STACK};

@@ -3,6 +3,7 @@
 //! ```text
 //! passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
 //!                       [--theme light|dark] [--width W] [--height H] [-o chart.svg]
+//! passrate-chart render <data> --format png [--scale N] [--font FILE] -o chart.png
 //! passrate-chart render <data> --table      # the accessible HTML data table
 //! passrate-chart render <data> --summary    # the text summary
 //! ```
@@ -20,7 +21,7 @@ mod cli {
     use std::process::ExitCode;
 
     use passrate_chart::layout::{self, Options, View};
-    use passrate_chart::render::{self, Theme};
+    use passrate_chart::render::{self, png, Theme};
     use passrate_chart::words::Lang;
     use passrate_chart::{describe, load, model};
 
@@ -28,12 +29,23 @@ mod cli {
         "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
                              [--theme light|dark] [--width W] [--height H] [-o FILE]
                              [--highlight REGION] [--table | --summary]
+                             [--format svg|png] [--scale 1-4] [--font FILE]
 
 Writes the chart as SVG (or, with --table, its data as an HTML table; with --summary, its
-text summary) to FILE, or to standard output.";
+text summary) to FILE, or to standard output. A PNG (--format png, or -o FILE.png) is laid
+out 360 px wide and drawn at scale 3 (1080 pixels) unless --width and --scale say otherwise,
+with the system's fonts and any --font file.";
 
+    /// A PNG for a phone article: 360 CSS px is a phone's text column, so at scale 3 (1080 px,
+    /// a 3x screen's pixels) the chart's text shows at the article's own text size; 540 x 2
+    /// would shrink it by a third when the image is fitted to the column.
+    const PNG_WIDTH: f64 = 360.0;
+    const PNG_SCALE: u32 = 3;
+
+    #[derive(PartialEq)]
     enum Output {
         Svg,
+        Png,
         Table,
         Summary,
     }
@@ -43,11 +55,13 @@ text summary) to FILE, or to standard output.";
         view: View,
         lang: Lang,
         theme: Theme,
-        width: f64,
+        width: Option<f64>,
         height: f64,
         out: Option<String>,
         output: Output,
         highlight: Option<String>,
+        scale: Option<u32>,
+        fonts: Vec<String>,
     }
 
     fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -61,12 +75,15 @@ text summary) to FILE, or to standard output.";
             view: View::Compare,
             lang: Lang::Zh,
             theme: Theme::light(),
-            width: 640.0,
+            width: None,
             height: 420.0,
             out: None,
             output: Output::Svg,
             highlight: None,
+            scale: None,
+            fonts: Vec::new(),
         };
+        let mut format = None;
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
             match arg.as_str() {
@@ -94,13 +111,32 @@ text summary) to FILE, or to standard output.";
                         .filter(|n: &f64| (min..=layout::MAX_WIDTH).contains(n))
                         .ok_or(format!("{arg}: expected a number of pixels from {min} to 4000, got \"{v}\""))?;
                     if arg == "--width" {
-                        a.width = n;
+                        a.width = Some(n);
                     } else {
                         a.height = n;
                     }
                 }
                 "-o" | "--output" => a.out = Some(value(&arg)?),
                 "--highlight" => a.highlight = Some(value(&arg)?),
+                "--format" => {
+                    let v = value("--format")?;
+                    format = Some(match v.as_str() {
+                        "svg" => Output::Svg,
+                        "png" => Output::Png,
+                        _ => return Err(format!("--format: expected svg or png, got \"{v}\"")),
+                    });
+                }
+                "--scale" => {
+                    let v = value("--scale")?;
+                    // Whole numbers keep the layout's 1 px lines on whole device pixels.
+                    a.scale = Some(
+                        v.parse()
+                            .ok()
+                            .filter(|n| (1..=4).contains(n))
+                            .ok_or(format!("--scale: expected a whole number from 1 to 4, got \"{v}\""))?,
+                    );
+                }
+                "--font" => a.fonts.push(value("--font")?),
                 "--table" => a.output = Output::Table,
                 "--summary" => a.output = Output::Summary,
                 "-h" | "--help" => return Err(String::new()),
@@ -111,6 +147,26 @@ text summary) to FILE, or to standard output.";
         }
         if a.input.is_empty() {
             return Err("missing the data file (JSON or CSV)".into());
+        }
+        let png_file = a.out.as_deref().is_some_and(|o| o.to_ascii_lowercase().ends_with(".png"));
+        match (format, &a.output) {
+            (Some(Output::Png), Output::Table | Output::Summary) => {
+                return Err("--format png draws the chart; --table and --summary write text".into())
+            }
+            (Some(f), Output::Svg) => a.output = f,
+            (None, Output::Svg) if png_file => a.output = Output::Png,
+            _ => {}
+        }
+        if a.output != Output::Png {
+            if a.scale.is_some() {
+                return Err("--scale applies to PNG only (--format png, or -o FILE.png)".into());
+            }
+            if !a.fonts.is_empty() {
+                return Err(
+                    "--font applies to PNG only (--format png, or -o FILE.png); SVG text uses the viewer's fonts"
+                        .into(),
+                );
+            }
         }
         Ok(a)
     }
@@ -126,6 +182,23 @@ text summary) to FILE, or to standard output.";
                 eprintln!("passrate-chart: {msg}\n\n{USAGE}");
                 return ExitCode::from(2);
             }
+        };
+        // Fonts before the data: a bad --font is a bad option (status 2) whatever the data.
+        let fonts = if args.output == Output::Png {
+            if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                eprintln!("passrate-chart: not writing a PNG to a terminal; give -o FILE.png or redirect the output");
+                return ExitCode::from(2);
+            }
+            let mut fonts = png::Fonts::system();
+            for f in &args.fonts {
+                if let Err(e) = fonts.add_file(std::path::Path::new(f)) {
+                    eprintln!("passrate-chart: --font {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            Some(fonts)
+        } else {
+            None
         };
         let bytes = match std::fs::read(&args.input) {
             Ok(b) => b,
@@ -166,18 +239,34 @@ text summary) to FILE, or to standard output.";
         }
         let out = match args.output {
             Output::Svg => {
-                let opts = Options { width: args.width, height: args.height, lang: args.lang, ..Options::default() };
+                let width = args.width.unwrap_or(640.0);
+                let opts = Options { width, height: args.height, lang: args.lang, ..Options::default() };
                 let l = layout::layout(&model, args.view, &opts);
-                render::svg(&l, &args.theme, &model.title)
+                render::svg(&l, &args.theme, &model.title).into_bytes()
             }
-            Output::Table => describe::table_html(&describe::table(&model, args.view, args.lang), args.lang),
-            Output::Summary => describe::summary(&model, args.view, args.lang) + "\n",
+            Output::Png => {
+                let width = args.width.unwrap_or(PNG_WIDTH);
+                let dpr = args.scale.unwrap_or(PNG_SCALE) as f64;
+                let opts = Options { width, height: args.height, dpr, lang: args.lang, ..Options::default() };
+                let l = layout::layout(&model, args.view, &opts);
+                match png::png(&l, &args.theme, &model.title, fonts.as_ref().expect("loaded for PNG")) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        eprintln!("passrate-chart: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            Output::Table => {
+                describe::table_html(&describe::table(&model, args.view, args.lang), args.lang).into_bytes()
+            }
+            Output::Summary => (describe::summary(&model, args.view, args.lang) + "\n").into_bytes(),
         };
         let written = match &args.out {
             Some(path) => std::fs::write(path, out),
             None => {
                 use std::io::Write;
-                std::io::stdout().write_all(out.as_bytes())
+                std::io::stdout().write_all(&out)
             }
         };
         match written {
