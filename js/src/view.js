@@ -239,8 +239,12 @@ export class View {
     this.tip.replaceChildren(this.#text(el('div', { class: 'h' }), p.heading), el('div', { class: 'v' }, p.value),
       ...p.lines.map((l) => this.#text(el('div', { class: 'l' }), l)));
     this.tip.hidden = false;
-    const { x, y } = place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight },
-      { w: this.stage.clientWidth, h: this.stage.clientHeight }, marks.filter((m) => m !== p.mark), byPointer);
+    // The tooltip may reach above and below the stage, over the text around it, but no wider.
+    const fig = this.figure.getBoundingClientRect();
+    const st = this.stage.getBoundingClientRect();
+    const area = { w: this.stage.clientWidth, top: fig.top - st.top, bottom: fig.bottom - st.top };
+    const { x, y } = place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight }, area,
+      marks.filter((m) => m !== p.mark), byPointer);
     this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
   }
 
@@ -251,26 +255,27 @@ export class View {
 }
 
 /**
- * Where a `tip`-sized tooltip for point `p` goes inside `stage`: the place covering least of
+ * Where a `tip`-sized tooltip for point `p` goes in `area` ({w, top, bottom}: the stage's
+ * width, and how far up and down the widget reaches, relative to the stage): the place covering least of
  * `others` (boxes {x, y, w, h}; the point itself counts four times), and of equals the
  * nearest. A tooltip the pointer brought (`beside`) stays beside its point, so the pointer
  * can move straight onto it; one the keyboard or a tap brought may also go along an edge of
  * the stage. The marks are a few hundred at most: a hover stays well under a millisecond.
  */
-export function place(p, tip, stage, others, beside) {
+export function place(p, tip, area, others, beside) {
   const gap = 4;
   const xs = [p.x + p.w + gap, p.x - tip.w - gap, p.x + p.w / 2 - tip.w / 2];
   const ys = [p.y + p.h / 2 - tip.h / 2, p.y - tip.h - gap, p.y + p.h + gap];
   if (!beside) {
-    xs.push(0, stage.w - tip.w);
-    ys.push(0, stage.h - tip.h);
+    xs.push(0, area.w - tip.w);
+    ys.push(area.top, area.bottom - tip.h);
   }
   const overlap = (a, b) => Math.max(0, Math.min(a.x + tip.w, b.x + b.w) - Math.max(a.x, b.x))
     * Math.max(0, Math.min(a.y + tip.h, b.y + b.h) - Math.max(a.y, b.y));
   let best = null;
   for (const y0 of ys) {
     for (const x0 of xs) {
-      const c = { x: Math.max(0, Math.min(x0, stage.w - tip.w)), y: Math.max(0, Math.min(y0, stage.h - tip.h)) };
+      const c = { x: Math.max(0, Math.min(x0, area.w - tip.w)), y: Math.max(area.top, Math.min(y0, area.bottom - tip.h)) };
       const cost = others.reduce((sum, m) => sum + overlap(c, m), 0) + 4 * overlap(c, p);
       const dist = Math.hypot(c.x + tip.w / 2 - (p.x + p.w / 2), c.y + tip.h / 2 - (p.y + p.h / 2));
       if (!best || cost < best.cost || (cost === best.cost && dist < best.dist)) best = { ...c, cost, dist };

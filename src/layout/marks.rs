@@ -143,7 +143,7 @@ pub enum Mark {
         points: Vec<Point>,
         ink: Ink,
     },
-    /// 45° lines `spacing` apart, rising to the right, clipped to `rect` (a derived value's
+    /// 45° lines `spacing` apart, falling to the right on screen, clipped to `rect` (a derived value's
     /// bar): see [`hatch_lines`]. One mark, so a renderer may fill it with a pattern.
     Hatch {
         rect: Rect,
@@ -159,7 +159,7 @@ pub fn hatch_lines(r: Rect, spacing: u32) -> Vec<(Point, Point)> {
     let mut out = Vec::new();
     let spacing = (spacing as i32).max(2);
     let (x0, y0, x1, y1) = (r.x0, r.y0, r.x1, r.y1);
-    // Lines x − y = k, rising to the right; k runs over the span that crosses the rect.
+    // Lines x − y = k (falling to the right, y pointing down); k runs over the span that crosses the rect.
     let mut k = x0 - y1 + spacing / 2;
     while k < x1 - y0 {
         // Clip the line x = y + k to the rect.

@@ -147,6 +147,7 @@ export function widgetState(page, sel = '#chart') {
       points: host.chart?.points ?? [],
       canvas: rect(root.querySelector('canvas')),
       stage: rect(stage),
+      figure: rect(root.querySelector('figure')),
       tipHidden: tip.hidden,
       tipDisplay: getComputedStyle(tip).display,
       tip: rect(tip),

@@ -34,7 +34,7 @@ test('hover: the tooltip of the derived province point shows value, area and pro
 
   const pointBox = { x: s1.canvas.x + p.x, y: s1.canvas.y + p.y, w: p.w, h: p.h };
   assert.ok(s1.tip.w > 0 && s1.tip.h > 0, 'tooltip has a size');
-  assert.ok(inside(s1.tip, s1.stage), `tooltip ${JSON.stringify(s1.tip)} inside the stage ${JSON.stringify(s1.stage)}`);
+  assert.ok(inside(s1.tip, s1.figure), `tooltip ${JSON.stringify(s1.tip)} inside the widget ${JSON.stringify(s1.figure)}`);
   // Beside the point where that hides no other point; else clear of them (wcag.test.mjs, 1.4.13).
   assert.ok(gapX(s1.tip, pointBox) + gapY(s1.tip, pointBox) > 0, 'the tooltip does not cover its own point');
   assert.equal(s1.drawn, s0.drawn, 'hovering does not redraw the canvas');
@@ -66,7 +66,7 @@ test('touch: tapping a point shows its tooltip, tapping outside or the same poin
   let s = await widgetState(page);
   assert.equal(s.tipValue, '48.6%', 'the tapped point is shown');
   assert.equal(s.active, i);
-  assert.ok(inside(s.tip, s.stage), 'tooltip inside the stage');
+  assert.ok(inside(s.tip, s.figure), 'tooltip inside the widget');
 
   // Tap the page outside the chart.
   const out = await page.locator('#outside').boundingBox();

@@ -325,3 +325,91 @@ test('axe-core: no violations in any view or theme with every disclosure open', 
     assert.deepEqual(errors, []);
   }
 });
+
+// 1.4.12 Text spacing: with the spacing a reader may set, nothing is cut off or overlaps.
+test('1.4.12: with WCAG text spacing, no text is clipped and the controls do not overlap', async (t) => {
+  for (const width of [1000, 320]) {
+    const { page, errors } = await open(t, `${PAGES}/one.html`, { viewport: { width, height: 1200 } });
+    const spacing = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+    await page.$eval('#chart', (h, css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      h.shadowRoot.adoptedStyleSheets = [...h.shadowRoot.adoptedStyleSheets, sheet];
+      h.shadowRoot.querySelector('.actions button[aria-expanded]').click();
+      h.chart.redraw();
+    }, spacing);
+    const r = await page.$eval('#chart', (h) => {
+      const root = h.shadowRoot;
+      const clipped = [...root.querySelectorAll('.title, .subtitle, .tabs button, .legend button, .legend .item, .notes li, .source, .actions button, caption')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+        .map((e) => e.textContent);
+      const boxes = [...root.querySelectorAll('.tabs button, .legend button, .legend .item, .actions button')].map((e) => e.getBoundingClientRect());
+      let overlaps = 0;
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) overlaps += 1;
+      }));
+      return { clipped, overlaps, wide: root.querySelector('figure').scrollWidth <= root.querySelector('figure').clientWidth + 1 };
+    });
+    assert.deepEqual(r, { clipped: [], overlaps: 0, wide: true }, `${width} px`);
+    assert.deepEqual(errors, []);
+  }
+});
+
+// 1.3.4 Orientation: the chart works in portrait and landscape.
+test('1.3.4: portrait and landscape phones both get the whole chart', async (t) => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 844, height: 390 }]) {
+    const { page, errors } = await open(t, `${PAGES}/one.html`, { viewport });
+    const r = await page.$eval('#chart', (h) => ({
+      points: h.chart.points.length, scroll: document.documentElement.scrollWidth, canvas: h.shadowRoot.querySelector('canvas').getBoundingClientRect().width,
+    }));
+    assert.equal(r.points, 5);
+    assert.ok(r.scroll <= viewport.width, `${viewport.width}×${viewport.height}: no sideways scrolling (${r.scroll})`);
+    assert.ok(r.canvas > viewport.width * 0.7, `the chart fills the width (${r.canvas})`);
+    assert.deepEqual(errors, []);
+  }
+});
+
+// 2.4.11 Focus not obscured, 2.5.3 Label in name, 3.2.1 On focus: every focus stop of the
+// widget is on screen and not under the tooltip, its name contains its visible label, and
+// focusing it changes nothing.
+test('2.4.11, 2.5.3, 3.2.1: each focus stop is unobscured, named by its label, and focusing it changes nothing', async (t) => {
+  for (const width of [1000, 320]) {
+    const { page, errors } = await open(t, `${PAGES}/one.html`, { viewport: { width, height: 900 } });
+    await page.focus('#before');
+    const seen = [];
+    for (let n = 0; n < 20; n++) {
+      await page.keyboard.press('Tab');
+      const s = await page.evaluate(() => {
+        const a = document.activeElement;
+        const el = a?.shadowRoot?.activeElement ?? a;
+        if (!el || el.id === 'after') return null;
+        el.scrollIntoView?.({ block: 'nearest' });
+        const r = el.getBoundingClientRect();
+        const root = a.shadowRoot;
+        const tip = root?.querySelector('.tip');
+        const t = tip && !tip.hidden ? tip.getBoundingClientRect() : null;
+        const covered = t ? Math.max(0, Math.min(r.right, t.right) - Math.max(r.left, t.left)) * Math.max(0, Math.min(r.bottom, t.bottom) - Math.max(r.top, t.top)) : 0;
+        return {
+          what: `${el.tagName.toLowerCase()}${el.getAttribute('role') ? '[' + el.getAttribute('role') + ']' : ''}`,
+          visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight + 1,
+          coveredShare: r.width * r.height ? covered / (r.width * r.height) : 0,
+          label: el.getAttribute('role') === 'option' ? null : el.textContent.trim(),
+          view: document.querySelector('#chart').chart.options.view,
+          url: location.href,
+        };
+      });
+      if (!s) break;
+      seen.push(s.what);
+      assert.ok(s.visible, `${width}: ${s.what} is on screen`);
+      assert.ok(s.coveredShare < 0.5, `${width}: ${s.what} is not hidden by the tooltip (${s.coveredShare})`);
+      assert.equal(s.view, 'compare', 'focusing changes no view');
+      assert.ok(s.url.endsWith('/one.html'), 'focusing changes no page');
+      if (s.label) {
+        const snap = await page.locator('#chart').ariaSnapshot();
+        assert.ok(snap.includes(s.label), `${width}: "${s.label}" is in its accessible name`);
+      }
+    }
+    assert.ok(seen.includes('div[option]') && seen.filter((s) => s === 'button[tab]').length === 1, `the stops: ${seen.join(', ')}`);
+    assert.deepEqual(errors, []);
+  }
+});
