@@ -89,7 +89,10 @@ export async function build() {
 /** The package files: what npm ships and what a static site serves at ./pkg/. */
 export const PACKAGE_FILES = ['passrate-chart.js', 'passrate-chart.d.ts', 'passrate_chart.js', 'passrate_chart.d.ts', 'passrate_chart_bg.wasm'];
 
-/** dist/: the demo, the playground and the package, ready for any static host, at any path. */
+/**
+ * dist/: the demo, the playground, the iframe embed and the package, ready for any static host,
+ * at any path. embed.html and embed.js keep their names: pasted embed snippets point at them.
+ */
 export function site() {
   const dist = join(ROOT, 'dist');
   rmSync(dist, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 // What the browser tests share: the static server, a page in a fresh Chromium context, the
-// widget's canvas pixels and DOM state, the palette, waits, axe-core, and the corpus's
-// recipes for large inputs. Not a test file itself (scripts/test.mjs runs *.test.mjs only).
+// widget's canvas pixels and DOM state, the palette, waits, axe-core, the corpus's recipes
+// for large inputs, and consumer apps built from the packed package. Not a test file itself (scripts/test.mjs runs *.test.mjs only).
 import { before, after } from 'node:test';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT } from '../../scripts/setup.mjs';
 import { launch } from '../../scripts/browser.mjs';
@@ -231,3 +233,44 @@ export const GENERATE = `(seedText, r) => {
   if (r.years) { d.years = Array.from({ length: r.years }, (_, i) => ({ year: 1950 + i, tiers: [{ tier: 'T', rate: 10 }] })); return JSON.stringify(d); }
   throw new Error('unknown recipe');
 }`;
+
+// ─── consumers of the packed package ─────────────────────────────────────────────────────────
+/** Where the consumer apps live; their installed packages stay there between runs. */
+export const CONSUMERS = join(ROOT, 'target', 'consumer');
+
+/** Runs `cmd` in `cwd`; resolves to its standard output, throws with its output on failure. */
+export const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** Packs the package into CONSUMERS as npm would publish it: `{ tarball, files }`. */
+export function pack() {
+  mkdirSync(CONSUMERS, { recursive: true });
+  // The build ran just before (npm test); packing without scripts takes exactly those files.
+  const out = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', CONSUMERS], ROOT));
+  return { tarball: join(CONSUMERS, out[0].filename), files: out[0].files.map((f) => f.path).sort() };
+}
+
+/**
+ * A fresh Vite app in CONSUMERS/`name` that depends on the packed `tarball` and on
+ * `dependencies`/`devDependencies` (exact versions), with `files` (path → text), built with
+ * `vite build --base ./`. Returns the app's folder; the built site is its dist/.
+ */
+export function viteApp(name, tarball, { dependencies = {}, devDependencies = {}, files = {} }) {
+  const app = join(CONSUMERS, name);
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({
+    name: `consumer-${name}`, private: true, type: 'module',
+    dependencies: { 'passrate-chart': `file:${tarball}`, ...dependencies },
+    devDependencies,
+  }, null, 2));
+  // The pinned packages stay installed (and in npm's cache) between runs; the tarball is new each run.
+  rmSync(join(app, 'package-lock.json'), { force: true });
+  rmSync(join(app, 'node_modules', 'passrate-chart'), { recursive: true, force: true });
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(app, path)), { recursive: true });
+    writeFileSync(join(app, path), text);
+  }
+  rmSync(join(app, 'dist'), { recursive: true, force: true });
+  sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--base', './'], app);
+  return app;
+}

@@ -4,26 +4,18 @@
 // with tsc, including a call that must not type-check.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, canvasState, serveFor } from './helpers.mjs';
+import { CONSUMERS, ROOT, canvasState, pack, serveFor, sh, viteApp } from './helpers.mjs';
 
-const WORK = join(ROOT, 'target', 'consumer');
 const VITE = '7.3.8';
 const TYPESCRIPT = '5.9.3';
 let tarball;
 let files;
 
-const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-
 before(() => {
-  mkdirSync(WORK, { recursive: true });
-  // The build ran just before (npm test); packing without scripts takes exactly those files.
-  const out = JSON.parse(sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', WORK], ROOT));
-  tarball = join(WORK, out[0].filename);
-  files = out[0].files.map((f) => f.path).sort();
+  ({ tarball, files } = pack());
 });
 
 test('the tarball holds the built package and nothing else', () => {
@@ -67,28 +59,20 @@ async function drawsAndHovers(t, site, select) {
 }
 
 test('a fresh Vite app installs the tarball, imports mount, builds, and the chart works', async (t) => {
-  const app = join(WORK, 'vite-app');
-  mkdirSync(join(app, 'src'), { recursive: true });
-  writeFileSync(join(app, 'package.json'), JSON.stringify({
-    name: 'consumer-vite-app', private: true, type: 'module',
-    dependencies: { 'passrate-chart': `file:${tarball}` },
+  const app = viteApp('vite-app', tarball, {
     devDependencies: { vite: VITE, typescript: TYPESCRIPT },
-  }, null, 2));
-  // vite and typescript stay installed under target/ between runs; the tarball is new each run.
-  rmSync(join(app, 'package-lock.json'), { force: true });
-  rmSync(join(app, 'node_modules', 'passrate-chart'), { recursive: true, force: true });
-  sh('npm', ['install', '--no-audit', '--no-fund'], app);
-  writeFileSync(join(app, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>consumer</title></head>
-<body><div id="chart"></div><script type="module" src="/src/main.js"></script></body></html>`);
-  cpSync(join(ROOT, 'www', 'data', 'yuncheng-2019.json'), join(app, 'src', 'data.json'));
-  writeFileSync(join(app, 'src', 'main.js'), `import { mount } from 'passrate-chart';
+    files: {
+      'index.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>consumer</title></head>
+<body><div id="chart"></div><script type="module" src="/src/main.js"></script></body></html>`,
+      'src/data.json': readFileSync(join(ROOT, 'www', 'data', 'yuncheng-2019.json'), 'utf8'),
+      'src/main.js': `import { mount } from 'passrate-chart';
 import data from './data.json';
 mount(document.getElementById('chart'), data, { view: 'compare' })
   .then((chart) => { window.chart = chart; })
   .catch((e) => console.error(e));
-`);
-  rmSync(join(app, 'dist'), { recursive: true, force: true });
-  sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--base', './'], app);
+`,
+    },
+  });
   const tip = await drawsAndHovers(t, await serveFor(t, join(app, 'dist')), '#chart');
   assert.match(tip, /14\.8%/);
   assert.match(tip, /推算/);
@@ -106,7 +90,7 @@ test('the unpacked package works from a plain page with one script tag', async (
 });
 
 test('TypeScript: a consumer type-checks, and a wrong call does not', () => {
-  const app = join(WORK, 'vite-app');
+  const app = join(CONSUMERS, 'vite-app');
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], skipLibCheck: false },
     include: ['src/consumer.ts'],

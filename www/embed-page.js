@@ -1,0 +1,69 @@
+// The page inside the iframe embed (embed.html?src=…&view=…&lang=…&theme=…&highlight=…&height=…):
+// one <passrate-chart> set up from the query string, and the document's height posted to the
+// parent whenever it changes, so that the host's embed.js can size the iframe. The height is
+// the only thing this page sends out.
+import './pkg/passrate-chart.js';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang') || 'zh-CN';
+const en = lang.toLowerCase().startsWith('en');
+document.documentElement.lang = en ? 'en' : 'zh-CN';
+
+let posted = -1;
+/** Posts the document's height (CSS px, rounded up so the iframe never needs a scrollbar). */
+function postHeight(always) {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (parent === window || (height === posted && !always)) return;
+  posted = height;
+  // Any origin may embed the chart, and the message says nothing about the reader or the page.
+  parent.postMessage({ type: 'passrate-chart:height', height }, '*');
+}
+new ResizeObserver(() => postHeight(false)).observe(document.documentElement);
+
+/**
+ * The data's URL, or why it cannot be used: relative to this page or on its own server, or
+ * https (what the page's connect-src allows). javascript:, data:, file: and the rest are refused.
+ */
+function dataUrl(src) {
+  let url = null;
+  try {
+    url = src ? new URL(src, location.href) : null;
+  } catch {
+    // Not a URL at all: refused below like any other.
+  }
+  if (url && (url.protocol === 'https:' || url.origin === location.origin)) return { url };
+  const shown = String(src ?? '').slice(0, 80);
+  return {
+    refusal: !src
+      ? (en ? 'The chart cannot be shown: the embed address has no src (the URL of a .json or .csv file).'
+        : '图表无法显示：嵌入地址缺少 src（.json 或 .csv 数据文件的网址）。')
+      : (en ? `The chart cannot be shown: the data address must be on this site or start with https:// (src: "${shown}").`
+        : `图表无法显示：数据地址须在本站或以 https:// 开头（src：“${shown}”）。`),
+  };
+}
+
+const ready = () => {
+  document.body.dataset.ready = 'true';
+  postHeight(true);
+};
+
+const { url, refusal } = dataUrl(params.get('src'));
+if (refusal) {
+  const p = document.createElement('p');
+  p.className = 'message';
+  p.setAttribute('role', 'alert');
+  p.textContent = refusal;
+  document.body.append(p);
+  ready();
+} else {
+  const chart = document.createElement('passrate-chart');
+  chart.setAttribute('src', url.href);
+  chart.setAttribute('lang', en ? 'en' : 'zh-CN');
+  for (const name of ['view', 'theme', 'highlight', 'height']) {
+    const value = params.get(name);
+    if (value) chart.setAttribute(name, value);
+  }
+  chart.addEventListener('ready', ready, { once: true });
+  chart.addEventListener('error', ready, { once: true });
+  document.body.append(chart);
+}
