@@ -2,7 +2,7 @@
 // one <passrate-chart> set up from the query string, and the document's height posted to the
 // parent whenever it changes, so that the host's embed.js can size the iframe. The height is
 // the only thing this page sends out.
-import './pkg/passrate-chart.js';
+import { words } from './pkg/passrate-chart.js';
 
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang') || 'zh-CN';
@@ -32,14 +32,10 @@ function dataUrl(src) {
     // Not a URL at all: refused below like any other.
   }
   if (url && (url.protocol === 'https:' || url.origin === location.origin)) return { url };
-  const shown = String(src ?? '').slice(0, 80);
-  return {
-    refusal: !src
-      ? (en ? 'The chart cannot be shown: the embed address has no src (the URL of a .json or .csv file).'
-        : '图表无法显示：嵌入地址缺少 src（.json 或 .csv 数据文件的网址）。')
-      : (en ? `The chart cannot be shown: the data address must be on this site or start with https:// (src: "${shown}").`
-        : `图表无法显示：数据地址须在本站或以 https:// 开头（src：“${shown}”）。`),
-  };
+  // The reader is told in one sentence, as by the widget; the reason goes to the console.
+  const why = src ? `src: expected a relative or https:// URL, got "${String(src).slice(0, 80)}"`
+    : 'src: expected the URL of a .json or .csv file in the embed address';
+  return { refusal: words(lang).cannotShow, why };
 }
 
 const ready = () => {
@@ -47,8 +43,9 @@ const ready = () => {
   postHeight(true);
 };
 
-const { url, refusal } = dataUrl(params.get('src'));
+const { url, refusal, why } = dataUrl(params.get('src'));
 if (refusal) {
+  console.warn(`passrate-chart embed: ${why}`);
   const p = document.createElement('p');
   p.className = 'message';
   p.setAttribute('role', 'alert');

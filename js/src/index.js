@@ -19,6 +19,7 @@ import { PassrateChartElement } from './element.js';
 
 export { Chart } from './chart.js';
 export { explain, mount } from './mount.js';
+export { words } from './words.js';
 export { PassrateChartElement };
 
 if (typeof customElements !== 'undefined' && !customElements.get('passrate-chart')) {
