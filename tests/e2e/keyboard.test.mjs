@@ -64,6 +64,10 @@ test('keyboard: Tab reaches the points, arrows/Home/End step through them, Esc c
   await expectPoint(3, '48.6%');
   await page.keyboard.press('Home');
   await expectPoint(0, '15.5%');
+  // No character-key shortcuts (WCAG 2.1.4): letters and symbols change nothing.
+  for (const key of ['a', 'h', 'k', 'j', '?', '1']) await page.keyboard.press(key);
+  s = await expectPoint(0, '15.5%');
+  assert.equal(await page.$eval('#chart', (h) => h.chart.options.view), 'compare');
 
   await page.keyboard.press('Escape');
   await waitTip(page, true);
