@@ -11,7 +11,7 @@ use crate::format::{count, fixed, percent, signed};
 use crate::layout::{self, Hit, LegendItem, Options, Scene, Series, View};
 use crate::model::{Figure, Model, Provenance, Rule, TierModel, WarningKind};
 use crate::text;
-use crate::words::{words, Lang, PointKind, Spoken, Ui, ViewName, WarningText};
+use crate::words::{words, CitiesTier, Lang, PointKind, Spoken, Ui, ViewName, WarningText};
 
 /// Everything the page writes around one scene.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ pub fn page(model: &Model, scene: &Scene, opts: &Options) -> PageText {
         source: source_line(model, lang),
         summary: summary(model, scene.view, lang),
         table: table(model, scene.view, lang),
-        points: scene.hits.hits.iter().filter_map(|h| point(model, h, lang)).collect(),
+        points: scene.hits.hits.iter().filter_map(|h| point(model, scene.view, h, lang)).collect(),
         ui: w.ui(),
     }
 }
@@ -104,6 +104,7 @@ pub fn subtitle(model: &Model, view: View, lang: Lang) -> String {
             &model.region().name,
             &model.reference,
         ),
+        View::Cities => w.cities_subtitle(model.latest_year(), &model.reference),
     }
 }
 
@@ -113,6 +114,7 @@ pub fn view_label(model: &Model, view: View, lang: Lang) -> String {
         View::Compare => ViewName::Compare,
         View::Change => ViewName::Change,
         View::Trend => ViewName::Trend,
+        View::Cities => ViewName::Cities,
     };
     words(lang).view_label(name, &model.reference)
 }
@@ -236,6 +238,9 @@ fn change_phrase(d: &Figure, lang: Lang) -> String {
 /// per tier of the latest year ("运城市一本线达线率15.5%，高于山西省0.7个百分点，比上年提高0.4个百分点。").
 /// Trend: each tier from its first year to its last.
 pub fn summary(model: &Model, view: View, lang: Lang) -> String {
+    if view == View::Cities {
+        return cities_summary(model, lang);
+    }
     let w = words(lang);
     let year = model.current();
     let region = &model.region().name;
@@ -271,6 +276,65 @@ pub fn summary(model: &Model, view: View, lang: Lang) -> String {
     out.trim_end().to_string()
 }
 
+/// The cities view's summary: per tier, how many regions are above the reference, where the
+/// highlighted one ranks, who rose and who fell most; then the warnings.
+fn cities_summary(model: &Model, lang: Lang) -> String {
+    let w = words(lang);
+    let year = model.latest_year();
+    let mut out = String::new();
+    for t in model.latest_tiers() {
+        let (ranked, _) = layout::ranking(model, year, &t.key);
+        let side = |r: &layout::Ranked| r.tier.vs_reference.as_ref().and_then(|d| signed(d.value, d.decimals));
+        let above = ranked.iter().filter(|r| side(r).is_some_and(|s| s.starts_with('+'))).count();
+        let level = ranked.iter().filter(|r| r.tier.vs_reference.is_some() && side(r).is_none()).count();
+        let reference = model.reference_rate(year, &t.key).map(|f| percent(f.value, f.decimals));
+        let mine = ranked.iter().find(|r| model.highlighted && r.region == model.focus);
+        let highlight = mine.map(|r| {
+            (
+                model.regions[r.region].name.as_str(),
+                percent(r.tier.rate.value, r.tier.rate.decimals),
+                w.rank_line(r.rank, r.tied, ranked.len()),
+            )
+        });
+        let change = |r: &&layout::Ranked| r.tier.vs_previous.as_ref().map(|d| d.value);
+        let most = |rising: bool| {
+            ranked
+                .iter()
+                .filter(|r| change(r).is_some_and(|v| if rising { v > 0.0 } else { v < 0.0 }))
+                .max_by(|a, b| {
+                    let (x, y) = (change(a).unwrap_or(0.0), change(b).unwrap_or(0.0));
+                    if rising {
+                        x.total_cmp(&y)
+                    } else {
+                        y.total_cmp(&x)
+                    }
+                })
+                .and_then(|r| {
+                    let d = r.tier.vs_previous.as_ref()?;
+                    Some((model.regions[r.region].name.as_str(), signed(d.value, d.decimals)?))
+                })
+        };
+        let (rose, fell) = (most(true), most(false));
+        out.push_str(&w.cities_tier(&CitiesTier {
+            tier: &t.name,
+            reference: &model.reference,
+            reference_rate: reference.as_deref(),
+            above,
+            level,
+            of: ranked.len(),
+            highlight: highlight.as_ref().map(|(n, r, k)| (*n, r.as_str(), k.as_str())),
+            rose_most: rose.as_ref().map(|(n, d)| (*n, d.as_str())),
+            fell_most: fell.as_ref().map(|(n, d)| (*n, d.as_str())),
+        }));
+    }
+    let notes: Vec<String> = (0..model.warnings.len())
+        .filter(|&i| model.warnings[i].year == year)
+        .map(|i| warning(model, i, lang))
+        .collect();
+    out.push_str(&w.summary_notes(&notes));
+    out.trim_end().to_string()
+}
+
 fn figure_cell(f: Option<&Figure>, model: &Model, lang: Lang, as_points: bool) -> Cell {
     match f {
         None => text_cell("—".into()),
@@ -296,7 +360,39 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
     let w = words(lang);
     let year = model.current();
     let (r, f) = (&model.region().name, &model.reference);
-    let (caption, columns, rows): (String, Vec<String>, Vec<Vec<Cell>>) = if view == View::Trend {
+    let (caption, columns, rows): (String, Vec<String>, Vec<Vec<Cell>>) = if view == View::Cities {
+        let latest = model.latest_year();
+        let mut rows = Vec::new();
+        for t in model.latest_tiers() {
+            let (ranked, without) = layout::ranking(model, latest, &t.key);
+            for x in &ranked {
+                rows.push(vec![
+                    text_cell(model.regions[x.region].name.clone()),
+                    text_cell(x.tier.name.clone()),
+                    text_cell(w.rank(x.rank, x.tied)),
+                    figure_cell(Some(&x.tier.rate), model, lang, false),
+                    figure_cell(x.tier.vs_reference.as_ref(), model, lang, true),
+                    figure_cell(x.tier.vs_previous.as_ref(), model, lang, true),
+                ]);
+            }
+            for &region in &without {
+                let mut row = vec![text_cell(model.regions[region].name.clone()), text_cell(t.name.clone())];
+                row.extend((0..4).map(|_| text_cell("—".into())));
+                rows.push(row);
+            }
+            if let Some(rf) = model.reference_rate(latest, &t.key) {
+                rows.push(vec![
+                    text_cell(f.clone()),
+                    text_cell(t.name.clone()),
+                    text_cell("—".into()),
+                    figure_cell(Some(rf), model, lang, false),
+                    text_cell("—".into()),
+                    text_cell("—".into()),
+                ]);
+            }
+        }
+        (w.cities_caption(&model.title, latest), w.cities_columns(f).to_vec(), rows)
+    } else if view == View::Trend {
         let first = model.years().first().map_or(year.year, |y| y.year);
         let mut rows = Vec::new();
         for t in &year.tiers {
@@ -334,8 +430,12 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
     };
     let mut derivations = Vec::new();
     for row in &rows {
-        // A trend row is named by its tier and year.
-        let name = if view == View::Trend { crate::cat!(row[0].text, " ", row[1].text) } else { row[0].text.clone() };
+        // A trend row is named by its tier and year, a cities row by its area and tier.
+        let name = if matches!(view, View::Trend | View::Cities) {
+            crate::cat!(row[0].text, " ", row[1].text)
+        } else {
+            row[0].text.clone()
+        };
         for (i, cell) in row.iter().enumerate().filter(|(_, c)| c.derived) {
             derivations.push(w.derivation(&name, &columns[i], &cell.text, &cell.provenance));
         }
@@ -398,10 +498,15 @@ pub fn table_html(t: &Table, lang: Lang) -> String {
     h
 }
 
-/// The tier a hit shows: that of the hit's year (the trend view's points belong to every
-/// year), or the latest year's for last year's dot (its figure is the latest tier's
-/// `previous_rate`).
-pub fn tier_in<'a>(model: &'a Model, hit: &Hit) -> Option<&'a TierModel> {
+/// The tier a hit of a `view` scene shows: that of the hit's year (the trend view's points
+/// belong to every year), or the latest year's for last year's dot (its figure is the latest
+/// tier's `previous_rate`); in the cities view, the hit's region's (none for the reference's
+/// line).
+pub fn tier_in<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a TierModel> {
+    if view == View::Cities {
+        let key = &model.latest_tiers().get(hit.tier)?.key;
+        return model.tier_of(hit.region?, hit.year, key);
+    }
     let current = model.current().tiers.get(hit.tier)?;
     if hit.series == Series::Previous || hit.year == model.current().year {
         return Some(current);
@@ -409,12 +514,18 @@ pub fn tier_in<'a>(model: &'a Model, hit: &Hit) -> Option<&'a TierModel> {
     model.years().iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.key == current.key)
 }
 
-fn point(model: &Model, h: &Hit, lang: Lang) -> Option<PointText> {
+fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> Option<PointText> {
     let w = words(lang);
-    let f = layout::figure(model, h)?;
-    let t = tier_in(model, h)?;
-    let area = match h.series {
-        Series::Reference => &model.reference,
+    let f = layout::figure(model, view, h)?;
+    // None for the cities view's reference line, which no one region's tier holds.
+    let t = tier_in(model, view, h);
+    let tier_name = match t {
+        Some(t) => t.name.clone(),
+        None => model.latest_tiers().get(h.tier)?.name.clone(),
+    };
+    let area = match (h.series, h.region) {
+        (Series::Reference, _) => &model.reference,
+        (_, Some(r)) => &model.regions.get(r)?.name,
         _ => &model.region().name,
     };
     let kind = match h.series {
@@ -423,12 +534,18 @@ fn point(model: &Model, h: &Hit, lang: Lang) -> Option<PointText> {
     };
     let value = percent(f.value, f.decimals);
     let mut lines = Vec::new();
-    if matches!(h.series, Series::Region | Series::FromCounts) {
+    if let (Some(r), Some(t)) = (h.region, t) {
+        let (ranked, _) = layout::ranking(model, h.year, &t.key);
+        if let Some(me) = ranked.iter().find(|x| x.region == r) {
+            lines.push(w.rank_line(me.rank, me.tied, ranked.len()));
+        }
+    }
+    if let (true, Some(t)) = (matches!(h.series, Series::Region | Series::FromCounts), t) {
         if let (Some(p), Some(c)) = (t.passed, t.candidates) {
             lines.push(w.counts_line(&count(p), &count(c)));
         }
     }
-    if h.series == Series::Region {
+    if let (Series::Region, Some(t)) = (h.series, t) {
         if let Some(d) = &t.vs_reference {
             lines.push(w.vs_reference_line(&w.points(signed(d.value, d.decimals).as_deref()), &model.reference));
         }
@@ -438,14 +555,18 @@ fn point(model: &Model, h: &Hit, lang: Lang) -> Option<PointText> {
     }
     let provenance = provenance(f, model, lang);
     lines.push(provenance.clone());
+    if let Some(q) = f.quote() {
+        lines.push(w.quote(q));
+    }
     let notes = footnotes(model, &f.warnings, lang);
     lines.extend(notes.iter().cloned());
-    let spoken = w.spoken(&Spoken { tier: &t.name, area, kind, value: &value, provenance: &provenance, notes: &notes });
+    let spoken =
+        w.spoken(&Spoken { tier: &tier_name, area, kind, value: &value, provenance: &provenance, notes: &notes });
     Some(PointText {
         series: h.series,
         tier: h.tier,
         year: h.year,
-        heading: w.point_heading(&t.name, area, kind),
+        heading: w.point_heading(&tier_name, area, kind),
         value,
         lines,
         spoken,
@@ -542,8 +663,8 @@ mod tests {
         let s = layout(&m, View::Trend, &Options::default());
         let text = s.text.as_ref().unwrap();
         for (h, p) in s.hits.hits.iter().zip(&text.points) {
-            let t = tier_in(&m, h).unwrap();
-            let fig = layout::figure(&m, h).unwrap();
+            let t = tier_in(&m, View::Trend, h).unwrap();
+            let fig = layout::figure(&m, View::Trend, h).unwrap();
             assert_eq!(p.value, percent(fig.value, fig.decimals));
             assert!(p.heading.contains(&crate::format::int(h.year as i64)), "{}", p.heading);
             if h.series == Series::Region {

@@ -196,6 +196,9 @@ pub struct Model {
     pub regions: Vec<Region>,
     /// The region the compare, change and trend views show.
     pub focus: usize,
+    /// Whether `focus` was asked for (a highlighted city), rather than the first by default:
+    /// the cities view emphasises it only then.
+    pub highlighted: bool,
     /// Every warning of every region, numbered in this order everywhere (①, ②, …).
     pub warnings: Vec<Warning>,
 }
@@ -221,9 +224,39 @@ impl Model {
         self.regions.iter().filter_map(|r| r.years.last()).map(|y| y.year).max().unwrap_or(0)
     }
 
-    /// The region named `name` (in any language of the data), if there is one.
+    /// The region named `name` (in the reader's language), if there is one.
     pub fn find_region(&self, name: &str) -> Option<usize> {
         self.regions.iter().position(|r| r.name == name)
+    }
+
+    /// The tiers of the latest year across the regions, by key, in the order they first
+    /// appear: the cities view's panels.
+    pub fn latest_tiers(&self) -> Vec<&TierModel> {
+        let year = self.latest_year();
+        let mut out: Vec<&TierModel> = Vec::new();
+        for r in &self.regions {
+            if let Some(y) = r.years.iter().find(|y| y.year == year) {
+                for t in &y.tiers {
+                    if !out.iter().any(|o| o.key == t.key) {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Region `region`'s tier `key` in `year`.
+    pub fn tier_of(&self, region: usize, year: i32, key: &str) -> Option<&TierModel> {
+        self.regions.get(region)?.years.iter().find(|y| y.year == year)?.tiers.iter().find(|t| t.key == key)
+    }
+
+    /// The reference's rate for tier `key` in `year`, as the cities view draws it: a stated
+    /// one if any region's data states it, else the one the first region's difference
+    /// implies (where regions imply different ones, a warning says so).
+    pub fn reference_rate(&self, year: i32, key: &str) -> Option<&Figure> {
+        let all = || (0..self.regions.len()).filter_map(|r| self.tier_of(r, year, key)?.reference_rate.as_ref());
+        all().find(|f| !f.is_derived()).or_else(|| all().next())
     }
 }
 
@@ -291,6 +324,7 @@ pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
         source: ds.source.clone(),
         regions,
         focus: 0,
+        highlighted: false,
         warnings,
     };
     check_references(&mut model);

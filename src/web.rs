@@ -205,7 +205,7 @@ pub struct Chart {
     data: Dataset,
     /// The model in the language and with the highlight of the last call.
     model: Model,
-    model_for: (Lang, usize),
+    model_for: (Lang, Option<usize>),
     scene: Option<Scene>,
     /// The last settings, as the page sent them, and what they say.
     settings_text: String,
@@ -224,7 +224,8 @@ struct Settings {
     theme: Theme,
     shown: Shown,
     /// The region shown by the compare, change and trend views.
-    focus: usize,
+    /// The highlighted region, if one was named.
+    focus: Option<usize>,
 }
 
 #[wasm_bindgen]
@@ -235,16 +236,21 @@ impl Chart {
     pub fn new(data: &JsValue, lang: &str) -> Result<Chart, JsValue> {
         let data = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
         let model = crate::model::build(&data);
-        let settings =
-            Settings { view: View::Compare, lang: Lang::Zh, theme: Theme::light(), shown: Shown::default(), focus: 0 };
-        Ok(Chart { data, model, model_for: (Lang::Zh, 0), scene: None, settings_text: String::new(), settings })
+        let settings = Settings {
+            view: View::Compare,
+            lang: Lang::Zh,
+            theme: Theme::light(),
+            shown: Shown::default(),
+            focus: None,
+        };
+        Ok(Chart { data, model, model_for: (Lang::Zh, None), scene: None, settings_text: String::new(), settings })
     }
 
     /// Replaces the data; on error the chart keeps its previous data.
     pub fn update(&mut self, data: &JsValue, lang: &str) -> Result<(), JsValue> {
         self.data = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
         self.model = crate::model::build(&self.data);
-        self.model_for = (Lang::Zh, 0);
+        self.model_for = (Lang::Zh, None);
         self.settings_text.clear();
         self.scene = None;
         Ok(())
@@ -364,7 +370,8 @@ impl Chart {
         let s = &self.settings;
         if self.model_for != (s.lang, s.focus) {
             self.model = crate::model::build_in(&self.data, s.lang);
-            self.model.focus = s.focus;
+            self.model.focus = s.focus.unwrap_or(0);
+            self.model.highlighted = s.focus.is_some();
             self.model_for = (s.lang, s.focus);
         }
         if !s.view.supports(&self.model) {
@@ -380,9 +387,8 @@ impl Chart {
         let field = |k: &str| v.get(k).and_then(Value::as_str);
         let view = match field("view") {
             None => View::Compare,
-            Some(name) => {
-                View::parse(name).ok_or_else(|| usage("view: expected \"compare\", \"change\" or \"trend\""))?
-            }
+            Some(name) => View::parse(name)
+                .ok_or_else(|| usage("view: expected \"compare\", \"change\", \"trend\" or \"cities\""))?,
         };
         let lang = match field("lang") {
             None => Lang::Zh,
@@ -394,15 +400,15 @@ impl Chart {
             _ => 7,
         };
         let shown = Shown { region: shown & 1 != 0, reference: shown & 2 != 0, previous: shown & 4 != 0 };
-        let focus = match field("highlight").filter(|h| !h.is_empty()) {
-            None => 0,
-            Some(h) => self
-                .data
-                .regions
-                .iter()
-                .position(|r| r.name.is(h))
-                .ok_or_else(|| usage(&crate::cat!("highlight: expected a region of the data, got \"", h, "\"")))?,
-        };
+        let focus =
+            match field("highlight").filter(|h| !h.is_empty()) {
+                None => None,
+                Some(h) => {
+                    self.data.regions.iter().position(|r| r.name.is(h)).map(Some).ok_or_else(|| {
+                        usage(&crate::cat!("highlight: expected a region of the data, got \"", h, "\""))
+                    })?
+                }
+            };
         Ok(Settings { view, lang, theme, shown, focus })
     }
 }

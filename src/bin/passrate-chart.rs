@@ -225,7 +225,10 @@ with the system's fonts and any --font file.";
         let mut model = model::build_in(&ds, args.lang);
         if let Some(h) = &args.highlight {
             match ds.regions.iter().position(|r| r.name.is(h)) {
-                Some(i) => model.focus = i,
+                Some(i) => {
+                    model.focus = i;
+                    model.highlighted = true;
+                }
                 None => {
                     let names: Vec<&str> = ds.regions.iter().map(|r| r.name.text.as_str()).collect();
                     eprintln!("passrate-chart: --highlight: expected one of {}, got \"{h}\"", names.join(", "));

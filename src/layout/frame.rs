@@ -136,8 +136,20 @@ impl Frame {
 
     /// A data point whose touch target is not the grown mark (a thin marker).
     pub fn hit_with_target(&mut self, mark: Rect, rect: Rect, year: i32, tier: usize, series: Series) {
-        let z = self.marks.len() as u32;
-        self.hits.push(Hit { rect, mark, year, tier, series, z });
+        self.push_hit(Hit::new(mark, rect, year, tier, series));
+    }
+
+    /// A data point as described by `hit`, its target grown to the smallest touch target
+    /// and its drawing order that of the last mark pushed.
+    pub fn push_hit(&mut self, mut hit: Hit) {
+        hit.rect = Rect {
+            x0: hit.rect.x0.min(hit.mark.x0),
+            y0: hit.rect.y0.min(hit.mark.y0),
+            x1: hit.rect.x1.max(hit.mark.x1),
+            y1: hit.rect.y1.max(hit.mark.y1),
+        };
+        hit.z = self.marks.len() as u32;
+        self.hits.push(hit);
     }
 
     /// Wrapped lines from the current y down.

@@ -47,17 +47,29 @@ pub struct Hit {
     /// The mark as drawn (its bounding box).
     pub mark: Rect,
     pub year: i32,
-    /// Index into the year's tiers.
+    /// Index into the latest year's tiers (in the cities view, into [`Model::latest_tiers`]).
+    ///
+    /// [`Model::latest_tiers`]: crate::model::Model::latest_tiers
     pub tier: usize,
     pub series: Series,
+    /// The region the point belongs to, where the view shows several (the cities view).
+    pub region: Option<usize>,
+    /// Its place in a view's own order within a tier (the cities view's ranking); 0 elsewhere.
+    pub order: u32,
     /// Drawing order: a mark drawn later covers those drawn before it.
     pub z: u32,
 }
 
 impl Hit {
-    /// Tier by tier; within a tier, series by [`Series::rank`]; within a series, by year.
-    fn reading_key(&self) -> (usize, u8, i32) {
-        (self.tier, self.series.rank(), self.year)
+    /// A point of `series` in `year` and tier `tier`, with its mark and target.
+    pub fn new(mark: Rect, rect: Rect, year: i32, tier: usize, series: Series) -> Hit {
+        Hit { rect, mark, year, tier, series, region: None, order: 0, z: 0 }
+    }
+
+    /// Tier by tier; within a tier, by the view's own order, then series by
+    /// [`Series::rank`], then by year.
+    fn reading_key(&self) -> (usize, u32, u8, i32) {
+        (self.tier, self.order, self.series.rank(), self.year)
     }
 }
 
@@ -179,7 +191,7 @@ mod tests {
     use super::*;
 
     fn hit(mark: Rect, tier: usize, series: Series, z: u32) -> Hit {
-        Hit { rect: target(mark, 24.0), mark, year: 2019, tier, series, z }
+        Hit { z, ..Hit::new(mark, target(mark, 24.0), 2019, tier, series) }
     }
 
     #[test]
@@ -231,7 +243,7 @@ mod tests {
     fn targets_at_the_ends_of_i32() {
         let r = target(Rect { x0: i32::MIN, y0: i32::MAX - 1, x1: i32::MIN + 1, y1: i32::MAX }, 48.0);
         assert!(r.x0 <= r.x1 && r.y0 <= r.y1);
-        let t = HitTable::new(vec![Hit { rect: r, mark: r, year: 2019, tier: 0, series: Series::Region, z: 0 }]);
+        let t = HitTable::new(vec![Hit::new(r, r, 2019, 0, Series::Region)]);
         assert_eq!(t.find(0.0, 0.0, 8.0), None, "far from the only target");
     }
 

@@ -97,6 +97,24 @@ pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
                 out.push(item(Swatch::Dot(Ink::Muted, true), w.derived_dot_legend().to_string(), None));
             }
         }
+        View::Cities => {
+            let latest = model.latest_year();
+            let tiers: Vec<_> = (0..model.regions.len())
+                .flat_map(|r| model.latest_tiers().into_iter().filter_map(move |t| model.tier_of(r, latest, &t.key)))
+                .collect();
+            if model.highlighted {
+                out.push(item(Swatch::Solid(Ink::Region), model.region().name.clone(), None));
+                out.push(item(Swatch::Solid(Ink::Previous), w.other_regions().to_string(), None));
+            } else {
+                out.push(item(Swatch::Solid(Ink::Region), w.view_label(crate::words::ViewName::Cities, ""), None));
+            }
+            if tiers.iter().any(|t| t.reference_rate.is_some()) {
+                out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), None));
+            }
+            if tiers.iter().any(|t| t.rate.is_derived()) {
+                out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
+            }
+        }
         View::Change => {
             out.push(item(Swatch::Dot(Ink::Region, false), w.area_in_year(&model.region().name, year.year), None));
             if tiers.iter().any(|t| t.previous_rate.is_some()) {

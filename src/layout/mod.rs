@@ -12,6 +12,7 @@
 //! units), the legend, the scales, label helpers, marks and hits each have their own.
 
 mod change;
+mod cities;
 mod compare;
 mod frame;
 mod hits;
@@ -21,6 +22,7 @@ mod marks;
 mod scale;
 mod trend;
 
+pub use cities::{ranking, Ranked};
 pub use hits::{target, Hit, HitTable, Series};
 pub use legend::{items as legend, LegendItem, Swatch};
 pub use marks::{hatch_lines, HAlign, Ink, Label, LabelStyle, Mark, Point, Rect, VAlign};
@@ -40,6 +42,8 @@ pub enum View {
     Change,
     /// 历年走势: per tier, the region's and the reference's rates over the years.
     Trend,
+    /// 全省各市: per tier, every region of the data ranked, against the reference's rate.
+    Cities,
 }
 
 impl View {
@@ -48,6 +52,7 @@ impl View {
             "compare" => Some(View::Compare),
             "change" => Some(View::Change),
             "trend" => Some(View::Trend),
+            "cities" => Some(View::Cities),
             _ => None,
         }
     }
@@ -57,20 +62,23 @@ impl View {
             View::Compare => "compare",
             View::Change => "change",
             View::Trend => "trend",
+            View::Cities => "cities",
         }
     }
 
-    /// Whether `model` has what the view needs: the trend view wants three years or more.
+    /// Whether `model` has what the view needs: the trend view three years or more, the
+    /// cities view two regions or more.
     pub fn supports(self, model: &Model) -> bool {
         match self {
             View::Trend => model.years().len() >= 3,
+            View::Cities => model.regions.len() >= 2,
             _ => true,
         }
     }
 
     /// The views `model` supports, in tab order.
     pub fn all_for(model: &Model) -> Vec<View> {
-        [View::Compare, View::Change, View::Trend].into_iter().filter(|v| v.supports(model)).collect()
+        [View::Compare, View::Change, View::Trend, View::Cities].into_iter().filter(|v| v.supports(model)).collect()
     }
 }
 
@@ -171,6 +179,7 @@ pub fn layout(model: &Model, view: View, opts: &Options) -> Scene {
         View::Compare => compare::compare(model, &opts),
         View::Change => change::change(model, &opts),
         View::Trend => trend::trend(model, &opts),
+        View::Cities => cities::cities(model, &opts),
     };
     if opts.text {
         scene.text = Some(crate::describe::page(model, &scene, &opts));
@@ -178,10 +187,19 @@ pub fn layout(model: &Model, view: View, opts: &Options) -> Scene {
     scene
 }
 
-/// The figure behind a hit: `hit.tier` indexes the latest year's tiers, `hit.year` says which
-/// year's figure (the trend view shows every year, the change view last year's).
-pub fn figure<'a>(model: &'a Model, hit: &Hit) -> Option<&'a Figure> {
-    let t = crate::describe::tier_in(model, hit)?;
+/// The figure behind a hit of a `view` scene: `hit.tier` indexes the latest year's tiers and
+/// `hit.year` says which year's figure (the trend view shows every year, the change view last
+/// year's); in the cities view `hit.tier` indexes [`Model::latest_tiers`], `hit.region` says
+/// whose bar it is, and the reference's point is its line.
+pub fn figure<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a Figure> {
+    if view == View::Cities {
+        let key = &model.latest_tiers().get(hit.tier)?.key;
+        return match hit.region {
+            Some(r) => Some(&model.tier_of(r, hit.year, key)?.rate),
+            None => model.reference_rate(hit.year, key),
+        };
+    }
+    let t = crate::describe::tier_in(model, view, hit)?;
     match hit.series {
         Series::Region => Some(&t.rate),
         Series::Reference => t.reference_rate.as_ref(),

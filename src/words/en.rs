@@ -1,6 +1,6 @@
 //! English: every sentence in English. `Display` of an error is this language's message.
 
-use super::{quoted, PointKind, Spoken, Ui, ViewName, WarningText, Words};
+use super::{quoted, CitiesTier, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
 use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
 use crate::model::Field;
@@ -183,6 +183,18 @@ fn conflict(c: &Conflict) -> String {
     }
 }
 
+/// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    cat!(n, suffix)
+}
+
 /// "point" for exactly one, "points" otherwise ("0.5 points", "1.0 points", "1 point").
 fn unit(signed: &str, long: &str) -> String {
     let bare = signed.trim_start_matches(['+', '−', '-']);
@@ -199,7 +211,86 @@ impl Words for En {
             ViewName::Compare => cat!("Compared with ", reference),
             ViewName::Change => "Change on the year".into(),
             ViewName::Trend => "Over the years".into(),
+            ViewName::Cities => "Cities".into(),
         }
+    }
+
+    fn cities_subtitle(&self, year: i32, reference: &str) -> String {
+        cat!(year, " pass rates of the cities; the dashed line is ", reference)
+    }
+
+    fn other_regions(&self) -> &'static str {
+        "Other cities"
+    }
+
+    fn rank(&self, rank: usize, tied: bool) -> String {
+        if tied {
+            cat!(rank, "=")
+        } else {
+            cat!(rank)
+        }
+    }
+
+    fn rank_line(&self, rank: usize, tied: bool, of: usize) -> String {
+        cat!(if tied { "joint " } else { "" }, ordinal(rank), " of ", of)
+    }
+
+    fn no_figure(&self) -> &'static str {
+        "no figure"
+    }
+
+    fn column_vs_reference(&self, reference: &str) -> String {
+        cat!("vs ", reference)
+    }
+
+    fn column_vs_previous(&self) -> &'static str {
+        "on year"
+    }
+
+    fn flat_cell(&self, zero: String) -> String {
+        zero
+    }
+
+    fn cities_tier(&self, t: &CitiesTier) -> String {
+        let mut out = cat!(t.tier, ": ", t.above, " of ", t.of, " above ", t.reference);
+        if let Some(r) = t.reference_rate {
+            out.push_str(&cat!(" (", r, ")"));
+        }
+        if t.level > 0 {
+            out.push_str(&cat!(", ", t.level, " level with it"));
+        }
+        if let Some((name, rate, rank)) = t.highlight {
+            out.push_str(&cat!("; ", name, " ", rate, ", ", rank));
+        }
+        if let Some((name, by)) = t.rose_most {
+            out.push_str(&cat!("; ", name, " rose most (", by, " ", unit(by, "points"), ")"));
+        }
+        if let Some((name, by)) = t.fell_most {
+            out.push_str(&cat!("; ", name, " fell most (", by, " ", unit(by, "points"), ")"));
+        }
+        out.push_str(". ");
+        out
+    }
+
+    fn cities_columns(&self, reference: &str) -> [String; 6] {
+        [
+            "Area".into(),
+            "Tier".into(),
+            "Rank".into(),
+            "Rate".into(),
+            cat!("vs ", reference),
+            "Change on the year".into(),
+        ]
+    }
+
+    fn cities_caption(&self, title: &str, year: i32) -> String {
+        let y = crate::format::int(year as i64);
+        let when = if title.contains(&y) { String::new() } else { cat!(" (", y, ")") };
+        cat!(
+            title,
+            when,
+            ": every area's numbers, ranked by rate; those marked “derived” are computed from stated ones"
+        )
     }
 
     fn compare_subtitle(&self, year: i32, region: &str, reference: &str) -> String {

@@ -113,6 +113,26 @@ pub enum ViewName {
     Compare,
     Change,
     Trend,
+    Cities,
+}
+
+/// What the cities view's summary says about one tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CitiesTier<'a> {
+    pub tier: &'a str,
+    pub reference: &'a str,
+    /// The reference's rate, written ("14.8%").
+    pub reference_rate: Option<&'a str>,
+    /// Regions above, level with, and below the reference, of `of` with a rate.
+    pub above: usize,
+    pub level: usize,
+    pub of: usize,
+    /// The highlighted region: its name, its rate, its rank (written).
+    pub highlight: Option<(&'a str, &'a str, &'a str)>,
+    /// The region that rose most on the year, and by how much (written, signed).
+    pub rose_most: Option<(&'a str, &'a str)>,
+    /// The region that fell most, likewise.
+    pub fell_most: Option<(&'a str, &'a str)>,
 }
 
 /// What a point of the chart is, for its tooltip heading.
@@ -185,6 +205,25 @@ pub trait Words: Sync {
     fn compare_subtitle(&self, year: i32, region: &str, reference: &str) -> String;
     fn change_subtitle(&self, year: i32, region: &str) -> String;
     fn trend_subtitle(&self, first: i32, last: i32, region: &str, reference: &str) -> String;
+    fn cities_subtitle(&self, year: i32, reference: &str) -> String;
+    /// The legend entry for the regions other than the highlighted one.
+    fn other_regions(&self) -> &'static str;
+    /// A rank: "3", or "3=" when tied.
+    fn rank(&self, rank: usize, tied: bool) -> String;
+    /// A rank in words, for a tooltip: "排第3（共11个）", "joint 3rd of 11".
+    fn rank_line(&self, rank: usize, tied: bool, of: usize) -> String;
+    /// A region with no figure for a tier.
+    fn no_figure(&self) -> &'static str;
+    /// The cities view's column over the differences to the reference: "与山西省".
+    fn column_vs_reference(&self, reference: &str) -> String;
+    /// Its column over the changes on the year: "比上年".
+    fn column_vs_previous(&self) -> &'static str;
+    /// A zero difference in a column cell, given zero at the figure's precision ("0.0"):
+    /// "持平" in Chinese, the number itself in English, where "unchanged" would widen the column.
+    fn flat_cell(&self, zero: String) -> String;
+    fn cities_tier(&self, t: &CitiesTier) -> String;
+    fn cities_columns(&self, reference: &str) -> [String; 6];
+    fn cities_caption(&self, title: &str, year: i32) -> String;
     /// A year on its own: "2019年" / "2019".
     fn year(&self, year: i32) -> String;
     /// A legend entry for an area in a year: "运城市 2019年".

@@ -1,6 +1,6 @@
 //! 中文：every sentence in Simplified Chinese.
 
-use super::{quoted, PointKind, Spoken, Ui, ViewName, WarningText, Words};
+use super::{quoted, CitiesTier, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
 use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
 use crate::model::Field;
@@ -191,7 +191,75 @@ impl Words for Zh {
             ViewName::Compare => cat!("对比", reference),
             ViewName::Change => "同比变化".into(),
             ViewName::Trend => "历年走势".into(),
+            ViewName::Cities => "全省各市".into(),
         }
+    }
+
+    fn cities_subtitle(&self, year: i32, reference: &str) -> String {
+        cat!(year, "年各市达线率，虚线为", reference)
+    }
+
+    fn other_regions(&self) -> &'static str {
+        "其他城市"
+    }
+
+    fn rank(&self, rank: usize, tied: bool) -> String {
+        if tied {
+            cat!(rank, "=")
+        } else {
+            cat!(rank)
+        }
+    }
+
+    fn rank_line(&self, rank: usize, tied: bool, of: usize) -> String {
+        cat!(if tied { "并列第" } else { "排第" }, rank, "（共", of, "个）")
+    }
+
+    fn no_figure(&self) -> &'static str {
+        "无数据"
+    }
+
+    fn column_vs_reference(&self, reference: &str) -> String {
+        cat!("与", reference)
+    }
+
+    fn column_vs_previous(&self) -> &'static str {
+        "比上年"
+    }
+
+    fn flat_cell(&self, _zero: String) -> String {
+        "持平".into()
+    }
+
+    fn cities_tier(&self, t: &CitiesTier) -> String {
+        let mut out = cat!(t.tier, "：", t.of, "个地区中有", t.above, "个高于", t.reference);
+        if let Some(r) = t.reference_rate {
+            out.push_str(&cat!("（", r, "）"));
+        }
+        if t.level > 0 {
+            out.push_str(&cat!("，", t.level, "个与之持平"));
+        }
+        if let Some((name, rate, rank)) = t.highlight {
+            out.push_str(&cat!("；", name, rate, "，", rank));
+        }
+        if let Some((name, by)) = t.rose_most {
+            out.push_str(&cat!("；比上年提高最多的是", name, "（", by, "个百分点）"));
+        }
+        if let Some((name, by)) = t.fell_most {
+            out.push_str(&cat!("；下降最多的是", name, "（", by, "个百分点）"));
+        }
+        out.push('。');
+        out
+    }
+
+    fn cities_columns(&self, reference: &str) -> [String; 6] {
+        ["地区".into(), "批次".into(), "排名".into(), "达线率".into(), cat!("与", reference, "相比"), "比上年".into()]
+    }
+
+    fn cities_caption(&self, title: &str, year: i32) -> String {
+        let y = crate::format::int(year as i64);
+        let when = if title.contains(&y) { String::new() } else { cat!("（", y, "年）") };
+        cat!(title, when, "：各地区全部数字，按达线率排序，标注“推算”的由原文数字算出")
     }
 
     fn compare_subtitle(&self, year: i32, region: &str, reference: &str) -> String {
