@@ -8,7 +8,7 @@
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use passrate_chart::layout::{layout, Options, View};
-    use passrate_chart::load::{self, Dataset, Place, Stated, TierInput, YearInput};
+    use passrate_chart::load::{self, Dataset, Name, Place, RegionInput, Stated, TierInput, YearInput};
     use passrate_chart::model;
 
     const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
@@ -44,19 +44,25 @@ mod native {
     fn wide_model(points: usize) -> model::Model {
         let tiers = (0..points / 2)
             .map(|t| {
-                let mut ti = TierInput::empty(format!("T{t}"), Place::Json(format!("years[0].tiers[{t}]")));
-                ti.rate = Some(Stated { value: 10.0 + (t % 50) as f64, decimals: 1 });
-                ti.reference_rate = Some(Stated { value: 9.5 + (t % 40) as f64, decimals: 1 });
-                ti.vs_previous_year_pp = Some(Stated { value: 0.4, decimals: 1 });
+                let mut ti = TierInput::empty(Name::new(format!("T{t}")), Place::Json(format!("years[0].tiers[{t}]")));
+                ti.rate = Some(Stated::written(10.0 + (t % 50) as f64, 1));
+                ti.reference_rate = Some(Stated::written(9.5 + (t % 40) as f64, 1));
+                ti.vs_previous_year_pp = Some(Stated::written(0.4, 1));
                 ti
             })
             .collect();
+        let year = YearInput {
+            year: 2024,
+            candidates: None,
+            candidates_quote: None,
+            tiers,
+            place: Place::Json("years[0]".into()),
+        };
         let ds = Dataset {
-            title: "bench".into(),
-            region: "A".into(),
-            reference: "B".into(),
+            title: Name::new("bench"),
+            reference: Name::new("B"),
             source: None,
-            years: vec![YearInput { year: 2024, candidates: None, tiers, place: Place::Json("years[0]".into()) }],
+            regions: vec![RegionInput { name: Name::new("A"), years: vec![year], place: Place::Json(String::new()) }],
         };
         model::build(&ds)
     }
