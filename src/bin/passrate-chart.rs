@@ -1,10 +1,12 @@
-//! `passrate-chart`: the static fallback, from the same layout and renderer as the canvas.
+//! `passrate-chart`: the static fallback, from the same layout and renderer as the canvas, and
+//! the extractor that turns a results report's text into a dataset.
 //!
 //! ```text
 //! passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
 //!                       [--theme light|dark] [--width W] [--height H] [-o chart.svg]
 //! passrate-chart render <data> --table      # the accessible HTML data table
 //! passrate-chart render <data> --summary    # the text summary
+//! passrate-chart extract [report.txt|-] [--lang zh-CN|en]   # a report's text → dataset JSON
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -21,16 +23,98 @@ mod cli {
 
     use passrate_chart::layout::{self, Options, View};
     use passrate_chart::render::{self, Theme};
-    use passrate_chart::words::Lang;
+    use passrate_chart::words::{words, Lang};
     use passrate_chart::{describe, load, model};
 
     const USAGE: &str =
         "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
                              [--theme light|dark] [--width W] [--height H] [-o FILE]
                              [--highlight REGION] [--table | --summary]
+       passrate-chart extract [report.txt|-] [--lang zh-CN|en]
 
-Writes the chart as SVG (or, with --table, its data as an HTML table; with --summary, its
-text summary) to FILE, or to standard output.";
+render writes the chart as SVG (or, with --table, its data as an HTML table; with --summary,
+its text summary) to FILE, or to standard output.
+
+extract reads the text of a results report (a file, or standard input) and prints the dataset
+it states as JSON, ready for render; standard error lists every number it did not use, and
+why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's figures.";
+
+    /// What `extract` was asked to do.
+    struct ExtractArgs {
+        /// `None` or `-`: standard input.
+        input: Option<String>,
+        lang: Lang,
+    }
+
+    fn parse_extract(mut args: impl Iterator<Item = String>) -> Result<ExtractArgs, String> {
+        let mut a = ExtractArgs { input: None, lang: Lang::Zh };
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--lang" => {
+                    let v = args.next().ok_or("--lang needs a value")?;
+                    a.lang = Lang::parse(&v).ok_or(format!("--lang: expected zh-CN or en, got \"{v}\""))?;
+                }
+                "-h" | "--help" => return Err(String::new()),
+                "-" if a.input.is_none() => a.input = Some(arg),
+                s if s.starts_with('-') => return Err(format!("unknown option \"{s}\"")),
+                s if a.input.is_none() => a.input = Some(s.to_string()),
+                s => return Err(format!("one input file expected, got a second: \"{s}\"")),
+            }
+        }
+        Ok(a)
+    }
+
+    /// `extract`: the dataset on standard output, every number left out on standard error.
+    fn extract(args: ExtractArgs) -> ExitCode {
+        use std::io::{Read, Write};
+        let name = args.input.as_deref().filter(|i| *i != "-").unwrap_or("standard input");
+        let bytes = match args.input.as_deref().filter(|i| *i != "-") {
+            Some(path) => std::fs::read(path),
+            None => {
+                let mut b = Vec::new();
+                std::io::stdin().read_to_end(&mut b).map(|_| b)
+            }
+        };
+        let text =
+            match bytes.map_err(|e| e.to_string()).and_then(|b| load::decode(&b).map_err(|e| e.message(args.lang))) {
+                Ok((t, _)) => t,
+                Err(e) => {
+                    eprintln!("passrate-chart: {name}: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+        let found = passrate_chart::extract::extract(&text);
+        let w = words(args.lang);
+        let mut err = String::new();
+        err.push_str(&w.extract_summary(found.used.len(), found.ignored.len()));
+        err.push('\n');
+        let mut sentence = None;
+        for i in &found.ignored {
+            if sentence != Some(i.sentence) {
+                sentence = Some(i.sentence);
+                let line = text[..i.sentence.start].matches('\n').count() + 1;
+                err.push_str(&w.ignored_sentence(line, i.sentence.of(&text)));
+                err.push('\n');
+            }
+            err.push_str(&w.ignored_number(i.number.of(&text), &w.ignored_reason(&i.reason)));
+            err.push('\n');
+        }
+        if let Some(r) = &found.refusal {
+            err.push_str(&w.refusal(r));
+            err.push('\n');
+        }
+        let _ = std::io::stderr().write_all(err.as_bytes());
+        match &found.dataset {
+            Some(ds) => match std::io::stdout().write_all(load::to_json(ds).as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("passrate-chart: standard output: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            None => ExitCode::FAILURE,
+        }
+    }
 
     enum Output {
         Svg,
@@ -54,7 +138,7 @@ text summary) to FILE, or to standard output.";
         match args.next().as_deref() {
             Some("render") => {}
             Some("-h") | Some("--help") | None => return Err(String::new()),
-            Some(other) => return Err(format!("unknown command \"{other}\"; expected \"render\"")),
+            Some(other) => return Err(format!("unknown command \"{other}\"; expected \"render\" or \"extract\"")),
         }
         let mut a = Args {
             input: String::new(),
@@ -116,6 +200,19 @@ text summary) to FILE, or to standard output.";
     }
 
     pub fn main() -> ExitCode {
+        if std::env::args().nth(1).as_deref() == Some("extract") {
+            return match parse_extract(std::env::args().skip(2)) {
+                Ok(a) => extract(a),
+                Err(msg) if msg.is_empty() => {
+                    println!("{USAGE}");
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("passrate-chart: {msg}\n\n{USAGE}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         let args = match parse(std::env::args().skip(1)) {
             Ok(a) => a,
             Err(msg) if msg.is_empty() => {
