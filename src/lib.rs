@@ -53,6 +53,8 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "authoring"))]
+pub mod web_authoring;
 
 pub use error::{Error, ErrorKind};
 
