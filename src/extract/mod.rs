@@ -20,8 +20,8 @@
 //! assert_eq!(model::build(ds).warnings.len(), 1); // 5,872 ÷ 36,192 is 16.2 %, not 15.5 %
 //! ```
 //!
-//! The reading is in three steps: [`scan`] finds sentences, clauses and numbers with their
-//! units; [`lexicon`] marks the words around them (tiers, areas, years, comparisons); [`read`]
+//! The reading is in three steps: `scan` finds sentences, clauses and numbers with their
+//! units; `lexicon` marks the words around them (tiers, areas, years, comparisons); `read`
 //! decides, clause by clause, what each number is. This module assembles what was taken.
 
 mod lexicon;
