@@ -557,3 +557,43 @@ fn figures_the_loader_refuses_are_no_dataset() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn odd_text_never_panics() {
+    // Pieces of every report, cut at arbitrary characters and put together in a scrambled
+    // order, with stray digits, signs and separators between them.
+    let mut pieces: Vec<String> = Vec::new();
+    for entry in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports")).unwrap()
+    {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for chunk in chars.chunks(7) {
+            pieces.push(chunk.iter().collect());
+        }
+    }
+    let extra =
+        ["1", "２", ".", "．", ",", "，", "-", "−", "+", "%", "万", "年", "月", "(", "）", "\n", " ", "𠀀", "\u{200b}"];
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..next(40) {
+            text.push_str(&pieces[next(pieces.len())]);
+            if next(3) == 0 {
+                text.push_str(extra[next(extra.len())]);
+            }
+        }
+        let x = extract::extract(&text);
+        for u in &x.used {
+            assert!(text.get(u.quote.start..u.quote.end).is_some(), "{text:?}");
+        }
+        for i in &x.ignored {
+            assert!(text.get(i.number.start..i.number.end).is_some(), "{text:?}");
+        }
+        let _ = x.to_json(&text, Lang::En, Offsets::Utf16);
+    }
+}

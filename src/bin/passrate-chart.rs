@@ -89,10 +89,15 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
         err.push_str(&w.extract_summary(found.used.len(), found.ignored.len()));
         err.push('\n');
         let mut sentence = None;
+        // The list is in text order: count lines as it goes.
+        let (mut counted, mut line) = (0, 1);
         for i in &found.ignored {
             if sentence != Some(i.sentence) {
                 sentence = Some(i.sentence);
-                let line = text[..i.sentence.start].matches('\n').count() + 1;
+                if i.sentence.start >= counted {
+                    line += text[counted..i.sentence.start].matches('\n').count();
+                    counted = i.sentence.start;
+                }
                 err.push_str(&w.ignored_sentence(line, i.sentence.of(&text)));
                 err.push('\n');
             }

@@ -327,7 +327,8 @@ pub(super) struct Names {
     pub reference: Option<String>,
     /// The report's year (what 今年 means), and the token that says it.
     pub year: Option<(i32, usize)>,
-    /// Named places and what each is to the report (its region, its reference, elsewhere).
+    /// Named places and what each is to the report (its region, its reference, elsewhere),
+    /// in text order.
     pub places: Vec<Mark>,
 }
 
@@ -428,14 +429,14 @@ pub(super) fn names(doc: &Doc) -> Names {
             let mut from = 0;
             while let Some(k) = find_word(text, from, name, Lang::En) {
                 let span = Span::new(k, k + name.len());
-                if !places.iter().any(|m| m.span.start <= k && k < m.span.end) {
+                if !found.iter().any(|p| p.0.start <= k && k < p.0.end) {
                     places.push(Mark { span, what });
                 }
                 from = span.end;
             }
         }
-        places.sort_by_key(|m| m.span);
     }
+    places.sort_by_key(|m| m.span);
     Names { region, reference, year: report_year(doc), places }
 }
 
@@ -489,7 +490,8 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
     while i < span.end {
         let c = text[i..].chars().next().unwrap_or(' ');
         let step = c.len_utf8();
-        if let Some(p) = names.places.iter().find(|m| m.span.start == i && m.span.end <= span.end) {
+        let at = names.places.partition_point(|m| m.span.start < i);
+        if let Some(p) = names.places.get(at).filter(|m| m.span.start == i && m.span.end <= span.end) {
             out.push(*p);
             i = p.span.end;
             continue;

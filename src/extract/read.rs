@@ -189,12 +189,10 @@ fn ignore_reason(kind: Kind) -> Option<Reason> {
 
 fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
     let text = doc.text;
-    let tokens: Vec<(usize, &Token)> = doc
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| clause.start <= t.number.start && t.number.start < clause.end)
-        .collect();
+    // Tokens are in text order: the clause's are one run of them.
+    let first = doc.tokens.partition_point(|t| t.number.start < clause.start);
+    let tokens: Vec<(usize, &Token)> =
+        doc.tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.number.start < clause.end).collect();
     // Years, dates and counts of other things first.
     for &(i, t) in &tokens {
         match t.kind {

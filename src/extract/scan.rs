@@ -703,9 +703,11 @@ pub(super) fn find_word(text: &str, from: usize, word: &str, lang: Lang) -> Opti
     loop {
         let k = match lang {
             Lang::Zh => text[from..].find(word)? + from,
+            // An ASCII word matches only at ASCII bytes, which are always character boundaries.
             Lang::En => {
-                let lower = text[from..].to_ascii_lowercase();
-                lower.find(&word.to_ascii_lowercase())? + from
+                let (bytes, w) = (text.as_bytes(), word.as_bytes());
+                (from..(text.len() + 1).saturating_sub(w.len()))
+                    .find(|&k| bytes[k..k + w.len()].eq_ignore_ascii_case(w))?
             }
         };
         let end = k + word.len();
