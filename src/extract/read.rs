@@ -164,9 +164,10 @@ fn targets(doc: &Doc, marks: &[Mark]) -> Vec<bool> {
 }
 
 /// A year token as a mark, so that 2018年 reads like 去年.
-fn year_marks(tokens: &[Token], clause: Span) -> Vec<Mark> {
+fn year_marks(tokens: &[(usize, &Token)], clause: Span) -> Vec<Mark> {
     tokens
         .iter()
+        .map(|(_, t)| t)
         .filter(|t| clause.contains(t.whole))
         .filter_map(|t| match t.kind {
             Kind::Year(y) => Some(Mark { span: t.whole, what: What::Year(y) }),
@@ -210,9 +211,8 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
     }
     // Every token but a year bounds the lead and tail of its neighbours.
     let bounds: Vec<&Token> = tokens.iter().map(|(_, t)| *t).filter(|t| !matches!(t.kind, Kind::Year(_))).collect();
-    let owned: Vec<Token> = tokens.iter().map(|(_, t)| **t).collect();
     let mut all = marks(doc, names, clause);
-    all.extend(year_marks(&owned, clause));
+    all.extend(year_marks(&tokens, clause));
     all.sort_by_key(|m| (m.span.start, m.span.end));
     let target = targets(doc, &all);
     let mut figures: Vec<Token> = bounds.iter().filter(|t| t.is_figure()).map(|t| **t).collect();
