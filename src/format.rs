@@ -44,6 +44,18 @@ pub fn fixed(value: f64, decimals: u8) -> String {
     out
 }
 
+/// `value` with exactly `decimals` decimals, as data files write numbers (an ASCII minus):
+/// `decimal(-0.3, 2)` → `"-0.30"`.
+pub fn decimal(value: f64, decimals: u8) -> String {
+    let units = to_units(value, decimals);
+    let mut out = String::new();
+    if units < 0 {
+        out.push('-');
+    }
+    push_units(&mut out, units.unsigned_abs(), decimals, false);
+    out
+}
+
 /// A rate with its percent sign: `"15.5%"`.
 pub fn percent(value: f64, decimals: u8) -> String {
     let mut s = fixed(value, decimals);
@@ -280,6 +292,9 @@ mod tests {
         assert_eq!(int(0), "0");
         assert_eq!(plain(-0.25), "-0.25");
         assert_eq!(plain(14.0), "14");
+        assert_eq!(decimal(-0.3, 2), "-0.30");
+        assert_eq!(decimal(14.0, 1), "14.0");
+        assert_eq!(decimal(-0.04, 1), "0.0");
         assert_eq!(plain(2.0 / 3.0), "0.666667");
         assert_eq!(decimals_of(15.5), 1);
         assert_eq!(decimals_of(48.57), 2);

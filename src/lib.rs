@@ -40,6 +40,8 @@
 
 pub mod describe;
 pub mod error;
+#[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
+pub mod extract;
 pub mod format;
 pub mod json;
 pub mod layout;
@@ -51,6 +53,8 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "authoring"))]
+pub mod web_authoring;
 
 pub use error::{Error, ErrorKind};
 

@@ -1,6 +1,7 @@
-//! The `passrate-chart render` command: the static SVG, table and summary, run as a user
-//! would run it. The demo's static fallback images (`tests/golden/cli/`, served as the demo's `static/`) are its golden output, so
-//! they cannot go stale: accept a change with `UPDATE_GOLDEN=1 cargo test --test cli`.
+//! The `passrate-chart render` command (the static SVG, table and summary) and the `extract`
+//! command (a report's text → dataset), run as a user would run them. The demo's static
+//! fallback images (`tests/golden/cli/`, served as the demo's `static/`) are its golden output,
+//! so they cannot go stale: accept a change with `UPDATE_GOLDEN=1 cargo test --test cli`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -106,7 +107,7 @@ fn errors_say_what_is_wrong() {
         (vec!["render", "x.json", "--view", "pie"], "--view: expected compare, change or trend, got \"pie\""),
         (vec!["render", "x.json", "--width", "9"], "--width: expected a number of pixels"),
         (vec!["render"], "missing the data file"),
-        (vec!["draw", "x.json"], "unknown command \"draw\""),
+        (vec!["draw", "x.json"], "unknown command \"draw\"; expected \"render\" or \"extract\""),
         (vec!["render", "x.json", "--colour"], "unknown option \"--colour\""),
     ] {
         let o = run(&args);
@@ -117,4 +118,106 @@ fn errors_say_what_is_wrong() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.json"));
     assert!(run(&["--help"]).status.success());
+}
+
+fn run_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_passrate-chart"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const SEED_REPORT: &str = "tests/fixtures/reports/yuncheng-2019.txt";
+
+#[test]
+fn extract_prints_a_dataset_that_render_takes() {
+    let o = run(&["extract", SEED_REPORT]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let json = String::from_utf8(o.stdout).unwrap();
+    let ds = passrate_chart::load::from_json(&json).unwrap();
+    assert_eq!(ds.region().name.text, "运城市");
+    assert_eq!(ds.region().years[0].tiers[0].quotes.rate.as_deref(), Some("达线率为15.5%"));
+    // Every sentence with a number left out, once, with its line; each number and why.
+    assert!(
+        err.starts_with("采用 11 个数字，未采用 4 个：\n第 3 行：2019年8月14日\n  2019年8月14日：日期，不是达线数据\n"),
+        "{err}"
+    );
+    assert!(err.contains("\n  14所：学校的数量，不是达线数据\n"), "{err}");
+    assert_eq!(err.matches("第 7 行：山西省理科前3名中").count(), 1, "{err}");
+
+    let file = std::env::temp_dir().join(format!("passrate-cli-extracted-{}.json", std::process::id()));
+    std::fs::write(&file, &json).unwrap();
+    let s = run(&["render", file.to_str().unwrap(), "--summary"]);
+    assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
+    let summary = String::from_utf8(s.stdout).unwrap();
+    assert!(summary.contains("5,872 ÷ 36,192 = 16.2%"), "the contradiction survives: {summary}");
+    let svg = run(&["render", file.to_str().unwrap()]);
+    assert!(svg.status.success() && svg.stdout.starts_with(b"<svg"));
+}
+
+#[test]
+fn extract_reads_standard_input_in_any_encoding_and_speaks_english() {
+    let text = std::fs::read_to_string(root().join(SEED_REPORT)).unwrap();
+    let from_file = run(&["extract", SEED_REPORT]).stdout;
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    for (name, bytes) in [("UTF-8", text.as_bytes().to_vec()), ("GB18030", gb.into_owned()), ("UTF-16", utf16)] {
+        let o = run_with_input(&["extract", "-"], &bytes);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(o.stdout, from_file, "{name}");
+    }
+    let o = run_with_input(&["extract", "--lang", "en"], text.as_bytes());
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.starts_with("11 numbers taken, 4 left out:\nline 3: 2019年8月14日\n"), "{err}");
+    assert!(err.contains("\n  14所: a number of schools, not a pass figure\n"), "{err}");
+
+    let o = run(&["extract", "tests/fixtures/reports/datong-2020-en.txt", "--lang", "en"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8(o.stderr).unwrap().contains("  45 million: an amount of money, not a pass figure"));
+}
+
+#[test]
+fn extract_with_nothing_found_and_bad_options() {
+    let o = run(&["extract", "tests/fixtures/reports/meeting-2024-nothing.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("  23个：其他事物的数量，不是考生人数\n"), "{err}");
+    assert!(err.ends_with("没有找到任何批次的达线数据\n"), "{err}");
+    let o = run_with_input(&["extract", "--lang", "en"], "No figures at all.".as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).ends_with("no pass figures for any tier were found\n"));
+    let o = run_with_input(&["extract"], "2019年高考，参考人数为5000人，一本达线5872人。".as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("找到的数字不能构成有效的数据"));
+
+    for (args, want) in [
+        (vec!["extract", "--lang", "fr"], "--lang: expected zh-CN or en, got \"fr\""),
+        (vec!["extract", "a.txt", "b.txt"], "one input file expected, got a second: \"b.txt\""),
+        (vec!["extract", "--view", "compare"], "unknown option \"--view\""),
+        (vec!["extract", "--lang"], "--lang needs a value"),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains(want), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    let o = run(&["extract", "does-not-exist.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.txt"));
+    let bad = std::env::temp_dir().join(format!("passrate-cli-bad-{}.txt", std::process::id()));
+    std::fs::write(&bad, [0x81, 0x20, 0xff]).unwrap();
+    let o = run(&["extract", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let help = run(&["extract", "--help"]);
+    assert!(help.status.success() && String::from_utf8_lossy(&help.stdout).contains("passrate-chart extract"));
 }

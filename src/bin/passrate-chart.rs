@@ -1,11 +1,13 @@
-//! `passrate-chart`: the static fallback, from the same layout and renderer as the canvas.
+//! `passrate-chart`: the static fallback, from the same layout and renderer as the canvas, and
+//! the extractor that turns a results report's text into a dataset.
 //!
 //! ```text
-//! passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
+//! passrate-chart render <data.json|data.csv> [--view compare|change|trend|cities] [--lang zh-CN|en]
 //!                       [--theme light|dark] [--width W] [--height H] [-o chart.svg]
 //! passrate-chart render <data> --format png [--scale N] [--font FILE] -o chart.png
 //! passrate-chart render <data> --table      # the accessible HTML data table
 //! passrate-chart render <data> --summary    # the text summary
+//! passrate-chart extract [report.txt|-] [--lang zh-CN|en]   # a report's text → dataset JSON
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,19 +24,106 @@ mod cli {
 
     use passrate_chart::layout::{self, Options, View};
     use passrate_chart::render::{self, png, Theme};
-    use passrate_chart::words::Lang;
+    use passrate_chart::words::{words, Lang};
     use passrate_chart::{describe, load, model};
 
     const USAGE: &str =
-        "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend] [--lang zh-CN|en]
+        "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend|cities] [--lang zh-CN|en]
                              [--theme light|dark] [--width W] [--height H] [-o FILE]
                              [--highlight REGION] [--table | --summary]
                              [--format svg|png] [--scale 1-4] [--font FILE]
+       passrate-chart extract [report.txt|-] [--lang zh-CN|en]
 
-Writes the chart as SVG (or, with --table, its data as an HTML table; with --summary, its
-text summary) to FILE, or to standard output. A PNG (--format png, or -o FILE.png) is laid
-out 360 px wide and drawn at scale 3 (1080 pixels) unless --width and --scale say otherwise,
-with the system's fonts and any --font file.";
+render writes the chart as SVG (or, with --table, its data as an HTML table; with --summary,
+its text summary) to FILE, or to standard output. A PNG (--format png, or -o FILE.png) is
+laid out 360 px wide and drawn at scale 3 (1080 pixels) unless --width and --scale say
+otherwise, with the system's fonts and any --font file.
+
+extract reads the text of a results report (a file, or standard input) and prints the dataset
+it states as JSON, ready for render; standard error lists every number it did not use, and
+why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's figures.";
+
+    /// What `extract` was asked to do.
+    struct ExtractArgs {
+        /// `None` or `-`: standard input.
+        input: Option<String>,
+        lang: Lang,
+    }
+
+    fn parse_extract(mut args: impl Iterator<Item = String>) -> Result<ExtractArgs, String> {
+        let mut a = ExtractArgs { input: None, lang: Lang::Zh };
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--lang" => {
+                    let v = args.next().ok_or("--lang needs a value")?;
+                    a.lang = Lang::parse(&v).ok_or(format!("--lang: expected zh-CN or en, got \"{v}\""))?;
+                }
+                "-h" | "--help" => return Err(String::new()),
+                "-" if a.input.is_none() => a.input = Some(arg),
+                s if s.starts_with('-') => return Err(format!("unknown option \"{s}\"")),
+                s if a.input.is_none() => a.input = Some(s.to_string()),
+                s => return Err(format!("one input file expected, got a second: \"{s}\"")),
+            }
+        }
+        Ok(a)
+    }
+
+    /// `extract`: the dataset on standard output, every number left out on standard error.
+    fn extract(args: ExtractArgs) -> ExitCode {
+        use std::io::{Read, Write};
+        let name = args.input.as_deref().filter(|i| *i != "-").unwrap_or("standard input");
+        let bytes = match args.input.as_deref().filter(|i| *i != "-") {
+            Some(path) => std::fs::read(path),
+            None => {
+                let mut b = Vec::new();
+                std::io::stdin().read_to_end(&mut b).map(|_| b)
+            }
+        };
+        let text =
+            match bytes.map_err(|e| e.to_string()).and_then(|b| load::decode(&b).map_err(|e| e.message(args.lang))) {
+                Ok((t, _)) => t,
+                Err(e) => {
+                    eprintln!("passrate-chart: {name}: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+        let found = passrate_chart::extract::extract(&text);
+        let w = words(args.lang);
+        let mut err = String::new();
+        err.push_str(&w.extract_summary(found.used.len(), found.ignored.len()));
+        err.push('\n');
+        let mut sentence = None;
+        // The list is in text order: count lines as it goes.
+        let (mut counted, mut line) = (0, 1);
+        for i in &found.ignored {
+            if sentence != Some(i.sentence) {
+                sentence = Some(i.sentence);
+                if i.sentence.start >= counted {
+                    line += text[counted..i.sentence.start].matches('\n').count();
+                    counted = i.sentence.start;
+                }
+                err.push_str(&w.ignored_sentence(line, i.sentence.of(&text)));
+                err.push('\n');
+            }
+            err.push_str(&w.ignored_number(i.number.of(&text), &w.ignored_reason(&i.reason)));
+            err.push('\n');
+        }
+        if let Some(r) = &found.refusal {
+            err.push_str(&w.refusal(r));
+            err.push('\n');
+        }
+        let _ = std::io::stderr().write_all(err.as_bytes());
+        match &found.dataset {
+            Some(ds) => match std::io::stdout().write_all(load::to_json(ds).as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("passrate-chart: standard output: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            None => ExitCode::FAILURE,
+        }
+    }
 
     /// A PNG for a phone article: 360 CSS px is a phone's text column, so at scale 3 (1080 px,
     /// a 3x screen's pixels) the chart's text shows at the article's own text size; 540 x 2
@@ -68,7 +157,7 @@ with the system's fonts and any --font file.";
         match args.next().as_deref() {
             Some("render") => {}
             Some("-h") | Some("--help") | None => return Err(String::new()),
-            Some(other) => return Err(format!("unknown command \"{other}\"; expected \"render\"")),
+            Some(other) => return Err(format!("unknown command \"{other}\"; expected \"render\" or \"extract\"")),
         }
         let mut a = Args {
             input: String::new(),
@@ -172,6 +261,19 @@ with the system's fonts and any --font file.";
     }
 
     pub fn main() -> ExitCode {
+        if std::env::args().nth(1).as_deref() == Some("extract") {
+            return match parse_extract(std::env::args().skip(2)) {
+                Ok(a) => extract(a),
+                Err(msg) if msg.is_empty() => {
+                    println!("{USAGE}");
+                    ExitCode::SUCCESS
+                }
+                Err(msg) => {
+                    eprintln!("passrate-chart: {msg}\n\n{USAGE}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         let args = match parse(std::env::args().skip(1)) {
             Ok(a) => a,
             Err(msg) if msg.is_empty() => {

@@ -1,4 +1,5 @@
-//! Load: text (JSON or CSV) → a validated [`Dataset`], exactly as stated by the source.
+//! Load: text (JSON or CSV) → a validated [`Dataset`], exactly as stated by the source, and
+//! a dataset back to JSON ([`to_json`]).
 //!
 //! This room parses and validates; it derives nothing. Every value is checked once, here,
 //! and a bad one is reported with its field path (JSON) or line and column (CSV). No web-sys,
@@ -7,6 +8,7 @@
 mod csv;
 mod encoding;
 mod json;
+mod write;
 
 pub use self::csv::{from_csv, COLUMNS};
 #[cfg(not(target_arch = "wasm32"))]
@@ -16,6 +18,7 @@ pub use self::json::{
     from_json, from_value, NAME_FIELDS, QUOTE_FIELDS, REGION_FIELDS, ROOT_FIELDS, ROOT_FIELDS_V2, SOURCE_FIELDS,
     TIER_FIELDS, TIER_FIELDS_V2, YEAR_FIELDS, YEAR_FIELDS_V2,
 };
+pub use self::write::to_json;
 
 use crate::cat;
 use crate::error::{Conflict, Dup, Error, ErrorKind, Got, Name as FieldName, Path, Want};

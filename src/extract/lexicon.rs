@@ -1,0 +1,669 @@
+//! The words around the numbers: which tier, which area, which year, compared with what, up
+//! or down. Each language has one table of words and what each marks; a [`Mark`] is where
+//! one of them stands in the text. Place names (运城市, 山西省, "Datong city") are found once
+//! per text, and the report's own region, province and year decided from them.
+
+use super::scan::{find_word, is_han, Doc, Kind};
+use super::{Span, Tier};
+use crate::words::Lang;
+
+/// What a word says about the numbers near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum What {
+    Tier(Tier),
+    /// The tier's pass rate: 达线率, 一本率, "pass rate".
+    Rate,
+    /// A share of the candidates: 占, "of candidates".
+    Share,
+    /// Reaching a line: 达线, 上线, "passed".
+    Pass,
+    /// Candidates who sat: 参考, 考生, "sat".
+    Candidates,
+    /// 报名: registered, which is not sat.
+    Registered,
+    /// The report's region: 我市, 全市, its name.
+    Region,
+    /// The reference: 全省, 我省, its name, "provincial".
+    Reference,
+    /// Another area: a county, a school, another city, the country.
+    Elsewhere,
+    ThisYear,
+    LastYear,
+    /// A year in digits (2018年, "2018"), from its number token.
+    Year(i32),
+    /// 同比, "year on year": compared with last year, in one word.
+    YearOnYear,
+    /// 比, 较, 高于, "than", "above": what follows is compared with.
+    Compare,
+    Up,
+    Down,
+    /// 文科, 理科: one stream.
+    Stream,
+    /// 文理科: both streams together.
+    BothStreams,
+    /// 分别, "respectively": a list of numbers for a list of tiers or years.
+    Respectively,
+    /// 近三年: the last n years, this one included.
+    Recent(u8),
+}
+
+/// A word of the lexicon where it stands in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mark {
+    pub span: Span,
+    pub what: What,
+}
+
+use What::*;
+
+const ONE: What = What::Tier(Tier::One);
+const TWO: What = What::Tier(Tier::Two);
+const UG: What = What::Tier(Tier::Undergraduate);
+const VOC: What = What::Tier(Tier::Vocational);
+
+/// Chinese words and what they mark; at each place the longest word wins.
+const ZH: &[(&str, &[What])] = &[
+    ("特殊类型招生控制线", &[ONE]),
+    ("第一批本科", &[ONE]),
+    ("本科第一批", &[ONE]),
+    ("本科一批", &[ONE]),
+    ("一批本科", &[ONE]),
+    ("重点本科", &[ONE]),
+    ("特控线", &[ONE]),
+    ("一本", &[ONE]),
+    ("第二批本科", &[TWO]),
+    ("本科第二批", &[TWO]),
+    ("本科二批", &[TWO]),
+    ("二批本科", &[TWO]),
+    ("二本", &[TWO]),
+    ("高职专科", &[VOC]),
+    ("专科", &[VOC]),
+    ("高职", &[VOC]),
+    ("本科", &[UG]),
+    ("达线率", &[Rate]),
+    ("上线率", &[Rate]),
+    ("过线率", &[Rate]),
+    ("进线率", &[Rate]),
+    ("上线比例", &[Rate]),
+    ("达线比例", &[Rate]),
+    ("占比", &[Share]),
+    ("占", &[Share]),
+    ("达线", &[Pass]),
+    ("上线", &[Pass]),
+    ("过线", &[Pass]),
+    ("进线", &[Pass]),
+    ("线", &[Pass]),
+    ("参考人数", &[Candidates]),
+    ("参加高考", &[Candidates]),
+    ("参加考试", &[Candidates]),
+    ("高考人数", &[Candidates]),
+    ("考试人数", &[Candidates]),
+    ("考生", &[Candidates]),
+    ("参考", &[Candidates]),
+    ("应考", &[Candidates]),
+    ("赴考", &[Candidates]),
+    ("报名", &[Registered]),
+    ("报考", &[Registered]),
+    ("我市", &[Region]),
+    ("全市", &[Region]),
+    ("本市", &[Region]),
+    ("该市", &[Region]),
+    ("全省", &[Reference]),
+    ("我省", &[Reference]),
+    ("本省", &[Reference]),
+    ("该省", &[Reference]),
+    ("省级", &[]),
+    ("省份", &[]),
+    ("省", &[Reference]),
+    ("全国", &[Elsewhere]),
+    ("县", &[Elsewhere]),
+    ("市区", &[Elsewhere]),
+    ("城区", &[Elsewhere]),
+    ("地区", &[]),
+    ("区", &[Elsewhere]),
+    ("乡镇", &[Elsewhere]),
+    ("中学", &[Elsewhere]),
+    ("高中", &[Elsewhere]),
+    ("学校", &[Elsewhere]),
+    ("校", &[Elsewhere]),
+    ("今年", &[ThisYear]),
+    ("本年", &[ThisYear]),
+    ("当年", &[ThisYear]),
+    ("去年", &[LastYear]),
+    ("上年", &[LastYear]),
+    ("上一年", &[LastYear]),
+    ("前一年", &[LastYear]),
+    ("上届", &[LastYear]),
+    ("同比", &[YearOnYear]),
+    ("高于", &[Compare, Up]),
+    ("低于", &[Compare, Down]),
+    ("超过", &[Compare, Up]),
+    ("超出", &[Compare, Up]),
+    ("领先", &[Compare, Up]),
+    ("落后于", &[Compare, Down]),
+    ("落后", &[Compare, Down]),
+    ("相比", &[Compare]),
+    ("对比", &[Compare]),
+    ("比例", &[]),
+    ("比重", &[]),
+    ("比", &[Compare]),
+    ("较", &[Compare]),
+    ("与", &[Compare]),
+    ("高出", &[Up]),
+    ("提高", &[Up]),
+    ("提升", &[Up]),
+    ("增长", &[Up]),
+    ("增加", &[Up]),
+    ("上升", &[Up]),
+    ("上涨", &[Up]),
+    ("增幅", &[Up]),
+    ("多出", &[Up]),
+    ("降低", &[Down]),
+    ("下降", &[Down]),
+    ("下滑", &[Down]),
+    ("减少", &[Down]),
+    ("回落", &[Down]),
+    ("下跌", &[Down]),
+    ("降幅", &[Down]),
+    ("文理科", &[BothStreams]),
+    ("文、理科", &[BothStreams]),
+    ("文理", &[BothStreams]),
+    ("文科", &[Stream]),
+    ("理科", &[Stream]),
+    ("文史", &[Stream]),
+    ("理工", &[Stream]),
+    ("物理类", &[Stream]),
+    ("历史类", &[Stream]),
+    ("艺术类", &[Stream]),
+    ("体育类", &[Stream]),
+    ("艺体", &[Stream]),
+    ("分别", &[Respectively]),
+];
+
+/// English words (matched whole, in any case) and what they mark.
+const EN: &[(&str, &[What])] = &[
+    ("tier-1", &[ONE]),
+    ("tier 1", &[ONE]),
+    ("tier one", &[ONE]),
+    ("tier-one", &[ONE]),
+    ("first-tier", &[ONE]),
+    ("first tier", &[ONE]),
+    ("first-batch", &[ONE]),
+    ("first batch", &[ONE]),
+    ("key-university", &[ONE]),
+    ("key university", &[ONE]),
+    ("tier-2", &[TWO]),
+    ("tier 2", &[TWO]),
+    ("tier two", &[TWO]),
+    ("tier-two", &[TWO]),
+    ("second-tier", &[TWO]),
+    ("second tier", &[TWO]),
+    ("second-batch", &[TWO]),
+    ("second batch", &[TWO]),
+    ("undergraduate", &[UG]),
+    ("bachelor's", &[UG]),
+    ("bachelor", &[UG]),
+    ("vocational", &[VOC]),
+    ("junior college", &[VOC]),
+    ("junior-college", &[VOC]),
+    ("pass rate", &[Rate]),
+    ("passing rate", &[Rate]),
+    ("pass-rate", &[Rate]),
+    ("rate", &[Rate]),
+    ("rates", &[Rate]),
+    ("of candidates", &[Share]),
+    ("of all candidates", &[Share]),
+    ("of the candidates", &[Share]),
+    ("share of", &[Share]),
+    ("passed", &[Pass]),
+    ("pass", &[Pass]),
+    ("reached", &[Pass]),
+    ("cleared", &[Pass]),
+    ("qualified", &[Pass]),
+    ("crossed", &[Pass]),
+    ("made the", &[Pass]),
+    ("scored above", &[Pass]),
+    ("candidates", &[Candidates]),
+    ("students", &[Candidates]),
+    ("examinees", &[Candidates]),
+    ("test-takers", &[Candidates]),
+    ("sat", &[Candidates]),
+    ("took", &[Candidates]),
+    ("registered", &[Registered]),
+    ("signed up", &[Registered]),
+    ("applied", &[Registered]),
+    ("the city", &[Region]),
+    ("city's", &[Region]),
+    ("citywide", &[Region]),
+    ("city-wide", &[Region]),
+    ("city", &[Region]),
+    ("provincial", &[Reference]),
+    ("province's", &[Reference]),
+    ("province", &[Reference]),
+    ("provincewide", &[Reference]),
+    ("province-wide", &[Reference]),
+    ("national", &[Elsewhere]),
+    ("nationwide", &[Elsewhere]),
+    ("country", &[Elsewhere]),
+    ("county", &[Elsewhere]),
+    ("counties", &[Elsewhere]),
+    ("district", &[Elsewhere]),
+    ("districts", &[Elsewhere]),
+    ("school", &[Elsewhere]),
+    ("schools", &[Elsewhere]),
+    ("this year", &[ThisYear]),
+    ("this year's", &[ThisYear]),
+    ("last year", &[LastYear]),
+    ("last year's", &[LastYear]),
+    ("the previous year", &[LastYear]),
+    ("previous year", &[LastYear]),
+    ("a year earlier", &[LastYear]),
+    ("a year ago", &[LastYear]),
+    ("the year before", &[LastYear]),
+    ("year on year", &[YearOnYear]),
+    ("year-on-year", &[YearOnYear]),
+    ("on the year", &[YearOnYear]),
+    ("higher than", &[Compare, Up]),
+    ("lower than", &[Compare, Down]),
+    ("above", &[Compare, Up]),
+    ("below", &[Compare, Down]),
+    ("than", &[Compare]),
+    ("compared with", &[Compare]),
+    ("compared to", &[Compare]),
+    ("versus", &[Compare]),
+    ("vs", &[Compare]),
+    ("on", &[Compare]),
+    ("from", &[Compare]),
+    ("over", &[Compare]),
+    ("against", &[Compare]),
+    ("up", &[Up]),
+    ("higher", &[Up]),
+    ("rose", &[Up]),
+    ("risen", &[Up]),
+    ("increased", &[Up]),
+    ("increase", &[Up]),
+    ("gained", &[Up]),
+    ("climbed", &[Up]),
+    ("improved", &[Up]),
+    ("down", &[Down]),
+    ("lower", &[Down]),
+    ("fell", &[Down]),
+    ("fallen", &[Down]),
+    ("decreased", &[Down]),
+    ("decrease", &[Down]),
+    ("dropped", &[Down]),
+    ("declined", &[Down]),
+    ("slipped", &[Down]),
+    ("arts and science", &[BothStreams]),
+    ("both streams", &[BothStreams]),
+    ("arts stream", &[Stream]),
+    ("science stream", &[Stream]),
+    ("arts candidates", &[Stream]),
+    ("science candidates", &[Stream]),
+    ("liberal arts", &[Stream]),
+    ("respectively", &[Respectively]),
+];
+
+/// Words before "rate" that make it something other than a pass rate.
+const OTHER_RATES: &[&str] = &[
+    "growth",
+    "interest",
+    "admission",
+    "admissions",
+    "enrolment",
+    "enrollment",
+    "employment",
+    "birth",
+    "exchange",
+    "tax",
+];
+
+/// The report's own names and year.
+#[derive(Debug, Default)]
+pub(super) struct Names {
+    /// The region reported on (运城市, "Datong"), when the report names it.
+    pub region: Option<String>,
+    /// The province (山西省, "Shanxi"), when the report names it.
+    pub reference: Option<String>,
+    /// The report's year (what 今年 means), and the token that says it.
+    pub year: Option<(i32, usize)>,
+    /// Named places and what each is to the report (its region, its reference, elsewhere),
+    /// in text order.
+    pub places: Vec<Mark>,
+}
+
+/// Characters that end a Chinese place name going backwards (运城 in 记者从运城市).
+const NAME_STOPS: &str = "市省县区年月日今据从在对于向由是为到及和与的了将全我本该各其共有自出经按至往赴来去等个者讯报";
+
+/// Function words that are not names in English (The city, In Datong).
+const EN_NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "This", "That", "Our", "Each", "Every", "Its", "Their", "In", "Of", "Whole", "Same", "Home",
+    "Host",
+];
+
+/// Named places: (span, name as the dataset would hold it, is it a province).
+fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
+    let mut out = Vec::new();
+    match lang {
+        Lang::Zh => {
+            for (k, c) in text.char_indices() {
+                if c != '市' && c != '省' {
+                    continue;
+                }
+                let after = &text[k + c.len_utf8()..];
+                if after.starts_with(['级', '份', '区']) {
+                    continue;
+                }
+                let mut start = k;
+                let mut n = 0;
+                for (j, p) in text[..k].char_indices().rev() {
+                    if n == 4 || !is_han(p) || NAME_STOPS.contains(p) {
+                        break;
+                    }
+                    start = j;
+                    n += 1;
+                }
+                if n >= 2 {
+                    let span = Span::new(start, k + c.len_utf8());
+                    out.push((span, span.of(text).to_string(), c == '省'));
+                }
+            }
+        }
+        Lang::En => {
+            for (word, province) in [("city", false), ("province", true), ("prefecture", false)] {
+                let mut from = 0;
+                while let Some(k) = find_word(text, from, word, lang) {
+                    from = k + word.len();
+                    // Datong city / Shanxi Province
+                    let before = text[..k].trim_end_matches(' ');
+                    let name: String = before.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+                    let name: String = name.chars().rev().collect();
+                    if name.starts_with(|c: char| c.is_ascii_uppercase()) && !EN_NOT_NAMES.contains(&name.as_str()) {
+                        let start = before.len() - name.len();
+                        out.push((Span::new(start, k + word.len()), name, province));
+                        continue;
+                    }
+                    // city of Datong
+                    let rest = &text[k + word.len()..];
+                    if let Some(r) = rest.strip_prefix(" of ") {
+                        let name: String = r.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                        if name.starts_with(|c: char| c.is_ascii_uppercase()) && !EN_NOT_NAMES.contains(&name.as_str())
+                        {
+                            let end = k + word.len() + 4 + name.len();
+                            out.push((Span::new(k, end), name, province));
+                        }
+                    }
+                }
+            }
+            out.sort_by_key(|p| p.0);
+        }
+    }
+    out
+}
+
+/// The report's region, province and year, and every named place.
+pub(super) fn names(doc: &Doc) -> Names {
+    let text = doc.text;
+    let found = places(text, doc.lang);
+    let in_heading = |s: &Span| doc.heading.is_some_and(|h| h.contains(*s));
+    let first = |province: bool| {
+        found.iter().filter(|p| p.2 == province).min_by_key(|p| (!in_heading(&p.0), p.0.start)).map(|p| p.1.clone())
+    };
+    let region = first(false);
+    let reference = first(true);
+    let mut places: Vec<Mark> = found
+        .iter()
+        .map(|(span, name, province)| {
+            let what = match province {
+                false if Some(name) == region.as_ref() => Region,
+                true if Some(name) == reference.as_ref() => Reference,
+                _ => Elsewhere,
+            };
+            Mark { span: *span, what }
+        })
+        .collect();
+    // In English the names stand alone too ("in Datong", "Shanxi's rate").
+    if doc.lang == Lang::En {
+        for (name, what) in [(&region, Region), (&reference, Reference)] {
+            let Some(name) = name else { continue };
+            let mut from = 0;
+            while let Some(k) = find_word(text, from, name, Lang::En) {
+                let span = Span::new(k, k + name.len());
+                if !found.iter().any(|p| p.0.start <= k && k < p.0.end) {
+                    places.push(Mark { span, what });
+                }
+                from = span.end;
+            }
+        }
+    }
+    places.sort_by_key(|m| m.span);
+    Names { region, reference, year: report_year(doc), places }
+}
+
+/// What 今年 means: the year the exam is said to be in (2019年高考, "the 2020 college
+/// entrance exam"), else the year of a dateline (a short line holding a date), else a year in
+/// the heading.
+fn report_year(doc: &Doc) -> Option<(i32, usize)> {
+    let text = doc.text;
+    let exam = |end: usize| {
+        let rest = &text[end..];
+        match doc.lang {
+            Lang::Zh => rest.chars().take(8).collect::<String>().contains("高考"),
+            Lang::En => {
+                let r = rest.trim_start().to_ascii_lowercase();
+                ["gaokao", "college entrance", "national college", "entrance exam", "university entrance"]
+                    .iter()
+                    .any(|w| r.starts_with(w))
+            }
+        }
+    };
+    let years = doc.tokens.iter().enumerate().filter_map(|(i, t)| match t.kind {
+        Kind::Year(y) => Some((i, y, t)),
+        _ => None,
+    });
+    if let Some((i, y, _)) = years.clone().find(|(_, _, t)| exam(t.whole.end)) {
+        return Some((y, i));
+    }
+    let dateline = doc.tokens.iter().enumerate().find_map(|(i, t)| match t.kind {
+        Kind::Date(Some(y)) => {
+            let line = doc.lines.iter().find(|l| l.start <= t.number.start && t.number.start <= l.end)?;
+            (line.of(text).trim().chars().count() <= 40).then_some((y, i))
+        }
+        _ => None,
+    });
+    if dateline.is_some() {
+        return dateline;
+    }
+    let heading = doc.heading?;
+    years.clone().find(|(_, _, t)| heading.contains(t.whole)).map(|(i, y, _)| (y, i))
+}
+
+/// Every word of the lexicon within `span`, in order.
+pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
+    let text = doc.text;
+    let table = match doc.lang {
+        Lang::Zh => ZH,
+        Lang::En => EN,
+    };
+    let mut out = Vec::new();
+    let mut i = span.start;
+    while i < span.end {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let step = c.len_utf8();
+        let at = names.places.partition_point(|m| m.span.start < i);
+        if let Some(p) = names.places.get(at).filter(|m| m.span.start == i && m.span.end <= span.end) {
+            out.push(*p);
+            i = p.span.end;
+            continue;
+        }
+        let word_start =
+            doc.lang == Lang::Zh || !text[..i].chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric());
+        if !word_start {
+            i += step;
+            continue;
+        }
+        if let Some((n, len)) = recent(&text[i..span.end], doc.lang) {
+            out.push(Mark { span: Span::new(i, i + len), what: Recent(n) });
+            i += len;
+            continue;
+        }
+        let hit = table.iter().filter(|(w, _)| matches_at(text, i, span.end, w, doc.lang)).max_by_key(|(w, _)| w.len());
+        if let Some((w, whats)) = hit {
+            let mut end = i + w.len();
+            let rate_kind = doc.lang == Lang::En && (*w == "rate" || *w == "rates");
+            let other_rate = rate_kind && {
+                let before = text[..i].trim_end();
+                let prev: String = before.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+                let prev: String = prev.chars().rev().collect::<String>().to_ascii_lowercase();
+                OTHER_RATES.contains(&prev.as_str())
+            };
+            if !other_rate {
+                for what in whats.iter() {
+                    out.push(Mark { span: Span::new(i, end), what: *what });
+                }
+            }
+            // 一本率, 二本线率: a tier's rate.
+            if doc.lang == Lang::Zh && matches!(whats.first(), Some(What::Tier(_))) {
+                for suffix in ["率", "线率"] {
+                    if text[end..span.end].starts_with(suffix) {
+                        out.push(Mark { span: Span::new(end, end + suffix.len()), what: Rate });
+                        end += suffix.len();
+                        break;
+                    }
+                }
+            }
+            i = end;
+            continue;
+        }
+        // 高 and 低 alone say which way only right before a number (高0.7个百分点, 低了).
+        if doc.lang == Lang::Zh && (c == '高' || c == '低') {
+            let next = text[i + step..span.end].chars().next();
+            if next.is_none_or(|n| n.is_ascii_digit() || n == '了' || n == '出') {
+                out.push(Mark { span: Span::new(i, i + step), what: if c == '高' { Up } else { Down } });
+            }
+        }
+        i += step;
+    }
+    out
+}
+
+fn matches_at(text: &str, i: usize, end: usize, w: &str, lang: Lang) -> bool {
+    let stop = i + w.len();
+    if stop > end || !text.is_char_boundary(stop) {
+        return false;
+    }
+    match lang {
+        Lang::Zh => text[i..].starts_with(w),
+        Lang::En => {
+            text[i..stop].eq_ignore_ascii_case(w)
+                && !text[stop..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+    }
+}
+
+/// 近三年, 最近5年, "the past three years": how many years, and the length of the words.
+fn recent(s: &str, lang: Lang) -> Option<(u8, usize)> {
+    let numeral = |w: &str| -> Option<u8> {
+        match w {
+            "两" | "二" | "2" | "two" => Some(2),
+            "三" | "3" | "three" => Some(3),
+            "四" | "4" | "four" => Some(4),
+            "五" | "5" | "five" => Some(5),
+            "六" | "6" | "six" => Some(6),
+            "七" | "7" | "seven" => Some(7),
+            "八" | "8" | "eight" => Some(8),
+            "九" | "9" | "nine" => Some(9),
+            "十" | "10" | "ten" => Some(10),
+            _ => None,
+        }
+    };
+    match lang {
+        Lang::Zh => {
+            let lead = ["最近", "过去", "近"].iter().find(|p| s.starts_with(*p))?;
+            let rest = &s[lead.len()..];
+            let n = rest.chars().next()?;
+            let count = numeral(&n.to_string())?;
+            rest[n.len_utf8()..].starts_with('年').then_some((count, lead.len() + n.len_utf8() + '年'.len_utf8()))
+        }
+        Lang::En => {
+            let lower = s.get(..s.len().min(40))?.to_ascii_lowercase();
+            let lead = ["the past ", "the last ", "past ", "last "].iter().find(|p| lower.starts_with(*p))?;
+            let rest = &lower[lead.len()..];
+            let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let count = numeral(&word)?;
+            rest[word.len()..].starts_with(" years").then_some((count, lead.len() + word.len() + " years".len()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan::scan;
+    use super::*;
+
+    fn whats(text: &str) -> Vec<(String, What)> {
+        let doc = scan(text);
+        let names = names(&doc);
+        marks(&doc, &names, Span::new(0, text.len())).iter().map(|m| (m.span.of(text).to_string(), m.what)).collect()
+    }
+
+    #[test]
+    fn chinese_places_and_names() {
+        let doc = scan("运城市2019年高考情况\n记者从运城市教育局获悉，山西省一本上线率为14.8%，原平市、沁县另计。");
+        let n = names(&doc);
+        assert_eq!(n.region.as_deref(), Some("运城市"));
+        assert_eq!(n.reference.as_deref(), Some("山西省"));
+        assert_eq!(n.year.map(|y| y.0), Some(2019));
+        let places: Vec<(&str, What)> = n.places.iter().map(|m| (m.span.of(doc.text), m.what)).collect();
+        assert_eq!(places, vec![("运城市", Region), ("运城市", Region), ("山西省", Reference), ("原平市", Elsewhere)]);
+    }
+
+    #[test]
+    fn chinese_marks() {
+        assert_eq!(
+            whats("全省一本率比上年高0.5个百分点"),
+            vec![
+                ("全省".into(), Reference),
+                ("一本".into(), ONE),
+                ("率".into(), Rate),
+                ("比".into(), Compare),
+                ("上年".into(), LastYear),
+                ("高".into(), Up),
+            ]
+        );
+        assert_eq!(
+            whats("近三年本科二批达线率分别为"),
+            vec![
+                ("近三年".into(), Recent(3)),
+                ("本科二批".into(), TWO),
+                ("达线率".into(), Rate),
+                ("分别".into(), Respectively)
+            ]
+        );
+        // 高考 and 高中 are not "higher".
+        assert!(!whats("高考高中").iter().any(|m| m.1 == Up));
+    }
+
+    #[test]
+    fn english_marks_and_names() {
+        let doc = scan("Datong results\nIn Datong city, 3,618 passed the tier-1 line, 0.5 points above the provincial rate; Shanxi province's growth rate.");
+        let n = names(&doc);
+        assert_eq!((n.region.as_deref(), n.reference.as_deref()), (Some("Datong"), Some("Shanxi")));
+        let all = marks(&doc, &n, Span::new(0, doc.text.len()));
+        let got: Vec<(&str, What)> = all.iter().map(|m| (m.span.of(doc.text), m.what)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Datong", Region),
+                ("Datong city", Region),
+                ("passed", Pass),
+                ("tier-1", ONE),
+                ("above", Compare),
+                ("above", Up),
+                ("provincial", Reference),
+                ("rate", Rate),
+                ("Shanxi province", Reference),
+            ]
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! Extract: the text of a results report (a bureau's press release, a local news story, in
+//! Chinese or English) → a [`Dataset`], every number taken with the words that state it.
+//!
+//! This room reads report prose and nothing else. It takes a number only when it can tie it
+//! to one field of the format (candidates, passed, rate, the province's rate, the difference
+//! from the province or from last year) for one tier and one year; every other number is
+//! listed with its sentence and a [`Reason`], never used. It derives nothing: the figures it
+//! finds are written as a dataset and read back by the loader ([`crate::load::from_json`]),
+//! so the cross-checks and the derivations are the model's, as for any other dataset.
+//!
+//! ```
+//! use passrate_chart::{extract, model};
+//!
+//! let report = "我市2019年高考参考人数为36192人。一本达线5872人，达线率为15.5%，高于全省0.7个百分点。";
+//! let found = extract::extract(report);
+//! let ds = found.dataset.as_ref().unwrap();
+//! let tier = &ds.region().years[0].tiers[0];
+//! assert_eq!(tier.rate.unwrap().value, 15.5);
+//! assert_eq!(tier.quotes.rate.as_deref(), Some("达线率为15.5%"));
+//! assert_eq!(model::build(ds).warnings.len(), 1); // 5,872 ÷ 36,192 is 16.2 %, not 15.5 %
+//! ```
+//!
+//! The reading is in three steps: `scan` finds sentences, clauses and numbers with their
+//! units; `lexicon` marks the words around them (tiers, areas, years, comparisons); `read`
+//! decides, clause by clause, what each number is. This module assembles what was taken.
+
+mod lexicon;
+mod read;
+mod report;
+mod scan;
+
+use std::collections::BTreeMap;
+
+pub use report::{field_name, Offsets};
+
+use crate::error::Error;
+use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Stated, TierInput, YearInput};
+use crate::model::Field;
+use crate::words::{words, Lang};
+
+/// A stretch of the source text as byte offsets: `&text[span.start..span.end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The words of the span.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The admission lines the extractor knows, whatever the report calls them
+/// (一本 / 本科一批 / 重点本科 / 特控线 are all [`Tier::One`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    /// 一本线: the first undergraduate batch.
+    One,
+    /// 二本线: the second undergraduate batch.
+    Two,
+    /// 本科线: one undergraduate line for all universities.
+    Undergraduate,
+    /// 专科线: higher vocational colleges.
+    Vocational,
+}
+
+impl Tier {
+    /// The tier's name in the dataset: Chinese, with its English form.
+    pub fn name(self) -> Name {
+        Name {
+            text: words(Lang::Zh).tier_name(self).to_string(),
+            en: Some(words(Lang::En).tier_name(self).to_string()),
+        }
+    }
+}
+
+/// What a taken number became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The year its figures belong to.
+    Year,
+    /// A figure of a tier (or, for candidates, of the year).
+    Figure(Field),
+}
+
+/// A number taken into the dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Used {
+    /// The number as written, with its unit (`15.5%`), or the word that states it (`持平`).
+    pub number: Span,
+    /// The clause that states it (`达线率为15.5%`): its quote in the dataset.
+    pub quote: Span,
+    pub role: Role,
+    pub year: i32,
+    /// `None` for the candidates of a year and for years.
+    pub tier: Option<Tier>,
+}
+
+/// A number left out of the dataset, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ignored {
+    /// The sentence it sits in.
+    pub sentence: Span,
+    /// The number as written, with its unit.
+    pub number: Span,
+    pub reason: Reason,
+}
+
+/// Why a number was not taken. Each language writes it ([`crate::words::Words::ignored_reason`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// 2023年6月底, "August 2".
+    Date,
+    /// 45 million yuan, 万元.
+    Money,
+    /// 14所 (schools).
+    Schools,
+    /// 12个县（市、区）.
+    Districts,
+    /// 520分: a score, not a rate.
+    Score,
+    /// 第1位, 前3名.
+    Rank,
+    /// 1892张, 23个考点: a count of something other than candidates.
+    OtherCount,
+    /// 约3.2万, 3000余人, "more than": only exact figures are taken.
+    Approximate,
+    /// 3.62345万人: not a whole number of people.
+    NotWhole,
+    /// 理科, 文科: one stream, where the dataset holds both together.
+    Stream,
+    /// A county, a school, another city, the country.
+    OtherArea,
+    /// The province's counts or its change on last year: the format has no place for them.
+    ReferenceFigure,
+    /// A percentage with no pass rate named (a budget's growth).
+    NotPassRate,
+    /// 上线率提高了2%: a change in per cent, which could be relative or in points.
+    PercentChange,
+    /// A pass figure with no tier named for it.
+    NoTier,
+    /// A difference that does not say from what (提高0.4个百分点).
+    NoComparison,
+    /// A difference that does not say which way.
+    NoDirection,
+    /// Compared with something other than the province or the year before.
+    OtherComparison,
+    /// 报名人数: registered, not candidates who sat.
+    Registered,
+    /// A list (分别为, "respectively") whose items and numbers do not pair up.
+    ListMismatch,
+    /// No year is known for the figure.
+    NoYear,
+    /// A number whose meaning the extractor cannot tell.
+    Unclear,
+    /// The same figure stated again; the first statement is the one taken.
+    Again,
+    /// A different value for a figure already taken (`first`, as written); the first is kept.
+    Contradicts { first: String },
+    /// The report gives neither a rate nor counts for this tier and year, so the figure has
+    /// nothing to stand beside in a chart.
+    Incomplete,
+    /// A year the report gives no pass figures for.
+    YearWithoutFigures,
+}
+
+/// Why no dataset came out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// No tier's pass figures were found.
+    NoFigures,
+    /// The figures found do not make a valid dataset (a count above the candidates …).
+    Invalid(Error),
+}
+
+/// What the extractor made of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    /// The language the report is written in.
+    pub lang: Lang,
+    /// The figures taken, as loaded by the loader; `None` with a [`Refusal`].
+    pub dataset: Option<Dataset>,
+    pub refusal: Option<Refusal>,
+    /// Every number taken, in the order of the text.
+    pub used: Vec<Used>,
+    /// Every number not taken, in the order of the text.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A value as the report writes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value {
+    Count(u64),
+    Number(Stated),
+}
+
+/// One figure read from the text, before assembly.
+#[derive(Debug, Clone)]
+struct Found {
+    year: i32,
+    tier: Option<Tier>,
+    field: Field,
+    value: Value,
+    number: Span,
+    quote: Span,
+    sentence: Span,
+}
+
+/// Reads `text` (a report in Chinese or English) and builds its dataset.
+pub fn extract(text: &str) -> Extraction {
+    let doc = scan::scan(text);
+    let names = lexicon::names(&doc);
+    let reading = read::read(&doc, &names);
+    assemble(&doc, &names, reading)
+}
+
+/// One tier of a year as found, field by field.
+#[derive(Default)]
+struct TierDraft {
+    figures: Vec<Found>,
+}
+
+impl TierDraft {
+    fn get(&self, field: Field) -> Option<&Found> {
+        self.figures.iter().find(|f| f.field == field)
+    }
+
+    /// Charted only with a rate, or with passed and candidates.
+    fn complete(&self, candidates: bool) -> bool {
+        self.get(Field::Rate).is_some() || (candidates && self.get(Field::Passed).is_some())
+    }
+}
+
+#[derive(Default)]
+struct YearDraft {
+    candidates: Option<Found>,
+    tiers: BTreeMap<Tier, TierDraft>,
+}
+
+fn same(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Count(a), Value::Count(b)) => a == b,
+        (Value::Number(a), Value::Number(b)) => a.value == b.value && a.decimals == b.decimals,
+        _ => false,
+    }
+}
+
+fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading) -> Extraction {
+    let text = doc.text;
+    let mut ignored = reading.ignored;
+    let mut years: BTreeMap<i32, YearDraft> = BTreeMap::new();
+    for f in reading.found {
+        let year = years.entry(f.year).or_default();
+        let slot = match f.tier {
+            None => year.candidates.as_ref(),
+            Some(t) => year.tiers.get(&t).and_then(|d| d.get(f.field)),
+        };
+        if let Some(first) = slot {
+            let reason = if same(first.value, f.value) {
+                Reason::Again
+            } else {
+                Reason::Contradicts { first: first.number.of(text).to_string() }
+            };
+            ignored.push(Ignored { sentence: f.sentence, number: f.number, reason });
+            continue;
+        }
+        match f.tier {
+            None => year.candidates = Some(f),
+            Some(t) => year.tiers.entry(t).or_default().figures.push(f),
+        }
+    }
+    // A tier with neither a rate nor counts has nothing to chart its differences against.
+    for year in years.values_mut() {
+        let has_candidates = year.candidates.is_some();
+        let incomplete: Vec<Tier> =
+            year.tiers.iter().filter(|(_, d)| !d.complete(has_candidates)).map(|(t, _)| *t).collect();
+        for t in incomplete {
+            if let Some(d) = year.tiers.remove(&t) {
+                ignored.extend(d.figures.into_iter().map(|f| Ignored {
+                    sentence: f.sentence,
+                    number: f.number,
+                    reason: Reason::Incomplete,
+                }));
+            }
+        }
+        if year.tiers.is_empty() {
+            if let Some(f) = year.candidates.take() {
+                ignored.push(Ignored { sentence: f.sentence, number: f.number, reason: Reason::Incomplete });
+            }
+        }
+    }
+    years.retain(|_, y| !y.tiers.is_empty());
+
+    let mut used: Vec<Used> = Vec::new();
+    for (&year, draft) in &years {
+        for f in draft.candidates.iter().chain(draft.tiers.values().flat_map(|d| &d.figures)) {
+            used.push(Used { number: f.number, quote: f.quote, role: Role::Figure(f.field), year, tier: f.tier });
+        }
+    }
+    // Years: used where the dataset has them, otherwise listed.
+    for y in reading.years {
+        if years.contains_key(&y.year) || (!years.is_empty() && reading.compared.contains(&y.number)) {
+            used.push(Used { number: y.number, quote: y.number, role: Role::Year, year: y.year, tier: None });
+        } else {
+            let reason = if y.date { Reason::Date } else { Reason::YearWithoutFigures };
+            ignored.push(Ignored { sentence: y.sentence, number: y.number, reason });
+        }
+    }
+    used.sort_by_key(|u| (u.number.start, u.quote.start));
+    ignored.sort_by_key(|i| (i.number.start, i.number.end));
+
+    let (dataset, refusal) = if years.is_empty() {
+        (None, Some(Refusal::NoFigures))
+    } else {
+        let draft = draft_dataset(doc, names, &years);
+        // Through the loader, as any dataset: its checks, its places, its precision.
+        match crate::load::from_json(&crate::load::to_json(&draft)) {
+            Ok(ds) => (Some(ds), None),
+            Err(e) => (None, Some(Refusal::Invalid(e))),
+        }
+    };
+    Extraction { lang: doc.lang, dataset, refusal, used, ignored }
+}
+
+fn draft_dataset(doc: &scan::Doc, names: &lexicon::Names, years: &BTreeMap<i32, YearDraft>) -> Dataset {
+    let text = doc.text;
+    let w = words(doc.lang);
+    let quote = |f: &Found| Some(f.quote.of(text).to_string());
+    let stated = |f: Option<&Found>| match f.map(|f| f.value) {
+        Some(Value::Number(s)) => Some(s),
+        _ => None,
+    };
+    let count = |f: Option<&Found>| match f.map(|f| f.value) {
+        Some(Value::Count(n)) => Some(n),
+        _ => None,
+    };
+    let region = names.region.clone().unwrap_or_else(|| w.whole_city().to_string());
+    let latest = years.keys().next_back().copied().unwrap_or_default();
+    let undergraduate = years.values().flat_map(|y| y.tiers.keys()).all(|t| *t != Tier::Vocational);
+    let title = match doc.heading.filter(|_| doc.heading_is_title) {
+        Some(h) => h.of(text).to_string(),
+        None => w.extract_title(&region, latest, undergraduate),
+    };
+    let years = years
+        .iter()
+        .map(|(&year, draft)| YearInput {
+            year,
+            candidates: count(draft.candidates.as_ref()),
+            candidates_quote: draft.candidates.as_ref().and_then(quote),
+            tiers: draft
+                .tiers
+                .iter()
+                .map(|(tier, d)| {
+                    let q = |field| d.get(field).and_then(quote);
+                    TierInput {
+                        passed: count(d.get(Field::Passed)),
+                        rate: stated(d.get(Field::Rate)),
+                        reference_rate: stated(d.get(Field::ReferenceRate)),
+                        vs_reference_pp: stated(d.get(Field::VsReference)),
+                        vs_previous_year_pp: stated(d.get(Field::VsPreviousYear)),
+                        quotes: Quotes {
+                            candidates: None,
+                            passed: q(Field::Passed),
+                            rate: q(Field::Rate),
+                            reference_rate: q(Field::ReferenceRate),
+                            vs_reference_pp: q(Field::VsReference),
+                            vs_previous_year_pp: q(Field::VsPreviousYear),
+                        },
+                        ..TierInput::empty(tier.name(), Place::Json(String::new()))
+                    }
+                })
+                .collect(),
+            place: Place::Json(String::new()),
+        })
+        .collect();
+    Dataset {
+        title: Name::new(title),
+        reference: Name::new(names.reference.clone().unwrap_or_else(|| w.whole_province().to_string())),
+        source: None,
+        regions: vec![RegionInput { name: Name::new(region), years, place: Place::Json(String::new()) }],
+    }
+}

@@ -1,0 +1,701 @@
+//! Clause by clause, what each number is: a figure of a tier and a year, or a [`Reason`] not
+//! to take it.
+//!
+//! A sentence keeps a context from clause to clause, as the reports write: the tier named
+//! last (一本达线5872人，达线率为15.5%), the area spoken of (全市, 全省, a county), the year
+//! (今年, 2018年, 去年) and what was last measured (so 2017年为14.6% is a rate). A number's
+//! *lead* is the text between it and the number before it in its clause, its *tail* the text
+//! after it up to the next; the lead (in English also the tail) says what it is. A
+//! difference needs both what it is compared with (全省, 去年) and which way (高于, 下降);
+//! a rate needs a word for rate; a count needs a word for passing or for sitting.
+
+use super::lexicon::{marks, Mark, Names, What};
+use super::scan::{trim, Doc, Kind, Sentence, Token};
+use super::{Found, Ignored, Reason, Span, Tier, Value};
+use crate::load::Stated;
+use crate::model::Field;
+use crate::words::Lang;
+
+/// Whether `s` ends with the English word `w`.
+fn ends_with_word(s: &str, w: &str) -> bool {
+    s.len() >= w.len()
+        && s.is_char_boundary(s.len() - w.len())
+        && s[s.len() - w.len()..].eq_ignore_ascii_case(w)
+        && !s[..s.len() - w.len()].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// A year written in the text, and whether it is part of a date.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct YearSeen {
+    pub number: Span,
+    pub year: i32,
+    pub sentence: Span,
+    pub date: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Reading {
+    pub found: Vec<Found>,
+    pub ignored: Vec<Ignored>,
+    pub years: Vec<YearSeen>,
+    /// Years written as what a taken difference is compared with (比2018年).
+    pub compared: Vec<Span>,
+}
+
+/// Who a figure is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Region,
+    Reference,
+    Elsewhere,
+}
+
+/// What was last measured in the sentence, for a number that only says 为 (is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Rate,
+    Passed,
+    Candidates,
+}
+
+/// A list's items (一本、二本 …分别为; 近三年…分别为).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Items {
+    Tiers(Vec<Tier>),
+    Years(Vec<i32>),
+}
+
+impl Items {
+    fn len(&self) -> usize {
+        match self {
+            Items::Tiers(t) => t.len(),
+            Items::Years(y) => y.len(),
+        }
+    }
+}
+
+/// What a sentence has said so far.
+struct Context {
+    report_year: Option<i32>,
+    year: Option<i32>,
+    tier: Option<Tier>,
+    subject: Subject,
+    stream: bool,
+    measure: Option<Measure>,
+    recent: Option<u8>,
+    list: Option<Items>,
+    /// Whether a word for a rate has come (so that 达到15.5% is the rate reached).
+    rate_said: bool,
+}
+
+impl Context {
+    fn new(report_year: Option<i32>) -> Context {
+        Context {
+            report_year,
+            year: report_year,
+            tier: None,
+            subject: Subject::Region,
+            stream: false,
+            measure: None,
+            recent: None,
+            list: None,
+            rate_said: false,
+        }
+    }
+
+    /// Takes in a word that is not a comparison's target.
+    fn hear(&mut self, what: What) {
+        match what {
+            What::Tier(t) => self.tier = Some(t),
+            What::Region => {
+                self.subject = Subject::Region;
+                self.stream = false;
+            }
+            What::Reference => self.subject = Subject::Reference,
+            What::Elsewhere => self.subject = Subject::Elsewhere,
+            What::Stream => self.stream = true,
+            What::BothStreams => self.stream = false,
+            What::ThisYear => self.year = self.report_year,
+            What::LastYear => self.year = self.report_year.map(|y| y - 1),
+            What::Year(y) => self.year = Some(y),
+            What::Recent(n) => self.recent = Some(n),
+            What::Rate => self.rate_said = true,
+            _ => {}
+        }
+    }
+}
+
+pub(super) fn read(doc: &Doc, names: &Names) -> Reading {
+    let mut r = Reading::default();
+    let report_year = names.year.map(|y| y.0);
+    for s in &doc.sentences {
+        let mut ctx = Context::new(report_year);
+        for clause in &s.clauses {
+            clause_figures(doc, names, s, *clause, &mut ctx, &mut r);
+        }
+    }
+    r
+}
+
+/// The target of a comparison: what a mark is compared with, when a comparison word stands
+/// right before it (比全省, 较去年, "above the provincial"), or 同比 by itself.
+fn targets(doc: &Doc, marks: &[Mark]) -> Vec<bool> {
+    let text = doc.text;
+    marks
+        .iter()
+        .enumerate()
+        .map(|(i, m)| match m.what {
+            What::YearOnYear => true,
+            What::Reference | What::LastYear | What::Year(_) | What::Elsewhere | What::Region | What::ThisYear => {
+                let Some(c) = marks[..i].iter().rev().find(|p| p.span.end <= m.span.start) else { return false };
+                let compare = marks[..i].iter().rev().take_while(|p| p.span == c.span).any(|p| p.what == What::Compare);
+                if !compare {
+                    return false;
+                }
+                let gap = &text[c.span.end..m.span.start];
+                match doc.lang {
+                    Lang::Zh => gap.chars().count() <= 2,
+                    Lang::En => gap.split_whitespace().count() <= 2 && !gap.contains([',', ';']),
+                }
+            }
+            _ => false,
+        })
+        .collect()
+}
+
+/// A year token as a mark, so that 2018年 reads like 去年.
+fn year_marks(tokens: &[(usize, &Token)], clause: Span) -> Vec<Mark> {
+    tokens
+        .iter()
+        .map(|(_, t)| t)
+        .filter(|t| clause.contains(t.whole))
+        .filter_map(|t| match t.kind {
+            Kind::Year(y) => Some(Mark { span: t.whole, what: What::Year(y) }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ignore_reason(kind: Kind) -> Option<Reason> {
+    match kind {
+        Kind::Money => Some(Reason::Money),
+        Kind::Schools => Some(Reason::Schools),
+        Kind::Districts => Some(Reason::Districts),
+        Kind::Score => Some(Reason::Score),
+        Kind::Rank => Some(Reason::Rank),
+        Kind::Counted => Some(Reason::OtherCount),
+        _ => None,
+    }
+}
+
+fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
+    let text = doc.text;
+    // Tokens are in text order: the clause's are one run of them.
+    let first = doc.tokens.partition_point(|t| t.number.start < clause.start);
+    let tokens: Vec<(usize, &Token)> =
+        doc.tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.number.start < clause.end).collect();
+    // Years, dates and counts of other things first.
+    for &(i, t) in &tokens {
+        match t.kind {
+            Kind::Year(year) => r.years.push(YearSeen { number: t.whole, year, sentence: s.span, date: false }),
+            Kind::Date(Some(year)) if names.year.is_some_and(|y| y.1 == i) => {
+                r.years.push(YearSeen { number: t.whole, year, sentence: s.span, date: true })
+            }
+            Kind::Date(_) => r.ignored.push(Ignored { sentence: s.span, number: t.whole, reason: Reason::Date }),
+            k => {
+                if let Some(reason) = ignore_reason(k) {
+                    r.ignored.push(Ignored { sentence: s.span, number: t.whole, reason });
+                }
+            }
+        }
+    }
+    // Every token but a year bounds the lead and tail of its neighbours.
+    let bounds: Vec<&Token> = tokens.iter().map(|(_, t)| *t).filter(|t| !matches!(t.kind, Kind::Year(_))).collect();
+    let mut all = marks(doc, names, clause);
+    all.extend(year_marks(&tokens, clause));
+    all.sort_by_key(|m| (m.span.start, m.span.end));
+    let target = targets(doc, &all);
+    let mut figures: Vec<Token> = bounds.iter().filter(|t| t.is_figure()).map(|t| **t).collect();
+
+    // A list: 一本、二本上线人数分别为2860人和9933人.
+    let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively);
+    if listed {
+        // 5872、17579人: the unit written once, on the last.
+        if let Some(last) = figures.last().map(|t| t.kind) {
+            if !matches!(last, Kind::Bare(..)) {
+                for f in figures.iter_mut() {
+                    if let Kind::Bare(count, value) = f.kind {
+                        f.kind = match last {
+                            Kind::Percent(_) => Kind::Percent(value),
+                            Kind::Points(_) => Kind::Points(value),
+                            Kind::People(_) => Kind::People(count),
+                            other => other,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    let mut heard = clause.start;
+    let mut items: Option<Items> = None;
+    let mut list_quote_start = None;
+    let mut last_field: Option<Field> = None;
+    for (k, t) in figures.iter().enumerate() {
+        let lead_start =
+            bounds.iter().filter(|b| b.whole.end <= t.number.start).map(|b| b.whole.end).max().unwrap_or(clause.start);
+        let lead_start = lead_start.max(clause.start);
+        let tail_end = bounds.iter().filter(|b| b.number.start >= t.whole.end).map(|b| b.number.start).min();
+        let tail_end = tail_end.unwrap_or(clause.end).min(clause.end);
+        let lead = Span::new(lead_start, t.number.start);
+        let tail = Span::new(t.number.end.min(tail_end), tail_end);
+        for (m, is_target) in all.iter().zip(&target) {
+            if m.span.start >= heard && m.span.end <= t.number.start && !is_target {
+                ctx.hear(m.what);
+            }
+        }
+        heard = heard.max(t.whole.end);
+        let in_span = |span: Span| -> Vec<(Mark, bool)> {
+            all.iter().zip(&target).filter(|(m, _)| span.contains(m.span)).map(|(m, t)| (*m, *t)).collect()
+        };
+        let lead_marks = in_span(lead);
+        let tail_marks = in_span(tail);
+
+        if listed && k == 0 {
+            items = list_items(&all, &target, t.number.start, clause, ctx);
+            match &items {
+                Some(it) if it.len() == figures.len() => ctx.list = Some(it.clone()),
+                _ => {
+                    for f in &figures {
+                        r.ignored.push(Ignored { sentence: s.span, number: f.whole, reason: Reason::ListMismatch });
+                    }
+                    return;
+                }
+            }
+        }
+        let (item_tier, item_year) = match &items {
+            Some(Items::Tiers(ts)) => (ts.get(k).copied(), None),
+            Some(Items::Years(ys)) => (None, ys.get(k).copied()),
+            None => (None, None),
+        };
+
+        // The tier: named in the lead, else in the tail, else the sentence's.
+        let lead_tier = lead_marks.iter().rev().find_map(|(m, _)| match m.what {
+            What::Tier(t) => Some(t),
+            _ => None,
+        });
+        let tail_tier = tail_marks.iter().find_map(|(m, _)| match m.what {
+            What::Tier(t) => Some(t),
+            _ => None,
+        });
+        let tier = item_tier.or(lead_tier).or(tail_tier).or(ctx.tier);
+        if item_tier.is_none() {
+            if let Some(t) = tier {
+                ctx.tier = Some(t);
+            }
+        }
+        let year = item_year.or(ctx.year);
+
+        let rate_before = ctx.rate_said;
+        let read =
+            Around { doc, t, lead, tail, lead_marks: &lead_marks, tail_marks: &tail_marks, last_field, rate_before };
+        let outcome = read.decide(ctx, tier, year);
+        match outcome {
+            Ok((field, value, year, from_tail)) => {
+                ctx.measure = match field {
+                    Field::Rate | Field::ReferenceRate => Some(Measure::Rate),
+                    Field::Passed => Some(Measure::Passed),
+                    Field::Candidates => Some(Measure::Candidates),
+                    _ => ctx.measure,
+                };
+                last_field = Some(field);
+                if field == Field::VsPreviousYear {
+                    if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
+                        r.compared.push(m.span);
+                    }
+                }
+                let mut quote = read.quote(from_tail, listed);
+                if listed {
+                    let start = *list_quote_start.get_or_insert(quote.start);
+                    let last = figures.last().map_or(t.whole, |l| l.whole);
+                    let end =
+                        if doc.lang == Lang::En { read.cut_tail(Span::new(last.end, clause.end)) } else { last.end };
+                    quote = tidy(text, Span::new(start, end));
+                }
+                if quote.of(text).chars().count() > crate::load::MAX_QUOTE {
+                    quote = t.whole;
+                }
+                let tier = if field == Field::Candidates { None } else { tier };
+                r.found.push(Found { year, tier, field, value, number: t.whole, quote, sentence: s.span });
+            }
+            Err(reason) => {
+                last_field = None;
+                r.ignored.push(Ignored { sentence: s.span, number: t.whole, reason });
+            }
+        }
+    }
+    for (m, is_target) in all.iter().zip(&target) {
+        if m.span.start >= heard && !is_target {
+            ctx.hear(m.what);
+        }
+    }
+}
+
+/// The items a list's numbers belong to, in order: the tiers or years named before its first
+/// number, the years of 近三年 (oldest first, as reports list them), or the sentence's last list.
+fn list_items(all: &[Mark], target: &[bool], first: usize, clause: Span, ctx: &Context) -> Option<Items> {
+    let before = || all.iter().zip(target).filter(|(m, t)| m.span.end <= first && !**t && clause.contains(m.span));
+    let mut tiers: Vec<Tier> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    for (m, _) in before() {
+        match m.what {
+            What::Tier(t) if tiers.last() != Some(&t) => tiers.push(t),
+            What::Year(y) if years.last() != Some(&y) => years.push(y),
+            _ => {}
+        }
+    }
+    if tiers.len() >= 2 {
+        return Some(Items::Tiers(tiers));
+    }
+    if years.len() >= 2 {
+        return Some(Items::Years(years));
+    }
+    if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
+        return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
+    }
+    ctx.list.clone()
+}
+
+/// The words around one number, and what they make of it.
+struct Around<'a> {
+    doc: &'a Doc<'a>,
+    t: &'a Token,
+    lead: Span,
+    tail: Span,
+    lead_marks: &'a [(Mark, bool)],
+    tail_marks: &'a [(Mark, bool)],
+    /// What the number before it in the clause was taken as.
+    last_field: Option<Field>,
+    /// Whether a word for a rate comes before it in the sentence.
+    rate_before: bool,
+}
+
+/// A figure: its field, its value, its year, and whether its tail says what it is.
+type Decided = Result<(Field, Value, i32, bool), Reason>;
+
+impl Around<'_> {
+    fn has(&self, what: What) -> (bool, bool) {
+        let lead = self.lead_marks.iter().any(|(m, _)| m.what == what);
+        let tail = self.tail_marks.iter().any(|(m, _)| m.what == what);
+        (lead, tail)
+    }
+
+    /// What a difference is compared with: in Chinese the lead says it (高于全省0.7个百分点),
+    /// in English mostly the tail ("0.7 points above the provincial rate").
+    fn target(&self) -> Option<What> {
+        self.target_mark().map(|m| m.what)
+    }
+
+    fn target_mark(&self) -> Option<Mark> {
+        let lead = self.lead_marks.iter().rev().find(|(_, t)| *t).map(|(m, _)| *m);
+        let tail = self.tail_marks.iter().find(|(_, t)| *t).map(|(m, _)| *m);
+        match self.doc.lang {
+            Lang::Zh => lead.or(tail),
+            Lang::En => tail.or(lead),
+        }
+    }
+
+    /// Which way a difference goes: +1 or −1.
+    fn direction(&self) -> Option<f64> {
+        let way = |m: &Mark| match m.what {
+            What::Up => Some(1.0),
+            What::Down => Some(-1.0),
+            _ => None,
+        };
+        let lead = self.lead_marks.iter().rev().find_map(|(m, _)| way(m));
+        let tail = self.tail_marks.iter().find_map(|(m, _)| way(m));
+        let found = match self.doc.lang {
+            Lang::Zh => lead.or(tail),
+            Lang::En => tail.or(lead),
+        };
+        found.or(self.t.sign.map(|up| if up { 1.0 } else { -1.0 }))
+    }
+
+    /// Whether the lead says nothing but "is" (为, 和, "was") beside names of tiers, areas and
+    /// years, or what they are compared with (较去年的): then the number measures what the one
+    /// before it measured.
+    fn plain_lead(&self) -> bool {
+        let text = self.doc.text;
+        let allowed = |w: What| {
+            matches!(
+                w,
+                What::Tier(_)
+                    | What::Region
+                    | What::Reference
+                    | What::Elsewhere
+                    | What::ThisYear
+                    | What::LastYear
+                    | What::Year(_)
+                    | What::Respectively
+                    | What::Recent(_)
+                    | What::Compare
+                    | What::YearOnYear
+            )
+        };
+        if self.lead_marks.iter().any(|(m, _)| !allowed(m.what)) {
+            return false;
+        }
+        let mut rest = String::new();
+        let mut at = self.lead.start;
+        for (m, _) in self.lead_marks {
+            if m.span.start >= at {
+                rest.push_str(&text[at..m.span.start]);
+                rest.push(' ');
+                at = m.span.end;
+            }
+        }
+        rest.push_str(&text[at..self.lead.end]);
+        match self.doc.lang {
+            Lang::Zh => rest
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || "为是达到了和及与、的（(".contains(c)),
+            Lang::En => rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+                [
+                    "was", "were", "is", "are", "and", "in", "the", "for", "of", "at", "it", "stood", "with", "to",
+                    "its", "a",
+                ]
+                .contains(&w.to_ascii_lowercase().as_str())
+            }),
+        }
+    }
+
+    fn decide(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>) -> Decided {
+        let t = self.t;
+        if t.approx {
+            return Err(Reason::Approximate);
+        }
+        if ctx.stream {
+            return Err(Reason::Stream);
+        }
+        match t.kind {
+            Kind::Percent(v) => self.rate(ctx, tier, year, v),
+            Kind::Points(v) => self.difference(ctx, tier, year, v),
+            Kind::Flat => self.difference(ctx, tier, year, Stated::written(0.0, 0)),
+            Kind::People(n) => self.count(ctx, tier, year, n, true),
+            Kind::Bare(n, _) => self.count(ctx, tier, year, n, false),
+            _ => Err(Reason::Unclear),
+        }
+    }
+
+    fn rate(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
+        let (rate_lead, rate_tail) = self.has(What::Rate);
+        let (share_lead, share_tail) = self.has(What::Share);
+        let english_tail = self.doc.lang == Lang::En && (rate_tail || share_tail);
+        // 5,872 passed (15.5%): a share right after a count of those who passed.
+        let bracket =
+            self.last_field == Some(Field::Passed) && self.lead.of(self.doc.text).trim_end().ends_with(['(', '（']);
+        let carried = ctx.measure == Some(Measure::Rate) && self.plain_lead();
+        let reached = self.reached().is_some();
+        if !(rate_lead || share_lead || english_tail || bracket || carried || reached) {
+            return Err(Reason::NotPassRate);
+        }
+        // 上线率提高了2%: a change, in per cent.
+        let last_rate = self.lead_marks.iter().rposition(|(m, _)| matches!(m.what, What::Rate | What::Share));
+        let moved = self
+            .lead_marks
+            .iter()
+            .enumerate()
+            .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate);
+        if moved {
+            return Err(Reason::PercentChange);
+        }
+        tier.ok_or(Reason::NoTier)?;
+        let mut year = year.ok_or(Reason::NoYear)?;
+        let mut subject = ctx.subject;
+        // 较去年的15.1%, 全省的14.8%: the rate of what it is compared with (but "rose 0.4
+        // points year on year to 15.5%" reaches this year's).
+        let lead_target = self.lead_marks.iter().rev().find(|(_, t)| *t).map(|(m, _)| m.what).filter(|_| !reached);
+        match lead_target {
+            Some(What::LastYear) => year -= 1,
+            Some(What::Year(y)) => year = y,
+            Some(What::Reference) => subject = Subject::Reference,
+            Some(What::Elsewhere) => subject = Subject::Elsewhere,
+            _ => {}
+        }
+        // "15.1% last year", "13.8% in 2018"
+        if self.doc.lang == Lang::En && lead_target.is_none() {
+            match self.tail_marks.first().map(|(m, _)| m.what) {
+                Some(What::LastYear) => year = ctx.report_year.ok_or(Reason::NoYear)? - 1,
+                Some(What::Year(y)) => year = y,
+                _ => {}
+            }
+        }
+        let field = match subject {
+            Subject::Region => Field::Rate,
+            Subject::Reference => Field::ReferenceRate,
+            Subject::Elsewhere => return Err(Reason::OtherArea),
+        };
+        Ok((field, Value::Number(v), year, false))
+    }
+
+    /// Where the word stands that leads a rate to its new value: 达线率比上年提高0.4个百分点，
+    /// 达到15.5%; "the pass rate rose 0.4 points to 15.5%".
+    fn reached(&self) -> Option<usize> {
+        if !self.rate_before || !matches!(self.t.kind, Kind::Percent(_)) {
+            return None;
+        }
+        let lead = self.lead.of(self.doc.text).trim_end();
+        let word = ["达到", "至", "到"].iter().find(|w| lead.ends_with(*w)).map(|w| w.len());
+        let word = word.or_else(|| ends_with_word(lead, "to").then_some(2))?;
+        Some(self.lead.start + lead.len() - word)
+    }
+
+    fn difference(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
+        let year = year.ok_or(Reason::NoYear)?;
+        let field = match self.target() {
+            Some(What::Reference) => Field::VsReference,
+            Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
+            Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
+            Some(_) => return Err(Reason::OtherComparison),
+            None => return Err(Reason::NoComparison),
+        };
+        match ctx.subject {
+            Subject::Region => {}
+            Subject::Reference => return Err(Reason::ReferenceFigure),
+            Subject::Elsewhere => return Err(Reason::OtherArea),
+        }
+        if tier.is_none() {
+            return Err(Reason::NoTier);
+        }
+        let way = if self.t.kind == Kind::Flat { 1.0 } else { self.direction().ok_or(Reason::NoDirection)? };
+        let value = Stated::written(way * v.value.abs(), v.decimals);
+        Ok((field, Value::Number(value), year, false))
+    }
+
+    fn count(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, n: Option<u64>, unit: bool) -> Decided {
+        let (pass_lead, pass_tail) = self.has(What::Pass);
+        let (cand_lead, cand_tail) = self.has(What::Candidates);
+        let (reg_lead, reg_tail) = self.has(What::Registered);
+        let plain = self.plain_lead();
+        let measure = if pass_lead || pass_tail {
+            Measure::Passed
+        } else if reg_lead || reg_tail {
+            return Err(Reason::Registered);
+        } else if cand_lead || cand_tail {
+            Measure::Candidates
+        } else if plain
+            && (unit || self.doc.lang == Lang::En)
+            && matches!(ctx.measure, Some(Measure::Passed | Measure::Candidates))
+        {
+            ctx.measure.unwrap_or(Measure::Passed)
+        } else {
+            return Err(Reason::Unclear);
+        };
+        let from_tail = match measure {
+            Measure::Passed => !pass_lead,
+            _ => !cand_lead,
+        };
+        let n = n.ok_or(Reason::NotWhole)?;
+        match ctx.subject {
+            Subject::Region => {}
+            Subject::Reference => return Err(Reason::ReferenceFigure),
+            Subject::Elsewhere => return Err(Reason::OtherArea),
+        }
+        let year = year.ok_or(Reason::NoYear)?;
+        match measure {
+            Measure::Passed => {
+                tier.ok_or(Reason::NoTier)?;
+                Ok((Field::Passed, Value::Count(n), year, from_tail))
+            }
+            _ => Ok((Field::Candidates, Value::Count(n), year, from_tail)),
+        }
+    }
+
+    /// The clause that states the number: from the start of its lead (past 其中, 并, "and")
+    /// to its unit, or through its tail when the tail says what it is (and always in English,
+    /// up to the next "and" or comma).
+    fn quote(&self, through_tail: bool, listed: bool) -> Span {
+        let text = self.doc.text;
+        let mut start = self.reached().unwrap_or(self.lead.start);
+        // (15.5%): the bracket opens the quote.
+        if let Some(k) = text[start..self.lead.end].rfind(['(', '（']) {
+            start += k + text[start + k..].chars().next().map_or(1, char::len_utf8);
+        }
+        let lead = &text[start..self.lead.end];
+        match self.doc.lang {
+            Lang::Zh => {
+                let mut s = lead;
+                loop {
+                    let t = s.trim_start_matches(|c: char| c.is_whitespace() || "，。；：、,;:".contains(c));
+                    let t = ["其中", "并且", "而且", "同时", "另外", "此外", "以及", "并", "且", "而", "和", "及"]
+                        .iter()
+                        .find_map(|w| t.strip_prefix(w))
+                        .unwrap_or(t);
+                    if t.len() == s.len() {
+                        break;
+                    }
+                    s = t;
+                }
+                start += lead.len() - s.len();
+            }
+            Lang::En => {
+                let lower = lead.to_ascii_lowercase();
+                // "… above the provincial rate and up 0.8 points": the quote starts at "up";
+                // a list's "tier-1 and tier-2" stays whole.
+                if let Some(k) = lower.rfind(" and ").filter(|_| !listed) {
+                    start += k + " and ".len();
+                }
+                let s = &text[start..self.lead.end];
+                let t = s.trim_start();
+                let t = ["and ", "while ", "but ", "with "]
+                    .iter()
+                    .find_map(|w| t.get(..w.len()).filter(|p| p.eq_ignore_ascii_case(w)).map(|_| &t[w.len()..]))
+                    .unwrap_or(t);
+                start += s.len() - t.len();
+            }
+        }
+        let end = match self.doc.lang {
+            Lang::Zh if through_tail => self.tail.end,
+            Lang::Zh => self.t.whole.end,
+            Lang::En => self.cut_tail(Span::new(self.t.whole.end, self.tail.end)),
+        };
+        tidy(text, Span::new(start, end.max(self.t.whole.end)))
+    }
+
+    /// Where an English tail stops belonging to its number: at "and", a comma, "while".
+    fn cut_tail(&self, tail: Span) -> usize {
+        let s = tail.of(self.doc.text).to_ascii_lowercase();
+        let end = [" and ", ",", ";", " while ", " but ", " with ", " (", "("]
+            .iter()
+            .filter_map(|w| s.find(w))
+            .min()
+            .map_or(tail.end, |k| tail.start + k);
+        // "rose 0.4 points to 15.5%": "to" leads to the next number.
+        let kept = self.doc.text[tail.start..end].trim_end();
+        match kept.get(kept.len().saturating_sub(3)..) {
+            Some(w) if w.eq_ignore_ascii_case(" to") => tail.start + kept.len() - 3,
+            _ => end,
+        }
+    }
+}
+
+/// `span` without surrounding spaces, invisible characters and trailing punctuation: the
+/// words as the loader will keep them.
+fn tidy(text: &str, span: Span) -> Span {
+    let mut span = trim(text, span);
+    let mut s = span.of(text).trim_end_matches(|c: char| " ,.;:，。；：、".contains(c));
+    // A closing bracket whose opener is outside: (15.5%)
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if s.ends_with(close) && s.matches(open).count() < s.matches(close).count() {
+            s = s[..s.len() - close.len_utf8()].trim_end();
+        }
+    }
+    span.end = span.start + s.len();
+    match crate::load::visible(span.of(text)) {
+        Some(v) => {
+            let start = v.as_ptr() as usize - text.as_ptr() as usize;
+            Span::new(start, start + v.len())
+        }
+        None => span,
+    }
+}

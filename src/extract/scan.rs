@@ -1,0 +1,818 @@
+//! Text → lines, sentences, clauses and number tokens with their units.
+//!
+//! A sentence ends at 。！？!?, at a full stop followed by a space, and at a line break; a
+//! clause at ，；：,;: inside it (a comma between digits is a thousands separator). A number
+//! is a run of digits (ASCII or full-width) with thousands separators, a decimal part and
+//! 万; its unit says what kind of number it is: `%`, 个百分点, 人, 所, 年 … The words around
+//! it are left to [`super::lexicon`].
+
+use super::Span;
+use crate::load::Stated;
+use crate::words::Lang;
+
+/// What a number is, from its unit and the characters around it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Kind {
+    /// `15.5%`, "15.5 percent".
+    Percent(Stated),
+    /// `0.7个百分点`, "0.7 points".
+    Points(Stated),
+    /// `36192人`, `3.62万名`, "25,306 candidates"; `None` when not a whole number.
+    People(Option<u64>),
+    /// A number with no unit ("3,618 passed"); `None` when not a whole number.
+    Bare(Option<u64>, Stated),
+    /// `2019年`, "2019".
+    Year(i32),
+    /// `2023年6月底`, `8月14日`, "August 2, 2020", `2019-08-14`: with its year when it has one.
+    Date(Option<i32>),
+    Money,
+    Schools,
+    Districts,
+    Score,
+    Rank,
+    /// A count of other things: 张, 项, 个考点.
+    Counted,
+    /// 持平, "unchanged": a difference of zero, written in words.
+    Flat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Token {
+    /// The digits (with their sign and 万), or the word 持平.
+    pub number: Span,
+    /// The number with its unit: what a reader would underline.
+    pub whole: Span,
+    pub kind: Kind,
+    /// 约, 余, 以上, "more than": not an exact figure.
+    pub approx: bool,
+    /// An explicit sign: `+0.7`, `-0.3`.
+    pub sign: Option<bool>,
+}
+
+impl Token {
+    /// A number that may be a figure (not a year, a date or a count of other things).
+    pub fn is_figure(&self) -> bool {
+        matches!(self.kind, Kind::Percent(_) | Kind::Points(_) | Kind::People(_) | Kind::Bare(..) | Kind::Flat)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Sentence {
+    pub span: Span,
+    pub clauses: Vec<Span>,
+}
+
+#[derive(Debug)]
+pub(super) struct Doc<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub sentences: Vec<Sentence>,
+    /// In text order.
+    pub tokens: Vec<Token>,
+    /// Lines, without their line breaks.
+    pub lines: Vec<Span>,
+    /// The first line, when it is a heading (short, no full stop, more text below).
+    pub heading: Option<Span>,
+    /// Whether the heading is about the exam's results, so that it can title the chart.
+    pub heading_is_title: bool,
+}
+
+pub(super) fn scan(text: &str) -> Doc<'_> {
+    let lang = language(text);
+    let lines = lines(text);
+    let heading = heading(text, &lines);
+    let heading_is_title = heading.is_some_and(|h| {
+        let t = h.of(text).to_ascii_lowercase();
+        ["高考", "达线", "上线", "本科", "一本", "gaokao", "college entrance", "pass rate"]
+            .iter()
+            .any(|w| t.contains(w))
+    });
+    let sentences = sentences(text);
+    let mut tokens = numbers(text, lang);
+    tokens.extend(flats(text, lang));
+    tokens.sort_by_key(|t| t.number.start);
+    Doc { text, lang, sentences, tokens, lines, heading, heading_is_title }
+}
+
+/// Chinese when there is about as much Chinese as English in it (a Chinese character carries
+/// about as much as an English word).
+fn language(text: &str) -> Lang {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han * 4 >= latin && han > 0 {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+pub(super) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+            out.push(Span::new(start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+fn heading(text: &str, lines: &[Span]) -> Option<Span> {
+    let mut filled = lines.iter().map(|l| trim(text, *l)).filter(|l| l.start < l.end);
+    let first = filled.next()?;
+    filled.next()?;
+    let t = first.of(text);
+    let ends = ['。', '！', '？', '!', '?', '；', ';'];
+    let sentence = t.contains(ends) || t.ends_with('.') || t.contains(". ");
+    (!sentence && t.chars().count() <= 80).then_some(first)
+}
+
+/// `span` without surrounding white space.
+pub(super) fn trim(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let mut start = 0usize;
+    let mut clause_start = 0usize;
+    let mut clauses = Vec::new();
+    let push = |out: &mut Vec<Sentence>, clauses: &mut Vec<Span>, from: usize, to: usize| {
+        let span = trim(text, Span::new(from, to));
+        clauses.retain(|c: &Span| c.start < c.end);
+        if span.start < span.end {
+            out.push(Sentence { span, clauses: std::mem::take(clauses) });
+        }
+        clauses.clear();
+    };
+    for (i, &(pos, c)) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).map(|c| c.1);
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let digit_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        let ends = match c {
+            '。' | '！' | '？' | '!' | '?' | '\n' => true,
+            '.' => !digit_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”'),
+            _ => false,
+        };
+        let splits = match c {
+            '，' | '；' | '：' => true,
+            ',' | ';' | ':' => !digit_around,
+            _ => false,
+        };
+        if ends {
+            clauses.push(trim(text, Span::new(clause_start, pos)));
+            let end = if c == '\n' { pos } else { at(i + 1) };
+            push(&mut out, &mut clauses, start, end);
+            start = at(i + 1);
+            clause_start = start;
+        } else if splits {
+            clauses.push(trim(text, Span::new(clause_start, pos)));
+            clause_start = at(i + 1);
+        }
+    }
+    if start < text.len() {
+        clauses.push(trim(text, Span::new(clause_start, text.len())));
+        push(&mut out, &mut clauses, start, text.len());
+    }
+    out
+}
+
+fn digit(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
+        _ => None,
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Where the month's name just before `pos` (past spaces) starts, if there is one.
+fn month_before(text: &str, pos: usize) -> Option<usize> {
+    let before = text[..pos].trim_end().trim_end_matches('.');
+    let word: String = before.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+    (before.len() < text[..pos].len() && MONTHS.contains(&word.as_str())).then(|| before.len() - word.len())
+}
+
+/// The length of a month's name starting at `pos` after spaces, if there is one.
+fn month_after(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if spaces == 0 {
+        return None;
+    }
+    let word: String = rest[spaces..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    MONTHS.contains(&word.to_ascii_lowercase().as_str()).then_some(spaces + word.len())
+}
+
+/// Units in Chinese text, longest first.
+const ZH_UNITS: &[(&str, Unit)] = &[
+    ("个百分点", Unit::Points),
+    ("百分点", Unit::Points),
+    ("%", Unit::Percent),
+    ("％", Unit::Percent),
+    ("万人次", Unit::Counted),
+    ("人次", Unit::Counted),
+    ("万余人", Unit::PeopleWan { approx: true }),
+    ("万多人", Unit::PeopleWan { approx: true }),
+    ("万余名", Unit::PeopleWan { approx: true }),
+    ("万多名", Unit::PeopleWan { approx: true }),
+    ("万人", Unit::PeopleWan { approx: false }),
+    ("万名", Unit::PeopleWan { approx: false }),
+    ("余人", Unit::People { approx: true }),
+    ("多人", Unit::People { approx: true }),
+    ("余名", Unit::People { approx: true }),
+    ("多名", Unit::People { approx: true }),
+    ("人", Unit::People { approx: false }),
+    ("名", Unit::People { approx: false }),
+    ("万元", Unit::Money),
+    ("亿元", Unit::Money),
+    ("千元", Unit::Money),
+    ("元", Unit::Money),
+    ("亿", Unit::Money),
+    ("年", Unit::Year),
+    ("月", Unit::Month),
+    ("日", Unit::Date),
+    ("号", Unit::Date),
+    ("所", Unit::Schools),
+    ("个", Unit::Ge),
+    ("分", Unit::Score),
+    ("位", Unit::Rank),
+    ("张", Unit::Counted),
+    ("项", Unit::Counted),
+    ("次", Unit::Counted),
+    ("倍", Unit::Counted),
+    ("家", Unit::Counted),
+    ("届", Unit::Counted),
+    ("门", Unit::Counted),
+    ("间", Unit::Counted),
+    ("台", Unit::Counted),
+    ("套", Unit::Counted),
+    ("册", Unit::Counted),
+    ("篇", Unit::Counted),
+    ("场", Unit::Counted),
+];
+
+/// Units in English text, longest first; they must end at a word's end.
+const EN_UNITS: &[(&str, Unit)] = &[
+    ("percentage points", Unit::Points),
+    ("percentage point", Unit::Points),
+    ("per cent", Unit::Percent),
+    ("percent", Unit::Percent),
+    ("%", Unit::Percent),
+    ("points", Unit::Points),
+    ("point", Unit::Points),
+    ("pts", Unit::Points),
+    ("pp", Unit::Points),
+    ("candidates", Unit::People { approx: false }),
+    ("students", Unit::People { approx: false }),
+    ("examinees", Unit::People { approx: false }),
+    ("test-takers", Unit::People { approx: false }),
+    ("people", Unit::People { approx: false }),
+    ("high schools", Unit::Schools),
+    ("schools", Unit::Schools),
+    ("counties", Unit::Districts),
+    ("districts", Unit::Districts),
+    ("million", Unit::Money),
+    ("billion", Unit::Money),
+    ("yuan", Unit::Money),
+    ("st", Unit::Rank),
+    ("nd", Unit::Rank),
+    ("rd", Unit::Rank),
+    ("th", Unit::Rank),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unit {
+    Points,
+    Percent,
+    People {
+        approx: bool,
+    },
+    PeopleWan {
+        approx: bool,
+    },
+    Money,
+    Year,
+    Month,
+    Date,
+    Schools,
+    Districts,
+    /// 个: what is counted follows (县, 考点 …).
+    Ge,
+    Score,
+    Rank,
+    Counted,
+}
+
+const ZH_BEFORE_APPROX: &[&str] = &["约", "近", "超过", "逾", "将近", "接近", "大约", "超", "多达", "不到", "不足"];
+const ZH_AFTER_APPROX: &[&str] = &["余", "多", "以上", "左右", "上下", "以下", "之多"];
+const EN_BEFORE_APPROX: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "more than",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "at least",
+    "fewer than",
+    "less than",
+    "under",
+    "up to",
+    "close to",
+];
+const EN_AFTER_APPROX: &[&str] = &["or more", "or so", "plus"];
+
+fn ends_with_word(before: &str, word: &str) -> bool {
+    let b = before.trim_end_matches(' ');
+    b.len() >= word.len()
+        && b.is_char_boundary(b.len() - word.len())
+        && b[b.len() - word.len()..].eq_ignore_ascii_case(word)
+        && !b[..b.len() - word.len()].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+fn starts_with_word(after: &str, word: &str) -> bool {
+    let a = after.trim_start_matches(' ');
+    a.len() >= word.len()
+        && a.is_char_boundary(word.len())
+        && a[..word.len()].eq_ignore_ascii_case(word)
+        && !a[word.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Every number of the text, with its unit.
+fn numbers(text: &str, lang: Lang) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let ch = |i: usize| chars.get(i).map(|c| c.1);
+    let is_digit = |i: usize| ch(i).and_then(digit).is_some();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(i) {
+            i += 1;
+            continue;
+        }
+        // Digits inside a word (G20, tier-1) are part of the word.
+        let prev = i.checked_sub(1).and_then(ch);
+        let prev2 = i.checked_sub(2).and_then(ch);
+        if prev.is_some_and(|p| p.is_ascii_alphabetic())
+            || (prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic()))
+        {
+            while is_digit(i) {
+                i += 1;
+            }
+            continue;
+        }
+        let mut start = i;
+        let mut sign = None;
+        if let Some(p @ ('+' | '-' | '−' | '－' | '＋')) = prev {
+            if !prev2.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                start = i - 1;
+                sign = Some(matches!(p, '+' | '＋'));
+            }
+        }
+        let mut digits = String::new();
+        let mut j = i;
+        while let Some(d) = ch(j).and_then(digit) {
+            digits.push((b'0' + d) as char);
+            j += 1;
+        }
+        let int_len = digits.len();
+        // 2019-08-14, 2019/8/14, 2019.08.14
+        if int_len == 4 {
+            if let Some(end) = iso_date(&chars, j) {
+                let whole = Span::new(at(start), at(end));
+                let year = digits.parse().ok();
+                out.push(Token { number: whole, whole, kind: Kind::Date(year), approx: false, sign: None });
+                i = end;
+                continue;
+            }
+        }
+        // Thousands separators: 36,192 (only after one to three digits).
+        if int_len <= 3 {
+            while ch(j) == Some(',') && (1..=3).all(|k| is_digit(j + k)) && !is_digit(j + 4) {
+                for k in 1..=3 {
+                    digits.push((b'0' + ch(j + k).and_then(digit).unwrap_or(0)) as char);
+                }
+                j += 4;
+            }
+        }
+        let int_digits = digits.len();
+        let mut frac = String::new();
+        if matches!(ch(j), Some('.' | '．')) && is_digit(j + 1) {
+            j += 1;
+            while let Some(d) = ch(j).and_then(digit) {
+                frac.push((b'0' + d) as char);
+                j += 1;
+            }
+        }
+        let mut wan = false;
+        if lang == Lang::Zh && ch(j) == Some('万') {
+            // 万 belongs to the number unless it starts 万元 (money is read as a unit).
+            if ch(j + 1) != Some('元') {
+                wan = true;
+                j += 1;
+            }
+        }
+        let number = Span::new(at(start), at(j));
+        let mut written = digits.clone();
+        if !frac.is_empty() {
+            written.push('.');
+            written.push_str(&frac);
+        }
+        let value = crate::format::read_decimal(&written, true).map(|w| {
+            let v = if sign == Some(false) { -w.value } else { w.value };
+            Stated::written(v, w.decimals)
+        });
+        let whole_count = whole(&digits, &frac, wan);
+        let rank_before = match lang {
+            // 第1位; 前3名 (but 前 before other units is "before": 6月5日前).
+            Lang::Zh => {
+                text[..number.start].ends_with('第')
+                    || (text[..number.start].ends_with('前') && text[at(j)..].starts_with(['名', '位']))
+            }
+            Lang::En => ends_with_word(&text[..number.start], "no.") || ends_with_word(&text[..number.start], "ranked"),
+        };
+        let approx_before = match lang {
+            Lang::Zh => ZH_BEFORE_APPROX.iter().any(|w| text[..number.start].trim_end().ends_with(w)),
+            Lang::En => EN_BEFORE_APPROX.iter().any(|w| ends_with_word(&text[..number.start], w)),
+        };
+        // The unit.
+        let rest_at = at(j);
+        let (unit, unit_len) = unit(text, rest_at, lang);
+        let mut end = rest_at + unit_len;
+        let mut approx = approx_before;
+        let kind = match unit {
+            _ if rank_before => Kind::Rank,
+            Some(Unit::Percent) => value.map_or(Kind::Counted, Kind::Percent),
+            Some(Unit::Points) => value.map_or(Kind::Counted, Kind::Points),
+            Some(Unit::People { approx: a }) => {
+                approx |= a;
+                Kind::People(whole_count)
+            }
+            Some(Unit::PeopleWan { approx: a }) if !wan => {
+                approx |= a;
+                Kind::People(whole(&digits, &frac, true))
+            }
+            Some(Unit::PeopleWan { .. }) => Kind::Counted,
+            Some(Unit::Money) => Kind::Money,
+            Some(Unit::Schools) => Kind::Schools,
+            Some(Unit::Districts) => Kind::Districts,
+            Some(Unit::Score) => Kind::Score,
+            Some(Unit::Rank) => Kind::Rank,
+            Some(Unit::Counted) => Kind::Counted,
+            Some(Unit::Ge) => {
+                let after = &text[end..];
+                let what = after.trim_start_matches(['（', '(']);
+                if what.starts_with(['县', '区', '乡', '镇']) || what.starts_with("市（") {
+                    Kind::Districts
+                } else if ["学校", "高中", "中学", "所"].iter().any(|w| what.starts_with(w)) {
+                    Kind::Schools
+                } else {
+                    Kind::Counted
+                }
+            }
+            Some(Unit::Year) if int_len == 4 && frac.is_empty() && !wan => {
+                let year: i32 = digits.parse().unwrap_or(0);
+                match zh_month_day(text, end) {
+                    Some(len) => {
+                        end += len;
+                        Kind::Date(Some(year))
+                    }
+                    None => Kind::Year(year),
+                }
+            }
+            Some(Unit::Year) => Kind::Counted,
+            Some(Unit::Month) => {
+                end += zh_day(text, end);
+                Kind::Date(None)
+            }
+            Some(Unit::Date) => Kind::Date(None),
+            None if lang == Lang::En && month_before(text, number.start).is_some() => {
+                // August 2, 2020 / June 2021
+                let mut e = end;
+                let rest = &text[e..];
+                let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+                let year: String = rest[skip..].chars().take_while(|c| c.is_ascii_digit()).collect();
+                let year_value = if int_len == 4 { digits.parse().ok() } else { None };
+                if int_len <= 2 && year.len() == 4 {
+                    e += skip + 4;
+                    end = e;
+                    Kind::Date(year.parse().ok())
+                } else {
+                    Kind::Date(year_value)
+                }
+            }
+            None if lang == Lang::En && month_after(text, end).is_some() => {
+                // 2 August 2020
+                end += month_after(text, end).unwrap_or(0);
+                let rest = &text[end..];
+                let year: String = rest.trim_start_matches(' ').chars().take_while(|c| c.is_ascii_digit()).collect();
+                if year.len() == 4 {
+                    end += rest.len() - rest.trim_start_matches(' ').len() + 4;
+                }
+                Kind::Date(year.parse().ok())
+            }
+            None if lang == Lang::En
+                && int_len == 4
+                && int_digits == 4
+                && frac.is_empty()
+                && sign.is_none()
+                && (1900..=2100).contains(&digits.parse::<i32>().unwrap_or(0)) =>
+            {
+                Kind::Year(digits.parse().unwrap_or(0))
+            }
+            None => match value {
+                Some(v) => Kind::Bare(whole_count, v),
+                None => Kind::Counted,
+            },
+        };
+        let after = &text[end..];
+        approx |= match lang {
+            Lang::Zh => ZH_AFTER_APPROX.iter().any(|w| after.starts_with(w)),
+            Lang::En => EN_AFTER_APPROX.iter().any(|w| starts_with_word(after, w)),
+        };
+        // A date is underlined from its month: August 2, 2020.
+        let from = match kind {
+            Kind::Date(_) if lang == Lang::En => month_before(text, number.start).unwrap_or(number.start),
+            _ => number.start,
+        };
+        out.push(Token { number, whole: Span::new(from, end), kind, approx, sign });
+        i = chars.partition_point(|c| c.0 < end);
+    }
+    out
+}
+
+/// The number of people `digits.frac` (× 10,000 with 万), when it is a whole number.
+fn whole(digits: &str, frac: &str, wan: bool) -> Option<u64> {
+    let scale = if wan { 4 } else { 0 };
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > scale || digits.len() + scale > 15 {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for b in digits.bytes().chain(frac.bytes()) {
+        n = n * 10 + (b - b'0') as u64;
+    }
+    for _ in frac.len()..scale {
+        n *= 10;
+    }
+    Some(n)
+}
+
+fn unit(text: &str, pos: usize, lang: Lang) -> (Option<Unit>, usize) {
+    let rest = &text[pos..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    let r = &rest[spaces..];
+    match lang {
+        Lang::Zh => {
+            ZH_UNITS.iter().find(|(w, _)| r.starts_with(w)).map_or((None, 0), |(w, u)| (Some(*u), spaces + w.len()))
+        }
+        Lang::En => {
+            for (w, u) in EN_UNITS {
+                // 1st, 3rd: attached to the digits.
+                if matches!(u, Unit::Rank) && spaces > 0 {
+                    continue;
+                }
+                if r.len() >= w.len()
+                    && r.is_char_boundary(w.len())
+                    && r[..w.len()].eq_ignore_ascii_case(w)
+                    && !r[w.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    return (Some(*u), spaces + w.len());
+                }
+            }
+            (None, 0)
+        }
+    }
+}
+
+/// After `2023年`: the length of `6月底`, `8月14日` …, if a month follows.
+fn zh_month_day(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    let digits = rest.chars().take_while(|c| digit(*c).is_some()).map(char::len_utf8).sum::<usize>();
+    if digits == 0 || !rest[digits..].starts_with('月') {
+        return None;
+    }
+    let month_end = digits + '月'.len_utf8();
+    Some(month_end + zh_day(text, pos + month_end))
+}
+
+/// After `6月`: the length of `14日`, `底`, `中旬` …
+fn zh_day(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let digits = rest.chars().take_while(|c| digit(*c).is_some()).map(char::len_utf8).sum::<usize>();
+    if digits > 0 && (rest[digits..].starts_with('日') || rest[digits..].starts_with('号')) {
+        return digits + '日'.len_utf8();
+    }
+    ["上旬", "中旬", "下旬", "底", "初", "末"].iter().find(|w| rest.starts_with(*w)).map_or(0, |w| w.len())
+}
+
+/// After the year of `2019-08-14` (`j` at the separator): the index past the date.
+fn iso_date(chars: &[(usize, char)], j: usize) -> Option<usize> {
+    let sep = chars.get(j)?.1;
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
+    }
+    let run = |from: usize| chars[from.min(chars.len())..].iter().take_while(|c| c.1.is_ascii_digit()).count();
+    let m = run(j + 1);
+    if !(1..=2).contains(&m) || chars.get(j + 1 + m).map(|c| c.1) != Some(sep) {
+        return None;
+    }
+    let d = run(j + 2 + m);
+    (1..=2).contains(&d).then_some(j + 2 + m + d)
+}
+
+/// 持平 and "unchanged": a difference of zero in words.
+fn flats(text: &str, lang: Lang) -> Vec<Token> {
+    let words: &[&str] = match lang {
+        Lang::Zh => &["持平"],
+        Lang::En => &["unchanged", "the same as", "level with", "flat"],
+    };
+    let mut out = Vec::new();
+    for w in words {
+        let mut from = 0;
+        while let Some(k) = find_word(text, from, w, lang) {
+            let span = Span::new(k, k + w.len());
+            let before = &text[..k];
+            let approx = match lang {
+                Lang::Zh => ["基本", "大致", "大体", "略"].iter().any(|a| before.ends_with(a)),
+                Lang::En => {
+                    ["broadly", "roughly", "almost", "nearly", "largely"].iter().any(|a| ends_with_word(before, a))
+                }
+            };
+            out.push(Token { number: span, whole: span, kind: Kind::Flat, approx, sign: None });
+            from = span.end;
+        }
+    }
+    out
+}
+
+/// The next `word` at or after `from`: any occurrence in Chinese, a whole word in English.
+pub(super) fn find_word(text: &str, from: usize, word: &str, lang: Lang) -> Option<usize> {
+    let mut from = from;
+    loop {
+        let k = match lang {
+            Lang::Zh => text[from..].find(word)? + from,
+            // An ASCII word matches only at ASCII bytes, which are always character boundaries.
+            Lang::En => {
+                let (bytes, w) = (text.as_bytes(), word.as_bytes());
+                (from..(text.len() + 1).saturating_sub(w.len()))
+                    .find(|&k| bytes[k..k + w.len()].eq_ignore_ascii_case(w))?
+            }
+        };
+        let end = k + word.len();
+        let ok = lang == Lang::Zh
+            || (!text[..k].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+                && !text[end..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric()));
+        if ok {
+            return Some(k);
+        }
+        from = k + 1;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind, bool)> {
+        let doc = scan(text);
+        doc.tokens.iter().map(|t| (t.whole.of(text).to_string(), t.kind, t.approx)).collect()
+    }
+
+    #[test]
+    fn chinese_units() {
+        let k = kinds("参考人数为36,192人，达线率为15.5%，高于全省0.7个百分点；考生共计3.62万人，14所学校，2023年6月底，8月14日，第1名，约3.2万名，3000余人，520分，1892张，12个县（市、区），持平。");
+        let want = [
+            ("36,192人", Kind::People(Some(36192)), false),
+            ("15.5%", Kind::Percent(Stated::written(15.5, 1)), false),
+            ("0.7个百分点", Kind::Points(Stated::written(0.7, 1)), false),
+            ("3.62万人", Kind::People(Some(36200)), false),
+            ("14所", Kind::Schools, false),
+            ("2023年6月底", Kind::Date(Some(2023)), false),
+            ("8月14日", Kind::Date(None), false),
+            ("1名", Kind::Rank, false),
+            ("3.2万名", Kind::People(Some(32000)), true),
+            ("3000余人", Kind::People(Some(3000)), true),
+            ("520分", Kind::Score, false),
+            ("1892张", Kind::Counted, false),
+            ("12个", Kind::Districts, false),
+            ("持平", Kind::Flat, false),
+        ];
+        let got: Vec<_> = k.iter().map(|(s, k, a)| (s.as_str(), *k, *a)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn wan_counts_are_taken_only_when_whole() {
+        assert_eq!(whole("3", "62", true), Some(36200));
+        assert_eq!(whole("3", "6192", true), Some(36192));
+        assert_eq!(whole("3", "61925", true), None);
+        assert_eq!(whole("36192", "", false), Some(36192));
+        assert_eq!(whole("36192", "5", false), None);
+        assert_eq!(whole("36192", "0", false), Some(36192));
+    }
+
+    #[test]
+    fn english_units_and_dates() {
+        let k = kinds("Published August 2, 2020. 25,306 candidates sat the 2020 exam; 3,618 passed the tier-1 line, a pass rate of 14.3 percent, up 0.8 points; 45 million yuan for 12 schools by June 2021, ranked 1st, more than 3,000 students, +0.5 pp.");
+        let got: Vec<_> = k.iter().map(|(s, k, a)| (s.as_str(), *k, *a)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("August 2, 2020", Kind::Date(Some(2020)), false),
+                ("25,306 candidates", Kind::People(Some(25306)), false),
+                ("2020", Kind::Year(2020), false),
+                ("3,618", Kind::Bare(Some(3618), Stated::written(3618.0, 0)), false),
+                ("14.3 percent", Kind::Percent(Stated::written(14.3, 1)), false),
+                ("0.8 points", Kind::Points(Stated::written(0.8, 1)), false),
+                ("45 million", Kind::Money, false),
+                ("12 schools", Kind::Schools, false),
+                ("June 2021", Kind::Date(Some(2021)), false),
+                ("1st", Kind::Rank, false),
+                ("3,000 students", Kind::People(Some(3000)), true),
+                ("+0.5 pp", Kind::Points(Stated::written(0.5, 1)), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let text = "标题一行\n今年参考36,192人，一本达线5872人；达线率15.5%。Up 0.4 points. Next";
+        let doc = scan(text);
+        let s: Vec<Vec<&str>> = doc.sentences.iter().map(|s| s.clauses.iter().map(|c| c.of(text)).collect()).collect();
+        assert_eq!(
+            s,
+            vec![
+                vec!["标题一行"],
+                vec!["今年参考36,192人", "一本达线5872人", "达线率15.5%"],
+                vec!["Up 0.4 points"],
+                vec!["Next"]
+            ]
+        );
+        assert_eq!(doc.heading.map(|h| h.of(text)), Some("标题一行"));
+        assert_eq!(doc.lang, Lang::Zh);
+        assert_eq!(scan("Up 0.4 points on last year.").lang, Lang::En);
+    }
+
+    #[test]
+    fn full_width_digits_and_signs() {
+        let k = kinds("达线率为１５．５％，比上年−0.3个百分点");
+        assert_eq!(k[0].1, Kind::Percent(Stated::written(15.5, 1)));
+        assert_eq!(k[1].1, Kind::Points(Stated::written(-0.3, 1)));
+        assert_eq!(scan("比上年−0.3个百分点").tokens[0].sign, Some(false));
+    }
+}

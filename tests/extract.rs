@@ -1,0 +1,599 @@
+//! The extractor on report texts written for these tests in the style of education bureau
+//! releases and local news (`tests/fixtures/reports/`): every number taken is checked with its
+//! field, tier, year and value; every quote is the exact span of the source; every dataset is
+//! loaded by the loader and built into a model; every number left out has its reason.
+#![cfg(not(target_arch = "wasm32"))]
+
+use passrate_chart::extract::{self, field_name, Extraction, Offsets, Reason, Refusal, Role};
+use passrate_chart::format::decimal;
+use passrate_chart::json::{self, Value};
+use passrate_chart::load;
+use passrate_chart::model::{self, Field, Provenance, Rule, WarningKind};
+use passrate_chart::words::Lang;
+
+fn report(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A figure taken: (year, tier, field, value as the dataset holds it, quote).
+type Taken = (i32, Option<&'static str>, &'static str, String, String);
+
+/// Every figure taken, read back from the dataset, after checking that each quote in the
+/// dataset is the exact span of the source the extractor points at, and that the dataset
+/// holds no figure the extractor does not account for.
+fn taken(x: &Extraction, text: &str) -> Vec<Taken> {
+    let ds = x.dataset.as_ref().expect("a dataset");
+    let mut out = Vec::new();
+    for u in &x.used {
+        assert!(u.quote.contains(u.number), "{:?} outside its quote {:?}", u.number.of(text), u.quote.of(text));
+        let quote = &text[u.quote.start..u.quote.end];
+        let Role::Figure(field) = u.role else {
+            assert_eq!(u.number, u.quote);
+            assert!(u.number.of(text).contains(&u.year.to_string()), "{}", u.number.of(text));
+            continue;
+        };
+        let y = ds.region().years.iter().find(|y| y.year == u.year).expect("the year in the dataset");
+        let (value, q) = match (field, u.tier) {
+            (Field::Candidates, None) => (y.candidates.map(|c| c.to_string()), y.candidates_quote.clone()),
+            (_, Some(t)) => {
+                let name = t.name();
+                let tier = y.tiers.iter().find(|x| x.tier == name).expect("the tier in the dataset");
+                let stated = |s: Option<load::Stated>| s.map(|s| decimal(s.value, s.decimals));
+                let v = match field {
+                    Field::Passed => tier.passed.map(|p| p.to_string()),
+                    Field::Candidates => tier.candidates.map(|c| c.to_string()),
+                    Field::Rate => stated(tier.rate),
+                    Field::ReferenceRate => stated(tier.reference_rate),
+                    Field::VsReference => stated(tier.vs_reference_pp),
+                    Field::VsPreviousYear => stated(tier.vs_previous_year_pp),
+                };
+                (v, tier.quotes.get(field).map(str::to_string))
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(q.as_deref(), Some(quote), "the dataset quotes the source word for word");
+        let tier = u.tier.map(|t| leak(t.name().text));
+        out.push((u.year, tier, field_name(field), value.expect("a value"), quote.to_string()));
+    }
+    let stated: usize = ds
+        .region()
+        .years
+        .iter()
+        .map(|y| {
+            y.candidates.iter().count()
+                + y.tiers
+                    .iter()
+                    .map(|t| {
+                        [t.rate, t.reference_rate, t.vs_reference_pp, t.vs_previous_year_pp].iter().flatten().count()
+                            + t.passed.iter().count()
+                    })
+                    .sum::<usize>()
+        })
+        .sum();
+    assert_eq!(stated, out.len(), "every figure of the dataset was taken from the text");
+    out
+}
+
+/// A tier's name for the expected tuples (a handful per test run).
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn t(year: i32, tier: Option<&'static str>, field: &'static str, value: &str, quote: &str) -> Taken {
+    (year, tier, field, value.to_string(), quote.to_string())
+}
+
+fn ignored(x: &Extraction, text: &str) -> Vec<(String, Reason)> {
+    for i in &x.ignored {
+        assert!(i.sentence.contains(i.number) || i.sentence.start <= i.number.start, "{}", i.number.of(text));
+    }
+    x.ignored.iter().map(|i| (i.number.of(text).to_string(), i.reason.clone())).collect()
+}
+
+fn why(number: &str, reason: Reason) -> (String, Reason) {
+    (number.to_string(), reason)
+}
+
+/// Loads as any dataset does, and writes back the same.
+fn loads(x: &Extraction) -> &load::Dataset {
+    let ds = x.dataset.as_ref().expect("a dataset");
+    let json = load::to_json(ds);
+    assert_eq!(&load::from_json(&json).unwrap(), ds);
+    ds
+}
+
+const ONE: Option<&str> = Some("一本线");
+const TWO: Option<&str> = Some("二本线");
+
+#[test]
+fn the_seed_report() {
+    let text = report("yuncheng-2019.txt");
+    let x = extract::extract(&text);
+    assert_eq!(x.lang, Lang::Zh);
+    assert_eq!(
+        taken(&x, &text),
+        vec![
+            t(2019, None, "candidates", "36192", "今年全市参考人数为36192人"),
+            t(2019, ONE, "passed", "5872", "一本达线5872人"),
+            t(2019, ONE, "rate", "15.5", "达线率为15.5%"),
+            t(2019, ONE, "vs_reference_pp", "0.7", "高于全省0.7个百分点"),
+            t(2019, ONE, "vs_previous_year_pp", "0.4", "较去年提高0.4个百分点"),
+            t(2019, TWO, "passed", "17579", "二本达线17579人"),
+            t(2019, TWO, "rate", "48.6", "达线率为48.6%"),
+            t(2019, TWO, "vs_reference_pp", "3.4", "比全省平均水平高出3.4个百分点"),
+            t(2019, TWO, "vs_previous_year_pp", "1.7", "比上年提高1.7个百分点"),
+        ]
+    );
+    assert_eq!(
+        ignored(&x, &text),
+        vec![
+            why("2019年8月14日", Reason::Date),
+            why("14所", Reason::Schools),
+            why("3名", Reason::Rank),
+            why("2人", Reason::Stream),
+        ]
+    );
+    let ds = loads(&x);
+    assert_eq!(ds.region().name.text, "运城市");
+    assert_eq!(ds.reference.text, "山西省");
+    assert_eq!(ds.title.text, "运城市2019年高考成绩揭晓 本科达线人数再创新高", "the report's heading");
+    assert_eq!(ds.region().years[0].tiers[0].tier.en.as_deref(), Some("Tier 1"));
+
+    // Through the model as any dataset: the province's and last year's rates are derived, and
+    // tier 1's counts contradict its rate while tier 2's agree.
+    let m = model::build(ds);
+    let t1 = &m.current().tiers[0];
+    assert_eq!(t1.reference_rate.as_ref().unwrap().value, 14.8);
+    assert_eq!(t1.previous_rate.as_ref().unwrap().value, 15.1);
+    assert_eq!(m.warnings.len(), 1, "{:?}", m.warnings);
+    let w = &m.warnings[0];
+    assert_eq!(w.tier, "一本线");
+    match &w.kind {
+        WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
+            assert_eq!((*passed, *candidates), (5872, 36192));
+            assert_eq!(passrate_chart::format::fixed(*computed, 1), "16.2");
+            assert_eq!(stated.value, 15.5);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(t1.rate.warnings.contains(&0));
+    assert_eq!(t1.rate.quote(), Some("达线率为15.5%"), "the tooltip shows the source's words");
+    match &t1.reference_rate.as_ref().unwrap().provenance {
+        Provenance::Derived { rule, inputs, .. } => {
+            assert_eq!(*rule, Rule::ReferenceFromGap);
+            let quotes: Vec<Option<&str>> = inputs.iter().map(|r| r.quote.as_deref()).collect();
+            assert_eq!(quotes, vec![Some("达线率为15.5%"), Some("高于全省0.7个百分点")]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn below_the_province_and_falling() {
+    let text = report("linfen-2021-below.txt");
+    let x = extract::extract(&text);
+    assert_eq!(
+        taken(&x, &text),
+        vec![
+            t(2021, None, "candidates", "28450", "今年我市共有28450名考生参加高考"),
+            t(2021, ONE, "passed", "3921", "本科一批上线3921人"),
+            t(2021, ONE, "rate", "13.8", "上线率为13.8%"),
+            t(2021, ONE, "vs_reference_pp", "-1.2", "低于全省平均水平1.2个百分点"),
+            t(2021, ONE, "vs_previous_year_pp", "-0.6", "比上年下降0.6个百分点"),
+            t(2021, TWO, "passed", "11206", "本科二批上线11206人"),
+            t(2021, TWO, "rate", "39.4", "上线率为39.4%"),
+            t(2021, TWO, "vs_reference_pp", "-2.3", "比全省低2.3个百分点"),
+            t(2021, TWO, "vs_previous_year_pp", "-1.1", "较去年减少1.1个百分点"),
+            t(2021, ONE, "reference_rate", "15.0", "全省本科一批上线率为15.0%"),
+        ]
+    );
+    assert_eq!(ignored(&x, &text), vec![]);
+    let ds = loads(&x);
+    assert_eq!(ds.reference.text, "全省", "the province is not named");
+    let m = model::build(ds);
+    assert!(m.warnings.is_empty(), "15.0 = 13.8 + 1.2: {:?}", m.warnings);
+    let t1 = &m.current().tiers[0];
+    assert!(!t1.reference_rate.as_ref().unwrap().is_derived(), "the province's rate is stated");
+    assert_eq!(t1.previous_rate.as_ref().unwrap().value, 14.4);
+    assert_eq!(m.current().tiers[1].reference_rate.as_ref().unwrap().value, 41.7);
+}
+
+#[test]
+fn unchanged_and_several_years() {
+    let text = report("jinzhong-2022-years.txt");
+    let x = extract::extract(&text);
+    let list = "我市一本达线率分别为15.2%、16.0%和16.0%";
+    assert_eq!(
+        taken(&x, &text),
+        vec![
+            t(2022, None, "candidates", "30518", "全市参加高考人数为30518人"),
+            t(2022, ONE, "passed", "4883", "一本达线4883人"),
+            t(2022, ONE, "rate", "16.0", "达线率16.0%"),
+            t(2022, ONE, "vs_previous_year_pp", "0", "与去年持平"),
+            t(2022, ONE, "vs_reference_pp", "1.6", "高于全省1.6个百分点"),
+            t(2022, TWO, "passed", "14404", "二本达线14404人"),
+            t(2022, TWO, "rate", "47.2", "达线率47.2%"),
+            t(2022, TWO, "vs_previous_year_pp", "0.9", "较去年上升0.9个百分点"),
+            t(2020, ONE, "rate", "15.2", list),
+            t(2021, ONE, "rate", "16.0", list),
+            t(2020, TWO, "rate", "45.8", "2020年二本达线率为45.8%"),
+            t(2021, TWO, "rate", "46.3", "2021年为46.3%"),
+        ]
+    );
+    // 近三年 ends with this year's 16.0%, already taken.
+    assert_eq!(ignored(&x, &text), vec![why("16.0%", Reason::Again)]);
+    let ds = loads(&x);
+    let m = model::build(ds);
+    assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+    assert_eq!(m.years().iter().map(|y| y.year).collect::<Vec<_>>(), vec![2020, 2021, 2022]);
+    assert!(passrate_chart::layout::View::Trend.supports(&m));
+    let t1 = &m.current().tiers[0];
+    assert_eq!(t1.vs_previous.as_ref().unwrap().value, 0.0);
+    assert!(!t1.previous_rate.as_ref().unwrap().is_derived(), "2021's rate is stated");
+    let summary = passrate_chart::describe::summary(&m, passrate_chart::layout::View::Compare, Lang::Zh);
+    assert!(summary.contains("与上年持平"), "{summary}");
+}
+
+#[test]
+fn an_english_report() {
+    let text = report("datong-2020-en.txt");
+    let x = extract::extract(&text);
+    assert_eq!(x.lang, Lang::En);
+    assert_eq!(
+        taken(&x, &text),
+        vec![
+            t(
+                2020,
+                None,
+                "candidates",
+                "25306",
+                "A total of 25,306 candidates sat the 2020 college entrance exam in Datong city"
+            ),
+            t(2020, ONE, "passed", "3618", "3,618 passed the tier-1 line"),
+            t(2020, ONE, "rate", "14.3", "a pass rate of 14.3%"),
+            t(2020, ONE, "vs_reference_pp", "0.5", "0.5 percentage points above the provincial rate"),
+            t(2020, ONE, "vs_previous_year_pp", "0.8", "up 0.8 points on last year"),
+            t(2020, TWO, "passed", "10983", "10,983 candidates reached the tier-2 line"),
+            t(2020, TWO, "rate", "43.4", "a pass rate of 43.4%"),
+            t(2020, TWO, "vs_reference_pp", "-1.2", "1.2 points below the provincial rate"),
+            t(2020, TWO, "vs_previous_year_pp", "0", "unchanged from last year"),
+            t(2020, ONE, "reference_rate", "13.8", "Shanxi province's tier-1 rate was 13.8%"),
+        ]
+    );
+    assert_eq!(
+        ignored(&x, &text),
+        vec![
+            why("August 2, 2020", Reason::Date),
+            why("45 million", Reason::Money),
+            why("12 schools", Reason::Schools),
+            why("June 2021", Reason::Date),
+        ]
+    );
+    let ds = loads(&x);
+    assert_eq!((ds.region().name.text.as_str(), ds.reference.text.as_str()), ("Datong", "Shanxi"));
+    assert_eq!(ds.title.text, "Datong posts higher gaokao pass rates");
+    let m = model::build_in(ds, Lang::En);
+    assert_eq!(m.current().tiers[0].name, "Tier 1");
+    assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+}
+
+#[test]
+fn distracting_numbers_are_left_alone() {
+    let text = report("changzhi-2023-distractions.txt");
+    let x = extract::extract(&text);
+    let ug = Some("本科线");
+    assert_eq!(
+        taken(&x, &text),
+        vec![
+            t(2023, ug, "rate", "52.7", "全市本科达线率为52.7%"),
+            t(2023, ug, "vs_previous_year_pp", "2.1", "较上年提高2.1个百分点"),
+        ]
+    );
+    assert_eq!(
+        ignored(&x, &text),
+        vec![
+            why("2023年6月底", Reason::Date),
+            why("12所", Reason::Schools),
+            why("12%", Reason::NotPassRate),
+            why("1892张", Reason::OtherCount),
+            why("3.2万名", Reason::Approximate),
+            why("12个", Reason::Districts),
+            why("9个", Reason::OtherCount),
+            why("58.3%", Reason::OtherArea),
+        ]
+    );
+    let ds = loads(&x);
+    // The heading is about a press conference, not the results: the title is built.
+    assert_eq!(ds.title.text, "长治市2023年高考本科达线情况");
+    assert_eq!(ds.region().years[0].candidates, None, "约3.2万 is not a count");
+}
+
+#[test]
+fn lists_wan_streams_and_other_cities() {
+    let text = report("xinzhou-2020-respectively.txt");
+    let x = extract::extract(&text);
+    let (passed, rates, province) = (
+        "一本、二本上线人数分别为2860人和9933人",
+        "上线率分别为13.3%和46.2%",
+        "全省一本、二本上线率分别为14.1%和45.0%",
+    );
+    assert_eq!(
+        taken(&x, &text),
+        vec![
+            t(2020, None, "candidates", "21500", "2020年我市考生共计2.15万人"),
+            t(2020, ONE, "passed", "2860", passed),
+            t(2020, TWO, "passed", "9933", passed),
+            t(2020, ONE, "rate", "13.3", rates),
+            t(2020, TWO, "rate", "46.2", rates),
+            t(2020, ONE, "reference_rate", "14.1", province),
+            t(2020, TWO, "reference_rate", "45.0", province),
+        ]
+    );
+    assert_eq!(
+        ignored(&x, &text),
+        vec![why("1920人", Reason::Stream), why("18.6%", Reason::OtherArea), why("1位", Reason::Rank)]
+    );
+    let m = model::build(loads(&x));
+    assert!(m.warnings.is_empty(), "2860 ÷ 21500 = 13.3%: {:?}", m.warnings);
+    assert_eq!(m.current().tiers[0].vs_reference.as_ref().unwrap().value, -0.8);
+}
+
+#[test]
+fn a_report_with_nothing_to_extract() {
+    let text = report("meeting-2024-nothing.txt");
+    let x = extract::extract(&text);
+    assert_eq!(x.dataset, None);
+    assert_eq!(x.refusal, Some(Refusal::NoFigures));
+    assert!(x.used.is_empty());
+    assert_eq!(
+        ignored(&x, &text),
+        vec![
+            why("2024年", Reason::YearWithoutFigures),
+            why("5月28日", Reason::Date),
+            why("6月5日", Reason::Date),
+            why("23个", Reason::OtherCount),
+            why("1046个", Reason::OtherCount),
+        ]
+    );
+    for text in ["", "今天天气很好。", "No numbers here."] {
+        let x = extract::extract(text);
+        assert_eq!((x.dataset, x.refusal), (None, Some(Refusal::NoFigures)), "{text:?}");
+    }
+}
+
+/// (number, reason) for every number a text leaves out.
+fn left_out(text: &str) -> Vec<(String, Reason)> {
+    ignored(&extract::extract(text), text)
+}
+
+#[test]
+fn never_guesses() {
+    let cases: &[(&str, &[(&str, Reason)])] = &[
+        ("2019年高考，我市一本达线率为15.5%，提高0.4个百分点。", &[("0.4个百分点", Reason::NoComparison)]),
+        ("2019年高考，我市一本达线率为15.5%，与全省相差0.7个百分点。", &[("0.7个百分点", Reason::NoDirection)]),
+        ("2019年高考，我市一本上线率提高了2%，一本达线率为15.5%。", &[("2%", Reason::PercentChange)]),
+        ("2019年高考报名人数为37000人，参考人数为36192人，一本达线率为15.5%。", &[("37000人", Reason::Registered)]),
+        (
+            "2019年高考，我市一本达线率为15.5%。一本达线率为15.6%。一本达线率为15.5%。",
+            &[("15.6%", Reason::Contradicts { first: String::new() }), ("15.5%", Reason::Again)],
+        ),
+        ("2019年高考，一本达线率为15.5%，二本达线率高于全省3.4个百分点。", &[("3.4个百分点", Reason::Incomplete)]),
+        (
+            "2019年高考，一本达线率为15.5%，比2017年提高1.0个百分点。",
+            &[("2017年", Reason::YearWithoutFigures), ("1.0个百分点", Reason::OtherComparison)],
+        ),
+        (
+            "2019年高考，一本达线率为15.5%；全省一本上线率比上年提高0.5个百分点。",
+            &[("0.5个百分点", Reason::ReferenceFigure)],
+        ),
+        ("2019年高考，一本达线率为15.5%，比上年提高近1个百分点。", &[("1个百分点", Reason::Approximate)]),
+        ("2019年高考，一本达线率为15.5%，考生共计3.61925万人。", &[("3.61925万人", Reason::NotWhole)]),
+        ("2019年高考，全市达线率为15.5%。", &[("2019年", Reason::YearWithoutFigures), ("15.5%", Reason::NoTier)]),
+        ("今年我市一本达线率为15.5%。", &[("15.5%", Reason::NoYear)]),
+        ("2019年高考，一本达线率为15.5%，全国一本达线率为12.0%。", &[("12.0%", Reason::OtherArea)]),
+        ("2019年高考，一本达线率为15.5%，高于全国3.1个百分点。", &[("3.1个百分点", Reason::OtherComparison)]),
+        ("2019年高考，一本达线率为15.5%，其中理科达线率为17.2%。", &[("17.2%", Reason::Stream)]),
+        ("2019年高考，一本达线率为15.5%，一本分数线为520分。", &[("520分", Reason::Score)]),
+        ("2019年高考，一本达线率为15.5%，全市有5872个。", &[("5872个", Reason::OtherCount)]),
+        ("2019年高考，一本达线率为15.5%，另有5872。", &[("5872", Reason::Unclear)]),
+        (
+            "2019年高考，一本、二本达线率分别为15.5%、48.6%和60.1%。二本达线率为48.6%。",
+            &[("15.5%", Reason::ListMismatch), ("48.6%", Reason::ListMismatch), ("60.1%", Reason::ListMismatch)],
+        ),
+        (
+            "In the 2019 gaokao, the tier-1 pass rate was 15.5%, about 0.4 points higher than last year.",
+            &[("0.4 points", Reason::Approximate)],
+        ),
+        ("In the 2019 gaokao, the tier-1 pass rate was 15.5%; the budget grew 12%.", &[("12%", Reason::NotPassRate)]),
+        (
+            "In the 2019 gaokao, 37,000 students registered; the tier-1 pass rate was 15.5%.",
+            &[("37,000 students", Reason::Registered)],
+        ),
+        (
+            "In the 2019 gaokao, the tier-1 pass rate was 15.5%; in one county the rate was 21.0%.",
+            &[("21.0%", Reason::OtherArea)],
+        ),
+        (
+            "In the 2019 gaokao, the tier-1 pass rate was 15.5%. Science candidates did better, 17.2%.",
+            &[("17.2%", Reason::Stream)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(String, Reason)> = left_out(text)
+            .into_iter()
+            .map(|(n, r)| match r {
+                Reason::Contradicts { .. } => (n, Reason::Contradicts { first: String::new() }),
+                r => (n, r),
+            })
+            .collect();
+        let want: Vec<(String, Reason)> = want.iter().map(|(n, r)| (n.to_string(), r.clone())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+    // The contradiction names the figure kept.
+    let x = extract::extract("2019年高考，我市一本达线率为15.5%。一本达线率为15.6%。");
+    assert_eq!(x.ignored[0].reason, Reason::Contradicts { first: "15.5%".into() });
+    assert_eq!(x.dataset.unwrap().region().years[0].tiers[0].rate.unwrap().value, 15.5);
+}
+
+#[test]
+fn phrase_shapes() {
+    // (text, year, tier, field, value, quote)
+    #[rustfmt::skip]
+    let cases: &[(&str, i32, &str, &str, &str, &str)] = &[
+        ("2019年高考，我市一本上线5872人，达线率为15.5%。", 2019, "一本线", "passed", "5872", "我市一本上线5872人"),
+        ("2019年高考，达一本线的考生5872人，达线率为15.5%。", 2019, "一本线", "passed", "5872", "达一本线的考生5872人"),
+        ("2019年高考，我市本科一批达线5872人，达线率为15.5%。", 2019, "一本线", "passed", "5872", "我市本科一批达线5872人"),
+        ("2019年高考，重点本科上线率为15.5%。", 2019, "一本线", "rate", "15.5", "重点本科上线率为15.5%"),
+        ("2019年高考，特控线达线率15.5%。", 2019, "一本线", "rate", "15.5", "特控线达线率15.5%"),
+        ("2019年高考，我市一本率为15.5%。", 2019, "一本线", "rate", "15.5", "我市一本率为15.5%"),
+        ("2019年高考，本科达线人数为20000人，本科达线率为55.3%。", 2019, "本科线", "passed", "20000", "本科达线人数为20000人"),
+        ("2019年高考，专科上线率为92.1%。", 2019, "专科线", "rate", "92.1", "专科上线率为92.1%"),
+        ("2019年高考，高职达线率为92.1%。", 2019, "专科线", "rate", "92.1", "高职达线率为92.1%"),
+        ("2019年高考，二本达线率为48.6%，同比提高1.7个百分点。", 2019, "二本线", "vs_previous_year_pp", "1.7", "同比提高1.7个百分点"),
+        ("2019年高考，二本达线率为48.6%，比2018年提高1.7个百分点。", 2019, "二本线", "vs_previous_year_pp", "1.7", "比2018年提高1.7个百分点"),
+        ("2019年高考，二本达线率为48.6%，较上年回落0.2个百分点。", 2019, "二本线", "vs_previous_year_pp", "-0.2", "较上年回落0.2个百分点"),
+        ("2019年高考，二本达线率为48.6%，低于全省0.3个百分点。", 2019, "二本线", "vs_reference_pp", "-0.3", "低于全省0.3个百分点"),
+        ("2019年高考，二本达线率为48.6%，与全省持平。", 2019, "二本线", "vs_reference_pp", "0", "与全省持平"),
+        ("2019年高考，二本达线率为48.6%，较去年的46.9%有所提高。", 2018, "二本线", "rate", "46.9", "较去年的46.9%"),
+        ("2019年高考，一本达线率为15.5%，全省为14.8%。", 2019, "一本线", "reference_rate", "14.8", "全省为14.8%"),
+        ("2019年高考，一本达线率为15.5%，去年为15.1%。", 2018, "一本线", "rate", "15.1", "去年为15.1%"),
+        ("2019年高考，一本达线率为１５．５％。", 2019, "一本线", "rate", "15.5", "一本达线率为１５．５％"),
+        ("2019年高考，全市一本达线率为15.50%。", 2019, "一本线", "rate", "15.50", "全市一本达线率为15.50%"),
+        ("In the 2019 gaokao, 5,872 passed the tier-1 line (15.5%).", 2019, "一本线", "rate", "15.5", "15.5%"),
+        ("In the 2019 gaokao, the first-tier pass rate rose 0.4 percentage points year on year to 15.5%.", 2019, "一本线", "vs_previous_year_pp", "0.4", "the first-tier pass rate rose 0.4 percentage points year on year"),
+        ("In the 2019 gaokao, the first-tier pass rate rose 0.4 percentage points year on year to 15.5%.", 2019, "一本线", "rate", "15.5", "to 15.5%"),
+        ("2019年高考，一本达线率比上年提高0.4个百分点，达到15.5%。", 2019, "一本线", "rate", "15.5", "达到15.5%"),
+        ("In the 2019 gaokao, the tier-2 pass rate was 48.6%, 3.4 points higher than the province.", 2019, "二本线", "vs_reference_pp", "3.4", "3.4 points higher than the province"),
+        ("In the 2019 gaokao, the tier-2 pass rate was 48.6%, down 0.2 points from last year.", 2019, "二本线", "vs_previous_year_pp", "-0.2", "down 0.2 points from last year"),
+        ("In the 2019 gaokao, the tier-1 pass rate was 15.5%. The provincial tier-1 rate was 14.8%.", 2019, "一本线", "reference_rate", "14.8", "The provincial tier-1 rate was 14.8%"),
+        ("In the 2019 gaokao, the tier-2 pass rate was 48.6%. Last year's tier-2 rate was 46.9%.", 2018, "二本线", "rate", "46.9", "Last year's tier-2 rate was 46.9%"),
+        ("In the 2019 gaokao, the tier-1 and tier-2 pass rates were 15.5% and 48.6% respectively.", 2019, "二本线", "rate", "48.6", "the tier-1 and tier-2 pass rates were 15.5% and 48.6% respectively"),
+    ];
+    for &(text, year, tier, field, value, quote) in cases {
+        let x = extract::extract(text);
+        let found = x.dataset.as_ref().map(|_| taken(&x, text)).unwrap_or_default();
+        let want = t(year, Some(tier), field, value, quote);
+        assert!(found.contains(&want), "{text}\n  want {want:?}\n  got {found:?}\n  left out {:?}", left_out(text));
+    }
+}
+
+#[test]
+fn quotes_are_spans_of_the_source() {
+    for name in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports")).unwrap()
+    {
+        let path = name.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let x = extract::extract(&text);
+        for u in &x.used {
+            assert!(text.is_char_boundary(u.quote.start) && text.is_char_boundary(u.quote.end));
+            let quote = &text[u.quote.start..u.quote.end];
+            assert_eq!(quote, quote.trim(), "{}", path.display());
+            assert!(quote.chars().count() <= load::MAX_QUOTE);
+        }
+        for i in &x.ignored {
+            assert!(i.sentence.start <= i.number.start && i.number.start < i.sentence.end, "{}", path.display());
+        }
+        if x.dataset.is_some() {
+            taken(&x, &text);
+        }
+    }
+}
+
+#[test]
+fn json_for_the_playground_counts_utf16_units() {
+    // 𠀀 is two UTF-16 units and four bytes; 运 one unit and three bytes.
+    let text = "𠀀运城市2019年高考，一本达线率为15.5%，约3万人参考。";
+    let x = extract::extract(text);
+    let v = json::parse(&x.to_json(text, Lang::En, Offsets::Utf16)).unwrap();
+    let used = match v.get("used") {
+        Some(Value::Array(a)) => a,
+        other => panic!("{other:?}"),
+    };
+    let num = |v: &Value, k: &str| match v.get(k) {
+        Some(Value::Number(n)) => n.parse::<usize>().unwrap(),
+        other => panic!("{k}: {other:?}"),
+    };
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let slice = |a: usize, b: usize| String::from_utf16(&utf16[a..b]).unwrap();
+    let rate = used.iter().find(|u| u.get("field").and_then(Value::as_str) == Some("rate")).unwrap();
+    assert_eq!(slice(num(rate, "start"), num(rate, "end")), "一本达线率为15.5%");
+    assert_eq!(slice(num(rate, "number_start"), num(rate, "number_end")), "15.5%");
+    assert_eq!(rate.get("tier").and_then(Value::as_str), Some("Tier 1"));
+    let left = match v.get("ignored") {
+        Some(Value::Array(a)) => &a[0],
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(slice(num(left, "start"), num(left, "end")), "3万人");
+    assert_eq!(slice(num(left, "sentence_start"), num(left, "sentence_end")), text);
+    assert!(left.get("reason").and_then(Value::as_str).unwrap().starts_with("an approximate number"));
+    let ds = v.get("dataset").unwrap();
+    assert_eq!(ds.get("region").and_then(Value::as_str), Some("运城市"));
+    assert_eq!(v.get("error"), Some(&Value::Null));
+
+    // Bytes, for Rust callers; and a refusal in Chinese.
+    let bytes = x.to_json(text, Lang::Zh, Offsets::Bytes);
+    let v = json::parse(&bytes).unwrap();
+    let first = match v.get("used") {
+        Some(Value::Array(a)) => {
+            a.iter().find(|u| u.get("field").and_then(Value::as_str) == Some("rate")).unwrap().clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(&text[num(&first, "number_start")..num(&first, "number_end")], "15.5%");
+    let none = extract::extract("今天天气很好。").to_json("今天天气很好。", Lang::Zh, Offsets::Utf16);
+    let v = json::parse(&none).unwrap();
+    assert_eq!(v.get("dataset"), Some(&Value::Null));
+    assert_eq!(v.get("error").and_then(Value::as_str), Some("没有找到任何批次的达线数据"));
+}
+
+#[test]
+fn figures_the_loader_refuses_are_no_dataset() {
+    let x = extract::extract("2019年高考，参考人数为5000人，一本达线5872人，达线率为15.5%。");
+    assert_eq!(x.dataset, None);
+    match &x.refusal {
+        Some(Refusal::Invalid(e)) => assert_eq!(e.path.text(), "years[0].tiers[0].passed"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn odd_text_never_panics() {
+    // Pieces of every report, cut at arbitrary characters and put together in a scrambled
+    // order, with stray digits, signs and separators between them.
+    let mut pieces: Vec<String> = Vec::new();
+    for entry in
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports")).unwrap()
+    {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for chunk in chars.chunks(7) {
+            pieces.push(chunk.iter().collect());
+        }
+    }
+    let extra =
+        ["1", "２", ".", "．", ",", "，", "-", "−", "+", "%", "万", "年", "月", "(", "）", "\n", " ", "𠀀", "\u{200b}"];
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..next(40) {
+            text.push_str(&pieces[next(pieces.len())]);
+            if next(3) == 0 {
+                text.push_str(extra[next(extra.len())]);
+            }
+        }
+        let x = extract::extract(&text);
+        for u in &x.used {
+            assert!(text.get(u.quote.start..u.quote.end).is_some(), "{text:?}");
+        }
+        for i in &x.ignored {
+            assert!(text.get(i.number.start..i.number.end).is_some(), "{text:?}");
+        }
+        let _ = x.to_json(&text, Lang::En, Offsets::Utf16);
+    }
+}
