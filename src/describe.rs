@@ -154,7 +154,8 @@ pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
                 reference: &model.reference,
                 stated: &percent(reference.value, reference.decimals),
                 rate: &percent(rate.value, rate.decimals),
-                gap: &words(lang).points(signed(gap.value, gap.decimals).as_deref()),
+                gap: &words(lang)
+                    .points(Some(&signed(gap.value, gap.decimals).unwrap_or_else(|| fixed(0.0, gap.decimals)))),
                 implied: &percent(rate.value - gap.value, d),
             })
         }
@@ -165,7 +166,9 @@ pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
                 tier,
                 stated: &percent(previous.value, previous.decimals),
                 rate: &percent(rate.value, rate.decimals),
-                change: &words(lang).points(signed(change.value, change.decimals).as_deref()),
+                change: &words(lang).points(Some(
+                    &signed(change.value, change.decimals).unwrap_or_else(|| fixed(0.0, change.decimals)),
+                )),
                 implied: &percent(rate.value - change.value, d),
             })
         }
@@ -213,9 +216,10 @@ pub fn provenance(f: &Figure, model: &Model, lang: Lang) -> String {
                 .map(|r| {
                     let value = match r.field {
                         crate::model::Field::Passed | crate::model::Field::Candidates => count(r.value as u64),
-                        crate::model::Field::VsReference | crate::model::Field::VsPreviousYear => {
-                            w.points(signed(r.value, r.decimals).as_deref())
+                        crate::model::Field::VsReference => {
+                            w.points_vs_reference(signed(r.value, r.decimals).as_deref())
                         }
+                        crate::model::Field::VsPreviousYear => w.points(signed(r.value, r.decimals).as_deref()),
                         _ => percent(r.value, r.decimals),
                     };
                     w.stated_field(r.field, r.year, &r.tier, &model.reference, &value)
@@ -335,14 +339,22 @@ fn cities_summary(model: &Model, lang: Lang) -> String {
     out.trim_end().to_string()
 }
 
-fn figure_cell(f: Option<&Figure>, model: &Model, lang: Lang, as_points: bool) -> Cell {
+/// What a table cell's figure is: a rate, or a difference to the reference or the year before.
+#[derive(Clone, Copy)]
+enum CellAs {
+    Rate,
+    VsReference,
+    VsPrevious,
+}
+
+fn figure_cell(f: Option<&Figure>, model: &Model, lang: Lang, kind: CellAs) -> Cell {
     match f {
         None => text_cell("—".into()),
         Some(f) => Cell {
-            text: if as_points {
-                words(lang).points(signed(f.value, f.decimals).as_deref())
-            } else {
-                percent(f.value, f.decimals)
+            text: match kind {
+                CellAs::Rate => percent(f.value, f.decimals),
+                CellAs::VsReference => words(lang).points_vs_reference(signed(f.value, f.decimals).as_deref()),
+                CellAs::VsPrevious => words(lang).points(signed(f.value, f.decimals).as_deref()),
             },
             derived: f.is_derived(),
             provenance: provenance(f, model, lang),
@@ -370,9 +382,9 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
                     text_cell(model.regions[x.region].name.clone()),
                     text_cell(x.tier.name.clone()),
                     text_cell(w.rank(x.rank, x.tied)),
-                    figure_cell(Some(&x.tier.rate), model, lang, false),
-                    figure_cell(x.tier.vs_reference.as_ref(), model, lang, true),
-                    figure_cell(x.tier.vs_previous.as_ref(), model, lang, true),
+                    figure_cell(Some(&x.tier.rate), model, lang, CellAs::Rate),
+                    figure_cell(x.tier.vs_reference.as_ref(), model, lang, CellAs::VsReference),
+                    figure_cell(x.tier.vs_previous.as_ref(), model, lang, CellAs::VsPrevious),
                 ]);
             }
             for &region in &without {
@@ -385,7 +397,7 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
                     text_cell(f.clone()),
                     text_cell(t.name.clone()),
                     text_cell("—".into()),
-                    figure_cell(Some(rf), model, lang, false),
+                    figure_cell(Some(rf), model, lang, CellAs::Rate),
                     text_cell("—".into()),
                     text_cell("—".into()),
                 ]);
@@ -401,9 +413,9 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
                 rows.push(vec![
                     text_cell(t.name.clone()),
                     text_cell(w.year(y.year)),
-                    figure_cell(Some(&yt.rate), model, lang, false),
-                    figure_cell(yt.reference_rate.as_ref(), model, lang, false),
-                    figure_cell(yt.vs_reference.as_ref(), model, lang, true),
+                    figure_cell(Some(&yt.rate), model, lang, CellAs::Rate),
+                    figure_cell(yt.reference_rate.as_ref(), model, lang, CellAs::Rate),
+                    figure_cell(yt.vs_reference.as_ref(), model, lang, CellAs::VsReference),
                 ]);
             }
         }
@@ -415,14 +427,14 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
             .map(|t: &TierModel| {
                 vec![
                     text_cell(t.name.clone()),
-                    figure_cell(Some(&t.rate), model, lang, false),
-                    figure_cell(t.reference_rate.as_ref(), model, lang, false),
-                    figure_cell(t.vs_reference.as_ref(), model, lang, true),
-                    figure_cell(t.previous_rate.as_ref(), model, lang, false),
-                    figure_cell(t.vs_previous.as_ref(), model, lang, true),
+                    figure_cell(Some(&t.rate), model, lang, CellAs::Rate),
+                    figure_cell(t.reference_rate.as_ref(), model, lang, CellAs::Rate),
+                    figure_cell(t.vs_reference.as_ref(), model, lang, CellAs::VsReference),
+                    figure_cell(t.previous_rate.as_ref(), model, lang, CellAs::Rate),
+                    figure_cell(t.vs_previous.as_ref(), model, lang, CellAs::VsPrevious),
                     text_cell(t.passed.map_or("—".into(), count)),
                     text_cell(t.candidates.map_or("—".into(), count)),
-                    figure_cell(t.rate_from_counts.as_ref(), model, lang, false),
+                    figure_cell(t.rate_from_counts.as_ref(), model, lang, CellAs::Rate),
                 ]
             })
             .collect();
@@ -530,9 +542,13 @@ fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> Option<PointText> {
     };
     let kind = match h.series {
         Series::FromCounts => PointKind::FromCounts,
+        Series::Change => PointKind::Change(h.year),
         _ => PointKind::Year(h.year),
     };
-    let value = percent(f.value, f.decimals);
+    let value = match h.series {
+        Series::Change => w.points(signed(f.value, f.decimals).as_deref()),
+        _ => percent(f.value, f.decimals),
+    };
     let mut lines = Vec::new();
     if let (Some(r), Some(t)) = (h.region, t) {
         let (ranked, _) = layout::ranking(model, h.year, &t.key);
@@ -545,9 +561,17 @@ fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> Option<PointText> {
             lines.push(w.counts_line(&count(p), &count(c)));
         }
     }
+    if let (Series::Change, Some(t)) = (h.series, t) {
+        if let Some(p) = &t.previous_rate {
+            let from = percent(p.value, p.decimals);
+            lines.push(w.change_from_to(h.year - 1, &from, h.year, &percent(t.rate.value, t.rate.decimals)));
+        }
+    }
     if let (Series::Region, Some(t)) = (h.series, t) {
         if let Some(d) = &t.vs_reference {
-            lines.push(w.vs_reference_line(&w.points(signed(d.value, d.decimals).as_deref()), &model.reference));
+            lines.push(
+                w.vs_reference_line(&w.points_vs_reference(signed(d.value, d.decimals).as_deref()), &model.reference),
+            );
         }
         if let Some(d) = &t.vs_previous {
             lines.push(w.vs_previous_line(&w.points(signed(d.value, d.decimals).as_deref())));

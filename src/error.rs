@@ -196,6 +196,8 @@ pub enum Want {
         reference: String,
     },
     RequiredColumn(&'static str),
+    /// The name an English-name column (`region_en`, `reference_en`) translates.
+    ColumnFor(&'static str),
     OnEveryRow(&'static str),
     RegionRow(String),
     FormatVersion(u32),

@@ -64,6 +64,26 @@ fn renders_the_demo_fallback_images() {
     if let Err(e) = common::check_golden(&root().join("tests/golden/cli/example-multi-year-trend.svg"), &svg) {
         failures.push(e);
     }
+    // The cities demo's fallback: the example province with its highlighted city.
+    let out = std::env::temp_dir().join(format!("passrate-cli-cities-{}.svg", std::process::id()));
+    let o = run(&[
+        "render",
+        "www/data/example-cities.csv",
+        "--view",
+        "cities",
+        "--highlight",
+        "丙市",
+        "--width",
+        "720",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("丙市") && svg.contains("3="), "the highlighted city and the tie");
+    if let Err(e) = common::check_golden(&root().join("tests/golden/cli/example-cities-cities.svg"), &svg) {
+        failures.push(e);
+    }
     assert!(failures.is_empty(), "{}\nAccept with: UPDATE_GOLDEN=1 cargo test --test cli", failures.join("\n"));
 }
 

@@ -21,6 +21,8 @@ use passrate_chart::words::Lang;
 struct Case {
     name: String,
     fixture: &'static str,
+    /// The region `highlight` names, if any.
+    highlight: Option<&'static str>,
     view: View,
     opts: Options,
     dark: bool,
@@ -34,6 +36,7 @@ fn cases() -> Vec<Case> {
             out.push(Case {
                 name: format!("{stem}-{}", view.name()),
                 fixture,
+                highlight: None,
                 view,
                 opts: Options::default(),
                 dark: false,
@@ -45,15 +48,30 @@ fn cases() -> Vec<Case> {
         ("multi-year-trend-en", Options { lang: Lang::En, ..Options::default() }),
         ("multi-year-trend-320", Options { width: 320.0, height: 560.0, ..Options::default() }),
     ] {
-        out.push(Case { name: name.to_string(), fixture: "multi-year.json", view: View::Trend, opts, dark: false });
+        out.push(Case {
+            name: name.to_string(),
+            fixture: "multi-year.json",
+            highlight: None,
+            view: View::Trend,
+            opts,
+            dark: false,
+        });
     }
     for view in [View::Compare, View::Change] {
         let en = Options { lang: Lang::En, ..Options::default() };
-        out.push(Case { name: format!("seed-{}-en", view.name()), fixture: "seed.json", view, opts: en, dark: false });
+        out.push(Case {
+            name: format!("seed-{}-en", view.name()),
+            fixture: "seed.json",
+            highlight: None,
+            view,
+            opts: en,
+            dark: false,
+        });
         let narrow = Options { width: 320.0, height: 480.0, ..Options::default() };
         out.push(Case {
             name: format!("seed-{}-320", view.name()),
             fixture: "seed.json",
+            highlight: None,
             view,
             opts: narrow,
             dark: false,
@@ -62,6 +80,7 @@ fn cases() -> Vec<Case> {
         out.push(Case {
             name: format!("five-tiers-{}-320", view.name()),
             fixture: "five-tiers.json",
+            highlight: None,
             view,
             opts: narrow5,
             dark: false,
@@ -71,7 +90,34 @@ fn cases() -> Vec<Case> {
     {
         let stem = fixture.trim_end_matches(".json");
         let name = format!("{stem}-{}-dark", view.name());
-        out.push(Case { name, fixture, view, opts: Options::default(), dark: true });
+        out.push(Case { name, fixture, highlight: None, view, opts: Options::default(), dark: true });
+    }
+    // The cities view: the example province with its highlighted city, in both languages, on a
+    // phone and dark; two cities; thirty areas with long names, at desktop and phone width.
+    let en = Options { lang: Lang::En, ..Options::default() };
+    let narrow = Options { width: 320.0, height: 560.0, ..Options::default() };
+    for (name, fixture, highlight, opts, dark) in [
+        ("cities", "cities.csv", Some("丙市"), Options::default(), false),
+        ("cities-en", "cities.csv", Some("丙市"), en, false),
+        ("cities-320", "cities.csv", Some("丙市"), narrow, false),
+        ("cities-320-en", "cities.csv", None, Options { lang: Lang::En, ..narrow }, false),
+        ("cities-dark", "cities.csv", Some("丙市"), Options::default(), true),
+        ("cities-2", "cities-2.csv", None, Options::default(), false),
+        ("cities-30", "cities-30.csv", Some("北原各族自治州"), Options::default(), false),
+        ("cities-30-320-en", "cities-30.csv", None, Options { lang: Lang::En, ..narrow }, false),
+    ] {
+        out.push(Case { name: name.to_string(), fixture, highlight, view: View::Cities, opts, dark });
+    }
+    // The other views on many-region data show the highlighted city.
+    for view in [View::Compare, View::Change] {
+        out.push(Case {
+            name: format!("cities-{}", view.name()),
+            fixture: "cities.csv",
+            highlight: Some("丙市"),
+            view,
+            opts: Options::default(),
+            dark: false,
+        });
     }
     out
 }
@@ -86,7 +132,7 @@ fn golden_svgs() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut failures = Vec::new();
     for case in cases() {
-        let model = common::fixture(case.fixture);
+        let model = common::fixture_in(case.fixture, case.opts.lang, case.highlight);
         let chart = layout(&model, case.view, &case.opts);
         let theme = if case.dark { Theme::dark() } else { Theme::light() };
         let doc = svg(&chart, &theme, &model.title);

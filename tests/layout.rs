@@ -11,6 +11,12 @@ use passrate_chart::layout::{
 use passrate_chart::text;
 use passrate_chart::words::Lang;
 
+/// A city fixture's second region, to highlight one that is not the default.
+fn second_region(fixture: &str) -> &'static str {
+    let ds = passrate_chart::load::from_text(&common::fixture_text(fixture)).unwrap();
+    Box::leak(ds.regions[1].name.text.clone().into_boxed_str())
+}
+
 fn label_boxes(l: &Scene) -> Vec<(Rect, String)> {
     l.marks
         .iter()
@@ -52,9 +58,18 @@ fn variants() -> Vec<(bool, Shown)> {
 }
 
 fn each_layout(mut check: impl FnMut(&str, &Scene)) {
-    for fixture in common::FIXTURES {
-        let model = common::fixture(fixture);
-        for view in [View::Compare, View::Change, View::Trend] {
+    let models = common::FIXTURES
+        .iter()
+        .map(|f| (f.to_string(), common::fixture(f), vec![View::Compare, View::Change, View::Trend]))
+        .chain(common::CITY_FIXTURES.iter().flat_map(|f| {
+            let all = vec![View::Compare, View::Change, View::Cities];
+            [
+                (f.to_string(), common::fixture(f), all.clone()),
+                (format!("{f} highlighted"), common::fixture_in(f, Lang::Zh, Some(second_region(f))), all),
+            ]
+        }));
+    for (fixture, model, views) in models {
+        for view in views {
             for width in [320.0, 400.0, 640.0, 800.0, 1200.0] {
                 for lang in [Lang::Zh, Lang::En] {
                     for dpr in [1.0, 2.0] {
@@ -104,11 +119,10 @@ fn labels_do_not_cover_bars() {
             .marks
             .iter()
             .filter_map(|m| match m {
-                Mark::Fill { rect, ink: Ink::Region | Ink::Reference | Ink::RegionTint | Ink::ReferenceTint }
-                    if rect.y1 > l.plot.y0 =>
-                {
-                    Some(*rect)
-                }
+                Mark::Fill {
+                    rect,
+                    ink: Ink::Region | Ink::Reference | Ink::RegionTint | Ink::ReferenceTint | Ink::Previous,
+                } if rect.y1 > l.plot.y0 => Some(*rect),
                 _ => None,
             })
             .collect();
@@ -219,10 +233,32 @@ fn change_view_without_previous_year_says_so() {
     let m = common::fixture("no-previous.json");
     let l = layout(&m, View::Change, &Options::default());
     let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
-    assert!(texts.iter().any(|t| t.contains("无2023年数据")), "{texts:?}");
+    // One paragraph says why, instead of an empty change panel.
     assert!(texts.iter().any(|t| t.contains("2023年的达线率")), "{texts:?}");
-    let dots = l.marks.iter().filter(|m| matches!(m, Mark::Dot { ink: Ink::Region, .. })).count();
-    assert_eq!(dots, 3, "two tiers plus the legend swatch");
+    assert!(!texts.iter().any(|t| t.contains("比上年（百分点）")), "{texts:?}");
+    let series: Vec<Series> = l.hits.hits.iter().map(|h| h.series).collect();
+    assert_eq!(series.iter().filter(|s| **s == Series::Region).count(), 2, "{series:?}");
+    assert!(!series.contains(&Series::Change) && !series.contains(&Series::Previous), "{series:?}");
+}
+
+/// The change bars of a change-view scene, tier by tier: (from x, to x) in device pixels,
+/// from the zero line to the bar's end.
+fn change_bars(l: &Scene) -> Vec<(i32, i32)> {
+    let zero = l
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Line { from, to, ink: Ink::Axis, .. } if from.0 == to.0 && from.0 > l.plot.x0 + 10 => Some(from.0),
+            _ => None,
+        })
+        .last()
+        .expect("a zero line");
+    l.hits
+        .hits
+        .iter()
+        .filter(|h| h.series == Series::Change)
+        .map(|h| if h.mark.x0 < zero { (zero, h.mark.x0) } else { (zero, h.mark.x1) })
+        .collect()
 }
 
 #[test]
@@ -230,9 +266,42 @@ fn change_view_labels_the_change() {
     let m = common::fixture("fall.json");
     let l = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
     let texts: Vec<String> = label_boxes(&l).into_iter().map(|(_, t)| t).collect();
-    for want in ["−1.3 percentage points", "−1.0 percentage points", "16.9%", "18.2%", "50.3%", "51.3%"] {
+    for want in ["−1.3", "−1.0", "16.9%", "2022 18.2%", "50.3%", "2022 51.3%", "Change on the year (percentage points)"]
+    {
         assert!(texts.iter().any(|t| t == want), "{want:?} not in {texts:?}");
     }
+    assert!(texts.iter().any(|t| t.starts_with("Changes are drawn on their own scale")), "{texts:?}");
+    // Falls point left of zero, in proportion: −1.3 is 1.3 times −1.0.
+    let bars = change_bars(&l);
+    assert_eq!(bars.len(), 2);
+    let len: Vec<f64> = bars.iter().map(|(z, e)| (e - z) as f64).collect();
+    assert!(len[0] < 0.0 && len[1] < 0.0, "{bars:?}");
+    assert!((len[0] / len[1] - 1.3).abs() < 0.05, "{bars:?}");
+}
+
+#[test]
+fn small_changes_show_their_direction_and_size_at_phone_width() {
+    // The seed's tier 1 rose 0.4 points (15.1 → 15.5): on a 0–50 % axis that was a pixel.
+    let m = common::fixture("seed.json");
+    for (width, lang) in [(320.0, Lang::Zh), (320.0, Lang::En), (1200.0, Lang::Zh)] {
+        let l = layout(&m, View::Change, &Options { width, lang, ..Options::default() });
+        let bars = change_bars(&l);
+        let (z, e) = bars[0];
+        assert!(e - z >= 12, "{width}: +0.4 is {} px", e - z);
+        let (z2, e2) = bars[1];
+        let ratio = (e2 - z2) as f64 / (e - z) as f64;
+        assert!((ratio - 1.7 / 0.4).abs() < 0.3, "{width}: +1.7 vs +0.4 drawn {ratio}:1");
+    }
+    // A 0.1-point change beside a 5-point one still shows, to the correct side.
+    let text = common::fixture_text("seed.json")
+        .replace("\"vs_previous_year_pp\": 0.4", "\"vs_previous_year_pp\": -0.1")
+        .replace("\"vs_previous_year_pp\": 1.7", "\"vs_previous_year_pp\": 5.0");
+    assert!(text.contains("-0.1") && text.contains("5.0"), "the seed's fields moved");
+    let m = passrate_chart::parse(&text).unwrap();
+    let l = layout(&m, View::Change, &Options { width: 320.0, ..Options::default() });
+    let bars = change_bars(&l);
+    assert!(bars[0].1 - bars[0].0 <= -2, "−0.1 drawn as {:?}", bars[0]);
+    assert!(bars[1].1 - bars[1].0 >= 30, "+5.0 drawn as {:?}", bars[1]);
 }
 
 #[test]

@@ -231,19 +231,18 @@ fn change_view_png_matches_its_scene() {
     let scene = scene(View::Change, WIDTH, SCALE);
     assert_eq!((img.width, img.height), (scene.width, scene.height));
     let theme = Theme::light();
-    let dots: Vec<_> = scene
-        .marks
-        .iter()
-        .filter_map(|m| match m {
-            Mark::Dot { center, ink: Ink::Region, hollow: false, .. } => Some(*center),
-            _ => None,
-        })
-        .collect();
-    // The legend's swatch and one dot per tier.
-    assert!(dots.len() >= 2, "{dots:?}");
-    for c in dots {
-        assert!(near(img.at(c), theme.region, 3), "region dot at {c:?}: {:?}", img.at(c));
+    // This year's rate bars and the change bars, both stated, are solid orange at their
+    // centres: the seed's +0.4 is a bar a reader sees on a phone, not a pixel.
+    let mut seen = Vec::new();
+    for hit in scene.hits.hits.iter().filter(|h| matches!(h.series, Series::Region | Series::Change)) {
+        assert!(scene.marks.contains(&Mark::Fill { rect: hit.mark, ink: Ink::Region }), "{hit:?} is drawn solid");
+        let got = img.at(hit.mark.center());
+        assert!(near(got, theme.region, 3), "{:?} tier {} centre: {got:?}", hit.series, hit.tier);
+        seen.push((hit.series, hit.tier, hit.mark.x1 - hit.mark.x0));
     }
+    assert_eq!(seen.len(), 4, "{seen:?}");
+    let plus_04 = seen.iter().find(|s| s.0 == Series::Change && s.1 == 0).unwrap().2;
+    assert!(plus_04 >= 3 * 12, "+0.4 is {plus_04} device px wide at scale 3");
     for p in empty_points(&scene, 12) {
         assert_eq!(img.at(p), theme.background, "empty plot point {p:?}");
     }

@@ -7,7 +7,7 @@ use super::frame::{Frame, LINE};
 use super::hits::{target, Hit, Series};
 use super::labels::{collect_footnotes, markers, value_text};
 use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
-use super::scale::{nice_scale, tick_label};
+use super::scale::{label_every, nice_scale, tick_label};
 use super::{Options, Scene, View};
 use crate::format::{fixed, signed, to_units};
 use crate::model::{Figure, Model, TierModel};
@@ -136,7 +136,7 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
         (row_h, (row_h * 0.62).min(f.px(20.0)))
     };
     // Where in a row its name and its bar sit (one line beside the other unless stacked).
-    let name_room = if stacked { right - f.pad - rank_w - f.px(8.0) } else { name_w };
+    let name_room = if stacked { f.w - 2.0 * f.pad - rank_w } else { name_w };
     let two = f.px(2.0);
     let centres = move |row_top: f64| {
         if stacked {
@@ -174,9 +174,7 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
         // Every step gets a grid line; labels skip steps until they no longer touch.
         let widest = text::width(&tick_label(axis_max), small) + f.px(6.0);
         let steps = (axis_max / step).round() as usize;
-        let need = (widest / (x_of(step) - x0)).ceil().max(1.0) as usize;
-        // The smallest skip that still labels both ends of the axis.
-        let every = (need..=steps.max(1)).find(|k| steps % k == 0).unwrap_or(steps.max(1));
+        let every = label_every(steps, x_of(step) - x0, widest);
         let mut i = 0;
         while i as f64 * step <= axis_max + 1e-9 {
             let v = i as f64 * step;
@@ -243,7 +241,16 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
             let x = ref_x.unwrap_or(x0);
             let wd = f.stroke(2.0);
             let dash = (f.px(5.0), f.px(3.0));
-            f.dash_line((x, top - f.px(2.0)), (x, bottom), dash, Ink::Reference, wd);
+            if stacked {
+                // Through the bars only: names over the bars stay clear of the line.
+                for k in 0..count {
+                    let (_, cy) = centres(top + row_h * k as f64);
+                    let half = bar_h / 2.0 + f.px(3.0);
+                    f.dash_line((x, cy - half), (x, cy + half), dash, Ink::Reference, wd);
+                }
+            } else {
+                f.dash_line((x, top - f.px(2.0)), (x, bottom), dash, Ink::Reference, wd);
+            }
             let mark = Rect::new(x - f.px(1.0), top, x + f.px(1.0), bottom);
             f.push_hit(Hit::new(mark, target(mark, f.px(24.0)), year, ti, Series::Reference));
             let mut label = crate::cat!(model.reference, " ", value_text(rf, &footnotes, true));

@@ -203,9 +203,9 @@ impl<'w> Labels<'w> {
     fn diff_text(&self, d: &Figure, form: DiffForm, footnotes: &[usize]) -> String {
         let s = signed(d.value, d.decimals);
         let body = match form {
-            DiffForm::Long => self.w.points(s.as_deref()),
-            DiffForm::Short => self.w.points_short(s.as_deref()),
-            DiffForm::Bare => s.unwrap_or_else(|| self.w.points(None)),
+            DiffForm::Long => self.w.points_vs_reference(s.as_deref()),
+            DiffForm::Short => self.w.points_short_vs_reference(s.as_deref()),
+            DiffForm::Bare => s.unwrap_or_else(|| self.w.level().into()),
         };
         body + &markers(d, footnotes)
     }

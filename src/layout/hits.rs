@@ -14,6 +14,8 @@ pub enum Series {
     Previous,
     /// passed ÷ candidates, drawn where it disagrees with the stated rate.
     FromCounts,
+    /// The region's change on the year, in points (the change view's own scale).
+    Change,
 }
 
 impl Series {
@@ -24,17 +26,19 @@ impl Series {
             Series::Reference => "reference",
             Series::Previous => "previous",
             Series::FromCounts => "counts",
+            Series::Change => "change",
         }
     }
 
     /// Within a tier, the order a reader meets the series: last year, then this year, then
-    /// the reference, then the rate from the counts.
+    /// the reference, then the rate from the counts or the change on the year.
     fn rank(self) -> u8 {
         match self {
             Series::Previous => 0,
             Series::Region => 1,
             Series::Reference => 2,
             Series::FromCounts => 3,
+            Series::Change => 4,
         }
     }
 }
@@ -264,6 +268,8 @@ mod tests {
                     year: 2019,
                     tier: i as usize,
                     series: Series::Region,
+                    region: None,
+                    order: 0,
                     z: (i * 37 % 500) as u32,
                 }
             })

@@ -116,17 +116,21 @@ pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
             }
         }
         View::Change => {
-            out.push(item(Swatch::Dot(Ink::Region, false), w.area_in_year(&model.region().name, year.year), None));
+            out.push(item(Swatch::Solid(Ink::Region), w.area_in_year(&model.region().name, year.year), None));
             if tiers.iter().any(|t| t.previous_rate.is_some()) {
                 let l = w.area_in_year(&model.region().name, year.year - 1);
-                out.push(item(Swatch::Dot(Ink::Previous, false), l, Some(Series::Previous)));
+                out.push(item(Swatch::Solid(Ink::Previous), l, Some(Series::Previous)));
             }
             if any_reference {
                 let l = w.area_in_year(&model.reference, year.year);
                 out.push(item(Swatch::Tick(Ink::Reference), l, Some(Series::Reference)));
             }
-            if tiers.iter().any(|t| t.rate.is_derived() || t.previous_rate.as_ref().is_some_and(Figure::is_derived)) {
-                out.push(item(Swatch::Dot(Ink::Muted, true), w.derived_dot_legend().to_string(), None));
+            let derived = |f: Option<&Figure>| f.is_some_and(Figure::is_derived);
+            if tiers
+                .iter()
+                .any(|t| t.rate.is_derived() || derived(t.previous_rate.as_ref()) || derived(t.vs_previous.as_ref()))
+            {
+                out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
             }
         }
     }

@@ -137,6 +137,7 @@ impl Shown {
             Series::Region | Series::FromCounts => self.region,
             Series::Reference => self.reference,
             Series::Previous => self.previous,
+            Series::Change => true,
         }
     }
 }
@@ -205,5 +206,6 @@ pub fn figure<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a Figure>
         Series::Reference => t.reference_rate.as_ref(),
         Series::Previous => model.current().tiers.get(hit.tier)?.previous_rate.as_ref(),
         Series::FromCounts => t.rate_from_counts.as_ref(),
+        Series::Change => t.vs_previous.as_ref(),
     }
 }

@@ -41,6 +41,15 @@ pub fn range(values: &[f64]) -> (f64, f64, f64) {
     (lo, hi, step)
 }
 
+/// How many steps apart tick labels go so that none touches the next: the smallest skip of
+/// at least `widest / spacing` steps that divides `steps`, so both ends of the axis keep
+/// their labels (or every `steps`, the two ends only).
+pub fn label_every(steps: usize, spacing: f64, widest: f64) -> usize {
+    let steps = steps.max(1);
+    let need = if spacing > 0.0 { (widest / spacing).ceil().max(1.0) as usize } else { steps };
+    (need..=steps).find(|k| steps % k == 0).unwrap_or(steps)
+}
+
 /// A tick label: "0%", "20%", "2.5%".
 pub fn tick_label(v: f64) -> String {
     let d = crate::format::decimals_of(v).min(2);
@@ -50,6 +59,15 @@ pub fn tick_label(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tick_labels_skip_evenly_and_keep_both_ends() {
+        assert_eq!(label_every(4, 50.0, 30.0), 1);
+        assert_eq!(label_every(4, 20.0, 30.0), 2);
+        assert_eq!(label_every(3, 20.0, 30.0), 3);
+        assert_eq!(label_every(5, 10.0, 30.0), 5);
+        assert_eq!(label_every(0, 10.0, 30.0), 1);
+    }
 
     #[test]
     fn nice_scales() {

@@ -20,7 +20,9 @@ pub const COLUMNS: &[&str] = &[
     "title",
     "title_en",
     "region",
+    "region_en",
     "reference",
+    "reference_en",
     "source",
     "source_date",
     "source_url",
@@ -53,7 +55,18 @@ const REGION_ONLY: &[&str] = &[
 ];
 
 /// Dataset-wide columns: filled on one row or repeated identically.
-const META: &[&str] = &["version", "title", "title_en", "region", "reference", "source", "source_date", "source_url"];
+const META: &[&str] = &[
+    "version",
+    "title",
+    "title_en",
+    "region",
+    "region_en",
+    "reference",
+    "reference_en",
+    "source",
+    "source_date",
+    "source_url",
+];
 
 #[derive(Debug)]
 struct Record {
@@ -233,6 +246,16 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
         }
     };
     let mut names = Names::default();
+    // `region_en` and `reference_en` name the two in English where they have no rows of their
+    // own to carry an `area_en` (a reference known only from the cities' differences).
+    for (key, en_key) in [("region", "region_en"), ("reference", "reference_en")] {
+        if let Some((at, en)) = meta.get(en_key) {
+            let Some((_, name)) = meta.get(key) else {
+                return Err(Error::missing(Path::Column(key.into()), Want::ColumnFor(en_key)));
+            };
+            names.areas.push((name.clone(), en.clone(), at.clone()));
+        }
+    }
     let mut regions: Vec<RegionInput> = Vec::new();
     let mut reference_rows = Vec::new();
     for cell in &cells {

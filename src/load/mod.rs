@@ -51,6 +51,8 @@ pub const ALL_FIELDS: &[&str] = &[
     "quotes",
     "title_en",
     "area_en",
+    "region_en",
+    "reference_en",
     "tier_en",
     "candidates_quote",
     "passed_quote",

@@ -60,6 +60,7 @@ fn want(w: &Want) -> String {
         Want::FormatVersion(v) => cat!(v, " (the data format version this build reads)"),
         Want::CsvHeader => "a CSV header line such as year,tier,area,rate".into(),
         Want::DataRow => "at least one data row after the header".into(),
+        Want::ColumnFor(c) => cat!("the name that \"", c, "\" gives in English"),
         Want::TitleRow => "the chart title on at least one row".into(),
         Want::ReferenceRate => "the reference area's pass rate".into(),
         Want::RateOrCounts => "a pass rate, or \"passed\" together with \"candidates\", to draw this tier".into(),
@@ -353,6 +354,22 @@ impl Words for En {
         }
     }
 
+    fn change_rates_head(&self) -> &'static str {
+        "Pass rate (from 0%)"
+    }
+
+    fn change_points_head(&self) -> &'static str {
+        "Change on the year (percentage points)"
+    }
+
+    fn change_scale_note(&self) -> &'static str {
+        "Changes are drawn on their own scale in percentage points, so small ones show; their bars give the size of the change, not the level of the rate."
+    }
+
+    fn level(&self) -> &'static str {
+        "level"
+    }
+
     fn points_short_note(&self) -> &'static str {
         "pp = percentage points"
     }
@@ -594,6 +611,7 @@ impl Words for En {
         match kind {
             PointKind::Year(y) => cat!(tier, " · ", area, " · ", y),
             PointKind::FromCounts => cat!(tier, " · ", area, " · from the counts"),
+            PointKind::Change(y) => cat!(tier, " · ", area, " · change ", y - 1, "–", y),
         }
     }
 
@@ -602,6 +620,9 @@ impl Words for En {
     }
 
     fn vs_reference_line(&self, points: &str, reference: &str) -> String {
+        if points == self.level() {
+            return cat!("level with ", reference);
+        }
         cat!(points, " vs ", reference)
     }
 
@@ -613,6 +634,7 @@ impl Words for En {
         let what = match p.kind {
             PointKind::Year(y) => cat!(y),
             PointKind::FromCounts => "from the counts".into(),
+            PointKind::Change(y) => cat!("change ", y - 1, " to ", y),
         };
         let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ", p.provenance, ".");
         for n in p.notes {

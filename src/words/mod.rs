@@ -144,6 +144,8 @@ pub enum PointKind {
     Year(i32),
     /// passed ÷ candidates, where it disagrees with the stated rate.
     FromCounts,
+    /// The change on the year into this year.
+    Change(i32),
 }
 
 /// A warning's figures, written out.
@@ -242,6 +244,32 @@ pub trait Words: Sync {
     fn points(&self, signed: Option<&str>) -> String;
     /// The same where room is short: "+0.7 个百分点" / "+0.7 pp".
     fn points_short(&self, signed: Option<&str>) -> String;
+    /// A difference to the reference: as [`Words::points`], but zero is "持平" / "level".
+    fn points_vs_reference(&self, signed: Option<&str>) -> String {
+        match signed {
+            Some(_) => self.points(signed),
+            None => self.level().into(),
+        }
+    }
+    /// The same where room is short.
+    fn points_short_vs_reference(&self, signed: Option<&str>) -> String {
+        match signed {
+            Some(_) => self.points_short(signed),
+            None => self.level().into(),
+        }
+    }
+    /// The change view's head over the rates: "达线率（从0%起）".
+    fn change_rates_head(&self) -> &'static str;
+    /// Its head over the changes: "比上年（百分点）".
+    fn change_points_head(&self) -> &'static str;
+    /// The note saying the changes have a scale of their own.
+    fn change_scale_note(&self) -> &'static str;
+    /// A change's tooltip line: "2018年 15.1% → 2019年 15.5%".
+    fn change_from_to(&self, from_year: i32, from: &str, to_year: i32, to: &str) -> String {
+        crate::cat!(self.year(from_year), " ", from, " → ", self.year(to_year), " ", to)
+    }
+    /// No difference to the reference: "持平" / "level".
+    fn level(&self) -> &'static str;
     /// Explains the short form, once per chart that uses it (empty where none is needed).
     fn points_short_note(&self) -> &'static str;
     /// The note under a chart whose differences are bare numbers ("+0.7").

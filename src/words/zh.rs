@@ -67,6 +67,7 @@ fn want(w: &Want) -> String {
         Want::FormatVersion(v) => cat!(v, "（本版本读取的数据格式版本）"),
         Want::CsvHeader => "CSV 表头，例如 year,tier,area,rate".into(),
         Want::DataRow => "表头之后至少一行数据".into(),
+        Want::ColumnFor(c) => cat!("“", c, "”所对应的中文名称"),
         Want::TitleRow => "至少在一行中填写图表标题".into(),
         Want::ReferenceRate => "参照地区的达线率".into(),
         Want::RateOrCounts => "达线率，或同时给出 passed 与 candidates".into(),
@@ -319,6 +320,22 @@ impl Words for Zh {
         self.points(signed)
     }
 
+    fn change_rates_head(&self) -> &'static str {
+        "达线率（从0%起）"
+    }
+
+    fn change_points_head(&self) -> &'static str {
+        "比上年（百分点）"
+    }
+
+    fn change_scale_note(&self) -> &'static str {
+        "右栏的变化按百分点另用标尺绘制，以便看清小的升降；条形长短只表示变化大小，不表示达线率高低。"
+    }
+
+    fn level(&self) -> &'static str {
+        "持平"
+    }
+
     fn points_short_note(&self) -> &'static str {
         ""
     }
@@ -550,6 +567,7 @@ impl Words for Zh {
         match kind {
             PointKind::Year(y) => cat!(tier, " · ", area, " · ", self.year(y)),
             PointKind::FromCounts => cat!(tier, " · ", area, " · 按人数计算"),
+            PointKind::Change(y) => cat!(tier, " · ", area, " · ", self.year(y), "比上年"),
         }
     }
 
@@ -569,6 +587,7 @@ impl Words for Zh {
         let what = match p.kind {
             PointKind::Year(y) => self.year(y),
             PointKind::FromCounts => "按人数计算".into(),
+            PointKind::Change(y) => cat!(self.year(y), "比上年"),
         };
         let mut out = cat!(p.tier, "，", p.area, "，", what, "：", p.value, "，", p.provenance, "。");
         for n in p.notes {

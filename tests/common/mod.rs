@@ -4,14 +4,16 @@
 use std::path::PathBuf;
 
 use passrate_chart::model::Model;
+use passrate_chart::words::Lang;
 
-/// `seed.json` / `seed.csv` and `multi-year.json` are the demo's data (`www/data/`); the
-/// rest live in `tests/fixtures/`.
+/// `seed.json` / `seed.csv`, `multi-year.json` and `cities.csv` are the demo's data
+/// (`www/data/`); the rest live in `tests/fixtures/`.
 pub fn fixture_path(name: &str) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     match name.strip_prefix("seed.") {
         Some(ext) => root.join("www/data").join(format!("yuncheng-2019.{ext}")),
         None if name == "multi-year.json" => root.join("www/data/example-multi-year.json"),
+        None if name == "cities.csv" => root.join("www/data/example-cities.csv"),
         None => root.join("tests/fixtures").join(name),
     }
 }
@@ -36,6 +38,22 @@ pub const FIXTURES: &[&str] = &[
     "conflicts.json",
     "multi-year.json",
 ];
+
+/// Datasets of many regions against one reference, for the cities view: the demo's example
+/// province (eleven cities), two cities, and thirty areas with long names.
+pub const CITY_FIXTURES: &[&str] = &["cities.csv", "cities-2.csv", "cities-30.csv"];
+
+/// The model of fixture `name` in `lang`'s names, with `region` (named in either language)
+/// highlighted as `highlight="…"` asks, if given.
+pub fn fixture_in(name: &str, lang: Lang, region: Option<&str>) -> Model {
+    let ds = passrate_chart::load::from_text(&fixture_text(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut m = passrate_chart::model::build_in(&ds, lang);
+    if let Some(region) = region {
+        m.focus = ds.regions.iter().position(|r| r.name.is(region)).unwrap_or_else(|| panic!("{name}: no {region}"));
+        m.highlighted = true;
+    }
+    m
+}
 
 /// Rounds every decimal number in `svg` to one decimal place.
 pub fn normalise(svg: &str) -> String {
