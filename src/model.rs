@@ -182,7 +182,11 @@ pub struct YearModel {
 /// One area reported on (a city) and its years.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Region {
+    /// The name in the model's language.
     pub name: String,
+    /// The name as the data writes it first (its Chinese name): the same in every language,
+    /// it breaks ties in the cities view's ranking.
+    pub key: String,
     /// Ascending by year.
     pub years: Vec<YearModel>,
 }
@@ -315,7 +319,7 @@ pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
                     .collect();
                 years.push(YearModel { year: y.year, tiers });
             }
-            Region { name: region_name, years }
+            Region { name: region_name, key: r.name.text.clone(), years }
         })
         .collect();
     let mut model = Model {

@@ -412,3 +412,22 @@ fn fuzz_found_inputs_lay_out() {
         }
     }
 }
+
+#[test]
+fn cities_rank_by_rate_with_ties_by_name_in_either_language() {
+    use passrate_chart::layout::ranking;
+    for lang in [Lang::Zh, Lang::En] {
+        let m = common::fixture_in("cities.csv", lang, Some("丙市"));
+        let tier1 = m.latest_tiers()[0].key.clone();
+        let (ranked, without) = ranking(&m, 2024, &tier1);
+        let keys: Vec<&str> = ranked.iter().map(|r| m.regions[r.region].key.as_str()).collect();
+        // 丁市 and 丙市 tie at 16.2: by name (丁 U+4E01 before 丙 U+4E19), in both languages.
+        assert_eq!(&keys[..5], ["甲市", "乙市", "丁市", "丙市", "戊市"], "{lang:?}");
+        let ranks: Vec<(usize, bool)> = ranked.iter().map(|r| (r.rank, r.tied)).collect();
+        assert_eq!(&ranks[..5], [(1, false), (2, false), (3, true), (3, true), (5, false)], "{lang:?}");
+        assert_eq!(ranked.len(), 11);
+        assert!(without.is_empty());
+        // Rates never increase down the ranking.
+        assert!(ranked.windows(2).all(|w| w[0].tier.rate.value >= w[1].tier.rate.value));
+    }
+}

@@ -1,7 +1,7 @@
 //! The cities view (全省各市): per tier, every region of the dataset ranked by its rate, the
 //! reference's rate as a dashed line across them, each region's difference to it and its
 //! change on the year in two columns. A highlighted region is drawn in the region colour and
-//! named in bold; the others are grey. Ties share a rank ("3=") and keep the data's order.
+//! named in bold; the others are grey. Ties share a rank ("3=") and are ordered by name.
 
 use super::frame::{Frame, LINE};
 use super::hits::{target, Hit, Series};
@@ -24,8 +24,9 @@ pub struct Ranked<'a> {
 }
 
 /// The regions with a figure for tier `key` in `year`, ranked by rate (highest first), ties
-/// in data order (the source's own order, the same in every language); and the regions
-/// without one, in data order.
+/// by name as the data writes it (Unicode order, which for Chinese names is the dictionary's
+/// radical-and-stroke order; the same in every language); and the regions without one, in
+/// data order.
 pub fn ranking<'a>(model: &'a Model, year: i32, key: &str) -> (Vec<Ranked<'a>>, Vec<usize>) {
     let mut with: Vec<(usize, &TierModel)> = Vec::new();
     let mut without = Vec::new();
@@ -42,7 +43,7 @@ pub fn ranking<'a>(model: &'a Model, year: i32, key: &str) -> (Vec<Ranked<'a>>, 
     };
     with.sort_by(|(ra, a), (rb, b)| {
         let (ua, ub) = units(&a.rate, &b.rate);
-        ub.cmp(&ua).then(ra.cmp(rb))
+        ub.cmp(&ua).then_with(|| model.regions[*ra].key.cmp(&model.regions[*rb].key))
     });
     let mut out: Vec<Ranked> = Vec::with_capacity(with.len());
     for (i, &(region, tier)) in with.iter().enumerate() {
