@@ -1,4 +1,4 @@
-// Types for passrate-chart: the dataset format (version 1) and the JS API.
+// Types for passrate-chart: the dataset format (versions 1 and 2) and the JS API.
 
 /** Where the figures were published. */
 export interface Source {
@@ -8,48 +8,94 @@ export interface Source {
   url?: string;
 }
 
+/** A name, or (format 2) the same name in two languages; English is shown with lang="en". */
+export type Name = string | { 'zh-CN'?: string; zh?: string; en?: string };
+
+/**
+ * A number as the source writes it. A string keeps its decimals exactly ("14.0", "15.5%",
+ * "36,192", "36192人"); a JS number takes the finest precision written in the same field
+ * elsewhere in the dataset.
+ */
+export type Written = number | string;
+
+/** Format 2: the source's words for each figure, shown beside the number. */
+export interface Quotes {
+  candidates?: string;
+  passed?: string;
+  rate?: string;
+  vs_reference_pp?: string;
+  vs_previous_year_pp?: string;
+}
+
 /** One exam line (一本线, 二本线 …) in one year, as the source states it. */
 export interface Tier {
   /** The line's name; unique within its year. */
-  tier: string;
+  tier: Name;
   /** Candidates for this tier, when it differs from the year's. */
-  candidates?: number;
+  candidates?: Written;
   /** Candidates at or above the line (at most `candidates`). */
-  passed?: number;
+  passed?: Written;
   /** Pass rate in %, 0–100. May be left out when `passed` and `candidates` are given. */
-  rate?: number;
+  rate?: Written;
   /** The reference area's rate in %, when the source states it. */
-  reference_rate?: number;
+  reference_rate?: Written;
   /** Region − reference, in percentage points (−100 to 100). */
-  vs_reference_pp?: number;
+  vs_reference_pp?: Written;
   /** This year − last year, in percentage points (−100 to 100). */
-  vs_previous_year_pp?: number;
+  vs_previous_year_pp?: Written;
+  /** Format 2. */
+  quotes?: Quotes;
 }
 
 export interface Year {
   /** 1900–2200 */
-  year: number;
+  year: number | string;
   /** Candidates who sat the exam (参考人数). */
-  candidates?: number;
+  candidates?: Written;
   /** At least one, at most 500. */
   tiers: [Tier, ...Tier[]];
 }
 
-/** A dataset, format version 1 (schema/passrate-data.schema.json). */
-export interface Dataset {
-  version?: 1;
-  title: string;
+/** A dataset of one region, format version 1 (schema/passrate-data.schema.json). */
+export interface DatasetOne {
+  version?: 1 | 2;
+  title: Name;
   /** The area reported on, e.g. a city. */
-  region: string;
+  region: Name;
   /** The area compared with; default "全省". */
-  reference?: string;
+  reference?: Name;
   source?: Source | string;
   /** At least one; any order; the charts show the latest. */
   years: [Year, ...Year[]];
 }
 
-/** 'trend' needs three or more years of data. */
-export type View = 'compare' | 'change' | 'trend';
+/** Format 2: one city among several. */
+export interface RegionEntry {
+  region: Name;
+  years: [Year, ...Year[]];
+}
+
+/** Format 2: the reference's own stated rate for a tier in a year. */
+export interface ReferenceYear {
+  year: number | string;
+  tiers: [{ tier: Name; rate: Written; quotes?: { rate?: string } }, ...{ tier: Name; rate: Written; quotes?: { rate?: string } }[]];
+}
+
+/** A dataset of several regions (the cities of a province) against one reference, format version 2. */
+export interface DatasetMany {
+  version?: 2;
+  title: Name;
+  reference?: Name;
+  source?: Source | string;
+  /** 1 to 100 regions; two or more give the cities view. */
+  regions: [RegionEntry, ...RegionEntry[]];
+  reference_years?: ReferenceYear[];
+}
+
+export type Dataset = DatasetOne | DatasetMany;
+
+/** 'trend' needs three or more years of data; 'cities' two or more regions. */
+export type View = 'compare' | 'change' | 'trend' | 'cities';
 export type Lang = 'zh-CN' | 'en';
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -82,7 +128,8 @@ export interface Point {
   tier: number;
   /** The year the point belongs to. */
   year: number;
-  series: 'region' | 'reference' | 'previous' | 'counts';
+  /** 'change' is a change on the year (its value in percentage points); the rest are rates. */
+  series: 'region' | 'reference' | 'previous' | 'counts' | 'change';
   heading: string;
   value: string;
   lines: string[];

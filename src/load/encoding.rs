@@ -38,10 +38,16 @@ pub fn decode_with(bytes: &[u8], gb18030: impl Fn(&[u8]) -> Option<String>) -> R
         ));
     }
     let invalid = |at: usize| Error::expected(Path::Input, Want::Encoding, Got::Bytes { at });
+    // In UTF-8 and GB18030 a newline is the byte 0x0A and nothing else, so the line of a bad
+    // byte is the newlines before it, whichever of the two the text was meant to be.
+    let invalid_on_line = |at: usize| {
+        let line = 1 + bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count();
+        Error::expected(Path::line(line), Want::Encoding, Got::Bytes { at })
+    };
     if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         return std::str::from_utf8(rest)
             .map(|s| (s.to_string(), Encoding::Utf8))
-            .map_err(|e| invalid(3 + e.valid_up_to()));
+            .map_err(|e| invalid_on_line(3 + e.valid_up_to()));
     }
     for (bom, encoding) in [([0xff, 0xfe], Encoding::Utf16Le), ([0xfe, 0xff], Encoding::Utf16Be)] {
         if let Some(rest) = bytes.strip_prefix(&bom) {
@@ -62,7 +68,7 @@ pub fn decode_with(bytes: &[u8], gb18030: impl Fn(&[u8]) -> Option<String>) -> R
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
-        Err(e) => gb18030(bytes).map(|s| (s, Encoding::Gb18030)).ok_or_else(|| invalid(e.valid_up_to())),
+        Err(e) => gb18030(bytes).map(|s| (s, Encoding::Gb18030)).ok_or_else(|| invalid_on_line(e.valid_up_to())),
     }
 }
 
@@ -95,7 +101,7 @@ mod tests {
     fn garbage_is_an_error_at_its_byte() {
         // Valid neither as UTF-8 nor as GB18030: 0x80 alone, then 0xff.
         let e = decode(b"title\n\x80\xff").unwrap_err();
-        assert_eq!(e.path, Path::Input);
+        assert_eq!(e.path, Path::line(2), "the line of the bad byte");
         assert_eq!(e.kind, crate::error::ErrorKind::Expected { want: Want::Encoding, got: Got::Bytes { at: 6 } });
         assert!(e.to_string().contains("UTF-8"), "{e}");
         assert!(decode(&[0xff, 0xfe, 0x00]).is_err(), "odd UTF-16");
