@@ -20,7 +20,7 @@ const canvasReport = (page) => canvases(page, 'passrate-chart', { tol: 3 });
 test('demo page draws both charts sharp at dpr 2 and shows the warning', async (t) => {
   const { page, errors } = await open(t, { width: 900, height: 1200 }, 2);
   const report = await canvasReport(page);
-  assert.deepEqual(report.map((r) => r.view), ['compare', 'change', 'trend']);
+  assert.deepEqual(report.map((r) => r.view), ['compare', 'change', 'trend', 'cities']);
   for (const r of report) {
     assert.equal(r.width, Math.round(r.cssWidth * 2), `${r.view}: backing store width is CSS width × 2`);
     assert.equal(r.height, Math.round(r.cssHeight * 2), `${r.view}: backing store height is CSS height × 2`);
@@ -32,9 +32,11 @@ test('demo page draws both charts sharp at dpr 2 and shows the warning', async (
   assert.ok(report[0].counts.warning > 20, `compare view marks the rate from the counts (${report[0].counts.warning} px)`);
   assert.ok(report[1].counts.previous > 50, 'change view draws last year');
   const notes = await page.$$eval('passrate-chart', (hosts) => hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll('figure > ol.notes li')].map((li) => li.textContent)));
-  assert.equal(notes.length, 2, 'one footnote under each chart');
+  // The seed's contradiction under each of its two charts; the example province's under its own.
+  assert.equal(notes.length, 3, 'one footnote under each chart with a warning');
   assert.match(notes[0], /5,872 ÷ 36,192 = 16\.2%/);
   assert.match(notes[0], /15\.5%/);
+  assert.match(notes[2], /戊市/);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(OUT, 'demo.png'), fullPage: true });
 });
@@ -98,7 +100,7 @@ test('demo page: the theme and language switches restyle and retranslate the cha
   await page.waitForFunction(() => document.querySelector('passrate-chart').shadowRoot.querySelector('[role=tab]').textContent.startsWith('Compared'));
   const after = await state();
   assert.ok(after.every((s) => s.px.every((v) => v < 60)), `dark canvases: ${JSON.stringify(after)}`);
-  assert.deepEqual(after.map((s) => s.table), ['View data', 'View data', 'View data']);
+  assert.deepEqual(after.map((s) => s.table), ['View data', 'View data', 'View data', 'View data']);
   assert.equal(after[0].tab, 'Compared with 山西省');
   await page.screenshot({ path: join(OUT, 'demo-dark-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
