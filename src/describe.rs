@@ -577,6 +577,7 @@ fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> Option<PointText> {
             lines.push(w.vs_previous_line(&w.points(signed(d.value, d.decimals).as_deref())));
         }
     }
+    let details = lines.clone();
     let provenance = provenance(f, model, lang);
     lines.push(provenance.clone());
     if let Some(q) = f.quote() {
@@ -584,8 +585,15 @@ fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> Option<PointText> {
     }
     let notes = footnotes(model, &f.warnings, lang);
     lines.extend(notes.iter().cloned());
-    let spoken =
-        w.spoken(&Spoken { tier: &tier_name, area, kind, value: &value, provenance: &provenance, notes: &notes });
+    let spoken = w.spoken(&Spoken {
+        tier: &tier_name,
+        area,
+        kind,
+        value: &value,
+        details: &details,
+        provenance: &provenance,
+        notes: &notes,
+    });
     Some(PointText {
         series: h.series,
         tier: h.tier,
@@ -672,7 +680,14 @@ mod tests {
         assert!(p[1].lines.iter().any(|l| l.contains("由") && l.contains("推算")), "{:?}", p[1].lines);
         assert!(p[0].lines.contains(&"达线 5,872 人 / 参考 36,192 人".to_string()));
         assert!(p[0].spoken.contains("15.5%") && p[0].spoken.contains("①"), "{}", p[0].spoken);
-        assert!(p[0].spoken.starts_with("一本线，运城市，2019年：15.5%，原文公布。①"), "{}", p[0].spoken);
+        // A screen reader hears what the tooltip shows: the counts and both differences too.
+        assert!(
+            p[0].spoken.starts_with(
+                "一本线，运城市，2019年：15.5%，达线 5,872 人 / 参考 36,192 人，与山西省相比 +0.7 个百分点，比上年 +0.4 个百分点，原文公布。①"
+            ),
+            "{}",
+            p[0].spoken
+        );
         let c = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
         let p = &c.text.as_ref().unwrap().points;
         assert_eq!(p[0].heading, "一本线 · 运城市 · 2018");

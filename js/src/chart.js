@@ -13,7 +13,7 @@ import { attach } from './input.js';
 import { View } from './view.js';
 
 export const DEFAULT_HEIGHT = 520;
-const VIEWS = ['compare', 'change', 'trend'];
+const VIEWS = ['compare', 'change', 'trend', 'cities'];
 const THEMES = ['light', 'dark', 'auto'];
 const BRAND_COLOURS = ['background', 'text', 'muted', 'grid', 'axis', 'region', 'reference', 'previous', 'warning'];
 
@@ -39,6 +39,8 @@ export class Chart {
     this.textStale = true;
     this.id = `prc${++uid}`;
     if (this.options.highlight && !this.#regions().includes(this.options.highlight)) {
+      // The engine already holds the data: free it, since no chart will.
+      core.free();
       throw new Error(`highlight: expected a region of the data, got "${String(this.options.highlight).slice(0, 40)}"`);
     }
     live.add(this);
@@ -75,7 +77,7 @@ export class Chart {
 
   /** 'compare', 'change', or 'trend' (for data with three or more years). */
   setView(view) {
-    if (!VIEWS.includes(view)) throw new Error(`view: expected "compare", "change" or "trend", got "${String(view).slice(0, 40)}"`);
+    if (!VIEWS.includes(view)) throw new Error(`view: expected "compare", "change", "trend" or "cities", got "${String(view).slice(0, 40)}"`);
     if (!this.views.includes(view)) throw new Error(`view: "${view}" needs three or more years of data`);
     this.options.view = view;
     this.#changed();

@@ -240,9 +240,17 @@ export class View {
       ...p.lines.map((l) => this.#text(el('div', { class: 'l' }), l)));
     this.tip.hidden = false;
     // The tooltip may reach above and below the stage, over the text around it, but no wider.
+    // Within the part of the widget on screen, where that leaves the tooltip room: a tap near
+    // the top of a phone's screen must not open it above the screen.
     const fig = this.figure.getBoundingClientRect();
     const st = this.stage.getBoundingClientRect();
-    const area = { w: this.stage.clientWidth, top: fig.top - st.top, bottom: fig.bottom - st.top };
+    const seen = { top: Math.max(fig.top, 0), bottom: Math.min(fig.bottom, window.innerHeight || fig.bottom) };
+    const room = seen.bottom - seen.top >= this.tip.offsetHeight + 8;
+    const area = {
+      w: this.stage.clientWidth,
+      top: (room ? seen.top : fig.top) - st.top,
+      bottom: (room ? seen.bottom : fig.bottom) - st.top,
+    };
     const { x, y } = place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight }, area,
       marks.filter((m) => m !== p.mark), byPointer);
     this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
@@ -267,8 +275,11 @@ export function place(p, tip, area, others, beside) {
   const xs = [p.x + p.w + gap, p.x - tip.w - gap, p.x + p.w / 2 - tip.w / 2];
   const ys = [p.y + p.h / 2 - tip.h / 2, p.y - tip.h - gap, p.y + p.h + gap];
   if (!beside) {
+    // Along an edge of the stage, but never far from the point: on a dense chart every spot
+    // covers some mark, and a tooltip a screen away from its point helps no one.
     xs.push(0, area.w - tip.w);
-    ys.push(area.top, area.bottom - tip.h);
+    const near = (y) => Math.abs(y + tip.h / 2 - (p.y + p.h / 2)) <= tip.h + p.h;
+    for (const y of [area.top, area.bottom - tip.h]) if (near(y)) ys.push(y);
   }
   const overlap = (a, b) => Math.max(0, Math.min(a.x + tip.w, b.x + b.w) - Math.max(a.x, b.x))
     * Math.max(0, Math.min(a.y + tip.h, b.y + b.h) - Math.max(a.y, b.y));

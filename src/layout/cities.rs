@@ -253,7 +253,11 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
                 f.dash_line((x, top - f.px(2.0)), (x, bottom), dash, Ink::Reference, wd);
             }
             let mark = Rect::new(x - f.px(1.0), top, x + f.px(1.0), bottom);
-            f.push_hit(Hit::new(mark, target(mark, f.px(24.0)), year, ti, Series::Reference));
+            // After the cities in reading order: the line is the yardstick, read last.
+            f.push_hit(Hit {
+                order: count as u32 + 1,
+                ..Hit::new(mark, target(mark, f.px(24.0)), year, ti, Series::Reference)
+            });
             let mut label = crate::cat!(model.reference, " ", value_text(rf, &footnotes, true));
             if rf.is_derived() {
                 label.push_str(w.derived_suffix());

@@ -636,7 +636,13 @@ impl Words for En {
             PointKind::FromCounts => "from the counts".into(),
             PointKind::Change(y) => cat!("change ", y - 1, " to ", y),
         };
-        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ", p.provenance, ".");
+        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ");
+        for d in p.details {
+            out.push_str(d);
+            out.push_str(", ");
+        }
+        out.push_str(p.provenance);
+        out.push('.');
         for n in p.notes {
             out.push(' ');
             out.push_str(n);

@@ -184,6 +184,8 @@ pub struct Spoken<'a> {
     pub area: &'a str,
     pub kind: PointKind,
     pub value: &'a str,
+    /// What the tooltip says about the value: the rank, the counts, the differences.
+    pub details: &'a [String],
     pub provenance: &'a str,
     pub notes: &'a [String],
 }

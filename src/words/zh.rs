@@ -589,7 +589,13 @@ impl Words for Zh {
             PointKind::FromCounts => "按人数计算".into(),
             PointKind::Change(y) => cat!(self.year(y), "比上年"),
         };
-        let mut out = cat!(p.tier, "，", p.area, "，", what, "：", p.value, "，", p.provenance, "。");
+        let mut out = cat!(p.tier, "，", p.area, "，", what, "：", p.value, "，");
+        for d in p.details {
+            out.push_str(d);
+            out.push('，');
+        }
+        out.push_str(p.provenance);
+        out.push('。');
         for n in p.notes {
             out.push_str(n);
         }

@@ -255,7 +255,7 @@ test('tabs: the arrow keys and End on the tab list reach 全省各市', async (t
 });
 
 // ─── 3. keyboard ─────────────────────────────────────────────────────────────────────────────
-test('keyboard: the listbox steps tier by tier, the province\'s line then the cities in rank order; Home, End, Esc', async (t) => {
+test('keyboard: the listbox steps tier by tier, the cities in rank order then the province\'s line; Home, End, Esc', async (t) => {
   const { page, errors } = await open(t, at());
   const s0 = await widgetState(page);
   let reached = false;
@@ -268,8 +268,8 @@ test('keyboard: the listbox steps tier by tier, the province\'s line then the ci
   // Every point, in the order the keyboard meets them.
   const expected = [];
   [TIER1, TIER2].forEach((rows, tier) => {
-    expected.push({ area: '示例省', value: PROVINCE[tier], rank: null, tier });
     for (const [area, , value, rank] of rows) expected.push({ area, value, rank, tier });
+    expected.push({ area: '示例省', value: PROVINCE[tier], rank: null, tier });
   });
   assert.equal(s0.points.length, expected.length, '2 × (the province + 11 cities)');
 
@@ -287,6 +287,8 @@ test('keyboard: the listbox steps tier by tier, the province\'s line then the ci
     else assert.ok(!st.tipLines.some((l) => /第\d/.test(l)), `${where}: the province has no rank: ${st.tipLines}`);
     assert.equal(st.live, p.spoken, `${where}: the option says the point`);
     assert.ok(st.live.includes(e.area) && st.live.includes(e.value), `${where}: "${st.live}"`);
+    // A screen reader hears the rank too, not only the tooltip's sighted readers.
+    if (e.rank) assert.ok(st.live.includes(rankLine(e.rank)), `${where}: the rank is spoken: "${st.live}"`);
     assert.equal(st.stageFocusVisible, true, `${where}: focus ring`);
     return st;
   };
@@ -305,8 +307,9 @@ test('keyboard: the listbox steps tier by tier, the province\'s line then the ci
   await page.keyboard.press('ArrowUp');
   await expectPoint(expected.length - 2);
   await page.keyboard.press('Home');
-  for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowDown');
-  const s = await expectPoint(4);
+  // 甲市, 乙市, 丁市, 丙市: the tie at 3= by name.
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown');
+  const s = await expectPoint(3);
   assert.equal(s.tipHeading, '一本线 · 丙市 · 2024年');
   assert.deepEqual(s.tipLines.slice(0, 3), ['并列第3（共11个）', '与示例省相比 +1.2 个百分点', '比上年 +0.4 个百分点']);
 
@@ -314,8 +317,31 @@ test('keyboard: the listbox steps tier by tier, the province\'s line then the ci
   await waitTip(page, true);
   const closed = await widgetState(page);
   assert.equal(closed.tipHidden, true, 'Esc hides the tooltip');
-  assert.equal(closed.focused, 4, 'Esc keeps focus on the point');
+  assert.equal(closed.focused, 3, 'Esc keeps focus on the point');
   assert.equal(closed.drawn, s0.drawn, 'keyboard navigation does not redraw');
+  assert.deepEqual(errors, []);
+});
+
+// A tap near the top of a phone's screen, on a chart whose every spot covers some bar: the
+// tooltip opens on screen, next to its bar, not at the widget's far edge.
+test('touch on a phone: a tapped city near the top of the screen gets its tooltip on screen, beside its bar', async (t) => {
+  const { page, errors } = await open(t, at(), {
+    viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
+  });
+  const s0 = await widgetState(page);
+  const p = pointOf(s0.points, '丙市', 0);
+  // Scroll the page so that the bar sits 16 px below the top of the screen.
+  await page.evaluate((y) => window.scrollBy(0, y), s0.canvas.y + p.mark.y - 16);
+  const s = await widgetState(page);
+  const c = { x: s.canvas.x + p.mark.x + p.mark.w / 2, y: s.canvas.y + p.mark.y + p.mark.h / 2 };
+  assert.ok(c.y > 10 && c.y < 40, `the bar near the top: ${c.y}`);
+  await page.touchscreen.tap(c.x, c.y);
+  await waitTip(page, false);
+  const s1 = await widgetState(page);
+  assert.equal(s1.tipHeading, '一本线 · 丙市 · 2024年');
+  assert.ok(s1.tip.y >= 0 && s1.tip.y + s1.tip.h <= 667, `tooltip on screen: ${JSON.stringify(s1.tip)}`);
+  const bar = { x: s1.canvas.x + p.mark.x, y: s1.canvas.y + p.mark.y, w: p.mark.w, h: p.mark.h };
+  assert.ok(gapY(s1.tip, bar) <= s1.tip.h, `tooltip ${JSON.stringify(s1.tip)} near its bar ${JSON.stringify(bar)}`);
   assert.deepEqual(errors, []);
 });
 
