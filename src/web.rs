@@ -105,6 +105,32 @@ fn from_js(data: &JsValue) -> Result<Value, Error> {
     }
 }
 
+/// An object's key: a string, read without serde's `String` visitor (see `visit_bytes`).
+struct Key<'s, 'a>(&'s Seed<'a>);
+
+impl<'de> DeserializeSeed<'de> for Key<'_, '_> {
+    type Value = String;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_, '_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
+        Ok(s.to_string())
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
+        Ok(s)
+    }
+}
+
 struct Seed<'a> {
     path: String,
     depth: usize,
@@ -180,6 +206,41 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::String(s))
     }
 
+    // Every other kind of value is refused here with this crate's own error, rather than by
+    // serde's defaults: those describe the value through `serde::de::Unexpected`, whose
+    // `Display` formats floats and would bring core's float formatting into the wasm.
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(self.fail(Want::JsonValue, Got::Js("binary data")))
+    }
+
+    fn visit_byte_buf<E: de::Error>(self, _: Vec<u8>) -> Result<Value, E> {
+        Err(self.fail(Want::JsonValue, Got::Js("binary data")))
+    }
+
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Value, E> {
+        Err(self.fail(Want::FiniteNumber, Got::Js("a BigInt")))
+    }
+
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Value, E> {
+        Err(self.fail(Want::FiniteNumber, Got::Js("a BigInt")))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
+        Err(self.fail(Want::JsonValue, Got::Js("a function or symbol")))
+    }
+
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         while let Some(v) = seq.next_element_seed(self.child(crate::cat!(self.path, "[", items.len(), "]")))? {
@@ -190,7 +251,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut fields: Vec<(String, Value)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key_seed(Key(&self))? {
             let path = if self.path.is_empty() { key.clone() } else { crate::cat!(self.path, ".", key) };
             let v = map.next_value_seed(self.child(path))?;
             fields.push((key, v));
