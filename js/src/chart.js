@@ -13,6 +13,8 @@ import { attach } from './input.js';
 import { View } from './view.js';
 
 export const DEFAULT_HEIGHT = 520;
+/** The canvas's resolution on paper: about 300 dpi (3 device px per CSS px of 1/96 in). */
+export const PRINT_DPR = 3;
 const VIEWS = ['compare', 'change', 'trend'];
 const THEMES = ['light', 'dark', 'auto'];
 const BRAND_COLOURS = ['background', 'text', 'muted', 'grid', 'axis', 'region', 'reference', 'previous', 'warning'];
@@ -249,7 +251,7 @@ export class Chart {
   #drawUnguarded() {
     const view = this.view;
     const width = Math.floor(view.stage.clientWidth || this.container.clientWidth);
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = this.printing ? Math.max(PRINT_DPR, window.devicePixelRatio || 1) : window.devicePixelRatio || 1;
     // A hidden tab or a 0-px container: draw when it becomes visible (ResizeObserver fires).
     if (width <= 0) return;
     const key = `${width}|${dpr}`;
@@ -310,6 +312,16 @@ export class Chart {
     this.darkQuery?.addEventListener?.('change', this.onScheme);
     this.pageTheme = new MutationObserver(this.onScheme);
     this.pageTheme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    // A canvas printed at the screen's resolution is blurry on paper. Redrawn now (the browser
+    // lays out for print right after this event, without another animation frame), Chromium
+    // prints it from its drawing commands, as vectors; other browsers print its bitmap, hence
+    // print resolution. Back to the screen's afterwards.
+    this.onPrint = (e) => {
+      this.printing = e.type === 'beforeprint';
+      this.redraw();
+    };
+    window.addEventListener('beforeprint', this.onPrint);
+    window.addEventListener('afterprint', this.onPrint);
   }
 
   #watchDpr() {
@@ -322,6 +334,8 @@ export class Chart {
     this.dprQuery?.removeEventListener('change', this.onDpr);
     this.darkQuery?.removeEventListener?.('change', this.onScheme);
     this.pageTheme?.disconnect();
+    window.removeEventListener('beforeprint', this.onPrint);
+    window.removeEventListener('afterprint', this.onPrint);
     this.detach?.();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
