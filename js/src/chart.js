@@ -13,8 +13,12 @@ import { attach } from './input.js';
 import { View } from './view.js';
 
 export const DEFAULT_HEIGHT = 520;
-/** The canvas's resolution on paper: about 300 dpi (3 device px per CSS px of 1/96 in). */
-export const PRINT_DPR = 3;
+/**
+ * The canvas's resolution on paper, 384 dpi (4 device px per CSS px of 1/96 in). Not 3:
+ * Chromium prints a canvas redrawn at 3× its CSS size 1.6 % too small (measured; at 2 and 4
+ * it is exact).
+ */
+export const PRINT_DPR = 4;
 const VIEWS = ['compare', 'change', 'trend'];
 const THEMES = ['light', 'dark', 'auto'];
 const BRAND_COLOURS = ['background', 'text', 'muted', 'grid', 'axis', 'region', 'reference', 'previous', 'warning'];
