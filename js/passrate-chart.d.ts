@@ -181,6 +181,9 @@ export declare function mount(container: HTMLElement, data: Data, options?: Opti
 /** Why `data` cannot be drawn, in the reader's language, or undefined when it can. */
 export declare function explain(data: Data, lang?: Lang): Promise<string | undefined>;
 
+/** This package's version, e.g. "0.1.0" (for a CDN address of the same files). */
+export declare const version: string;
+
 /** The `<passrate-chart>` element, registered when this module is imported in a browser. */
 export declare class PassrateChartElement extends HTMLElement {
   /** The chart, once drawn. */

@@ -51,6 +51,7 @@ export async function bundle() {
   mkdirSync(glueDir, { recursive: true });
   writeFileSync(join(glueDir, 'engine.js'), glueFactory(readFileSync(join(PKG, 'passrate_chart.js'), 'utf8')));
   const esbuild = await import('esbuild');
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   console.log('» esbuild js/src/index.js → pkg/passrate-chart.js');
   await esbuild.build({
     entryPoints: [join(ROOT, 'js', 'src', 'index.js')],
@@ -60,6 +61,7 @@ export async function bundle() {
     minify: true,
     target: ['es2020', 'safari15'],
     legalComments: 'none',
+    define: { PASSRATE_CHART_VERSION: JSON.stringify(version) },
     logLevel: 'warning',
   });
 }

@@ -9,10 +9,11 @@ import { build } from './build.mjs';
 const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
 
 function browserPackages() {
-  const missing = [CHROMIUM, CHROMEDRIVER].filter((p) => !existsSync(p));
+  // pdftoppm (poppler-utils) reads the PDF the print test prints.
+  const missing = [CHROMIUM, CHROMEDRIVER, '/usr/bin/pdftoppm'].filter((p) => !existsSync(p));
   const noCjk = !existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
   if (!missing.length && !noCjk) return;
-  const pkgs = 'chromium chromium-driver fonts-noto-cjk';
+  const pkgs = 'chromium chromium-driver fonts-noto-cjk poppler-utils';
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log(`» Installing ${pkgs} (apt-get) for the browser tests…`);
     run('apt-get', ['update', '-qq']);

@@ -21,6 +21,8 @@ export { Chart } from './chart.js';
 export { explain, mount } from './mount.js';
 export { words } from './words.js';
 export { PassrateChartElement };
+/** The package's version (package.json's, written in by scripts/build.mjs). */
+export const version = PASSRATE_CHART_VERSION;
 
 if (typeof customElements !== 'undefined' && !customElements.get('passrate-chart')) {
   customElements.define('passrate-chart', PassrateChartElement);

@@ -26,17 +26,22 @@ export function showError(container, err) {
 const owned = new WeakSet();
 const charts = new WeakMap();
 
+/** The shadow root an earlier chart made in `container`, if any. */
+function previousRoot(container) {
+  if (container.shadowRoot && owned.has(container.shadowRoot)) return container.shadowRoot;
+  return [...container.children].find((c) => c.hasAttribute('data-passrate-host'))?.shadowRoot ?? null;
+}
+
 /**
  * The shadow root a chart in `container` lives in. The <passrate-chart> element and an empty
  * element that can have a shadow root get their own; anything else — a <figure>, <li> or
  * <td> (which cannot have one), or an element whose children must stay visible — gets a
- * <div data-passrate-host> appended inside it. A second chart in the same container reuses
- * (and replaces) the first's.
+ * <div data-passrate-host> appended inside it. A chart mounted again in the same container
+ * finds the root the first made (its own shadow root; an inner host, which destroy() removes).
  */
 export function hostRoot(container) {
-  if (container.shadowRoot && owned.has(container.shadowRoot)) return container.shadowRoot;
-  const inner = [...container.children].find((c) => c.hasAttribute('data-passrate-host'));
-  if (inner?.shadowRoot) return inner.shadowRoot;
+  const previous = previousRoot(container);
+  if (previous) return previous;
   if (!container.shadowRoot && (container.localName === 'passrate-chart' || !container.children.length)) {
     try {
       const root = container.attachShadow({ mode: 'open' });
@@ -75,9 +80,11 @@ export async function mount(container, data, options = {}) {
     if (isTrap(e)) restart().catch((x) => console.error(x));
     throw e instanceof Error ? e : new Error(String(e));
   }
+  // A second mount in the same container replaces the first chart. Destroyed first: that
+  // removes an inner host, and the new chart must not start in the detached one.
+  const previous = previousRoot(container);
+  if (previous) charts.get(previous)?.destroy();
   const root = hostRoot(container);
-  // A second mount in the same container replaces the first chart.
-  charts.get(root)?.destroy();
   const chart = new Chart(container, core, options, data, (err) => showError(container, err), root);
   charts.set(root, chart);
   return chart;

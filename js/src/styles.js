@@ -77,6 +77,18 @@ th[scope="row"], thead th:first-child { text-align: left; }
 .mark { color: var(--prc-warning); margin-left: 2px; }
 .sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+/* On paper: a chart is never split across pages; its backgrounds (swatches, hatching, a dark
+   theme) print as on screen, not dropped by the browser's ink saving; controls a reader cannot
+   use on paper are left out (the legend stays, as a legend), and so is the height reserved
+   against layout shifts. The canvas is redrawn at print resolution by chart.js and scales
+   down if the page is narrower than the screen was. */
+@media print {
+  :host { break-inside: avoid; min-height: 0 !important; }
+  .prc { break-inside: avoid; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .tabs, .actions, .tip, .hover, .options { display: none; }
+  .legend button { border-color: transparent; }
+  canvas { max-width: 100%; height: auto !important; animation: none; }
+}
 .error { border: 2px solid #b42318; color: #b42318; background: #fff5f4; padding: 12px; font-size: max(14px, 0.875rem); white-space: pre-wrap; }
 `;
 

@@ -3,11 +3,12 @@
 // console errors, no horizontal overflow on a phone. Saves screenshots under target/.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, canvases, load, useServer } from './helpers.mjs';
 
 const OUT = join(ROOT, 'target', 'screenshots');
+const { version: VERSION } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const site = useServer(join(ROOT, 'www'));
 
 before(() => mkdirSync(OUT, { recursive: true }));
@@ -70,7 +71,19 @@ test('playground: errors name the field as you type, and the embed snippet works
   await page.click('[data-sample="./data/yuncheng-2019.csv"]');
   await page.waitForFunction(() => document.querySelector('#status').classList.contains('good'));
   await page.selectOption('#view', 'change');
+  // The script comes from the published package on a CDN unless the editor says otherwise.
+  const cdn = `https://cdn.jsdelivr.net/npm/passrate-chart@${VERSION}/pkg/passrate-chart.js`;
+  assert.equal(await page.inputValue('#script-url'), cdn);
+  assert.ok((await page.inputValue('#snippet')).startsWith(`<script type="module" src="${cdn}"></script>`));
+  // Here, the local server's; the playground remembers it.
+  await page.fill('#script-url', `${site.base}/pkg/passrate-chart.js`);
+  await load(page, `${site.base}/playground.html`);
+  assert.equal(await page.inputValue('#script-url'), `${site.base}/pkg/passrate-chart.js`);
+  await page.click('[data-sample="./data/yuncheng-2019.csv"]');
+  await page.waitForFunction(() => document.querySelector('#snippet').value.includes('text/csv'));
+  await page.selectOption('#view', 'change');
   const snippet = await page.inputValue('#snippet');
+  assert.ok(snippet.startsWith(`<script type="module" src="${site.base}/pkg/passrate-chart.js"></script>`), snippet.slice(0, 200));
   assert.match(snippet, /<passrate-chart view="change" lang="zh-CN" theme="light">/);
   assert.match(snippet, /<script type="text\/csv">/);
   // Paste the snippet into a blank page, as an editor would into a CMS.
@@ -79,6 +92,39 @@ test('playground: errors name the field as you type, and the embed snippet works
   await other.waitForFunction(() => document.querySelector('passrate-chart')?.chart?.points?.length > 0, null, { timeout: 30000 });
   const series = await other.$eval('passrate-chart', (h) => h.chart.points.map((p) => p.series));
   assert.ok(series.includes('previous'), `change view from the snippet: ${series}`);
+
+  // The iframe needs the data's URL; embed.html defaults to the one beside the playground.
+  assert.equal(await page.inputValue('#embed-url'), `${site.base}/embed.html`);
+  assert.equal(await page.inputValue('#iframe-snippet'), '');
+  assert.match(await page.textContent('#iframe-status'), /数据地址/);
+  await page.fill('#data-url', 'javascript:alert(1)');
+  assert.equal(await page.inputValue('#iframe-snippet'), '', 'a javascript: data URL is refused');
+  await page.fill('#data-url', 'data/yuncheng-2019.json');
+  const iframe = await page.inputValue('#iframe-snippet');
+  assert.match(iframe, /^<iframe data-passrate-chart title="运城市2019年高考本科达线情况" width="100%" height="540"/);
+  assert.ok(iframe.includes(`src="${site.base}/embed.html?src=data%2Fyuncheng-2019.json&amp;view=change&amp;lang=zh-CN&amp;theme=light&amp;height=540"`), iframe);
+  assert.ok(iframe.endsWith(`<script src="${site.base}/embed.js" async></script>`), iframe);
+  await other.setContent(`<!doctype html><meta charset="utf-8"><body>${iframe}</body>`);
+  const frame = other.frameLocator('iframe[data-passrate-chart]');
+  await frame.locator('body[data-ready="true"]').waitFor({ timeout: 30000 });
+  assert.equal(await frame.locator('passrate-chart').evaluate((h) => h.chart.options.view), 'change');
+  await other.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 300, null, { timeout: 10000 });
+
+  // Text from the data is escaped in both snippets, and stays text on the page they go to.
+  const payload = '"><img src=x onerror="window.__xss=1">';
+  const csv = await page.inputValue('#data');
+  await page.fill('#data', csv.replace('运城市2019年高考本科达线情况', `"${payload.replaceAll('"', '""')}"`));
+  await page.waitForFunction(() => document.querySelector('#iframe-snippet').value.includes('title="&quot;&gt;&lt;img'));
+  await other.setContent(`<!doctype html><meta charset="utf-8"><body>${await page.inputValue('#snippet')}${await page.inputValue('#iframe-snippet')}</body>`);
+  assert.equal(await other.$eval('iframe', (f) => f.title), payload);
+  await other.waitForFunction(() => document.querySelector('passrate-chart')?.chart, null, { timeout: 30000 });
+  assert.equal(await other.$eval('passrate-chart', (h) => h.shadowRoot.querySelector('.title').textContent), payload);
+  assert.equal(await other.$$eval('img', (i) => i.length), 0);
+  assert.equal(await other.evaluate(() => window.__xss), undefined);
+  // CSV cannot escape "</script": no inline snippet, a note instead.
+  await page.fill('#data', csv.replace('运城市2019年高考本科达线情况', '</script><b>x</b>'));
+  await page.waitForFunction(() => document.querySelector('#snippet').value.startsWith('<!--'));
+  assert.ok(!(await page.inputValue('#snippet')).includes('<passrate-chart'));
   assert.deepEqual(errors, []);
 });
 
