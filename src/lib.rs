@@ -48,6 +48,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod render;
+mod sort;
 pub mod text;
 pub mod words;
 

@@ -290,7 +290,7 @@ pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
         .map(|r| {
             let region_name = r.name.get(lang).to_string();
             let mut order: Vec<usize> = (0..r.years.len()).collect();
-            order.sort_by_key(|&i| r.years[i].year);
+            crate::sort::sort_by_key(&mut order, |&i| r.years[i].year);
             let mut years: Vec<YearModel> = Vec::with_capacity(order.len());
             for &i in &order {
                 let y = &r.years[i];
@@ -300,7 +300,7 @@ pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
                     .find(|p| p.year == y.year - 1)
                     .map(|p| p.tiers.iter().map(|pt| (pt.key.as_str(), &pt.rate)).collect())
                     .unwrap_or_default();
-                last.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                crate::sort::sort_by(&mut last, |a, b| a.0.cmp(b.0));
                 let tiers = y
                     .tiers
                     .iter()

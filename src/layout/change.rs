@@ -148,9 +148,9 @@ pub(super) fn change(model: &Model, opts: &Options) -> Scene {
     let n = tiers.len().max(1) as f64;
     let want_rows = opts.height * f.s - f.pad - footer_h - f.px(6.0) - axis_h - y0;
     let row_h = if compact {
-        (want_rows / n).clamp(f.px(6.0), f.px(40.0))
+        super::clamp(want_rows / n, f.px(6.0), f.px(40.0))
     } else {
-        (want_rows / n).clamp(natural, natural + f.px(24.0))
+        super::clamp(want_rows / n, natural, natural + f.px(24.0))
     };
     let (prev_bar, cur_bar) = if compact { (0.0, (row_h * 0.6).min(cur_bar)) } else { (prev_bar, cur_bar) };
     if compact {

@@ -41,7 +41,7 @@ pub fn ranking<'a>(model: &'a Model, year: i32, key: &str) -> (Vec<Ranked<'a>>, 
         let d = a.decimals.max(b.decimals);
         (to_units(a.value, d), to_units(b.value, d))
     };
-    with.sort_by(|(ra, a), (rb, b)| {
+    crate::sort::sort_by(&mut with, |(ra, a), (rb, b)| {
         let (ua, ub) = units(&a.rate, &b.rate);
         ub.cmp(&ua).then_with(|| model.regions[*ra].key.cmp(&model.regions[*rb].key))
     });
@@ -133,7 +133,7 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
         let bar_h = f.px(12.0);
         (size * LINE + bar_h + f.px(8.0), bar_h)
     } else {
-        let row_h = (want / n_rows.max(1) as f64).clamp(size * 1.5, f.px(34.0));
+        let row_h = super::clamp(want / n_rows.max(1) as f64, size * 1.5, f.px(34.0));
         (row_h, (row_h * 0.62).min(f.px(20.0)))
     };
     // Where in a row its name and its bar sit (one line beside the other unless stacked).

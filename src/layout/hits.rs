@@ -112,7 +112,7 @@ pub struct HitTable {
 impl HitTable {
     /// Sorts `hits` into reading order and indexes them.
     pub fn new(mut hits: Vec<Hit>) -> HitTable {
-        hits.sort_by_key(Hit::reading_key);
+        crate::sort::sort_by_key(&mut hits, Hit::reading_key);
         let max_x = hits.iter().map(|h| h.rect.x1.max(h.mark.x1)).max().unwrap_or(0).max(1) as f64;
         let max_y = hits.iter().map(|h| h.rect.y1.max(h.mark.y1)).max().unwrap_or(0).max(1) as f64;
         // Cells of 32 px, fewer and larger when the chart is huge (at most 4,096 cells).
@@ -249,6 +249,11 @@ mod tests {
         assert!(r.x0 <= r.x1 && r.y0 <= r.y1);
         let t = HitTable::new(vec![Hit::new(r, r, 2019, 0, Series::Region)]);
         assert_eq!(t.find(0.0, 0.0, 8.0), None, "far from the only target");
+        // The point is still found where it is: at its corner, and within the slop of it.
+        let (x, y) = (r.x0 as f64 + 0.5, r.y1 as f64 - 0.5);
+        assert_eq!(t.find(x, y, 8.0), Some(0), "on the target at {x},{y}");
+        assert_eq!(t.find(x - 4.0, y + 4.0, 8.0), Some(0), "within the slop, beyond both ends");
+        assert_eq!(t.find(x + 100.0, y - 100.0, 8.0), None, "beyond the slop");
     }
 
     /// The grid finds exactly what a scan of every hit finds.

@@ -22,7 +22,7 @@ pub(super) fn markers(f: &Figure, footnotes: &[usize]) -> String {
 /// Warnings carried by the figures a view shows, in model order.
 pub(super) fn collect_footnotes<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<usize> {
     let mut out: Vec<usize> = figures.flat_map(|f| f.warnings.iter().copied()).collect();
-    out.sort_unstable();
+    crate::sort::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }
@@ -39,7 +39,7 @@ pub(super) fn centre_within(x: f64, w: f64, lo: f64, hi: f64) -> f64 {
     if a > b {
         (lo + hi) / 2.0
     } else {
-        x.clamp(a, b)
+        super::clamp(x, a, b)
     }
 }
 

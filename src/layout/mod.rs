@@ -169,11 +169,17 @@ pub struct Scene {
 }
 
 /// Lays out `view` of `model` in the box `opts`.
+/// `v` within `[lo, hi]`; `lo` wins when the range is empty. Unlike `f64::clamp` it never
+/// panics, and it keeps the panic's float formatting (about 20 KB) out of the wasm.
+pub(crate) fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.min(hi).max(lo)
+}
+
 pub fn layout(model: &Model, view: View, opts: &Options) -> Scene {
     let opts = Options {
-        width: if opts.width.is_finite() { opts.width.clamp(MIN_WIDTH, MAX_WIDTH) } else { 640.0 },
-        height: if opts.height.is_finite() { opts.height.clamp(0.0, 4.0 * MAX_WIDTH) } else { 0.0 },
-        dpr: if opts.dpr.is_finite() && opts.dpr > 0.0 { opts.dpr.clamp(0.5, 4.0) } else { 1.0 },
+        width: if opts.width.is_finite() { clamp(opts.width, MIN_WIDTH, MAX_WIDTH) } else { 640.0 },
+        height: if opts.height.is_finite() { clamp(opts.height, 0.0, 4.0 * MAX_WIDTH) } else { 0.0 },
+        dpr: if opts.dpr.is_finite() && opts.dpr > 0.0 { clamp(opts.dpr, 0.5, 4.0) } else { 1.0 },
         ..*opts
     };
     let mut scene = match view {

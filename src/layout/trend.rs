@@ -85,7 +85,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let year_h = tick_size * LINE + f.px(6.0);
     let n = tiers.len().max(1) as f64;
     let want = opts.height * f.s - f.pad - footer_h - f.px(6.0) - y0;
-    let panel_h = (want / n).clamp(f.px(130.0), f.px(260.0));
+    let panel_h = super::clamp(want / n, f.px(130.0), f.px(260.0));
     let height = (y0 + panel_h * n + f.px(6.0) + footer_h + f.pad).max(opts.height * f.s);
 
     // Year labels: every k-th, so they never collide.
@@ -207,7 +207,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
             }
         }
         for (y, label, ink, bold, x) in labels {
-            let y = y.clamp(py0, py1);
+            let y = super::clamp(y, py0, py1);
             let style = LabelStyle::new(value_size, ink).weight(bold).anchor(HAlign::Left, VAlign::Middle);
             f.text(x.max(x1) + f.px(8.0), y, label, style);
         }

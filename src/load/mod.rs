@@ -416,7 +416,7 @@ fn check_region(r: &RegionInput) -> Result<(), Error> {
         }
         // Sorted names, not a scan of the tiers before each: 500 tiers × 100 years stays fast.
         let mut order: Vec<usize> = (0..y.tiers.len()).collect();
-        order.sort_by(|&a, &b| y.tiers[a].tier.text.cmp(&y.tiers[b].tier.text).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut order, |&a, &b| y.tiers[a].tier.text.cmp(&y.tiers[b].tier.text).then(a.cmp(&b)));
         let same = |w: &[usize]| y.tiers[w[0]].tier.text == y.tiers[w[1]].tier.text;
         if let Some(w) = order.windows(2).filter(|w| same(w)).min_by_key(|w| w[1]) {
             let (j, t) = (w[0], &y.tiers[w[1]]);
