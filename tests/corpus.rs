@@ -3,7 +3,7 @@
 //! never panics. Valid but unusual Unicode loads and lays out.
 #![cfg(not(target_arch = "wasm32"))]
 
-use passrate_chart::layout::{layout, Options, View};
+use passrate_chart::layout::{layout, Mark, Options, Series, View};
 use passrate_chart::load::{from_csv, from_json};
 use passrate_chart::ErrorKind;
 use serde_json::Value;
@@ -82,6 +82,23 @@ fn every_bad_input_is_rejected_at_its_field() {
     assert!(failures.is_empty(), "{} of {} cases wrong:\n{}", failures.len(), corpus.len(), failures.join("\n"));
 }
 
+/// Whether `name` is among `labels`: whole, or wrapped over consecutive labels, the last of
+/// which may be cut with an ellipsis ("مدينة", "الاخت…").
+fn drawn(labels: &[&str], name: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let whole = squeeze(name);
+    (0..labels.len()).any(|i| {
+        let mut acc = String::new();
+        labels[i..].iter().take(3).any(|l| {
+            acc.push_str(&squeeze(l));
+            match acc.strip_suffix('…') {
+                Some(cut) => cut.chars().count() >= 2 && whole.starts_with(cut),
+                None => acc == whole,
+            }
+        })
+    })
+}
+
 /// Right-to-left text, emoji, combining marks and joiners inside names are data, not errors.
 #[test]
 fn unusual_unicode_in_names_loads_and_lays_out() {
@@ -93,7 +110,26 @@ fn unusual_unicode_in_names_loads_and_lays_out() {
         assert_eq!(m.current().tiers[0].name, name);
         for view in [View::Compare, View::Change] {
             let l = layout(&m, view, &Options { width: 320.0, ..Options::default() });
-            assert!(l.height > 0);
+            assert_eq!(l.width, 320, "{name} {view:?}");
+            // The name is drawn as the first tier's label (wrapped or shortened on a phone), and heads the tooltips of the
+            // region's points in that tier (tier · region · year).
+            let labels: Vec<&str> = l
+                .marks
+                .iter()
+                .filter_map(|m| if let Mark::Text(t) = m { Some(t.text.as_str()) } else { None })
+                .collect();
+            assert!(drawn(&labels, name), "{name} {view:?}: not drawn in {labels:?}");
+            let text = l.text.as_ref().unwrap();
+            let first: Vec<&str> = text
+                .points
+                .iter()
+                .filter(|p| p.tier == 0 && matches!(p.series, Series::Region | Series::Previous))
+                .map(|p| p.heading.as_str())
+                .collect();
+            assert!(!first.is_empty(), "{name} {view:?}: no point of the region in the first tier");
+            for heading in first {
+                assert!(heading.starts_with(&format!("{name} · {name} · ")), "{name} {view:?}: {heading:?}");
+            }
         }
     }
 }

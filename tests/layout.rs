@@ -10,6 +10,7 @@ use passrate_chart::layout::{
 };
 use passrate_chart::text;
 use passrate_chart::words::Lang;
+use resvg::usvg;
 
 /// A city fixture's second region, to highlight one that is not the default.
 fn second_region(fixture: &str) -> &'static str {
@@ -57,7 +58,13 @@ fn variants() -> Vec<(bool, Shown)> {
     ]
 }
 
-fn each_layout(mut check: impl FnMut(&str, &Scene)) {
+fn each_layout(check: impl FnMut(&str, &Scene)) {
+    each_layout_at(&[320.0, 400.0, 640.0, 800.0, 1200.0], &[1.0, 2.0], &variants(), check)
+}
+
+/// Every fixture in each view it supports, at each of `widths` and `dprs`, in both languages,
+/// with each of `variants`.
+fn each_layout_at(widths: &[f64], dprs: &[f64], variants: &[(bool, Shown)], mut check: impl FnMut(&str, &Scene)) {
     let models = common::FIXTURES
         .iter()
         .map(|f| (f.to_string(), common::fixture(f), vec![View::Compare, View::Change, View::Trend]))
@@ -70,10 +77,10 @@ fn each_layout(mut check: impl FnMut(&str, &Scene)) {
         }));
     for (fixture, model, views) in models {
         for view in views {
-            for width in [320.0, 400.0, 640.0, 800.0, 1200.0] {
+            for &width in widths {
                 for lang in [Lang::Zh, Lang::En] {
-                    for dpr in [1.0, 2.0] {
-                        for (furniture, shown) in variants() {
+                    for &dpr in dprs {
+                        for &(furniture, shown) in variants {
                             let opts = Options { width, height: 420.0, dpr, lang, furniture, shown, text: true };
                             let l = layout(&model, view, &opts);
                             check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr} {furniture} {shown:?}"), &l);
@@ -132,6 +139,120 @@ fn labels_do_not_cover_bars() {
             }
         }
     });
+}
+
+/// The fonts the PNG renderer draws with (src/render/png.rs): the system's, the sans-serif
+/// family the first installed face of the font stack, "Noto Sans CJK SC" on Debian.
+fn system_fonts() -> std::sync::Arc<usvg::fontdb::Database> {
+    static DB: std::sync::OnceLock<std::sync::Arc<usvg::fontdb::Database>> = std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_system_fonts();
+        assert!(
+            db.faces().any(|f| f.families.iter().any(|(n, _)| n == REAL_FONT)),
+            "{REAL_FONT} is not installed (Debian: apt-get install fonts-noto-cjk)"
+        );
+        db.set_sans_serif_family(REAL_FONT);
+        db.set_serif_family(REAL_FONT);
+        std::sync::Arc::new(db)
+    })
+    .clone()
+}
+
+/// The face the font stack reaches on Linux, where the tests run.
+const REAL_FONT: &str = "Noto Sans CJK SC";
+
+/// Every label's ink box as a real font draws it: the scene written as the SVG the PNG is
+/// made from, its text shaped by usvg with the system's fonts, each glyph outline measured.
+/// Not the width estimate the layout placed the labels with.
+fn drawn_label_boxes(l: &Scene) -> Vec<(Rect, String)> {
+    let svg = passrate_chart::render::svg(l, &passrate_chart::render::Theme::light(), "labels");
+    let opt = usvg::Options { fontdb: system_fonts(), font_family: REAL_FONT.into(), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(&svg, &opt).expect("the renderer's SVG parses");
+    fn texts(g: &usvg::Group, out: &mut Vec<(String, usvg::Rect)>) {
+        for node in g.children() {
+            match node {
+                usvg::Node::Group(g) => texts(g, out),
+                usvg::Node::Text(t) => {
+                    let s: String = t.chunks().iter().map(|c| c.text()).collect();
+                    out.push((s, t.flattened().abs_bounding_box()));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut drawn = Vec::new();
+    texts(tree.root(), &mut drawn);
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let labels: Vec<String> = label_boxes(l).into_iter().map(|(_, t)| t).filter(|t| !t.trim().is_empty()).collect();
+    let drawn: Vec<(String, usvg::Rect)> = drawn.into_iter().filter(|(t, _)| !t.trim().is_empty()).collect();
+    assert_eq!(
+        drawn.iter().map(|(t, _)| squeeze(t)).collect::<Vec<_>>(),
+        labels.iter().map(|t| squeeze(t)).collect::<Vec<_>>(),
+        "one text element per label, in order"
+    );
+    drawn
+        .into_iter()
+        .map(|(t, b)| {
+            (
+                Rect {
+                    x0: b.left().floor() as i32,
+                    y0: b.top().floor() as i32,
+                    x1: b.right().ceil() as i32,
+                    y1: b.bottom().ceil() as i32,
+                },
+                t,
+            )
+        })
+        .collect()
+}
+
+/// The data's bars: fills in a series' colour inside the plot (not the legend's swatches).
+fn data_bars(l: &Scene) -> Vec<Rect> {
+    l.marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Fill {
+                rect,
+                ink: Ink::Region | Ink::Reference | Ink::RegionTint | Ink::ReferenceTint | Ink::Previous,
+            } if rect.y1 > l.plot.y0 => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Labels as the real font draws them (the PNG's, through usvg), not as the layout estimated
+/// them: inside the image, apart from each other by more than a CSS pixel's overlap, and off
+/// the bars. Every fixture and view, a phone and a desktop width, both languages, with and
+/// without the furniture (shaping every label in a debug build is slow: not every variant).
+#[test]
+fn labels_as_a_real_font_draws_them_stay_apart_and_inside() {
+    let mut failures = Vec::new();
+    let all = Shown::default();
+    each_layout_at(&[320.0, 1200.0], &[1.0], &[(true, all), (false, all)], |name, l| {
+        let boxes = drawn_label_boxes(l);
+        let slack = l.dpr.round() as i32;
+        for (b, t) in &boxes {
+            if b.x0 < -slack || b.y0 < -slack || b.x1 > l.width as i32 + slack || b.y1 > l.height as i32 + slack {
+                failures.push(format!("{name}: {t:?} drawn at {b:?}, outside {}x{}", l.width, l.height));
+            }
+        }
+        for (i, (a, ta)) in boxes.iter().enumerate() {
+            for (b, tb) in &boxes[i + 1..] {
+                if overlaps(a, b, slack) {
+                    failures.push(format!("{name}: {ta:?} {a:?} overlaps {tb:?} {b:?}"));
+                }
+            }
+        }
+        for bar in data_bars(l) {
+            for (b, t) in &boxes {
+                if overlaps(b, &bar, slack) {
+                    failures.push(format!("{name}: {t:?} {b:?} covers a bar {bar:?}"));
+                }
+            }
+        }
+    });
+    assert!(failures.is_empty(), "{} labels drawn wrong:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

@@ -210,8 +210,39 @@ fn format_is_detected() {
     assert!(from_text("year,tier\n").unwrap_err().to_string().contains("\"area\" column"));
 }
 
+/// What any loaded model's scene must be, at the default 640 × 420 CSS px and dpr 1: as wide
+/// as asked, every tier of the latest year hoverable (in the compare view its region bar), one
+/// page text per point, and every point and label within the image.
+fn lays_out_whole(model: &passrate_chart::model::Model, l: &passrate_chart::layout::Scene, name: &str) {
+    use passrate_chart::layout::{Mark, Series, View};
+    assert_eq!(l.width, 640, "{name}: width");
+    assert!(l.height >= 200, "{name}: {} px tall", l.height);
+    let inside = |x: i32, y: i32| (0..=l.width as i32).contains(&x) && (0..=l.height as i32).contains(&y);
+    for h in &l.hits.hits {
+        assert!(inside(h.mark.x0, h.mark.y0) && inside(h.mark.x1, h.mark.y1), "{name}: {h:?} outside the image");
+        assert!(h.tier < model.current().tiers.len(), "{name}: {h:?} of no tier");
+    }
+    let tiers = model.current().tiers.len();
+    let with = |s: Series| -> Vec<usize> {
+        let mut t: Vec<usize> = l.hits.hits.iter().filter(|h| h.series == s).map(|h| h.tier).collect();
+        t.dedup();
+        t
+    };
+    if l.view == View::Compare {
+        assert_eq!(with(Series::Region), (0..tiers).collect::<Vec<_>>(), "{name}: a region bar per tier");
+    }
+    let text = l.text.as_ref().expect("the page text");
+    assert_eq!(text.points.len(), l.hits.hits.len(), "{name}: a text per point");
+    assert!(text.points.iter().zip(&l.hits.hits).all(|(p, h)| (p.tier, p.series) == (h.tier, h.series)), "{name}");
+    for m in &l.marks {
+        if let Mark::Text(t) = m {
+            assert!(inside(t.pos.0, t.pos.1), "{name}: {:?} at {:?}", t.text, t.pos);
+        }
+    }
+}
+
 /// Random byte edits of valid JSON and CSV: every result is a dataset or an error, never
-/// a panic, and every dataset that loads lays out in both views.
+/// a panic, and every dataset that loads lays out whole in both views.
 #[test]
 fn mutated_inputs_never_panic() {
     let seeds = [
@@ -245,7 +276,7 @@ fn mutated_inputs_never_panic() {
             loaded += 1;
             for view in [passrate_chart::layout::View::Compare, passrate_chart::layout::View::Change] {
                 let l = passrate_chart::layout::layout(&model, view, &Default::default());
-                assert!(l.width > 0 && l.height > 0);
+                lays_out_whole(&model, &l, &format!("round {round} {view:?}"));
             }
         }
     }
