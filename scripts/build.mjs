@@ -1,6 +1,9 @@
 // cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into pkg/
 // (the npm package's files; the demo server serves it at /pkg/), then the widget's modules
 // (js/src/) bundled by esbuild with the glue inside into one file, pkg/passrate-chart.js.
+// Then the editor's wasm, the same crate with --features authoring (the extractor), built in
+// its own target dir into pkg-authoring/: the playground loads it, readers never do, and it
+// is in neither pkg/ nor the npm package.
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -66,6 +69,40 @@ export async function bundle() {
   });
 }
 
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals',
+];
+
+/** The editor's files: the playground's paste mode imports them from ./authoring/. */
+export const AUTHORING = join(ROOT, 'pkg-authoring');
+export const AUTHORING_FILES = ['passrate_chart_authoring.js', 'passrate_chart_authoring_bg.wasm'];
+
+/**
+ * The authoring wasm: the crate with `--features authoring` (the extractor's `extract(text,
+ * lang)` besides the chart), in target/authoring so that both builds stay cached, glued by
+ * wasm-bindgen --target web into pkg-authoring/ and shrunk like the reader's.
+ */
+export function buildAuthoring() {
+  console.log('» cargo build --release --target wasm32-unknown-unknown --features authoring (target/authoring)');
+  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--features', 'authoring', '--target-dir', join('target', 'authoring')]);
+  const wasm = join(ROOT, 'target', 'authoring', 'wasm32-unknown-unknown', 'release', 'passrate_chart.wasm');
+  rmSync(AUTHORING, { recursive: true, force: true });
+  console.log('» wasm-bindgen --target web → pkg-authoring/');
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'passrate_chart_authoring', '--out-dir', AUTHORING, wasm]);
+  const out = join(AUTHORING, AUTHORING_FILES[1]);
+  console.log('» wasm-opt -Oz (npm binaryen)');
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, out, '-o', out]);
+  const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+  const s = {};
+  for (const f of AUTHORING_FILES) {
+    const bytes = readFileSync(join(AUTHORING, f));
+    s[f] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    console.log(`  authoring ${f}: ${kb(s[f].raw)} raw, ${kb(s[f].gzip)} gzip -9 (editors only)`);
+  }
+  return s;
+}
+
 export async function build() {
   setup();
   console.log('» cargo build --release --target wasm32-unknown-unknown');
@@ -75,16 +112,14 @@ export async function build() {
   run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, wasm]);
   const out = join(PKG, 'passrate_chart_bg.wasm');
   console.log('» wasm-opt -Oz (npm binaryen)');
-  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), [
-    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals', out, '-o', out,
-  ]);
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, out, '-o', out]);
   await bundle();
   copyFileSync(join(ROOT, 'js', 'passrate-chart.d.ts'), join(PKG, 'passrate-chart.d.ts'));
   const s = sizes();
   const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   for (const [f, { raw, gzip }] of Object.entries(s)) console.log(`  ${f}: ${kb(raw)} raw, ${kb(gzip)} gzip -9`);
   writeFileSync(join(ROOT, 'target', 'wasm-sizes.json'), JSON.stringify(s, null, 2));
+  buildAuthoring();
   return s;
 }
 
@@ -106,6 +141,9 @@ export function site() {
   }
   mkdirSync(join(dist, 'pkg'), { recursive: true });
   for (const f of PACKAGE_FILES) copyFileSync(join(PKG, f), join(dist, 'pkg', f));
+  // The playground's paste mode (editors only; no reader's page refers to it).
+  mkdirSync(join(dist, 'authoring'), { recursive: true });
+  for (const f of AUTHORING_FILES) copyFileSync(join(AUTHORING, f), join(dist, 'authoring', f));
   console.log(`» wrote ${dist}`);
   return dist;
 }

@@ -10,14 +10,15 @@ import { ROOT } from './setup.mjs';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
 };
 
 /**
  * Serves `root` on 127.0.0.1:`port` (0 = any free port). A `pkg/` folder the tree does not
- * have is the built package (the pages in www/ load it from ./pkg/, as a page would), and a
- * `static/` folder it does not have is the command line's golden images (tests/golden/cli/),
- * the demo's fallbacks.
+ * have is the built package (the pages in www/ load it from ./pkg/, as a page would), an
+ * `authoring/` folder is the editor's wasm with the extractor (pkg-authoring/, which only the
+ * playground's paste mode loads), and a `static/` folder it does not have is the command
+ * line's golden images (tests/golden/cli/), the demo's fallbacks.
  * `headers` are added to every response (e.g. a Content-Security-Policy to test under).
  * Resolves to the server.
  */
@@ -27,7 +28,7 @@ export function serve(root = join(ROOT, 'www'), port = 0, headers = {}) {
       const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
       let base = root;
       let rel = path;
-      for (const [dir, built] of [['pkg', join(ROOT, 'pkg')], ['static', join(ROOT, 'tests', 'golden', 'cli')]]) {
+      for (const [dir, built] of [['pkg', join(ROOT, 'pkg')], ['authoring', join(ROOT, 'pkg-authoring')], ['static', join(ROOT, 'tests', 'golden', 'cli')]]) {
         const m = new RegExp(`^(.*)/${dir}/(.*)$`).exec(path);
         if (m && !existsSync(join(root, m[1], dir))) {
           base = built;
