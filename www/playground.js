@@ -2,6 +2,11 @@
 // embed: the script and the element with the data inline, or an iframe of dist/'s embed.html
 // with the data's URL. What the data or the fields hold enters the snippets escaped, and the
 // page only through textContent and value.
+//
+// Paste mode (粘贴原文): a report's text → the extractor of the authoring wasm (./authoring/,
+// imported only when the mode opens; a reader's page never loads it) → the dataset in the data
+// box, and the text again with every number marked as used or not used, with the reason. The
+// report's text enters the page only as text nodes inside <mark> elements we create.
 import { explain, mount, version } from './pkg/passrate-chart.js';
 
 const $ = (id) => document.getElementById(id);
@@ -154,4 +159,301 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     setTimeout(() => { button.textContent = '复制'; }, 1500);
   });
 }
+
+// ─── Paste mode ───────────────────────────────────────────────────────────────────────────────
+const report = $('report');
+const reportStatus = $('report-status');
+const marked = $('marked');
+const ignoredList = $('ignored');
+const pasteToggle = $('paste-toggle');
+const pasteSection = $('paste');
+
+/** What paste mode writes, in the language chosen for the chart (the extractor's reasons too). */
+const PASTE_WORDS = {
+  'zh-CN': {
+    fields: {
+      year: '年份', candidates: '参考人数', passed: '达线人数', rate: '达线率', reference_rate: '全省达线率',
+      vs_reference_pp: '与全省之差', vs_previous_year_pp: '与上年之差',
+    },
+    used: (u, field) => (u.field === 'year' ? `已采用：年份 ${u.year}` : `已采用：${u.year}年 ${u.tier ? `${u.tier} ` : ''}${field}`),
+    ignored: (reason) => `未采用：${reason}`,
+    loading: '正在加载提取器…',
+    failed: (why) => `提取器出错：${why}`,
+    found: (used, ignored) => `采用了 ${used} 个数字，未采用 ${ignored} 个（原因见“未采用的数字及原因”）。提取的数据已填入下面的数据框，可以修改。`,
+    kept: (used, ignored) => `采用了 ${used} 个数字，未采用 ${ignored} 个（原因见“未采用的数字及原因”）。`,
+    refused: (why) => `没能提取数据：${why}。数据框未改动。`,
+    noSource: '提取器不填写数据来源：请在数据框里补上 "source"（发布单位、日期）。',
+    none: '没有未采用的数字。',
+  },
+  en: {
+    fields: {
+      year: 'year', candidates: 'candidates', passed: 'passed', rate: 'pass rate', reference_rate: "reference's rate",
+      vs_reference_pp: 'difference from the reference', vs_previous_year_pp: 'change on last year',
+    },
+    used: (u, field) => (u.field === 'year' ? `Used: the year ${u.year}` : `Used: ${u.year} ${u.tier ? `${u.tier} ` : ''}${field}`),
+    ignored: (reason) => `Not used: ${reason}`,
+    loading: 'Loading the extractor…',
+    failed: (why) => `The extractor failed: ${why}`,
+    found: (used, ignored) => `${used} numbers used, ${ignored} not used (reasons in the list). The extracted data is in the data box below; edit it there.`,
+    kept: (used, ignored) => `${used} numbers used, ${ignored} not used (reasons in the list).`,
+    refused: (why) => `No data extracted: ${why}. The data box is unchanged.`,
+    noSource: ' The extractor leaves out the source: add "source" (publisher, date) in the data box.',
+    none: 'Every number was used.',
+  },
+};
+const pasteWords = () => PASTE_WORDS[$('lang').value] || PASTE_WORDS['zh-CN'];
+
+function setReportStatus(text, ok) {
+  reportStatus.textContent = text;
+  reportStatus.className = `status ${ok === undefined ? '' : ok ? 'good' : 'bad'}`;
+}
+
+/**
+ * The extractor: the authoring wasm-bindgen module, imported and instantiated on first use.
+ * After a failure (a trap leaves an instance unusable) the next call imports a fresh copy.
+ */
+let extractor = null;
+let extractorReady = false;
+let attempt = 0;
+function loadExtractor() {
+  if (!extractor) {
+    const url = new URL('./authoring/passrate_chart_authoring.js', import.meta.url);
+    if (attempt) url.search = `?fresh=${attempt}`;
+    extractor = import(url.href).then(async (m) => {
+      await m.default({ module_or_path: new URL('./authoring/passrate_chart_authoring_bg.wasm', import.meta.url) });
+      extractorReady = true;
+      return m;
+    });
+    extractor.catch(() => dropExtractor());
+  }
+  return extractor;
+}
+function dropExtractor() {
+  extractor = null;
+  extractorReady = false;
+  attempt += 1;
+}
+
+/**
+ * The text of member `key` of the JSON object `json` exactly as written: JSON.parse would turn
+ * 16.0 into 16, and the loader takes a number's precision from how it is written. Null when
+ * the member is not there.
+ */
+function rawMember(json, key) {
+  let i = 0;
+  const space = () => { while (i < json.length && /\s/.test(json[i])) i += 1; };
+  const string = () => {
+    const start = i;
+    for (i += 1; i < json.length && json[i] !== '"'; i += json[i] === '\\' ? 2 : 1);
+    i += 1;
+    return JSON.parse(json.slice(start, i));
+  };
+  const value = () => {
+    space();
+    const start = i;
+    if (json[i] === '"') string();
+    else if (json[i] === '{' || json[i] === '[') {
+      let depth = 0;
+      do {
+        const c = json[i];
+        if (c === '"') { string(); continue; }
+        if (c === '{' || c === '[') depth += 1;
+        else if (c === '}' || c === ']') depth -= 1;
+        i += 1;
+      } while (depth > 0 && i < json.length);
+    } else while (i < json.length && !/[\s,}\]]/.test(json[i])) i += 1;
+    return json.slice(start, i);
+  };
+  space();
+  if (json[i] !== '{') return null;
+  i += 1;
+  for (;;) {
+    space();
+    if (json[i] !== '"') return null;
+    const name = string();
+    space();
+    if (json[i] !== ':') return null;
+    i += 1;
+    const text = value();
+    if (name === key) return text;
+    space();
+    if (json[i] !== ',') return null;
+    i += 1;
+  }
+}
+
+/**
+ * The numbers to mark in `text`: the extractor's used and ignored spans (UTF-16 offsets, as
+ * JavaScript indexes strings) in order, without overlaps; ignored ones carry their number in
+ * the list of reasons.
+ */
+function marks(text, result, w, ignored) {
+  const fits = (s, e) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s < e && e <= text.length;
+  const all = [];
+  for (const u of result.used) {
+    if (fits(u.number_start, u.number_end)) {
+      all.push({ start: u.number_start, end: u.number_end, kind: 'used', title: w.used(u, w.fields[u.field] || u.field) });
+    }
+  }
+  ignored.forEach((g, n) => {
+    if (fits(g.start, g.end)) all.push({ start: g.start, end: g.end, kind: 'ignored', title: w.ignored(g.reason), n: n + 1 });
+  });
+  all.sort((a, b) => a.start - b.start || a.end - b.end || (a.kind === 'used' ? -1 : 1));
+  const kept = [];
+  for (const m of all) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) {
+      // The same number taken twice (a year for two clauses): one mark, both meanings.
+      if (m.start === last.start && m.end === last.end && m.kind === last.kind && !last.title.includes(m.title)) last.title += `\n${m.title}`;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** `text` split at the code points, never inside a surrogate pair. */
+const clip = (text, start, end) => {
+  const low = (i) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]);
+  while (low(start)) start -= 1;
+  while (low(end)) end += 1;
+  return [start, end];
+};
+
+/** The sentence around an ignored number, shortened to about 20 characters each side. */
+function context(text, g) {
+  const from = Number.isInteger(g.sentence_start) ? Math.max(0, g.sentence_start) : g.start;
+  const to = Number.isInteger(g.sentence_end) ? Math.min(text.length, g.sentence_end) : g.end;
+  const [s, e] = clip(text, Math.max(from, g.start - 20), Math.min(to, g.end + 20));
+  return `${s > from ? '…' : ''}${text.slice(s, e).replace(/\s+/g, ' ').trim()}${e < to ? '…' : ''}`;
+}
+
+/** Shows the text with its numbers marked, and the list of those not used with their reasons. */
+function showMarks(text, result) {
+  const w = pasteWords();
+  const ignored = [...result.ignored].sort((a, b) => a.start - b.start);
+  const list = marks(text, result, w, ignored);
+  const doc = document.createDocumentFragment();
+  let at = 0;
+  for (const m of list) {
+    if (m.start > at) doc.append(document.createTextNode(text.slice(at, m.start)));
+    const mark = document.createElement('mark');
+    mark.className = m.kind;
+    mark.title = m.title;
+    if (m.n) mark.dataset.n = String(m.n);
+    mark.textContent = text.slice(m.start, m.end);
+    doc.append(mark);
+    at = m.end;
+  }
+  if (at < text.length) doc.append(document.createTextNode(text.slice(at)));
+  marked.replaceChildren(doc);
+
+  const items = ignored.map((g) => {
+    const li = document.createElement('li');
+    const num = document.createElement('span');
+    num.className = 'num';
+    num.textContent = text.slice(g.start, g.end);
+    const reason = document.createElement('span');
+    reason.className = 'reason';
+    reason.textContent = g.reason;
+    li.append(num, reason);
+    const around = context(text, g);
+    // A number that is its whole sentence (a dateline) needs no context.
+    if (around !== num.textContent.trim()) {
+      const where = document.createElement('span');
+      where.className = 'ctx';
+      where.textContent = around;
+      li.append(where);
+    }
+    return li;
+  });
+  if (!items.length) {
+    const li = document.createElement('li');
+    li.className = 'none';
+    li.textContent = w.none;
+    items.push(li);
+  }
+  ignoredList.replaceChildren(...items);
+  return { used: list.filter((m) => m.kind === 'used').length, ignored: ignored.length };
+}
+
+/** The last extraction's text, so that a change of language redoes the marks, not the data. */
+let extracted = null;
+let run = 0;
+
+/**
+ * Runs the extractor on the pasted text. `fill`: put its dataset in the data box (when the
+ * text changed), or only mark the text again (when the language changed: the reasons are
+ * written in it, the dataset is not).
+ */
+async function extractNow(fill) {
+  const text = report.value;
+  const mine = ++run;
+  const w = pasteWords();
+  if (!text.trim()) {
+    marked.replaceChildren();
+    ignoredList.replaceChildren();
+    setReportStatus('');
+    extracted = null;
+    return;
+  }
+  let out;
+  try {
+    if (!extractorReady) setReportStatus(w.loading);
+    const m = await loadExtractor();
+    if (mine !== run) return;
+    out = m.extract(text, $('lang').value);
+  } catch (e) {
+    if (mine === run) setReportStatus(w.failed(e.message || String(e)), false);
+    dropExtractor();
+    return;
+  }
+  const result = JSON.parse(out);
+  extracted = text;
+  const counts = showMarks(text, result);
+  if (!result.dataset) {
+    setReportStatus(w.refused(result.error), false);
+    return;
+  }
+  if (!fill) {
+    setReportStatus(w.kept(counts.used, counts.ignored), true);
+    return;
+  }
+  let dataset = rawMember(out, 'dataset');
+  // The exact text when it is there; the parsed object (numbers as JavaScript has them) if not.
+  if (!dataset || JSON.stringify(JSON.parse(dataset)) !== JSON.stringify(result.dataset)) dataset = JSON.stringify(result.dataset, null, 2);
+  data.value = dataset;
+  refresh();
+  setReportStatus(`${w.found(counts.used, counts.ignored)}${result.dataset.source ? '' : w.noSource}`, true);
+}
+
+let reportTimer = 0;
+report.addEventListener('input', () => {
+  clearTimeout(reportTimer);
+  reportTimer = setTimeout(() => extractNow(true), 250);
+});
+for (const b of document.querySelectorAll('[data-report-sample]')) {
+  b.addEventListener('click', async () => {
+    report.value = await fetch(b.dataset.reportSample).then((r) => r.text());
+    clearTimeout(reportTimer);
+    await extractNow(true);
+  });
+}
+$('lang').addEventListener('change', () => {
+  if (extracted !== null && extracted === report.value) extractNow(false);
+});
+
+function setPaste(open) {
+  pasteSection.hidden = !open;
+  pasteToggle.setAttribute('aria-expanded', String(open));
+  history.replaceState(null, '', open ? '#paste' : location.pathname + location.search);
+  if (open) {
+    // The extractor starts loading now, while the editor pastes.
+    loadExtractor().catch(() => {});
+    report.focus();
+  }
+}
+pasteToggle.addEventListener('click', () => setPaste(pasteSection.hidden));
+if (location.hash === '#paste') setPaste(true);
+
 document.body.dataset.ready = 'true';
