@@ -64,8 +64,12 @@ pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
 
     let cat_style = LabelStyle::new(cat_size, Ink::Text).anchor(HAlign::Center, VAlign::Top);
     for (i, t) in tiers.iter().enumerate() {
-        let cx = cols.x0 + cols.gw * (i as f64 + 0.5);
-        pair(&mut f, &cols, &labels, &y, (i, t), cx, year.year, &footnotes);
+        // A thinned group stands over the slots of the groups it stands for.
+        let span = cols.every.min(tiers.len() - i) as f64;
+        let cx = cols.x0 + cols.gw * (i as f64 + span / 2.0);
+        if i % cols.every == 0 {
+            pair(&mut f, &cols, &labels, &y, (i, t), cx, year.year, &footnotes);
+        }
         for (k, line) in cat_lines[i].iter().enumerate() {
             f.text(cx, y1 + f.px(6.0) + k as f64 * cat_size * LINE, line.clone(), cat_style);
         }
@@ -82,6 +86,8 @@ struct Columns {
     x1: f64,
     /// A group's width.
     gw: f64,
+    /// One group drawn in this many (1: every group), where bars would be thinner than a pixel.
+    every: usize,
     pair_gap: f64,
     bar_w: f64,
     /// Whether the data has a reference rate anywhere (then every group holds a pair).
@@ -99,14 +105,25 @@ impl Columns {
         let x0 = f.pad + axis_w;
         let x1 = f.w - f.pad;
         let gw = (x1 - x0) / n;
-        let pair_gap = f.px(3.0).max(gw * 0.03);
         let pair_in_data = tiers.iter().any(|t| t.reference_rate.is_some());
         let bars = if pair_in_data { 2.0 } else { 1.0 };
-        let bar_w = ((gw * GROUP_FILL - pair_gap * (bars - 1.0)) / bars).min(f.px(MAX_BAR)).max(f.px(4.0));
+        // A pair fills most of its group and never more: bars never reach into the next
+        // group's slot, however many groups share the width.
+        let gap_for = |g: f64| f.px(3.0).max(g * 0.03).min(g * 0.12);
+        let bar_for = |g: f64| ((g * GROUP_FILL - gap_for(g) * (bars - 1.0)) / bars).min(f.px(MAX_BAR));
+        // Thinner than a device pixel, a bar shows nothing true: draw one group in `every`,
+        // each over the slots of the groups it stands for, and say so under the chart.
+        let mut every = 1;
+        while bar_for(gw * every as f64) < 1.0 && every < tiers.len() {
+            every += 1;
+        }
+        let pair_gap = gap_for(gw * every as f64);
+        let bar_w = bar_for(gw * every as f64).max(1.0);
         Columns {
             x0,
             x1,
             gw,
+            every,
             pair_gap,
             bar_w,
             pair_in_data,
@@ -184,6 +201,9 @@ impl<'w> Labels<'w> {
         };
         let diff = [DiffForm::Long, DiffForm::Short].into_iter().find(|&d| fits(d)).unwrap_or(DiffForm::Bare);
         let mut notes = Vec::new();
+        if c.every > 1 {
+            notes.push(w.thinned(c.every));
+        }
         if dense {
             notes.push(w.too_many_bars().to_string());
         } else if c.both() && diff != DiffForm::Long {
@@ -216,6 +236,8 @@ fn tier_names(f: &Frame, c: &Columns, tiers: &[TierModel], size: f64) -> Vec<Vec
     let widest = tiers.iter().map(|t| text::width(&t.name, size)).fold(0.0, f64::max);
     let gw = c.gw;
     let every = if gw >= f.px(36.0) { 1 } else { ((widest.min(f.px(60.0)) + f.px(8.0)) / gw).ceil().max(1.0) as usize };
+    // Names only under groups that are drawn.
+    let every = every.div_ceil(c.every) * c.every;
     tiers
         .iter()
         .enumerate()

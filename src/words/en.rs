@@ -382,6 +382,10 @@ impl Words for En {
         "Bar labels in %"
     }
 
+    fn thinned(&self, every: usize) -> String {
+        cat!("Too many tiers for this width: one in every ", every, " is drawn; the data table has them all.")
+    }
+
     fn too_many_bars(&self) -> &'static str {
         "Too many bars to label: the values are in the tooltip and the data table."
     }

@@ -280,6 +280,8 @@ pub trait Words: Sync {
     fn percent_unit_note(&self) -> &'static str;
     /// The compare view's note when there are too many bars to label.
     fn too_many_bars(&self) -> &'static str;
+    /// The compare view's note when it draws one group in `every`.
+    fn thinned(&self, every: usize) -> String;
     /// Appended to the change view's derived reference label.
     fn derived_suffix(&self) -> &'static str;
     /// The trend panel's header: the latest gap to the reference (`abs` without its sign).

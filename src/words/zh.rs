@@ -348,6 +348,10 @@ impl Words for Zh {
         "柱上数值单位：%"
     }
 
+    fn thinned(&self, every: usize) -> String {
+        cat!("批次太多，此宽度下每", every, "个只画出1个，全部数值见数据表。")
+    }
+
     fn too_many_bars(&self) -> &'static str {
         "柱子太多，数值见提示框和数据表。"
     }
