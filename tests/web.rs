@@ -18,6 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = include_str!("../www/data/yuncheng-2019.json");
 const SEED_CSV: &str = include_str!("../www/data/yuncheng-2019.csv");
+const MULTI: &str = include_str!("../www/data/example-multi-year.json");
 /// The settings a page sends: a view, a language and a theme, every series shown.
 fn settings(view: &str, lang: &str, theme: &str) -> String {
     format!(r#"{{"view":"{view}","lang":"{lang}","theme":"{theme}","shown":7}}"#)
@@ -119,50 +120,132 @@ fn compare_view_paints_bars_where_the_scene_puts_them() {
     }
 }
 
-/// Every dot of the change view in its own colour: a filled dot's centre in its ink, a hollow
-/// dot's ring in its ink and its centre the background, unless a dot drawn later covers it.
+/// The box a mark paints, for telling whether a later mark covers a pixel of an earlier one.
+fn mark_box(m: &Mark) -> Option<Rect> {
+    match m {
+        Mark::Fill { rect, .. } | Mark::Hatch { rect, .. } => Some(*rect),
+        Mark::Outline { rect, width, .. } => {
+            let w = (*width as i32 + 1) / 2;
+            Some(Rect { x0: rect.x0 - w, y0: rect.y0 - w, x1: rect.x1 + w, y1: rect.y1 + w })
+        }
+        Mark::Line { from, to, width, .. } => {
+            let w = (*width as i32 + 1) / 2;
+            Some(Rect {
+                x0: from.0.min(to.0) - w,
+                y0: from.1.min(to.1) - w,
+                x1: from.0.max(to.0) + w,
+                y1: from.1.max(to.1) + w,
+            })
+        }
+        Mark::Dot { center, radius, .. } => {
+            let r = *radius as i32;
+            Some(Rect { x0: center.0 - r, y0: center.1 - r, x1: center.0 + r, y1: center.1 + r })
+        }
+        Mark::Polygon { points, .. } => Some(Rect {
+            x0: points.iter().map(|p| p.0).min()?,
+            y0: points.iter().map(|p| p.1).min()?,
+            x1: points.iter().map(|p| p.0).max()?,
+            y1: points.iter().map(|p| p.1).max()?,
+        }),
+        Mark::Text(_) => None,
+    }
+}
+
+fn ink_of(m: &Mark) -> Option<Ink> {
+    match m {
+        Mark::Fill { ink, .. }
+        | Mark::Outline { ink, .. }
+        | Mark::Line { ink, .. }
+        | Mark::Dot { ink, .. }
+        | Mark::Polygon { ink, .. }
+        | Mark::Hatch { ink, .. } => Some(*ink),
+        Mark::Text(_) => None,
+    }
+}
+
+/// Every data mark of the plot in its own colour on the canvas: a bar's or square's centre, an
+/// outline's edge, a line's middle, a dot's centre and ring (a hollow dot's centre the
+/// background), wherever no later mark of another colour covers the pixel. Tolerance-based
+/// (anti-aliasing), and no series excepted: last year's marks are held to their colour too.
+/// Returns how many marks of each series' ink were checked.
+fn paints_marks_in_their_colours(c: &HtmlCanvasElement, l: &Scene, theme: &Theme) -> [usize; 3] {
+    const DATA: [Ink; 3] = [Ink::Region, Ink::Reference, Ink::Previous];
+    // Each pixel looked at lies inside its stroke (an outline's edge, a line's or ring's middle),
+    // so only rounding is allowed for: close enough to tell last year's grey (120, 128, 138)
+    // from the axis grey (140, 148, 158).
+    const TOL: i32 = 6;
+    let covered = |i: usize, ink: Ink, x: i32, y: i32| {
+        l.marks[i + 1..]
+            .iter()
+            .any(|m| ink_of(m).is_some_and(|k| k != ink) && mark_box(m).is_some_and(|b| b.contains(x as f64, y as f64)))
+    };
+    let mut checked = [0; 3];
+    for (i, m) in l.marks.iter().enumerate() {
+        let Some(ink) = ink_of(m).filter(|k| DATA.contains(k)) else { continue };
+        if !mark_box(m).is_some_and(|b| b.y0 >= l.plot.y0) {
+            continue; // the legend's swatches
+        }
+        let want = theme.ink(ink);
+        let mut check = |x: i32, y: i32, want: Rgb, tol: i32, what: &str| {
+            if !covered(i, ink, x, y) {
+                let p = pixel(c, x, y);
+                assert!(within(p, want, tol), "{what} of {m:?} at {x},{y}: {p:?}, want {want:?}");
+                checked[DATA.iter().position(|k| *k == ink).unwrap()] += 1;
+            }
+        };
+        match m {
+            Mark::Fill { rect, .. } => {
+                let (x, y) = rect.center();
+                check(x, y, want, 3, "centre");
+            }
+            Mark::Outline { rect, .. } => check(rect.x0, (rect.y0 + rect.y1) / 2, want, TOL, "left edge"),
+            Mark::Line { from, to, width, .. } if *width >= 2 => {
+                check((from.0 + to.0) / 2, (from.1 + to.1) / 2, want, TOL, "middle")
+            }
+            Mark::Dot { center, radius, hollow, width, .. } => {
+                check(center.0 - *radius as i32 + *width as i32 / 2, center.1, want, TOL, "ring");
+                if *hollow {
+                    check(center.0, center.1, theme.background, 3, "hollow centre");
+                } else {
+                    check(center.0, center.1, want, 3, "centre");
+                }
+            }
+            _ => {}
+        }
+    }
+    checked
+}
+
+/// The change view: this year's and last year's bars, the reference's line and the change
+/// bars, each in its own colour.
 #[wasm_bindgen_test]
-fn change_view_paints_dots() {
+fn change_view_paints_every_series_in_its_colour() {
     let theme = Theme::light();
     let (c, _) = draw("change", 2.0, "light");
     let l = expected(View::Change, 2.0, Lang::Zh);
-    // (index in the marks, centre, radius, ink, hollow, stroke width)
-    type Dot = (usize, (i32, i32), u32, Ink, bool, u32);
-    let dots: Vec<Dot> = l
-        .marks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| match m {
-            Mark::Dot { center, radius, ink, hollow, width } if center.1 >= l.plot.y0 => {
-                Some((i, *center, *radius, *ink, *hollow, *width))
-            }
-            _ => None,
-        })
-        .collect();
-    let covered = |i: usize, x: i32, y: i32| {
-        dots.iter().any(|&(j, c, r, ..)| j > i && ((x - c.0).pow(2) + (y - c.1).pow(2)) <= (r as i32).pow(2))
-    };
-    let (mut filled, mut hollow) = (0, 0);
-    for &(i, center, radius, ink, h, width) in &dots {
-        let want = theme.ink(ink);
-        let ring = (center.0 - radius as i32 + width as i32 / 2, center.1);
-        assert!(!covered(i, ring.0, ring.1), "the ring's left edge of {center:?} is visible");
-        let p = pixel(&c, ring.0, ring.1);
-        assert!(within(p, want, 24), "ring of {center:?} in {ink:?}: {p:?} vs {want:?}");
-        if h {
-            if !covered(i, center.0, center.1) {
-                let p = pixel(&c, center.0, center.1);
-                assert!(near(p, theme.background), "hollow {center:?}: centre {p:?}");
-            }
-            hollow += 1;
-        } else {
-            assert!(near(pixel(&c, center.0, center.1), want), "dot {center:?}: {:?}", pixel(&c, center.0, center.1));
-            filled += 1;
-        }
-    }
-    assert_eq!((filled, hollow), (2, 2), "2019 stated (filled), 2018 derived (hollow)");
-    let (x, y) = (l.plot.x0 + (l.plot.x1 - l.plot.x0) * 9 / 10, l.plot.y0 + 2);
-    assert!(near(pixel(&c, x, y), theme.background), "{:?}", pixel(&c, x, y));
+    let [region, reference, previous] = paints_marks_in_their_colours(&c, &l, &theme);
+    // Two tiers: a bar and a change bar each in the region's colour, a reference line each,
+    // and last year's (derived: outlined and hatched) bar each.
+    assert!(
+        region >= 4 && reference >= 2 && previous >= 2,
+        "checked {region} region, {reference} reference, {previous} previous marks"
+    );
+}
+
+/// The trend view: the region's dots (hollow when derived) and the reference's squares and
+/// dashed line, each in its own colour.
+#[wasm_bindgen_test]
+fn trend_view_paints_dots_in_their_colours() {
+    let theme = Theme::light();
+    let c = canvas();
+    let mut chart = Chart::new(&JsValue::from_str(MULTI), "zh-CN").unwrap();
+    chart.frame(&c, &settings("trend", "zh-CN", "light"), 640.0, 420.0, 2.0, true, true).unwrap();
+    let model = passrate_chart::parse(MULTI).unwrap();
+    let l = layout(&model, View::Trend, &Options { width: 640.0, height: 420.0, dpr: 2.0, ..Options::default() });
+    let dots = l.marks.iter().filter(|m| matches!(m, Mark::Dot { center, .. } if center.1 >= l.plot.y0)).count();
+    assert!(dots >= 5, "{dots} dots in the plot");
+    let [region, reference, _] = paints_marks_in_their_colours(&c, &l, &theme);
+    assert!(region >= dots && reference >= 5, "checked {region} region, {reference} reference marks");
 }
 
 #[wasm_bindgen_test]
