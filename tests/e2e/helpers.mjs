@@ -97,10 +97,42 @@ export async function openPage(t, url, options = {}, { onPage, ready = waitReady
   return { ctx, page, errors, pageErrors, response };
 }
 
+// ─── canvas paints ───────────────────────────────────────────────────────────────────────────
+/**
+ * An init script (`page.addInitScript(COUNT_PAINTS)`, before the widget loads) that counts
+ * every paint of every canvas in `canvas.__paints` (and of all of them in `window.__paints`): the engine starts each frame by filling
+ * the whole backing store with the background (src/render.rs), so each such fillRect is one
+ * draw, however many happen within one animation frame. The widget's own `dataset.drawn`
+ * counts only the draws that go through its scheduler.
+ */
+export function COUNT_PAINTS() {
+  window.__paintsCounted = true;
+  const fillRect = CanvasRenderingContext2D.prototype.fillRect;
+  CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+    const c = this.canvas;
+    if (x === 0 && y === 0 && w === c.width && h === c.height) {
+      c.__paints = (c.__paints || 0) + 1;
+      window.__paints = (window.__paints || 0) + 1;
+    }
+    return fillRect.call(this, x, y, w, h);
+  };
+}
+
+/**
+ * How many times the canvas of the widget `sel` was painted (0 before it has a canvas), or with
+ * `sel` null every canvas of the page together. Needs COUNT_PAINTS.
+ */
+export const paints = (page, sel = '#chart') => page.evaluate((sel) => {
+  if (!window.__paintsCounted) throw new Error('canvas paints are not counted: open the page with COUNT_PAINTS');
+  if (sel === null) return window.__paints || 0;
+  return document.querySelector(sel).shadowRoot?.querySelector('canvas')?.__paints || 0;
+}, sel);
+
 // ─── canvas pixels ───────────────────────────────────────────────────────────────────────────
 /**
  * Per widget matching `sel`: canvas backing-store and CSS sizes, the pixels within `tol` (per
- * channel) of each of `colours`, a hash of the pixels, its view attribute and draw count.
+ * channel) of each of `colours`, a hash of the pixels, its view attribute, the widget's draw
+ * count and the canvas's paint count (null unless the page counts them: COUNT_PAINTS).
  */
 export function canvases(page, sel = 'passrate-chart', { colours = PALETTE.light, tol = 8 } = {}) {
   return page.$$eval(sel, (hosts, [colours, tol]) => hosts.map((host) => {
@@ -120,6 +152,8 @@ export function canvases(page, sel = 'passrate-chart', { colours = PALETTE.light
     return {
       view: host.getAttribute('view'), width: c.width, height: c.height, cssWidth: box.width, cssHeight: box.height,
       dpr: window.devicePixelRatio, counts, hash: hash >>> 0, drawn: Number(host.dataset.drawn || 0),
+      // Every paint of this canvas, when the page counts them (COUNT_PAINTS).
+      paints: window.__paintsCounted ? c.__paints || 0 : null,
     };
   }), [colours, tol]);
 }

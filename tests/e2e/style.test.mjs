@@ -4,7 +4,7 @@
 //   node --test --test-concurrency=1 tests/e2e/style.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, PALETTE, canvasState, useServer } from './helpers.mjs';
+import { COUNT_PAINTS, PAGES, PALETTE, canvasState, useServer } from './helpers.mjs';
 
 const { open } = useServer();
 
@@ -58,20 +58,25 @@ test('brand: --passrate-* custom properties recolour the canvas and the legend, 
 });
 
 test('redraw(): one canvas draw, the DOM text left as it is; a changed --passrate-* property is picked up', async (t) => {
-  const { page, errors } = await open(t, `${PAGES}/one.html`);
-  const r = await page.$eval('#chart', (h) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`, {}, { onPage: (p) => p.addInitScript(COUNT_PAINTS) });
+  // Settle first: no paint may be pending from the first draw.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const r = await page.$eval('#chart', async (h) => {
+    const canvas = h.shadowRoot.querySelector('canvas');
     const legend = h.shadowRoot.querySelector('[data-series="region"]');
-    const before = Number(h.dataset.drawn);
+    const before = canvas.__paints;
     h.chart.redraw();
     const same = h.shadowRoot.querySelector('[data-series="region"]') === legend;
-    const draws = Number(h.dataset.drawn) - before;
+    // Every paint of the canvas, whether in this task or in the frames after it.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const draws = canvas.__paints - before;
     h.style.setProperty('--passrate-region', '#008000');
     h.chart.redraw();
     const swatch = getComputedStyle(h.shadowRoot.querySelector('[data-series="region"] .sw')).backgroundColor;
     return { same, draws, swatch };
   });
   assert.equal(r.same, true, 'the legend was not rebuilt by a plain redraw');
-  assert.equal(r.draws, 1);
+  assert.equal(r.draws, 1, 'canvas paints for one redraw()');
   assert.equal(r.swatch, 'rgb(0, 128, 0)');
   assert.deepEqual(errors, []);
 });
