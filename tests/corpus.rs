@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use passrate_chart::layout::{layout, Mark, Options, Series, View};
-use passrate_chart::load::{from_csv, from_json};
+use passrate_chart::load::{from_csv, from_json, from_text};
 use passrate_chart::ErrorKind;
 use serde_json::Value;
 
@@ -41,6 +41,34 @@ fn kind_name(k: &ErrorKind) -> &'static str {
     k.class()
 }
 
+/// Records in `failures` how `result` differs from an error of `kind` at `path` (or under it,
+/// with `prefix`), whose message leads with its path and stays short.
+fn check(
+    failures: &mut Vec<String>,
+    name: &str,
+    result: Result<passrate_chart::load::Dataset, passrate_chart::Error>,
+    kind: &str,
+    path: &str,
+    prefix: bool,
+) {
+    match result {
+        Ok(_) => failures.push(format!("{name}: accepted")),
+        Err(e) => {
+            let path_ok = if prefix { e.path.starts_with(path) } else { e.path == path };
+            if !path_ok || kind_name(&e.kind) != kind {
+                failures.push(format!("{name}: got {} error \"{e}\", want {kind} at {path}", kind_name(&e.kind)));
+            }
+            let msg = e.to_string();
+            if !msg.starts_with(&e.path.text()) || msg.len() > 600 {
+                failures.push(format!(
+                    "{name}: message does not lead with its path or is too long: {}",
+                    &msg[..msg.len().min(200)]
+                ));
+            }
+        }
+    }
+}
+
 #[test]
 fn every_bad_input_is_rejected_at_its_field() {
     let corpus: Vec<Value> = serde_json::from_str(include_str!("corpus/bad-inputs.json")).unwrap();
@@ -58,25 +86,27 @@ fn every_bad_input_is_rejected_at_its_field() {
         };
         let want_path = case["path"].as_str().unwrap();
         let prefix = case["prefix"].as_bool().unwrap_or(false);
-        match result {
-            Ok(_) => failures.push(format!("{name}: accepted")),
-            Err(e) => {
-                let path_ok = if prefix { e.path.starts_with(want_path) } else { e.path == want_path };
-                if !path_ok || kind_name(&e.kind) != case["kind"].as_str().unwrap() {
-                    failures.push(format!(
-                        "{name}: got {} error \"{e}\", want {} at {want_path}",
-                        kind_name(&e.kind),
-                        case["kind"]
-                    ));
-                }
-                let msg = e.to_string();
-                if !msg.starts_with(&e.path.text()) || msg.len() > 600 {
-                    failures.push(format!(
-                        "{name}: message does not lead with its path or is too long: {}",
-                        &msg[..msg.len().min(200)]
-                    ));
-                }
-            }
+        check(&mut failures, name, result, case["kind"].as_str().unwrap(), want_path, prefix);
+        // Read as text without a format (load::from_text; the widget reads text so): the same
+        // error, or, where the text is read as the other format, exactly the one `text` names.
+        let as_text = from_text(&input);
+        match case.get("text") {
+            Some(t) => check(
+                &mut failures,
+                &format!("{name} (as text)"),
+                as_text,
+                t["kind"].as_str().unwrap(),
+                t["path"].as_str().unwrap(),
+                false,
+            ),
+            None => check(
+                &mut failures,
+                &format!("{name} (as text)"),
+                as_text,
+                case["kind"].as_str().unwrap(),
+                want_path,
+                prefix,
+            ),
         }
     }
     assert!(failures.is_empty(), "{} of {} cases wrong:\n{}", failures.len(), corpus.len(), failures.join("\n"));

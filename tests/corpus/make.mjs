@@ -1,5 +1,6 @@
 // Writes tests/corpus/bad-inputs.json: every case a dataset must be rejected for, with the
-// error kind and the field path (or CSV position) the message must name.
+// error kind and the field path (or CSV position) the message must name; `text`, where the
+// input read as text without a format (load::from_text, the widget) gives another error.
 // Run: node tests/corpus/make.mjs. Large inputs are described by a `generate` recipe, built
 // by the test runners (tests/corpus.rs; GENERATE in tests/e2e/helpers.mjs), to keep the file
 // small.
@@ -26,16 +27,20 @@ add('json trailing comma', 'json', '{"title": "T",}', 'syntax', 'line 1, column 
 add('json single quotes', 'json', "{'title': 'T'}", 'syntax', 'line 1, column 2');
 add('json NaN literal', 'json', seedText.replace('15.5', 'NaN'), 'syntax', 'line ', { prefix: true });
 add('json Infinity literal', 'json', seedText.replace('15.5', 'Infinity'), 'syntax', 'line ', { prefix: true });
-add('json comment', 'json', `// data\n${seedText}`, 'syntax', 'line 1, column 1');
+// Read as text (load::from_text, and the widget, which has no format option), what does not
+// start with { or [ is CSV: `text` is the error the CSV reader gives it. Here "// data" is the
+// header and "{" a record of one field; line 3, `  "version": 1,`, has text after a quoted field.
+add('json comment', 'json', `// data\n${seedText}`, 'syntax', 'line 1, column 1', { text: { kind: 'syntax', path: 'line 3, column 1' } });
 add('json number out of range', 'json', seedText.replace('15.5', '1e999'), 'expected', 'years[0].tiers[0].rate');
 add('json deep nesting', 'json', null, 'syntax', 'line 1', { prefix: true, generate: { deep: 5000 } });
 add('json BOM then garbage', 'json', '\ufeff{x}', 'syntax', 'line 1, column 2');
 
 // B. The root.
 add('root array', 'json', '[1,2]', 'expected', '(root)');
-add('root string', 'json', '"运城市"', 'expected', '(root)');
-add('root number', 'json', '42', 'expected', '(root)');
-add('root null', 'json', 'null', 'expected', '(root)');
+// As text, each of these is a CSV header of one column that is no field of the format.
+add('root string', 'json', '"运城市"', 'expected', '(root)', { text: { kind: 'unknown_field', path: 'line 1, column 1 ("运城市")' } });
+add('root number', 'json', '42', 'expected', '(root)', { text: { kind: 'unknown_field', path: 'line 1, column 1 ("42")' } });
+add('root null', 'json', 'null', 'expected', '(root)', { text: { kind: 'unknown_field', path: 'line 1, column 1 ("null")' } });
 add('empty object', 'json', '{}', 'missing', 'title');
 add('missing title', 'json', json((d) => delete d.title), 'missing', 'title');
 add('empty title', 'json', json((d) => { d.title = ''; }), 'expected', 'title');
