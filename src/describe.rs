@@ -134,7 +134,7 @@ pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
         None => warn.tier.clone(),
     };
     let (y, tier) = (warn.year, tier.as_str());
-    let text = match &warn.kind {
+    match &warn.kind {
         WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
             words(lang).warning(&WarningText::Counts {
                 year: y,
@@ -179,8 +179,7 @@ pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
             a: (&a.0, &percent(a.1.value, a.1.decimals)),
             b: (&b.0, &percent(b.1.value, b.1.decimals)),
         }),
-    };
-    text
+    }
 }
 
 /// The footnotes of `ids`, each with its marker.

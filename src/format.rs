@@ -128,7 +128,7 @@ fn push_units(out: &mut String, units: u64, decimals: u8, group: bool) {
             out.push('.');
         }
         out.push((b'0' + if pos < len { digits[pos] } else { 0 }) as char);
-        if group && pos > d && (pos - d) % 3 == 0 {
+        if group && pos > d && (pos - d).is_multiple_of(3) {
             out.push(',');
         }
     }

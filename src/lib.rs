@@ -54,6 +54,12 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+// SAFETY: the wasm build is single-threaded (no atomics, no threads), as AssumeSingleThreaded requires.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 #[cfg(all(target_arch = "wasm32", feature = "authoring"))]
 pub mod web_authoring;
 

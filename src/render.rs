@@ -11,7 +11,7 @@ use plotters_backend::{
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png;
 
-use crate::layout::{hatch_lines, HAlign, Ink, Label, Mark, Scene, VAlign};
+use crate::layout::{hatch_lines, HAlign, Ink, Label, Mark, Rect, Scene, VAlign};
 use crate::text::{self, FONT_STACK};
 
 /// The colours a page may set, by name (see [`Theme::set`]).
@@ -237,6 +237,20 @@ pub fn draw<DB: DrawingBackend>(
     theme: &Theme,
     font_scale: f64,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    draw_with(backend, scene, theme, font_scale, &mut |_, _, _, _| false)
+}
+
+/// [`draw`], with `hatch` offered each [`Mark::Hatch`] first (its rectangle, line spacing,
+/// colour and stroke width): it returns `true` when it drew the hatching itself, as the canvas
+/// does with one pattern fill instead of a stroke per line. Either way the lines are those of
+/// [`hatch_lines`]: 45° apart by `spacing`, `x − y ≡ x0 − y1 + spacing / 2`.
+pub fn draw_with<DB: DrawingBackend>(
+    backend: &mut DB,
+    scene: &Scene,
+    theme: &Theme,
+    font_scale: f64,
+    hatch: &mut dyn FnMut(Rect, u32, BackendColor, u32) -> bool,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let bg = Stroke { color: theme.color(Ink::Background), width: 1 };
     backend.draw_rect((0, 0), (scene.width as i32, scene.height as i32), &bg, true)?;
     for mark in &scene.marks {
@@ -268,9 +282,11 @@ pub fn draw<DB: DrawingBackend>(
                 backend.fill_polygon(points.iter().copied(), &s)?;
             }
             Mark::Hatch { rect, ink, spacing, width } => {
-                let s = Stroke { color: theme.color(*ink), width: *width };
-                for (from, to) in hatch_lines(*rect, *spacing) {
-                    backend.draw_line(from, to, &s)?;
+                if !hatch(*rect, *spacing, theme.color(*ink), *width) {
+                    let s = Stroke { color: theme.color(*ink), width: *width };
+                    for (from, to) in hatch_lines(*rect, *spacing) {
+                        backend.draw_line(from, to, &s)?;
+                    }
                 }
             }
             Mark::Text(label) => draw_label(backend, label, theme, font_scale)?,

@@ -368,11 +368,11 @@ fn change_bars(l: &Scene) -> Vec<(i32, i32)> {
     let zero = l
         .marks
         .iter()
-        .filter_map(|m| match m {
+        .rev()
+        .find_map(|m| match m {
             Mark::Line { from, to, ink: Ink::Axis, .. } if from.0 == to.0 && from.0 > l.plot.x0 + 10 => Some(from.0),
             _ => None,
         })
-        .last()
         .expect("a zero line");
     l.hits
         .hits

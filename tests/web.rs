@@ -182,7 +182,7 @@ fn paints_marks_in_their_colours(c: &HtmlCanvasElement, l: &Scene, theme: &Theme
     let mut checked = [0; 3];
     for (i, m) in l.marks.iter().enumerate() {
         let Some(ink) = ink_of(m).filter(|k| DATA.contains(k)) else { continue };
-        if !mark_box(m).is_some_and(|b| b.y0 >= l.plot.y0) {
+        if mark_box(m).is_none_or(|b| b.y0 < l.plot.y0) {
             continue; // the legend's swatches
         }
         let want = theme.ink(ink);

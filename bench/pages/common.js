@@ -3,6 +3,8 @@
 
 export const params = new URLSearchParams(location.search);
 export const N = Number(params.get('n') || 2);
+/** The province's rates as the seed gives them: derived from the stated differences (hatched). */
+export const DERIVED = params.get('derived') === '1';
 
 /** Seeded random rates, so every contender draws the same numbers. */
 function rng(seed) {
@@ -26,8 +28,12 @@ export function series(n) {
   return { tiers, region, reference, previous };
 }
 
-/** The same figures as a passrate-chart dataset: rate, reference rate, previous-year change. */
-export function dataset(n, bump = 0) {
+/**
+ * The same figures as a passrate-chart dataset: rate, reference rate (or, `derived`, the
+ * difference to it, from which the chart derives the rate and hatches its bar), and the
+ * previous-year change.
+ */
+export function dataset(n, bump = 0, derived = DERIVED) {
   const s = series(n);
   const d = (a, b) => Math.round((a - b) * 10) / 10;
   return {
@@ -38,7 +44,9 @@ export function dataset(n, bump = 0) {
       tiers: s.tiers.map((tier, i) => ({
         tier,
         rate: Math.round((s.region[i] + bump) * 10) / 10,
-        reference_rate: s.reference[i],
+        ...(derived
+          ? { vs_reference_pp: d(s.region[i] + bump, s.reference[i]) }
+          : { reference_rate: s.reference[i] }),
         vs_previous_year_pp: d(s.region[i] + bump, s.previous[i]),
       })),
     }],

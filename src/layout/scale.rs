@@ -47,7 +47,7 @@ pub fn range(values: &[f64]) -> (f64, f64, f64) {
 pub fn label_every(steps: usize, spacing: f64, widest: f64) -> usize {
     let steps = steps.max(1);
     let need = if spacing > 0.0 { (widest / spacing).ceil().max(1.0) as usize } else { steps };
-    (need..=steps).find(|k| steps % k == 0).unwrap_or(steps)
+    (need..=steps).find(|k| steps.is_multiple_of(*k)).unwrap_or(steps)
 }
 
 /// A tick label: "0%", "20%", "2.5%".
