@@ -7,6 +7,7 @@
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, run, setup } from './setup.mjs';
@@ -69,6 +70,11 @@ export async function bundle() {
   });
 }
 
+/**
+ * wasm-opt's arguments for `file`: -Oz until it stops shrinking (--converge, 0.7 KB gzip), no
+ * producers section. Measured and not kept (BENCHMARKS.md): --gufa.
+ */
+const WASM_OPT_ARGS = (file) => ['-Oz', '--converge', '--strip-producers', ...WASM_OPT_FEATURES, file, '-o', file];
 const WASM_OPT_FEATURES = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals',
@@ -92,7 +98,7 @@ export function buildAuthoring() {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'passrate_chart_authoring', '--out-dir', AUTHORING, wasm]);
   const out = join(AUTHORING, AUTHORING_FILES[1]);
   console.log('» wasm-opt -Oz (npm binaryen)');
-  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, out, '-o', out]);
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), WASM_OPT_ARGS(out));
   const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   const s = {};
   for (const f of AUTHORING_FILES) {
@@ -112,7 +118,7 @@ export async function build() {
   run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, wasm]);
   const out = join(PKG, 'passrate_chart_bg.wasm');
   console.log('» wasm-opt -Oz (npm binaryen)');
-  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, out, '-o', out]);
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), WASM_OPT_ARGS(out));
   await bundle();
   copyFileSync(join(ROOT, 'js', 'passrate-chart.d.ts'), join(PKG, 'passrate-chart.d.ts'));
   const s = sizes();
@@ -130,6 +136,44 @@ export const PACKAGE_FILES = ['passrate-chart.js', 'passrate-chart.d.ts', 'passr
  * dist/: the demo, the playground, the iframe embed and the package, ready for any static host,
  * at any path. embed.html and embed.js keep their names: pasted embed snippets point at them.
  */
+/** The first 10 hex digits of the SHA-256 of `bytes`. */
+function contentHash(bytes) {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+}
+
+/**
+ * Content-hashed copies of the reader's two files in dist/pkg/ (`passrate-chart.<hash>.js`,
+ * which loads `passrate_chart_bg.<hash>.wasm`), and dist's own pages pointed at them, so a
+ * CDN may cache those two for a year: a new build has new names. `embed.html` and `embed.js`
+ * keep their names (iframe snippets in published articles point at them); the unhashed
+ * copies stay for hand-written script tags. `pkg/manifest.json` maps one to the other.
+ */
+export function hashReaderFiles(dist) {
+  const pkg = join(dist, 'pkg');
+  const wasm = readFileSync(join(pkg, 'passrate_chart_bg.wasm'));
+  const wasmName = `passrate_chart_bg.${contentHash(wasm)}.wasm`;
+  writeFileSync(join(pkg, wasmName), wasm);
+  const js = readFileSync(join(pkg, 'passrate-chart.js'), 'utf8');
+  if (!js.includes('passrate_chart_bg.wasm')) throw new Error('hashReaderFiles: the widget no longer names passrate_chart_bg.wasm');
+  const hashedJs = js.replaceAll('passrate_chart_bg.wasm', wasmName);
+  const jsName = `passrate-chart.${contentHash(hashedJs)}.js`;
+  writeFileSync(join(pkg, jsName), hashedJs);
+  writeFileSync(join(pkg, 'manifest.json'), `${JSON.stringify({ 'passrate-chart.js': jsName, 'passrate_chart_bg.wasm': wasmName }, null, 2)}\n`);
+  // dist's pages and scripts: the hashed widget, and a preload of the wasm beside it so the
+  // two download side by side.
+  for (const f of readdirSync(dist).filter((f) => /\.(html|js)$/.test(f))) {
+    const path = join(dist, f);
+    const before = readFileSync(path, 'utf8');
+    // Only what loads the file (`./pkg/…`); prose that names pkg/passrate-chart.js stays.
+    let text = before.replaceAll('./pkg/passrate-chart.js', `./pkg/${jsName}`);
+    if (f.endsWith('.html') && /<script type="module"/.test(text) && f !== 'playground.html') {
+      text = text.replace('</head>', `<link rel="modulepreload" href="./pkg/${jsName}">\n<link rel="preload" href="./pkg/${wasmName}" as="fetch" type="application/wasm" crossorigin>\n</head>`);
+    }
+    if (text !== before) writeFileSync(path, text);
+  }
+  return { js: jsName, wasm: wasmName };
+}
+
 export function site() {
   const dist = join(ROOT, 'dist');
   rmSync(dist, { recursive: true, force: true });
@@ -141,6 +185,7 @@ export function site() {
   }
   mkdirSync(join(dist, 'pkg'), { recursive: true });
   for (const f of PACKAGE_FILES) copyFileSync(join(PKG, f), join(dist, 'pkg', f));
+  hashReaderFiles(dist);
   // The playground's paste mode (editors only; no reader's page refers to it).
   mkdirSync(join(dist, 'authoring'), { recursive: true });
   for (const f of AUTHORING_FILES) copyFileSync(join(AUTHORING, f), join(dist, 'authoring', f));

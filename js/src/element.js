@@ -6,6 +6,7 @@
 import { el } from './dom.js';
 import { DEFAULT_HEIGHT } from './chart.js';
 import { hostRoot, mount, showError } from './mount.js';
+import { load } from './engine.js';
 
 /** `src` as a URL, if it is http(s) or relative; anything else (javascript:, data:, file:) is refused. */
 function dataUrl(src) {
@@ -40,6 +41,9 @@ export class PassrateChartElement extends Base {
     // Reserve the height now, before the wasm and the data arrive.
     if (!this.style.minHeight) this.style.minHeight = `${height}px`;
     if (this.chart || this.starting) return;
+    // The engine is one file for every chart on the page: start its download now, beside the
+    // data's and the page's own, even for a chart that will only start when scrolled near.
+    load().catch(() => {});
     const start = () => {
       this.viewport?.disconnect();
       this.starting = this.#start().finally(() => { this.starting = null; });

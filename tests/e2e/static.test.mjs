@@ -2,7 +2,7 @@
 // canvas, and the fallback image when the wasm cannot load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { site } from '../../scripts/build.mjs';
@@ -22,7 +22,19 @@ test('dist/ works as it is when served from a sub-path', async (t) => {
   mkdirSync(join(host, 'news', '2019', 'gaokao'), { recursive: true });
   cpSync(dist, join(host, 'news', '2019', 'gaokao'), { recursive: true });
   const served = await serveFor(t, host);
-  const { page, errors } = await served.open(t, '/news/2019/gaokao/', VIEWPORT);
+  // Content-hashed reader files: dist's pages load those, never the unhashed copies.
+  const manifest = JSON.parse(readFileSync(join(dist, 'pkg', 'manifest.json'), 'utf8'));
+  assert.match(manifest['passrate-chart.js'], /^passrate-chart\.[0-9a-f]{10}\.js$/);
+  assert.match(manifest['passrate_chart_bg.wasm'], /^passrate_chart_bg\.[0-9a-f]{10}\.wasm$/);
+  for (const f of ['embed.html', 'embed.js']) assert.ok(existsSync(join(dist, f)), `${f} keeps its name`);
+  const requested = [];
+  const { page, errors } = await served.open(t, '/news/2019/gaokao/', VIEWPORT, {
+    onPage: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)),
+  });
+  const pkgRequests = requested.filter((u) => u.includes('/pkg/'));
+  assert.ok(pkgRequests.includes(`/news/2019/gaokao/pkg/${manifest['passrate-chart.js']}`), pkgRequests.join(' '));
+  assert.ok(pkgRequests.includes(`/news/2019/gaokao/pkg/${manifest['passrate_chart_bg.wasm']}`), pkgRequests.join(' '));
+  assert.ok(!pkgRequests.some((u) => /passrate-chart\.js$|passrate_chart_bg\.wasm$/.test(u)), `no unhashed reader file: ${pkgRequests.join(' ')}`);
   const counts = await regionPixels(page);
   assert.equal(counts.length, 4);
   assert.ok(counts.every((c) => c > 1000), `every chart drawn: ${counts}`);
