@@ -108,7 +108,10 @@ export class View {
     this.#text(this.source, t.source);
     this.tableButton.textContent = this.tableOpen() ? ui.hideTable : ui.showTable;
     this.pngButton.textContent = ui.download;
-    this.#fillTable(t.table, ui);
+    // The table's DOM is built when a reader first opens it (most never do), and rebuilt on a
+    // change only while it is open.
+    this.pendingTable = { table: t.table, ui };
+    if (this.tableOpen()) this.#buildTable();
     this.#fillOptions(t.points);
     if (refocus) this.root.querySelector(refocus)?.focus();
   }
@@ -119,7 +122,10 @@ export class View {
     return node;
   }
 
-  #fillTable(t, ui) {
+  #buildTable() {
+    if (!this.pendingTable) return;
+    const { table: t, ui } = this.pendingTable;
+    this.pendingTable = null;
     const table = el('table');
     table.append(this.#text(el('caption', { id: `${this.id}-caption` }), t.caption));
     const head = el('tr');
@@ -200,6 +206,7 @@ export class View {
 
   toggleTable() {
     const open = !this.tableOpen();
+    if (open) this.#buildTable();
     this.tableButton.setAttribute('aria-expanded', String(open));
     this.tableWrap.hidden = !open;
     if (this.ui) this.tableButton.textContent = open ? this.ui.hideTable : this.ui.showTable;
@@ -278,7 +285,7 @@ export function place(p, tip, area, others, beside) {
     // Along an edge of the stage, but never far from the point: on a dense chart every spot
     // covers some mark, and a tooltip a screen away from its point helps no one.
     xs.push(0, area.w - tip.w);
-    const near = (y) => Math.abs(y + tip.h / 2 - (p.y + p.h / 2)) <= tip.h + p.h;
+    const near = (y) => Math.abs(y + tip.h / 2 - (p.y + p.h / 2)) <= 3 * tip.h + p.h;
     for (const y of [area.top, area.bottom - tip.h]) if (near(y)) ys.push(y);
   }
   const overlap = (a, b) => Math.max(0, Math.min(a.x + tip.w, b.x + b.w) - Math.max(a.x, b.x))

@@ -115,7 +115,7 @@ export async function show(el: HTMLElement): Promise<Blob> {
   // Each of these must be rejected by the types.
   const wrong = [
     `mount(document.body, data, { view: 'pie' });`,
-    `const d: Dataset = { title: 't', region: 'r', years: [{ year: 2019, tiers: [{ tier: 'a', rate: '15.5' }] }] }; void d;`,
+    `const d: Dataset = { title: 't', region: 'r', years: [{ year: 2019, tiers: [{ tier: 'a', rate: true }] }] }; void d;`,
     `const d: Dataset = { title: 't', region: 'r', years: [] }; void d;`,
     `mount(document.body, data).then((c) => c.setView('table'));`,
   ];

@@ -170,7 +170,10 @@ test('paste mode: numbers keep the decimals they were written with (16.0 stays 1
   const json = await page.inputValue('#data');
   assert.ok(json.includes('"rate":16.0'), json);
   await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent.startsWith('晋中市'));
-  const table = await page.$eval('#chart', (d) => d.shadowRoot.querySelector('table')?.textContent ?? '');
+  const table = await page.$eval('#chart', (d) => {
+    d.shadowRoot.querySelector('.actions button[aria-expanded]').click(); // the table is built when opened
+    return d.shadowRoot.querySelector('table')?.textContent ?? '';
+  });
   assert.match(table, /16\.0%/);
   assert.deepEqual(errors, []);
 });

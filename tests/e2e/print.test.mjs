@@ -156,7 +156,7 @@ after(async () => {
 });
 
 test('print media: the tabs and the table/PNG buttons are hidden, charts avoid page breaks, swatches print exact', () => {
-  assert.equal(printed.layout.length, 3);
+  assert.equal(printed.layout.length, 4);
   for (const c of printed.layout) {
     assert.deepEqual(c.tabs, ['none'], `${c.title}: the view tabs are not printed`);
     assert.deepEqual(c.actions, ['none'], `${c.title}: the table and PNG buttons are not printed`);
@@ -177,7 +177,7 @@ test('print media: the tabs and the table/PNG buttons are hidden, charts avoid p
 test('no chart is split across pages: each one\'s title, plot and source line are on one page', () => {
   // Pixels: every chart's top and bottom marker on the same page, its title's dark text under
   // the top, its plot's marks in between and its source line's text above the bottom.
-  assert.equal(printed.order.length, 6, `a top and a bottom marker per chart: ${printed.order}`);
+  assert.equal(printed.order.length, 8, `a top and a bottom marker per chart: ${printed.order}`);
   printed.charts.forEach(({ top, bottom, img, band }, i) => {
     const { title, source } = printed.layout[i];
     assert.ok(top.kind === 'top' && bottom.kind === 'bottom', `markers in order: ${printed.order}`);
@@ -195,7 +195,7 @@ test('no chart is split across pages: each one\'s title, plot and source line ar
 });
 
 test('the bars, the hatching and the legend swatches print in their colours', () => {
-  assert.equal(printed.charts.length, 3, 'every chart found on the pages');
+  assert.equal(printed.charts.length, 4, 'every chart found on the pages');
   // A box of the layout (CSS px from the chart's top left) in the raster of its page, whole pixels.
   const at = ({ top }, b, inset = 0) => ({
     x0: Math.round(top.x0 + b.x0 + inset), x1: Math.round(top.x0 + b.x1 - inset),
@@ -230,7 +230,7 @@ test('the bars, the hatching and the legend swatches print in their colours', ()
 });
 
 test('the canvas prints sharp: redrawn at print resolution (at least 3x), vector or >= 288 ppi in the PDF, back to 1x after', () => {
-  assert.equal(printed.during?.length, 3, 'the canvases were seen during print');
+  assert.equal(printed.during?.length, 4, 'the canvases were seen during print');
   for (const [i, c] of printed.during.entries()) {
     assert.ok(c.width >= 3 * c.cssWidth - 1 && c.height >= 3 * c.cssHeight - 1,
       `chart ${i + 1}: backing store ${c.width}×${c.height} for ${c.cssWidth}×${c.cssHeight} CSS px while printing`);
