@@ -172,3 +172,133 @@ fn decimals_are_kept_as_typed() {
     let r = t.reference_rate.as_ref().unwrap();
     assert_eq!(fixed(r.value, r.decimals), "31.00");
 }
+
+/// Regions in format 2, each `(name, tiers)` with tiers as JSON members, in 2024.
+fn regions(list: &[(&str, &str)]) -> String {
+    let regions: Vec<String> = list
+        .iter()
+        .map(|(name, tiers)| format!(r#"{{"region":"{name}","years":[{{"year":2024,"tiers":[{tiers}]}}]}}"#))
+        .collect();
+    format!(r#"{{"version":2,"title":"t","reference":"省","regions":[{}]}}"#, regions.join(","))
+}
+
+/// The cross-region checks' warnings: (tier, first region and its implied rate, the other).
+fn references_disagree(m: &passrate_chart::model::Model) -> Vec<(String, (String, f64), (String, f64))> {
+    m.warnings
+        .iter()
+        .filter_map(|w| match &w.kind {
+            WarningKind::ReferencesDisagree { a, b } => {
+                Some((w.tier.clone(), (a.0.clone(), a.1.value), (b.0.clone(), b.1.value)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn regions_implying_different_reference_rates_are_flagged_beyond_rounding() {
+    // Two regions: 20.0 − 5.0 = 15.0 and 18.0 − 2.5 = 15.5 disagree; 18.0 − 2.8 = 15.2 does not (two units).
+    let two = parse(&regions(&[
+        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#),
+        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.5}"#),
+    ]))
+    .unwrap();
+    assert_eq!(references_disagree(&two), vec![("T".into(), ("甲".into(), 15.0), ("乙".into(), 15.5))]);
+    for r in 0..2 {
+        assert_eq!(two.regions[r].years[0].tiers[0].reference_rate.as_ref().unwrap().warnings, vec![0], "region {r}");
+    }
+    let close = parse(&regions(&[
+        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#),
+        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.8}"#),
+    ]))
+    .unwrap();
+    assert_eq!(references_disagree(&close), vec![]);
+    // Three regions: the warning names the first and the most different (14.0, below it), not
+    // the nearer one above it (15.5); per tier: tier U agrees throughout.
+    let three = parse(&regions(&[
+        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0},{"tier":"U","rate":30.0,"vs_reference_pp":1.0}"#),
+        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.5},{"tier":"U","rate":31.0,"vs_reference_pp":2.0}"#),
+        ("丙", r#"{"tier":"T","rate":16.0,"vs_reference_pp":2.0},{"tier":"U","rate":29.0,"vs_reference_pp":0.0}"#),
+    ]))
+    .unwrap();
+    assert_eq!(references_disagree(&three), vec![("T".into(), ("甲".into(), 15.0), ("丙".into(), 14.0))]);
+    let carried: Vec<bool> = three
+        .regions
+        .iter()
+        .map(|r| !r.years[0].tiers[0].reference_rate.as_ref().unwrap().warnings.is_empty())
+        .collect();
+    assert_eq!(carried, vec![true, false, true], "the two named regions' figures carry the warning");
+    // One region has nothing to compare.
+    assert!(references_disagree(
+        &parse(&regions(&[("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#)])).unwrap()
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_reference_rate_of_a_tier_is_a_stated_one_where_any_region_states_it() {
+    let m = parse(&regions(&[
+        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.1}"#),
+        ("乙", r#"{"tier":"T","rate":18.0,"reference_rate":15.0}"#),
+    ]))
+    .unwrap();
+    let r = m.reference_rate(2024, "T").unwrap();
+    assert!(!r.is_derived(), "{r:?}");
+    assert_eq!(r.value, 15.0);
+    // Without a stated one, the first region's derived one.
+    let m = parse(&regions(&[
+        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.1}"#),
+        ("乙", r#"{"tier":"T","rate":18.0}"#),
+    ]))
+    .unwrap();
+    assert_eq!(m.reference_rate(2024, "T").unwrap().value, 14.9);
+    assert!(m.reference_rate(2024, "U").is_none() && m.reference_rate(2023, "T").is_none());
+}
+
+#[test]
+fn regions_are_found_by_name_and_the_focus_is_kept_in_range() {
+    let mut m = common::fixture("cities.csv");
+    let names: Vec<String> = m.regions.iter().map(|r| r.name.clone()).collect();
+    assert!(names.len() > 3);
+    for (i, name) in names.iter().enumerate() {
+        assert_eq!(m.find_region(name), Some(i), "{name}");
+    }
+    assert_eq!(m.find_region("不存在市"), None);
+    m.focus = 2;
+    assert_eq!(m.region().name, names[2]);
+    // A focus past the end shows the last region rather than panicking.
+    m.focus = 99;
+    assert_eq!(m.region().name, *names.last().unwrap());
+}
+
+#[test]
+fn quotes_belong_to_stated_figures_only() {
+    let m = parse(
+        r#"{"version":2,"title":"t","region":"A","reference":"B","years":[{"year":2024,"tiers":[
+            {"tier":"T","rate":15.5,"vs_reference_pp":0.7,"quotes":{"rate":"达线率为15.5%"}}]}]}"#,
+    )
+    .unwrap();
+    let t = &m.current().tiers[0];
+    assert_eq!(t.rate.quote(), Some("达线率为15.5%"));
+    assert_eq!(t.vs_reference.as_ref().unwrap().quote(), None, "stated, not quoted");
+    assert_eq!(t.reference_rate.as_ref().unwrap().quote(), None, "derived");
+}
+
+#[test]
+fn a_derived_difference_carries_the_warnings_of_both_its_figures() {
+    // 2023's counts (50 of 1000 = 5.0 %) contradict its stated 10.0 %; 2024 states only its
+    // rate, so the change on the year is 2024's rate − 2023's and rests on the contradiction.
+    let m = parse(
+        r#"{"title":"t","region":"A","reference":"B","years":[
+            {"year":2023,"tiers":[{"tier":"T","rate":10.0,"passed":50,"candidates":1000}]},
+            {"year":2024,"tiers":[{"tier":"T","rate":12.0}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(m.warnings.len(), 1);
+    let t = &m.current().tiers[0];
+    assert!(t.rate.warnings.is_empty());
+    assert_eq!(t.previous_rate.as_ref().unwrap().warnings, vec![0]);
+    let change = t.vs_previous.as_ref().unwrap();
+    assert!(change.is_derived());
+    assert_eq!((change.value, change.warnings.clone()), (2.0, vec![0]));
+}
