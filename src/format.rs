@@ -296,6 +296,11 @@ mod tests {
         assert_eq!(decimal(14.0, 1), "14.0");
         assert_eq!(decimal(-0.04, 1), "0.0");
         assert_eq!(plain(2.0 / 3.0), "0.666667");
+        // Zero, and what rounds to it, has no sign.
+        assert_eq!(plain(0.0), "0");
+        assert_eq!(plain(-0.0000001), "0");
+        assert_eq!(decimal(0.0, 1), "0.0");
+        assert_eq!(fixed(-0.0, 1), "0.0");
         assert_eq!(decimals_of(15.5), 1);
         assert_eq!(decimals_of(48.57), 2);
         assert_eq!(decimals_of(16.0), 0);
