@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  PAGES, PALETTE, ROOT, axe, canvasState, formatViolations, gapX, gapY, inside, useServer, waitDrawnAbove, waitTip,
+  COUNTED, PAGES, PALETTE, ROOT, axe, canvasState, formatViolations, gapX, gapY, inside, useServer, waitDrawnAbove, waitTip,
   widgetState,
 } from './helpers.mjs';
 
@@ -256,8 +256,9 @@ test('tabs: the arrow keys and End on the tab list reach 全省各市', async (t
 
 // ─── 3. keyboard ─────────────────────────────────────────────────────────────────────────────
 test('keyboard: the listbox steps tier by tier, the cities in rank order then the province\'s line; Home, End, Esc', async (t) => {
-  const { page, errors } = await open(t, at());
+  const { page, errors } = await open(t, at(), {}, COUNTED);
   const s0 = await widgetState(page);
+  assert.ok(s0.paints >= 1, `the canvas's paints are counted (${s0.paints})`);
   let reached = false;
   for (let n = 0; n < 20 && !reached; n++) {
     await page.keyboard.press('Tab');
@@ -318,7 +319,7 @@ test('keyboard: the listbox steps tier by tier, the cities in rank order then th
   const closed = await widgetState(page);
   assert.equal(closed.tipHidden, true, 'Esc hides the tooltip');
   assert.equal(closed.focused, 3, 'Esc keeps focus on the point');
-  assert.equal(closed.drawn, s0.drawn, 'keyboard navigation does not redraw');
+  assert.equal(closed.paints, s0.paints, 'keyboard navigation does not redraw');
   assert.deepEqual(errors, []);
 });
 
@@ -364,8 +365,9 @@ for (const [lang, heading, rank] of [
   ['en', 'Tier 1 · City C · 2024', 'joint 3rd of 11'],
 ]) {
   test(`hover (${lang}): 丙市's bar shows its tooltip with the name, 16.2% and "${rank}"`, async (t) => {
-    const { page, errors } = await open(t, at({ lang }));
+    const { page, errors } = await open(t, at({ lang }), {}, COUNTED);
     const s0 = await widgetState(page);
+    assert.ok(s0.paints >= 1, `the canvas's paints are counted (${s0.paints})`);
     const i = s0.points.findIndex((p) => p.heading === heading);
     assert.ok(i >= 0, `a point "${heading}": ${s0.points.map((p) => p.heading).join(' | ')}`);
     const p = s0.points[i];
@@ -379,7 +381,7 @@ for (const [lang, heading, rank] of [
     assert.ok(inside(s1.tip, s1.figure), `tooltip ${JSON.stringify(s1.tip)} inside the widget ${JSON.stringify(s1.figure)}`);
     const bar = { x: s1.canvas.x + p.mark.x, y: s1.canvas.y + p.mark.y, w: p.mark.w, h: p.mark.h };
     assert.ok(gapX(s1.tip, bar) + gapY(s1.tip, bar) > 0, 'the tooltip does not cover the bar');
-    assert.equal(s1.drawn, s0.drawn, 'hovering does not redraw');
+    assert.equal(s1.paints, s0.paints, 'hovering does not redraw');
     await page.mouse.move(2, 2, { steps: 3 });
     await waitTip(page, true);
     assert.deepEqual(errors, []);

@@ -118,6 +118,9 @@ export function COUNT_PAINTS() {
   };
 }
 
+/** `openPage`'s hooks for a page whose canvas paints are counted (COUNT_PAINTS). */
+export const COUNTED = { onPage: (p) => p.addInitScript(COUNT_PAINTS) };
+
 /**
  * How many times the canvas of the widget `sel` was painted (0 before it has a canvas), or with
  * `sel` null every canvas of the page together. Needs COUNT_PAINTS.
@@ -180,6 +183,8 @@ export function widgetState(page, sel = '#chart') {
     const hover = root.querySelector('.hover');
     return {
       drawn: Number(host.dataset.drawn || 0),
+      // Every paint of the canvas, when the page counts them (COUNT_PAINTS); null otherwise.
+      paints: window.__paintsCounted ? root.querySelector('canvas').__paints || 0 : null,
       points: host.chart?.points ?? [],
       canvas: rect(root.querySelector('canvas')),
       stage: rect(stage),

@@ -5,13 +5,14 @@
 //   node --test --test-concurrency=1 tests/e2e/keyboard.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, useServer, waitTip, widgetState } from './helpers.mjs';
+import { COUNTED, PAGES, useServer, waitTip, widgetState } from './helpers.mjs';
 
 const { open } = useServer();
 
 test('keyboard: Tab reaches the points, arrows/Home/End step through them, Esc closes, Tab leaves', async (t) => {
-  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  const { page, errors } = await open(t, `${PAGES}/one.html`, {}, COUNTED);
   const s0 = await widgetState(page);
+  assert.ok(s0.paints >= 1, `the canvas's paints are counted (${s0.paints})`);
   const order = [];
   let reached = false;
   for (let n = 0; n < 15 && !reached; n++) {
@@ -48,7 +49,7 @@ test('keyboard: Tab reaches the points, arrows/Home/End step through them, Esc c
     assert.notEqual(st.focusOutline, 'none', 'and has an outline');
     const want = { x: st.canvas.x + p.x, y: st.canvas.y + p.y, w: p.w, h: p.h };
     for (const key of ['x', 'y', 'w', 'h']) assert.ok(Math.abs(st.focus[key] - want[key]) <= 2, `focus ring ${key}: ${st.focus[key]} vs point ${want[key]}`);
-    assert.equal(st.drawn, s0.drawn, 'keyboard navigation does not redraw');
+    assert.equal(st.paints, s0.paints, 'keyboard navigation does not redraw');
     return st;
   };
 

@@ -4,13 +4,14 @@
 //   node --test --test-concurrency=1 tests/e2e/pointer.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGES, centre, gapX, gapY, inside, useServer, waitTip, widgetState } from './helpers.mjs';
+import { COUNTED, PAGES, centre, gapX, gapY, inside, useServer, waitTip, widgetState } from './helpers.mjs';
 
 const { open } = useServer();
 
 test('hover: the tooltip of the derived province point shows value, area and provenance, without a redraw', async (t) => {
-  const { page, errors } = await open(t, `${PAGES}/one.html`);
+  const { page, errors } = await open(t, `${PAGES}/one.html`, {}, COUNTED);
   const s0 = await widgetState(page);
+  assert.ok(s0.paints >= 1, `the canvas's paints are counted (${s0.paints})`);
   assert.equal(s0.points.length, 5, 'five points in the compare view');
   const i = s0.points.findIndex((p) => p.series === 'reference' && p.tier === 0);
   assert.ok(i >= 0, 'a 一本线 reference point exists');
@@ -37,7 +38,7 @@ test('hover: the tooltip of the derived province point shows value, area and pro
   assert.ok(inside(s1.tip, s1.figure), `tooltip ${JSON.stringify(s1.tip)} inside the widget ${JSON.stringify(s1.figure)}`);
   // Beside the point where that hides no other point; else clear of them (wcag.test.mjs, 1.4.13).
   assert.ok(gapX(s1.tip, pointBox) + gapY(s1.tip, pointBox) > 0, 'the tooltip does not cover its own point');
-  assert.equal(s1.drawn, s0.drawn, 'hovering does not redraw the canvas');
+  assert.equal(s1.paints, s0.paints, 'hovering does not redraw the canvas');
 
   // Leave the chart: over the page heading, outside the widget.
   await page.mouse.move(c.x, c.y - 80, { steps: 3 });
@@ -46,15 +47,16 @@ test('hover: the tooltip of the derived province point shows value, area and pro
   const s2 = await widgetState(page);
   assert.equal(s2.tipHidden, true, 'tooltip hidden after the mouse leaves');
   assert.equal(s2.tipDisplay, 'none');
-  assert.equal(s2.drawn, s0.drawn, 'leaving does not redraw');
+  assert.equal(s2.paints, s0.paints, 'leaving does not redraw');
   assert.deepEqual(errors, []);
 });
 
 test('touch: tapping a point shows its tooltip, tapping outside or the same point again hides it', async (t) => {
   const { page, errors } = await open(t, `${PAGES}/one.html`, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
-  });
+  }, COUNTED);
   const s0 = await widgetState(page);
+  assert.ok(s0.paints >= 1, `the canvas's paints are counted (${s0.paints})`);
   assert.equal(s0.points.length, 5);
   const i = s0.points.findIndex((p) => p.series === 'region' && p.tier === 1);
   const p = s0.points[i];
@@ -82,6 +84,6 @@ test('touch: tapping a point shows its tooltip, tapping outside or the same poin
   await waitTip(page, true);
   s = await widgetState(page);
   assert.equal(s.tipHidden, true, 'tapping the same point again hides the tooltip');
-  assert.equal(s.drawn, s0.drawn, 'taps do not redraw');
+  assert.equal(s.paints, s0.paints, 'taps do not redraw');
   assert.deepEqual(errors, []);
 });
