@@ -84,6 +84,48 @@ test('toPNG: a standalone image with title, warnings and source, and the downloa
   assert.deepEqual(errors, []);
 });
 
+// The change view is as tall as its rows: no blank band at the bottom of its PNG, and none
+// inside the live canvas above the text that follows it.
+test('change view: no blank band in toPNG or in the live canvas', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`, VIEWPORT);
+  const r = await page.evaluate(async () => {
+    const host = document.querySelector('#chart');
+    host.chart.setView('change');
+    // A page that reserves more height than the chart needs, as the demo did.
+    host.setAttribute('height', '900');
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    // Rows from the bottom that are all one colour (the background), in ImageData `d`.
+    const blankRows = (d, w, h) => {
+      const bg = [d[0], d[1], d[2]];
+      let y = h - 1;
+      for (; y >= 0; y--) {
+        let blank = true;
+        for (let x = 0; x < w && blank; x++) {
+          const i = (y * w + x) * 4;
+          if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 24) blank = false;
+        }
+        if (!blank) break;
+      }
+      return h - 1 - y;
+    };
+    const blob = await host.chart.toPNG({ scale: 2, width: 640 });
+    const bmp = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    const png = { h: bmp.height, blank: blankRows(g.getImageData(0, 0, bmp.width, bmp.height).data, bmp.width, bmp.height) };
+    const live = host.shadowRoot.querySelector('canvas');
+    const lg = live.getContext('2d');
+    const dpr = live.width / live.getBoundingClientRect().width;
+    const canvas = { h: live.height, dpr, blank: blankRows(lg.getImageData(0, 0, live.width, live.height).data, live.width, live.height) };
+    return { png, canvas };
+  });
+  // Below the last line of text there is only the chart's padding (16 CSS px), at scale 2.
+  assert.ok(r.png.blank <= 2 * 24, `PNG: ${r.png.blank} blank rows at the bottom of ${r.png.h}`);
+  assert.ok(r.canvas.blank <= r.canvas.dpr * 24, `live canvas: ${r.canvas.blank} blank rows at the bottom of ${r.canvas.h}`);
+  assert.deepEqual(errors, []);
+});
+
 test('the static SVG and the canvas put the bars in the same places', async (t) => {
   // The command line's golden output, which the demo serves as its fallback image.
   const svg = readFileSync(join(ROOT, 'tests', 'golden', 'cli', 'yuncheng-2019-compare.svg'), 'utf8');
