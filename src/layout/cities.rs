@@ -246,7 +246,8 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
                 // Through the bars only: names over the bars stay clear of the line.
                 for k in 0..count {
                     let (_, cy) = centres(top + row_h * k as f64);
-                    let half = bar_h / 2.0 + f.px(3.0);
+                    // The bar's height only: the name above it keeps its descenders clear.
+                    let half = bar_h / 2.0;
                     f.dash_line((x, cy - half), (x, cy + half), dash, Ink::Reference, wd);
                 }
             } else {

@@ -38,26 +38,7 @@ const SLACK = 1;
  * label and the mark), exactly as the test reports it without the boxes. Fix the layout
  * (src/layout/) and remove the entries: one that no longer fails fails the test.
  */
-const KNOWN = [
-  // At 320 px the cities view puts each city's name on a line of its own above its bar, but
-  // the province's line (a vertical dashed stroke in the reference colour, #2563c2, through
-  // every row of the plot) is not stopped in the name rows: wherever a name reaches as far
-  // right as the line, a dash lies on its glyphs (on the descenders of g, p, q in English, on
-  // the foot of the CJK glyphs in Chinese) by 1 to 2.5 CSS px. Which names it hits depends on
-  // where the dashes fall. (src/layout/cities.rs; the same at both canvases.)
-  ...['live', 'export'].flatMap((canvas) => [
-    ...['荷塘各族自治州', '风陵各族自治州', '北原各族自治州', '玉泉各族自治州'].map((name) => ({
-      case: `/tests/fixtures/cities-30.csv cities 320 zh-CN ${canvas}: label on a mark: "${name}" × stroke #2563c2`,
-      why: 'the province\'s dashed line runs through the city-name rows at 320 px',
-    })),
-    ...['Rizhaoping', 'Hetang Multi-ethnic Autonomous Prefec…', 'Shuanglin', 'Hongqiao', 'Fengqiao', 'Chifengling',
-      'Fengling Multi-ethnic Autonomous Prefe…', 'Beiyuan Multi-ethnic Autonomous Prefe…', 'Dongling',
-      'Yuquan Multi-ethnic Autonomous Prefec…'].map((name) => ({
-      case: `/tests/fixtures/cities-30.csv cities 320 en ${canvas}: label on a mark: "${name}" × stroke #2563c2`,
-      why: 'the province\'s dashed line runs through the city-name rows at 320 px',
-    })),
-  ]),
-];
+const KNOWN = [];
 
 /**
  * Runs in the page before the widget loads: records every text, rectangle and path the canvases
