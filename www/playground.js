@@ -49,7 +49,8 @@ function setStatus(text, ok) {
   status.className = `status ${ok ? 'good' : 'bad'}`;
 }
 
-const attrs = () => `view="${escape($('view').value)}" lang="${escape($('lang').value)}" theme="${escape($('theme').value)}"`;
+const highlightAttr = () => (chart?.options.highlight ? ` highlight="${escape(chart.options.highlight)}"` : '');
+const attrs = () => `view="${escape($('view').value)}" lang="${escape($('lang').value)}" theme="${escape($('theme').value)}"${highlightAttr()}`;
 
 /** The script and the element, with the data inline. */
 function elementCode() {
@@ -88,6 +89,7 @@ function iframeCode(title) {
   if (!ok) return { why: '数据地址须是相对于 embed.html 的路径，或 https:// 地址。' };
   const query = new URLSearchParams({
     src, view: $('view').value, lang: $('lang').value, theme: $('theme').value, height: String(IFRAME_HEIGHT),
+    ...(chart?.options.highlight ? { highlight: chart.options.highlight } : {}),
   });
   const page = new URL(embed.href);
   page.search = query.toString();
@@ -120,6 +122,8 @@ function refresh() {
   timer = setTimeout(async () => {
     try {
       chart.update(data.value);
+      // New data without the years or the cities a view needs falls back to the comparison.
+      $('view').value = chart.options.view;
       setStatus('数据有效。', true);
     } catch (e) {
       const why = (await explain(data.value, 'zh-CN')) ?? e.message;
@@ -136,7 +140,26 @@ for (const b of document.querySelectorAll('[data-sample]')) {
     refresh();
   });
 }
-$('view').addEventListener('change', (e) => { chart.setView(e.target.value); snippets(); });
+$('view').addEventListener('change', (e) => {
+  try {
+    chart.setView(e.target.value);
+  } catch {
+    // The data has not what this view needs: say so, and stay on the view drawn.
+    const needs = e.target.value === 'trend' ? '历年走势需要三年或以上的数据' : '全省各市需要两个或以上地区的数据';
+    setStatus(`${needs}，当前数据不够。`, false);
+    e.target.value = chart.options.view;
+  }
+  snippets();
+});
+$('highlight').addEventListener('change', (e) => {
+  try {
+    chart.setHighlight(e.target.value.trim());
+    setStatus('数据有效。', true);
+  } catch {
+    setStatus(`数据中没有“${e.target.value.trim()}”：突出显示须是数据里的地区名（中文或英文）。`, false);
+  }
+  snippets();
+});
 $('lang').addEventListener('change', (e) => { chart.setLang(e.target.value); snippets(); });
 $('theme').addEventListener('change', (e) => { chart.setTheme(e.target.value); snippets(); });
 for (const [name, key] of Object.entries(remembered)) {

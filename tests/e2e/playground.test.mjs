@@ -230,3 +230,24 @@ test('paste mode fits a narrow window', async (t) => {
 });
 
 mkdirSync(OUT, { recursive: true });
+
+test('playground: every view and the highlighted city, in the preview and in both snippets', async (t) => {
+  const { page, errors } = await playground(t);
+  // The seed has one region: the cities view is refused with a reason, and the select stays.
+  await page.selectOption('#view', 'cities');
+  assert.match(await page.textContent('#status'), /全省各市需要两个或以上地区的数据/);
+  assert.equal(await page.inputValue('#view'), 'compare');
+  await page.click('[data-sample="./data/example-cities.csv"]');
+  await page.waitForFunction(() => document.querySelector('#status').textContent === '数据有效。');
+  await page.selectOption('#view', 'cities');
+  await page.fill('#highlight', '丙市');
+  await page.dispatchEvent('#highlight', 'change');
+  await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent === '全省各市');
+  assert.match(await page.inputValue('#snippet'), /<passrate-chart view="cities" lang="zh-CN" theme="light" highlight="丙市">/);
+  const legend = await page.$eval('#chart', (h) => h.shadowRoot.querySelector('.legend').textContent);
+  assert.match(legend, /丙市/, 'the highlighted city names the legend');
+  await page.fill('#highlight', '不存在市');
+  await page.dispatchEvent('#highlight', 'change');
+  assert.match(await page.textContent('#status'), /数据中没有“不存在市”/);
+  assert.deepEqual(errors, []);
+});
