@@ -319,6 +319,20 @@ mod tests {
         assert_eq!(r("14.8"), Some((14.8, 1)), "the nearest f64, as the compiler reads 14.8");
         assert_eq!(r("0.1"), Some((0.1, 1)));
         assert_eq!(r("123456789.123456"), Some((123456789.123456, 6)));
+        assert_eq!(r("1e+2"), Some((100.0, 0)), "an exponent may carry its plus sign");
+        assert_eq!(r("2.5E+1"), Some((25.0, 0)));
+        // Past 18 significant digits the rest only scale the value.
+        let near = |s: &str, want: f64| {
+            let w = read_decimal(s, false).unwrap_or_else(|| panic!("{s}"));
+            assert!((w.value - want).abs() <= want.abs() * 1e-15, "{s}: {} vs {want}", w.value);
+            w.decimals
+        };
+        assert_eq!(near("123456789012345678901", 123456789012345678901.0), 0);
+        assert_eq!(near("1.23456789012345678901", 1.23456789012345678901), 6);
+        // Below 1e-22 the scaling takes two steps.
+        assert_eq!(near("1.5e-30", 1.5e-30), 6);
+        assert_eq!(near("0.00000000000000000000000025", 2.5e-25), 6);
+        assert_eq!(near("-7.25e-40", -7.25e-40), 6);
         for bad in ["", "-", ".5", "5.", "+5", "01", "1e", "1.2.3", "NaN", "inf", "1,000", "0x10", " 1", "1 "] {
             assert_eq!(r(bad), None, "{bad:?}");
         }
