@@ -312,3 +312,93 @@ fn schema_matches_the_loader() {
     assert_eq!(keys(&tier["properties"]["quotes"]), sorted(QUOTE_FIELDS));
     assert_eq!(keys(&schema["$defs"]["name"]["oneOf"][1]), sorted(NAME_FIELDS));
 }
+
+/// The limits are the largest sizes accepted: one more is refused, naming the field.
+#[test]
+fn limits_accept_their_own_size() {
+    use passrate_chart::load::{MAX_REGIONS, MAX_TIERS, MAX_YEARS};
+    let tiers: Vec<String> = (0..MAX_TIERS).map(|i| format!(r#"{{"tier":"T{i}","rate":1}}"#)).collect();
+    let ds = from_json(&doc(&format!(r#"[{{"year":2019,"tiers":[{}]}}]"#, tiers.join(",")))).unwrap();
+    assert_eq!(ds.regions[0].years[0].tiers.len(), MAX_TIERS);
+    let years: Vec<String> =
+        (0..MAX_YEARS).map(|i| format!(r#"{{"year":{},"tiers":[{GOOD_TIER}]}}"#, 1950 + i)).collect();
+    assert_eq!(from_json(&doc(&format!("[{}]", years.join(",")))).unwrap().regions[0].years.len(), MAX_YEARS);
+    let regions = |n: usize| -> String {
+        let r: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"region":"市{i}","years":[{{"year":2024,"tiers":[{GOOD_TIER}]}}]}}"#))
+            .collect();
+        format!(r#"{{"version":2,"title":"T","reference":"省","regions":[{}]}}"#, r.join(","))
+    };
+    assert_eq!(from_json(&regions(MAX_REGIONS)).unwrap().regions.len(), MAX_REGIONS);
+    assert_eq!(json_err(&regions(MAX_REGIONS + 1)), "regions: expected at most 100 regions, got 101 regions");
+}
+
+/// 16 MB of input is read; a byte more is refused before parsing, saying how large it is.
+#[test]
+fn inputs_over_16_mb_are_refused_before_parsing() {
+    use passrate_chart::load::MAX_INPUT;
+    let seed = include_str!("../www/data/yuncheng-2019.json");
+    let mut text = String::with_capacity(MAX_INPUT + 1);
+    text.push_str(seed.trim_end());
+    text.push_str(&" ".repeat(MAX_INPUT - text.len()));
+    assert_eq!(text.len(), MAX_INPUT);
+    assert!(from_text(&text).is_ok(), "exactly 16 MB");
+    text.push(' ');
+    let e = from_text(&text).unwrap_err().to_string();
+    assert!(e.starts_with("(input): expected at most 16 MB of data, got 16.0 MB"), "{e}");
+    let csv = format!("{}\n{}", HEADER, "T,2019,一本线,运城市,1,1,1.0,0.1\n".repeat(MAX_INPUT / 30));
+    let e = from_csv(&csv).unwrap_err().to_string();
+    let size = format!("{:.1}", csv.len() as f64 / (1024.0 * 1024.0));
+    assert!(e.starts_with(&format!("(input): expected at most 16 MB of data, got {size} MB")), "{e}");
+}
+
+/// Numbers typed with full-width characters, and counts as spreadsheets write them.
+#[test]
+fn numbers_as_typed_in_chinese_input_methods() {
+    use passrate_chart::load::{normalize_number, read_count};
+    assert_eq!(normalize_number(" １５．５％ "), "15.5%");
+    assert_eq!(normalize_number("０１２３４５６７８９"), "0123456789");
+    assert_eq!(normalize_number("－０．３"), "-0.3");
+    assert_eq!(normalize_number("−1，000"), "-1,000");
+    assert_eq!(normalize_number("＋2"), "+2");
+    assert_eq!(read_count("３６，１９２人"), Some(36192));
+    assert_eq!(read_count("36 192"), Some(36192));
+    assert_eq!(read_count("999999999999"), Some(999_999_999_999), "twelve digits");
+    assert_eq!(read_count("1000000000000"), None, "thirteen digits");
+    for bad in ["", "人", "-5", "1.5", "12a", ",", "+3"] {
+        assert_eq!(read_count(bad), None, "{bad:?}");
+    }
+}
+
+/// A JS number keeps no written form: each takes the finest precision its field is written
+/// with elsewhere in the dataset (14 beside 15.5 prints as 14.0), field by field.
+#[test]
+fn numbers_without_a_written_form_take_their_fields_precision() {
+    use passrate_chart::json::Value;
+    fn floats(v: Value) -> Value {
+        match v {
+            Value::Number(s) => Value::Float(passrate_chart::format::read_decimal(&s, false).unwrap().value),
+            Value::Array(a) => Value::Array(a.into_iter().map(floats).collect()),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, floats(v))).collect()),
+            v => v,
+        }
+    }
+    let text = r#"{"title":"T","region":"甲","reference":"乙","years":[{"year":2024,"tiers":[
+        {"tier":"一","rate":15.5,"reference_rate":14,"vs_previous_year_pp":0.25},
+        {"tier":"二","rate":48,"reference_rate":45.25,"vs_previous_year_pp":1}]},
+        {"year":2023,"tiers":[{"tier":"一","rate":15,"vs_reference_pp":1.125}]}]}"#;
+    let ds = passrate_chart::load::from_value(&floats(passrate_chart::json::parse(text).unwrap())).unwrap();
+    let decimals = |y: usize, t: usize| {
+        let tier = &ds.regions[0].years[y].tiers[t];
+        let d = |s: Option<passrate_chart::load::Stated>| s.map(|s| (s.decimals, s.written));
+        (d(tier.rate), d(tier.reference_rate), d(tier.vs_reference_pp), d(tier.vs_previous_year_pp))
+    };
+    // Each field its own finest: rates 1, reference rates 2, differences to the reference 3,
+    // changes on the year 2; none of them written.
+    assert_eq!(decimals(0, 0), (Some((1, false)), Some((2, false)), None, Some((2, false))));
+    assert_eq!(decimals(0, 1), (Some((1, false)), Some((2, false)), None, Some((2, false))));
+    assert_eq!(decimals(1, 0), (Some((1, false)), None, Some((3, false)), None));
+    // Written numbers keep what they say.
+    let written = from_json(text).unwrap();
+    assert_eq!(written.regions[0].years[0].tiers[1].rate.map(|s| (s.decimals, s.written)), Some((0, true)));
+}
