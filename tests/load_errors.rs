@@ -385,7 +385,7 @@ fn numbers_without_a_written_form_take_their_fields_precision() {
     }
     let text = r#"{"title":"T","region":"甲","reference":"乙","years":[{"year":2024,"tiers":[
         {"tier":"一","rate":15.5,"reference_rate":14,"vs_previous_year_pp":0.25},
-        {"tier":"二","rate":48,"reference_rate":45.25,"vs_previous_year_pp":1}]},
+        {"tier":"二","rate":48,"reference_rate":45.25,"vs_previous_year_pp":1,"candidates":1000,"passed":480}]},
         {"year":2023,"tiers":[{"tier":"一","rate":15,"vs_reference_pp":1.125}]}]}"#;
     let ds = passrate_chart::load::from_value(&floats(passrate_chart::json::parse(text).unwrap())).unwrap();
     let decimals = |y: usize, t: usize| {
@@ -398,7 +398,87 @@ fn numbers_without_a_written_form_take_their_fields_precision() {
     assert_eq!(decimals(0, 0), (Some((1, false)), Some((2, false)), None, Some((2, false))));
     assert_eq!(decimals(0, 1), (Some((1, false)), Some((2, false)), None, Some((2, false))));
     assert_eq!(decimals(1, 0), (Some((1, false)), None, Some((3, false)), None));
+    // Counts from JS numbers are whole numbers.
+    let t = &ds.regions[0].years[0].tiers[1];
+    assert_eq!((t.candidates, t.passed), (Some(1000), Some(480)));
     // Written numbers keep what they say.
     let written = from_json(text).unwrap();
     assert_eq!(written.regions[0].years[0].tiers[1].rate.map(|s| (s.decimals, s.written)), Some((0, true)));
+}
+
+/// Messages that depend on how a value went wrong, and implied rates at the edge of 0 %.
+#[test]
+fn what_is_wrong_with_a_value() {
+    // A quoted number out of range is only out of range; a quoted word is told to drop the quotes.
+    assert_eq!(
+        json_err(&tier(r#""rate":"150""#)),
+        r#"years[0].tiers[1].rate: expected a percentage between 0 and 100, got "150""#
+    );
+    assert!(json_err(&tier(r#""rate":"abc""#)).ends_with(r#"got "abc" (write it as a number, without quotes)"#));
+    // A source may be a name, but not a blank one.
+    let blank = r#"{"title":"T","region":"A","reference":"B","source":"  ","years":[{"year":2019,"tiers":[{"tier":"T","rate":1.0}]}]}"#;
+    assert!(json_err(blank).starts_with("source: expected an object like"), "{}", json_err(blank));
+    // 1.0 % up 1.0 point was 0.0 % last year, and 1.00 up 1.04 is −0.04, within rounding of 0;
+    // 1.00 up 1.06 is not.
+    assert!(from_json(&tier(r#""rate":1.0,"vs_previous_year_pp":1.0"#)).is_ok());
+    assert!(from_json(&tier(r#""rate":1.00,"vs_previous_year_pp":1.04"#)).is_ok());
+    assert!(json_err(&tier(r#""rate":1.00,"vs_previous_year_pp":1.06"#))
+        .starts_with("years[0].tiers[1].vs_previous_year_pp: with a rate of 1.00 % this difference implies a previous-year rate of −0.06 %"));
+}
+
+/// The separator is read from the header outside quotes; a quoted field's newlines count as
+/// lines for the positions after it.
+#[test]
+fn csv_quotes_in_the_header_and_across_lines() {
+    // A tab-separated header whose quoted first field holds a newline: still tabs.
+    let e = csv_err("\"ti\ntle\"\tyear\ttier\tarea\trate\nT\t2019\t一\t甲\t1.0");
+    assert!(e.starts_with("line 1, column 1 (\"ti\ntle\"): unknown field"), "{e}");
+    // Separated by full-width commas, with a semicolon inside quotes: still full-width commas.
+    let e = csv_err("\"a;b\"，year，tier，area，rate\nT，2019，一，甲，1.0");
+    assert!(e.starts_with("line 1, column 1 (\"a;b\"): unknown field"), "{e}");
+    let e = csv_err("title,year,tier,area,rate\n\"T\nX\",2019,一本线,运城市,15.5\n,2019,二本线,运城市,abc");
+    assert!(e.starts_with("line 4, column 5 (rate): expected a percentage"), "{e}");
+}
+
+/// Bytes as files arrive: UTF-8 with or without its mark, UTF-16 either way round, GB18030;
+/// what is none of them is an error at its byte (and line, where lines can be counted).
+#[test]
+fn bytes_in_each_encoding() {
+    use passrate_chart::load::decode;
+    let text = "title,年";
+    let utf16 = |bom: [u8; 2], be: bool| -> Vec<u8> {
+        let mut out = bom.to_vec();
+        for u in text.encode_utf16() {
+            out.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        out
+    };
+    let read = |b: &[u8]| decode(b).map(|(s, e)| (s, e.name())).map_err(|e| e.to_string());
+    let le = utf16([0xff, 0xfe], false);
+    assert_eq!(read(&le), Ok((text.to_string(), "UTF-16LE")));
+    assert_eq!(read(&utf16([0xfe, 0xff], true)), Ok((text.to_string(), "UTF-16BE")));
+    assert_eq!(read(b"a,\xd4\xcb\xb3\xc7"), Ok(("a,运城".to_string(), "GB18030")));
+    assert_eq!(read(b"a,b"), Ok(("a,b".to_string(), "UTF-8")));
+    assert_eq!(read(b"\xef\xbb\xbfa,b"), Ok(("a,b".to_string(), "UTF-8")));
+    let neither = "expected text in UTF-8 (GB18030/GBK and UTF-16 with its byte-order mark are read too); \
+                   save the file as \"CSV UTF-8\", got bytes that are neither, from byte";
+    let mut odd = le.clone();
+    odd.push(0x41);
+    assert_eq!(read(&odd), Err(format!("(input): {neither} 17")), "an odd byte at the end of UTF-16");
+    assert_eq!(
+        read(&[0xff, 0xfe, 0x41, 0x00, 0x00, 0xdc, 0x42, 0x00]),
+        Err(format!("(input): {neither} 5")),
+        "a lone surrogate"
+    );
+    assert_eq!(
+        read(&[0xef, 0xbb, 0xbf, b'a', b'\n', b'b', 0xff]),
+        Err(format!("line 2: {neither} 7")),
+        "after the UTF-8 mark"
+    );
+    // 16 MB of bytes are read; a byte more is refused before decoding.
+    let big = vec![b' '; passrate_chart::load::MAX_INPUT];
+    assert!(decode(&big).is_ok());
+    let mut over = big;
+    over.push(b' ');
+    assert_eq!(read(&over), Err("(input): expected at most 16 MB of data, got 16.0 MB".to_string()));
 }
