@@ -147,6 +147,107 @@ fn golden_svgs() {
     );
 }
 
+/// The words around each chart, as the page shows them (title, legend, notes, source,
+/// summary, table, every point's tooltip and spoken line, the controls' labels): one file per
+/// fixture and language under `tests/golden/text/`, every view the data supports. Compared
+/// exactly (no number rounding); accepted the same way as the SVGs.
+#[test]
+fn golden_page_text() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/text");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    let mut cases: Vec<(String, &str, Option<String>)> =
+        common::FIXTURES.iter().map(|f| (f.trim_end_matches(".json").to_string(), *f, None)).collect();
+    for f in common::CITY_FIXTURES {
+        let stem = f.trim_end_matches(".csv");
+        cases.push((stem.to_string(), f, None));
+        // Another region highlighted: the cities view's sentences about it (not for the thirty
+        // areas, whose text is long and says nothing the others do not).
+        if *f != "cities-30.csv" {
+            let ds = passrate_chart::load::from_text(&common::fixture_text(f)).unwrap();
+            cases.push((format!("{stem}-highlighted"), f, Some(ds.regions[1].name.text.clone())));
+        }
+    }
+    for (stem, fixture, highlight) in cases {
+        for lang in [Lang::Zh, Lang::En] {
+            let model = common::fixture_in(fixture, lang, highlight.as_deref());
+            let mut doc = String::new();
+            for view in View::all_for(&model) {
+                let scene = layout(&model, view, &Options { lang, ..Options::default() });
+                doc.push_str(&format!("==== {} ====\n", view.name()));
+                doc.push_str(&page_text(&scene.text.expect("the page text")));
+            }
+            let path = dir.join(format!("{stem}-{}.txt", if lang == Lang::En { "en" } else { "zh" }));
+            if let Err(e) = check_exact(&path, &doc) {
+                failures.push(e);
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\nIf the new words are right, accept them with: UPDATE_GOLDEN=1 cargo test --test golden",
+        failures.join("\n")
+    );
+}
+
+/// A page text one item a line: title, views, legend, notes, source, summary, the table's
+/// caption, columns, rows, derivations and notes, each point, the controls' words.
+fn page_text(t: &passrate_chart::describe::PageText) -> String {
+    let mut out = String::new();
+    let mut line = |k: &str, v: String| out.push_str(&format!("{k}: {v}\n"));
+    line("title", t.title.clone());
+    line("subtitle", t.subtitle.clone());
+    line("views", format!("{:?}", t.views));
+    for l in &t.legend {
+        line("legend", format!("{:?}", l));
+    }
+    for n in &t.notes {
+        line("note", n.clone());
+    }
+    line("source", t.source.clone());
+    line("summary", t.summary.clone());
+    line("table", t.table.caption.clone());
+    line("columns", t.table.columns.join(" | "));
+    for r in &t.table.rows {
+        line("row", format!("{:?}", r));
+    }
+    for d in &t.table.derivations {
+        line("derivation", d.clone());
+    }
+    for n in &t.table.notes {
+        line("table note", n.clone());
+    }
+    for p in &t.points {
+        line("point", format!("{:?}", p));
+    }
+    line("ui", format!("{:?}", t.ui));
+    out
+}
+
+/// [`common::check_golden`] without rounding numbers: in words, 48.57 is not 48.6.
+fn check_exact(golden: &std::path::Path, actual: &str) -> Result<(), String> {
+    let changed = golden.with_extension("changed.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, actual).unwrap();
+        let _ = std::fs::remove_file(&changed);
+        return Ok(());
+    }
+    match std::fs::read_to_string(golden) {
+        Ok(old) if old == actual => {
+            let _ = std::fs::remove_file(&changed);
+            Ok(())
+        }
+        Ok(_) => {
+            std::fs::write(&changed, actual).unwrap();
+            Err(format!("{} differs: see {}", golden.display(), changed.display()))
+        }
+        Err(_) => {
+            std::fs::write(&changed, actual).unwrap();
+            Err(format!("{} is missing: see {}", golden.display(), changed.display()))
+        }
+    }
+}
+
 #[test]
 fn normalise_rounds_only_decimals() {
     assert_eq!(common::normalise("x=\"12\" font-size=\"14.516129032258064\""), "x=\"12\" font-size=\"14.5\"");
