@@ -3,6 +3,8 @@
 //! never panics. Valid but unusual Unicode loads and lays out.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use passrate_chart::layout::{layout, Mark, Options, Series, View};
 use passrate_chart::load::{from_csv, from_json, from_text};
 use passrate_chart::ErrorKind;
@@ -110,6 +112,39 @@ fn every_bad_input_is_rejected_at_its_field() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases wrong:\n{}", failures.len(), corpus.len(), failures.join("\n"));
+}
+
+/// Every corpus case's message in both languages, as the editor reads it: golden files
+/// `tests/golden/text/errors-{en,zh}.txt`, one case a line (`UPDATE_GOLDEN=1` accepts).
+#[test]
+fn golden_error_messages() {
+    use passrate_chart::words::Lang;
+    let corpus: Vec<Value> = serde_json::from_str(include_str!("corpus/bad-inputs.json")).unwrap();
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/text");
+    let mut failures = Vec::new();
+    for (lang, file) in [(Lang::En, "errors-en.txt"), (Lang::Zh, "errors-zh.txt")] {
+        let mut doc = String::new();
+        for case in &corpus {
+            let input = match case["input"].as_str() {
+                Some(s) => s.to_string(),
+                None => generate(&case["generate"]),
+            };
+            let result = match case["format"].as_str().unwrap() {
+                "csv" => from_csv(&input),
+                _ => from_json(&input),
+            };
+            let msg = result.err().map_or("(accepted)".to_string(), |e| e.message(lang));
+            doc.push_str(&format!("{}: {}\n", case["name"].as_str().unwrap(), msg.replace('\n', "\\n")));
+        }
+        if let Err(e) = common::check_exact(&dir.join(file), &doc) {
+            failures.push(e);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\nIf the new messages are right: UPDATE_GOLDEN=1 cargo test --test corpus",
+        failures.join("\n")
+    );
 }
 
 /// Whether `name` is among `labels`: whole, or wrapped over consecutive labels, the last of

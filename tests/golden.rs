@@ -178,7 +178,7 @@ fn golden_page_text() {
                 doc.push_str(&page_text(&scene.text.expect("the page text")));
             }
             let path = dir.join(format!("{stem}-{}.txt", if lang == Lang::En { "en" } else { "zh" }));
-            if let Err(e) = check_exact(&path, &doc) {
+            if let Err(e) = common::check_exact(&path, &doc) {
                 failures.push(e);
             }
         }
@@ -222,30 +222,6 @@ fn page_text(t: &passrate_chart::describe::PageText) -> String {
     }
     line("ui", format!("{:?}", t.ui));
     out
-}
-
-/// [`common::check_golden`] without rounding numbers: in words, 48.57 is not 48.6.
-fn check_exact(golden: &std::path::Path, actual: &str) -> Result<(), String> {
-    let changed = golden.with_extension("changed.txt");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(golden, actual).unwrap();
-        let _ = std::fs::remove_file(&changed);
-        return Ok(());
-    }
-    match std::fs::read_to_string(golden) {
-        Ok(old) if old == actual => {
-            let _ = std::fs::remove_file(&changed);
-            Ok(())
-        }
-        Ok(_) => {
-            std::fs::write(&changed, actual).unwrap();
-            Err(format!("{} differs: see {}", golden.display(), changed.display()))
-        }
-        Err(_) => {
-            std::fs::write(&changed, actual).unwrap();
-            Err(format!("{} is missing: see {}", golden.display(), changed.display()))
-        }
-    }
 }
 
 #[test]

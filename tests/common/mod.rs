@@ -108,3 +108,28 @@ pub fn check_golden(golden: &std::path::Path, actual: &str) -> Result<(), String
         }
     }
 }
+
+/// [`check_golden`] without rounding numbers: in words, 48.57 is not 48.6.
+pub fn check_exact(golden: &std::path::Path, actual: &str) -> Result<(), String> {
+    let stem = golden.file_stem().and_then(|s| s.to_str()).unwrap_or("golden");
+    let changed = golden.with_file_name(format!("{stem}-changed.txt"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, actual).unwrap();
+        let _ = std::fs::remove_file(&changed);
+        return Ok(());
+    }
+    match std::fs::read_to_string(golden) {
+        Ok(old) if old == actual => {
+            let _ = std::fs::remove_file(&changed);
+            Ok(())
+        }
+        Ok(_) => {
+            std::fs::write(&changed, actual).unwrap();
+            Err(format!("{} differs: see {}", golden.display(), changed.display()))
+        }
+        Err(_) => {
+            std::fs::write(&changed, actual).unwrap();
+            Err(format!("{} is missing: see {}", golden.display(), changed.display()))
+        }
+    }
+}
