@@ -183,7 +183,10 @@ fn regions(list: &[(&str, &str)]) -> String {
 }
 
 /// The cross-region checks' warnings: (tier, first region and its implied rate, the other).
-fn references_disagree(m: &passrate_chart::model::Model) -> Vec<(String, (String, f64), (String, f64))> {
+/// A tier's name and the two regions (name, implied reference rate) that disagree.
+type Disagreement = (String, (String, f64), (String, f64));
+
+fn references_disagree(m: &passrate_chart::model::Model) -> Vec<Disagreement> {
     m.warnings
         .iter()
         .filter_map(|w| match &w.kind {
