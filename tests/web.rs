@@ -363,5 +363,5 @@ fn spreadsheet_bytes_in_gbk_load_like_utf8() {
     let bad: &[u8] = b"title,area\n\x80\xff\xfe";
     let e: js_sys::Error = Chart::new(&js_sys::Uint8Array::from(bad).into(), "en").err().unwrap().unchecked_into();
     let msg: String = e.message().into();
-    assert!(msg.starts_with("(input): expected text in UTF-8"), "{msg}");
+    assert!(msg.starts_with("line 2: expected text in UTF-8"), "the line of the first undecodable byte: {msg}");
 }
