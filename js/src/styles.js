@@ -39,7 +39,9 @@ button:focus-visible, .option:focus-visible, .table-wrap:focus-visible { outline
 .sw.dashedline { width: 18px; height: 3px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px); }
 .stage { position: relative; touch-action: manipulation; }
 canvas { display: block; }
-/* One option per data point, over its mark: transparent, its text for screen readers only. */
+/* One option per data point, over its mark: transparent, its text for screen readers only.
+   Their own layout root, the stage's size: the tooltip changing does not lay out hundreds of them. */
+.options { position: absolute; inset: 0; contain: size layout style; }
 .option { position: absolute; left: 0; top: 0; overflow: hidden; color: transparent; white-space: nowrap;
   font-size: 1px; border-radius: 3px; outline-offset: 1px; }
 .option:focus-visible { outline-width: 3px; box-shadow: 0 0 0 5px var(--prc-bg); }
