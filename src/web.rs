@@ -644,11 +644,12 @@ fn paint(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme) -> Result<(),
         // The tile's lines are x − y ≡ 0; the layout's are x − y ≡ x0 − y1 + s/2 (mod s).
         let s = s as i32;
         let shift = (r.x0 - r.y1 + s / 2).rem_euclid(s);
-        ctx.save();
+        // Translated there and back (whole pixels, exact) rather than save()/restore(): the
+        // context's other state is set by every draw that follows, fill style included.
         let _ = ctx.translate(f64::from(shift), 0.0);
         ctx.set_fill_style_canvas_pattern(&pattern);
         ctx.fill_rect(f64::from(r.x0 - shift), f64::from(r.y0), f64::from(r.x1 - r.x0), f64::from(r.y1 - r.y0));
-        ctx.restore();
+        let _ = ctx.translate(f64::from(-shift), 0.0);
         true
     };
     render::draw_with(&mut backend, scene, theme, 1.0, &mut hatch).map_err(|_| usage("canvas: drawing failed"))
