@@ -365,3 +365,108 @@ fn spreadsheet_bytes_in_gbk_load_like_utf8() {
     let msg: String = e.message().into();
     assert!(msg.starts_with("line 2: expected text in UTF-8"), "the line of the first undecodable byte: {msg}");
 }
+
+/// Every kind of JS value a page might pass inside a dataset object, and what each becomes:
+/// the message a reader is shown, or `ok`.
+#[wasm_bindgen_test]
+fn every_kind_of_js_value_is_read_or_named() {
+    let cases = js_sys::Function::new_with_args(
+        "seed",
+        r#"
+        const d = (f) => { const x = JSON.parse(seed); f(x); return x; };
+        const rate = (v) => d((x) => { x.years[0].tiers[1].rate = v; });
+        const candidates = (v) => d((x) => { x.years[0].candidates = v; });
+        return [
+          JSON.parse(seed),
+          new Map(Object.entries(JSON.parse(seed))),
+          candidates(10n),
+          candidates(2n ** 63n),
+          candidates(2n ** 70n),
+          candidates(-(2n ** 70n)),
+          rate(2 ** 53 + 2),
+          rate(1e21),
+          rate(-0),
+          rate(undefined),
+          rate(null),
+          rate(true),
+          rate([1, 'a', null, true]),
+          rate(new Uint8Array([1])),
+          rate(new ArrayBuffer(2)),
+          rate(new Float64Array([1])),
+          rate(() => 1),
+          rate(Symbol('x')),
+          rate(new Set([1])),
+          rate(new Map([[1, 2]])),
+          rate(new Map([['a', 1]])),
+          rate({ [Symbol.iterator]: 5 }),
+          rate(new Date(0)),
+          rate(new Number(5)),
+          rate(Infinity),
+          rate(-Infinity),
+        ];
+        "#,
+    );
+    let cases: js_sys::Array = cases.call1(&JsValue::NULL, &JsValue::from_str(SEED)).unwrap().unchecked_into();
+    let got: Vec<String> = cases
+        .iter()
+        .map(|c| match Chart::new(&c, "en") {
+            Ok(_) => "ok".to_string(),
+            Err(e) => e.unchecked_into::<js_sys::Error>().message().into(),
+        })
+        .collect();
+    let expected = [
+        // a plain object
+        "ok",
+        // a Map
+        "ok",
+        // the BigInt 10n
+        "years[0].tiers[0].passed: expected at most the 10 candidates, got 5872",
+        // 2n ** 63n, past i64
+        "years[0].candidates: expected a whole number of people, 1 or more, got 9223372036854775807",
+        // 2n ** 70n
+        "years[0].candidates: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // -(2n ** 70n)
+        "years[0].candidates: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // 2 ** 53 + 2
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got 9007199254740994",
+        // 1e21
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got 9223372036854775807",
+        // -0
+        "years[0].tiers[1].vs_reference_pp: with a rate of 0.00 % this difference implies a reference rate of −3.40 %, outside 0–100; check its sign and the rate",
+        // undefined
+        "ok",
+        // null
+        "ok",
+        // true
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got true",
+        // an array
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got an array",
+        // a Uint8Array
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got binary data",
+        // an ArrayBuffer
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got binary data",
+        // a Float64Array
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // a function
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // a symbol
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // a Set
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // a Map with a number key
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // a Map with a string key
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got an object",
+        // an object with Symbol.iterator
+        "years[0].tiers[1].rate: expected JSON data (a string, number, boolean, array or object), got a function or symbol",
+        // a Date
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got an object",
+        // a Number object
+        "years[0].tiers[1].rate: expected a percentage between 0 and 100, got an object",
+        // Infinity
+        "years[0].tiers[1].rate: expected a finite number, got Infinity",
+        // -Infinity
+        "years[0].tiers[1].rate: expected a finite number, got -Infinity",
+    ];
+    assert_eq!(got, expected);
+}
