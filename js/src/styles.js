@@ -40,8 +40,10 @@ button:focus-visible, .option:focus-visible, .table-wrap:focus-visible { outline
 .stage { position: relative; touch-action: manipulation; }
 canvas { display: block; }
 /* One option per data point, over its mark: transparent, its text for screen readers only.
-   Their own layout root, the stage's size: the tooltip changing does not lay out hundreds of them. */
-.options { position: absolute; inset: 0; contain: size layout style; }
+   Their own layout root, the stage's size: the tooltip changing does not lay out hundreds of them.
+   Above the tooltip, so a focused point's ring is never under it; the pointer goes through
+   them to the tooltip and the stage (the stage hit-tests the pointer itself). */
+.options { position: absolute; inset: 0; contain: size layout style; z-index: 3; pointer-events: none; }
 .option { position: absolute; left: 0; top: 0; overflow: hidden; color: transparent; white-space: nowrap;
   font-size: 1px; border-radius: 3px; outline-offset: 1px; }
 .option:focus-visible { outline-width: 3px; box-shadow: 0 0 0 5px var(--prc-bg); }
