@@ -7,7 +7,10 @@
 //! a JS `Error` whose `message` is the developer's English and whose `localized` is the same
 //! message in the reader's language.
 
+use std::cell::RefCell;
+
 use plotters_canvas::CanvasBackend;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -88,84 +91,172 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
 /// Objects nest this deep at most (a dataset nests five levels); deeper is a cycle or not a dataset.
 const MAX_OBJECT_DEPTH: usize = 16;
 
-/// A JS object as a JSON value. Numbers are written with the fewest decimals that give them
-/// exactly (a JS number does not keep how it was typed).
-///
-/// Walked with js_sys rather than through serde-wasm-bindgen: its type errors describe the
-/// value with `serde::de::Unexpected`, whose `Display` formats floats, and that alone kept
-/// core's float formatting in the wasm. The walk asks the same questions in the same order
-/// as serde-wasm-bindgen's `deserialize_any` did, so every value reads as before
-/// (tests/web.rs, `every_kind_of_js_value_is_read_or_named`).
+/// A JS object as a JSON value, through serde-wasm-bindgen. Numbers are written with the
+/// fewest decimals that give them exactly (a JS number does not keep how it was typed).
 fn from_js(data: &JsValue) -> Result<Value, Error> {
-    from_js_at(data, "", 0)
+    let failed = RefCell::new(None);
+    let seed = Seed { path: String::new(), depth: 0, failed: &failed };
+    let de = serde_wasm_bindgen::Deserializer::from(data.clone());
+    match seed.deserialize(de) {
+        Ok(v) => Ok(v),
+        Err(_) => Err(failed
+            .into_inner()
+            .unwrap_or_else(|| Error::expected(Path::Root, Want::JsonValue, Got::Js("a function or symbol")))),
+    }
 }
 
-fn from_js_at(v: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
-    let fail = |want: Want, got: &'static str| {
-        let at = if path.is_empty() { Path::Root } else { Path::Field(path.to_string()) };
-        Error::expected(at, want, Got::Js(got))
-    };
-    // Also a BigInt beyond 64 bits, a `Set`, a typed array other than bytes, an iterable
-    // object, a `Map` with a key that is not a string, an iterator that throws.
-    let refused = || fail(Want::JsonValue, "a function or symbol");
-    if depth > MAX_OBJECT_DEPTH {
-        return Err(fail(Want::JsonValue, "nested deeper than 16 levels (does it contain itself?)"));
+/// An object's key: a string, read without serde's `String` visitor (see `visit_bytes`).
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = String;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_str(self)
     }
-    if v.loose_eq(&JsValue::NULL) {
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
+        Ok(s.to_string())
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
+        Ok(s)
+    }
+}
+
+struct Seed<'a> {
+    path: String,
+    depth: usize,
+    failed: &'a RefCell<Option<Error>>,
+}
+
+impl Seed<'_> {
+    fn fail<E: de::Error>(&self, want: Want, got: Got) -> E {
+        let path = if self.path.is_empty() { Path::Root } else { Path::Field(self.path.clone()) };
+        self.failed.borrow_mut().get_or_insert(Error::expected(path, want, got));
+        E::custom("")
+    }
+
+    fn child(&self, path: String) -> Seed<'_> {
+        Seed { path, depth: self.depth + 1, failed: self.failed }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        if self.depth > MAX_OBJECT_DEPTH {
+            return Err(self.fail(Want::JsonValue, Got::Js("nested deeper than 16 levels (does it contain itself?)")));
+        }
+        let path = self.path.clone();
+        let failed = self.failed;
+        d.deserialize_any(self).inspect_err(|_| {
+            // A value serde-wasm-bindgen refused (a function, a symbol) before any visit.
+            let at = if path.is_empty() { Path::Root } else { Path::Field(path.clone()) };
+            failed.borrow_mut().get_or_insert(Error::expected(at, Want::JsonValue, Got::Js("a function or symbol")));
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON data")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
         Ok(Value::Null)
-    } else if let Some(b) = v.as_bool() {
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
         Ok(Value::Bool(b))
-    } else if v.is_bigint() {
-        match i64::try_from(v.clone()) {
-            Ok(n) => Ok(Value::Number(crate::format::int(n))),
-            Err(v) => match u64::try_from(v) {
-                Ok(n) => Ok(Value::Number(crate::format::int(n.min(i64::MAX as u64) as i64))),
-                Err(_) => Err(refused()),
-            },
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(crate::format::int(n)))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(crate::format::int(n.min(i64::MAX as u64) as i64)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        if v.is_nan() {
+            return Err(self.fail(Want::FiniteNumber, Got::Js("NaN")));
         }
-    } else if let Some(n) = v.as_f64() {
-        if js_sys::Number::is_safe_integer(v) {
-            Ok(Value::Number(crate::format::int(n as i64)))
-        } else if n.is_nan() {
-            Err(fail(Want::FiniteNumber, "NaN"))
-        } else if n.is_infinite() {
-            let got = if n > 0.0 { "Infinity" } else { "-Infinity" };
-            Err(fail(Want::FiniteNumber, got))
-        } else {
-            Ok(Value::Float(n))
+        if v.is_infinite() {
+            return Err(self.fail(Want::FiniteNumber, Got::Js(if v > 0.0 { "Infinity" } else { "-Infinity" })));
         }
-    } else if let Some(s) = v.as_string() {
+        Ok(Value::Float(v))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
         Ok(Value::String(s))
-    } else if let Some(items) = v.dyn_ref::<js_sys::Array>() {
-        let mut out = Vec::new();
-        for item in items.iter() {
-            out.push(from_js_at(&item, &crate::cat!(path, "[", out.len(), "]"), depth + 1)?);
+    }
+
+    // Every other kind of value is refused here with this crate's own error, rather than by
+    // serde's defaults: those describe the value through `serde::de::Unexpected`, whose
+    // `Display` formats floats and would bring core's float formatting into the wasm.
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
+        Err(self.fail(Want::JsonValue, Got::Js("binary data")))
+    }
+
+    fn visit_byte_buf<E: de::Error>(self, _: Vec<u8>) -> Result<Value, E> {
+        Err(self.fail(Want::JsonValue, Got::Js("binary data")))
+    }
+
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Value, E> {
+        Err(self.fail(Want::FiniteNumber, Got::Js("a BigInt")))
+    }
+
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Value, E> {
+        Err(self.fail(Want::FiniteNumber, Got::Js("a BigInt")))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Value, A::Error> {
+        Err(self.fail(Want::JsonValue, Got::Js("a function or symbol")))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(self.child(crate::cat!(self.path, "[", items.len(), "]")))? {
+            items.push(v);
         }
-        Ok(Value::Array(out))
-    } else if v.has_type::<js_sys::Uint8Array>() || v.has_type::<js_sys::ArrayBuffer>() {
-        Err(fail(Want::JsonValue, "binary data"))
-    } else if v.is_object() && (!js_sys::Symbol::iterator().js_in(v) || v.has_type::<js_sys::Map>()) {
-        // A `Map` by its iterator, a plain object by `Object.entries`: `[key, value]` pairs.
-        let entries;
-        let pairs: Box<dyn Iterator<Item = Result<JsValue, JsValue>>> = match js_sys::try_iter(v) {
-            Ok(Some(iter)) => Box::new(iter),
-            Ok(None) => {
-                entries = js_sys::Object::entries(v.unchecked_ref());
-                Box::new(entries.iter().map(Ok))
-            }
-            Err(_) => return Err(refused()),
-        };
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut fields: Vec<(String, Value)> = Vec::new();
-        for pair in pairs {
-            let pair: js_sys::Array = pair.map_err(|_| refused())?.unchecked_into();
-            let key = pair.get(0).as_string().ok_or_else(refused)?;
-            let at = if path.is_empty() { key.clone() } else { crate::cat!(path, ".", key) };
-            let v = from_js_at(&pair.get(1), &at, depth + 1)?;
+        while let Some(key) = map.next_key_seed(Key)? {
+            let path = if self.path.is_empty() { key.clone() } else { crate::cat!(self.path, ".", key) };
+            let v = map.next_value_seed(self.child(path))?;
             fields.push((key, v));
         }
         Ok(Value::Object(fields))
-    } else {
-        Err(refused())
     }
 }
 
