@@ -231,6 +231,14 @@ fn regions_implying_different_reference_rates_are_flagged_beyond_rounding() {
         .map(|r| !r.years[0].tiers[0].reference_rate.as_ref().unwrap().warnings.is_empty())
         .collect();
     assert_eq!(carried, vec![true, false, true], "the two named regions' figures carry the warning");
+    // The same with the most different region before the nearer one.
+    let reversed = parse(&regions(&[
+        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#),
+        ("丙", r#"{"tier":"T","rate":16.0,"vs_reference_pp":2.0}"#),
+        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.5}"#),
+    ]))
+    .unwrap();
+    assert_eq!(references_disagree(&reversed), vec![("T".into(), ("甲".into(), 15.0), ("丙".into(), 14.0))]);
     // One region has nothing to compare.
     assert!(references_disagree(
         &parse(&regions(&[("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#)])).unwrap()
