@@ -23,10 +23,14 @@ pub fn pow10(decimals: u8) -> f64 {
 }
 
 /// The fewest decimals (up to 6) that write `value` exactly as it was typed.
+///
+/// `value × 10^d` is whole up to the rounding of one multiplication, a few units in the 16th
+/// significant digit: hence a tolerance of 10⁻⁹ of its size. (A looser 10⁻⁶ took 99.99999 for
+/// 100 and 98.76543 for 98.7654.)
 pub fn decimals_of(value: f64) -> u8 {
     for d in 0..6u8 {
         let scaled = value * pow10(d);
-        if (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0) {
+        if (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0) {
             return d;
         }
     }
@@ -76,8 +80,13 @@ pub fn signed(value: f64, decimals: u8) -> Option<String> {
 
 /// `value` as JSON writes numbers: an ASCII minus, the fewest decimals (up to 6) that give it.
 pub fn plain(value: f64) -> String {
-    let d = decimals_of(value);
-    let units = to_units(value, d);
+    let mut d = decimals_of(value);
+    let mut units = to_units(value, d);
+    // Past six decimals, the six-decimal rounding without its trailing zeros.
+    while d > 0 && units % 10 == 0 {
+        units /= 10;
+        d -= 1;
+    }
     let mut out = String::new();
     if units < 0 {
         out.push('-');
@@ -299,12 +308,23 @@ mod tests {
         // Zero, and what rounds to it, has no sign.
         assert_eq!(plain(0.0), "0");
         assert_eq!(plain(-0.0000001), "0");
+        assert_eq!(plain(0.1000001), "0.1");
+        assert_eq!(plain(-2.5000004), "-2.5");
         assert_eq!(decimal(0.0, 1), "0.0");
         assert_eq!(fixed(-0.0, 1), "0.0");
         assert_eq!(decimals_of(15.5), 1);
         assert_eq!(decimals_of(48.57), 2);
         assert_eq!(decimals_of(16.0), 0);
         assert_eq!(decimals_of(0.1 + 0.2), 1);
+        // Five decimals, where a tolerance relative to the size of the number must stay far
+        // below the last decimal's unit.
+        assert_eq!(decimals_of(99.99999), 5);
+        assert_eq!(decimals_of(98.76543), 5);
+        assert_eq!(decimals_of(1234.5678), 4);
+        assert_eq!(decimals_of(12.345678), 6);
+        // 12.3456 × 10⁴ is 123455.99999999999: whole within 10⁻⁹ of its size.
+        assert_eq!(decimals_of(12.3456), 4);
+        assert_eq!(decimals_of(87.6543), 4);
     }
 
     #[test]
