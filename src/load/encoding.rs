@@ -57,11 +57,9 @@ pub fn decode_with(bytes: &[u8], gb18030: impl Fn(&[u8]) -> Option<String>) -> R
                 _ => None,
             });
             let mut out = String::with_capacity(rest.len() / 2);
+            // An odd last byte is a lone low surrogate here, refused at its own position.
             for (i, c) in char::decode_utf16(units.map(|u| u.unwrap_or(0xdc00))).enumerate() {
                 out.push(c.map_err(|_| invalid(2 + 2 * i))?);
-            }
-            if rest.len() % 2 == 1 {
-                return Err(invalid(bytes.len() - 1));
             }
             return Ok((out, encoding));
         }
@@ -105,5 +103,9 @@ mod tests {
         assert_eq!(e.kind, crate::error::ErrorKind::Expected { want: Want::Encoding, got: Got::Bytes { at: 6 } });
         assert!(e.to_string().contains("UTF-8"), "{e}");
         assert!(decode(&[0xff, 0xfe, 0x00]).is_err(), "odd UTF-16");
+        // One code unit, either way round, and the empty text after a mark.
+        assert_eq!(decode(&[0xff, 0xfe, 0x41, 0x00]).unwrap(), ("A".to_string(), Encoding::Utf16Le));
+        assert_eq!(decode(&[0xfe, 0xff, 0x00, 0x41]).unwrap(), ("A".to_string(), Encoding::Utf16Be));
+        assert_eq!(decode(&[0xff, 0xfe]).unwrap(), (String::new(), Encoding::Utf16Le));
     }
 }
