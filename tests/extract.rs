@@ -597,3 +597,15 @@ fn odd_text_never_panics() {
         let _ = x.to_json(&text, Lang::En, Offsets::Utf16);
     }
 }
+
+/// A report that never names its city: the region is "the whole city" in the report's own
+/// language, never a guessed name.
+#[test]
+fn a_report_without_the_city_s_name() {
+    let zh = extract::extract("2024年高考，全市参考人数为1000人，一本达线100人，达线率为10.0%，高于全省1.0个百分点。");
+    assert_eq!(loads(&zh).region().name.text, "全市");
+    let en = extract::extract(
+        "A total of 1,000 candidates sat the 2024 college entrance exam in the city. Of these, 100 passed the tier-1 line, a pass rate of 10.0%, 1.0 percentage points above the provincial rate.",
+    );
+    assert_eq!(loads(&en).region().name.text, "the city");
+}

@@ -168,6 +168,11 @@ fn golden_page_text() {
             cases.push((format!("{stem}-highlighted"), f, Some(ds.regions[1].name.text.clone())));
         }
     }
+    // Data made for words that only rare data brings out: quotes from a report, forty tiers (the
+    // dense compare view's note), a region below its reference in the latest year of a trend.
+    for f in ["text/quotes.json", "text/dense.json", "text/trend-below.json"] {
+        cases.push((f.trim_start_matches("text/").trim_end_matches(".json").to_string(), f, None));
+    }
     for (stem, fixture, highlight) in cases {
         for lang in [Lang::Zh, Lang::En] {
             let model = common::fixture_in(fixture, lang, highlight.as_deref());
@@ -176,6 +181,20 @@ fn golden_page_text() {
                 let scene = layout(&model, view, &Options { lang, ..Options::default() });
                 doc.push_str(&format!("==== {} ====\n", view.name()));
                 doc.push_str(&page_text(&scene.text.expect("the page text")));
+                // The words drawn on the canvas, at desktop width and on a phone (where some
+                // labels take a shorter form).
+                for width in [800.0, 320.0] {
+                    let drawn = layout(&model, view, &Options { lang, width, furniture: true, ..Options::default() });
+                    let words: Vec<&str> = drawn
+                        .marks
+                        .iter()
+                        .filter_map(|m| match m {
+                            passrate_chart::layout::Mark::Text(l) => Some(l.text.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    doc.push_str(&format!("canvas at {width} px: {}\n", words.join(" | ")));
+                }
             }
             let path = dir.join(format!("{stem}-{}.txt", if lang == Lang::En { "en" } else { "zh" }));
             if let Err(e) = common::check_exact(&path, &doc) {

@@ -380,3 +380,14 @@ pub(crate) fn quoted(s: &str) -> String {
     }
     cat!('"', out, '"')
 }
+
+#[cfg(test)]
+mod tests {
+    /// A value in an error message: whole up to 40 characters, cut with "…" past them.
+    #[test]
+    fn quoted_values_are_cut_after_forty_characters() {
+        let forty = "字".repeat(40);
+        assert_eq!(super::quoted(&forty), format!("\"{forty}\""));
+        assert_eq!(super::quoted(&"字".repeat(41)), format!("\"{forty}…\""));
+    }
+}

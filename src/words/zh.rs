@@ -739,3 +739,13 @@ impl Words for Zh {
         cat!("  ", number, "：", reason)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Each separator a CSV header may use, named as the message about its rows says it.
+    #[test]
+    fn separators_by_name() {
+        let names: Vec<&str> = ['\t', ';', '，', ','].iter().map(|c| super::separator_name(*c)).collect();
+        assert_eq!(names, ["以制表符", "以分号", "以全角逗号", "以逗号"]);
+    }
+}
