@@ -585,3 +585,64 @@ fn cities_rank_by_rate_with_ties_by_name_in_either_language() {
         assert!(ranked.windows(2).all(|w| w[0].tier.rate.value >= w[1].tier.rate.value));
     }
 }
+
+/// The legend drawn with the chart (PNG, SVG) leaves out a hidden series, as the page's does.
+#[test]
+fn the_drawn_legend_leaves_out_hidden_series() {
+    let m = common::fixture("seed.json");
+    let legend_has = |shown: Shown, name: &str| {
+        let l = layout(&m, View::Compare, &Options { shown, furniture: true, ..Options::default() });
+        label_boxes(&l).iter().any(|(_, t)| t == name)
+    };
+    assert!(legend_has(Shown::default(), "山西省"));
+    assert!(!legend_has(Shown { reference: false, ..Shown::default() }, "山西省"));
+    assert!(legend_has(Shown { reference: false, ..Shown::default() }, "运城市"));
+}
+
+/// A device pixel ratio outside 0.5–4 (or not a number) is clamped before the layout scales.
+#[test]
+fn device_pixel_ratio_is_clamped() {
+    let m = common::fixture("seed.json");
+    let at = |dpr: f64| layout(&m, View::Compare, &Options { dpr, ..Options::default() }).width;
+    assert_eq!(at(10.0), at(4.0));
+    assert_eq!(at(0.1), at(0.5));
+    assert_eq!(at(f64::NAN), at(1.0));
+    assert_eq!(at(4.0), 4 * at(1.0));
+}
+
+/// The change view at its edges: a rate of 0 % still has a bar a pixel wide, this year's and last
+/// year's; the province's tick is the middle of its own hit box; last year's bar is the middle
+/// of its touch target.
+#[test]
+fn change_view_rates_of_zero_and_the_marks_own_boxes() {
+    let text = r#"{"title":"t","region":"甲","reference":"省","years":[{"year":2024,"tiers":[
+        {"tier":"一本线","rate":0.0,"vs_reference_pp":-1.0,"vs_previous_year_pp":0.0},
+        {"tier":"二本线","rate":20.0,"vs_reference_pp":1.0,"vs_previous_year_pp":2.0}]}]}"#;
+    let m = passrate_chart::parse(text).unwrap();
+    for width in [320.0, 800.0] {
+        let l = layout(&m, View::Change, &Options { width, ..Options::default() });
+        for series in [Series::Region, Series::Previous] {
+            let h = l.hits.hits.iter().find(|h| h.series == series && h.tier == 0).expect("the zero rate's bar");
+            assert!(h.mark.x1 > h.mark.x0, "{series:?} at 0 % has a bar at {width} px: {:?}", h.mark);
+        }
+        for h in l.hits.hits.iter().filter(|h| h.series == Series::Previous) {
+            let (mid, target) = ((h.mark.y0 + h.mark.y1) as f64 / 2.0, (h.rect.y0 + h.rect.y1) as f64 / 2.0);
+            assert!((mid - target).abs() <= 1.0, "last year's target centred on its bar: {h:?}");
+        }
+        let ticks: Vec<i32> = l
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Line { from, to, ink: Ink::Reference, .. } if from.0 == to.0 && from.1 >= l.plot.y0 => {
+                    Some(from.0)
+                }
+                _ => None,
+            })
+            .collect();
+        let boxes: Vec<Rect> = l.hits.hits.iter().filter(|h| h.series == Series::Reference).map(|h| h.mark).collect();
+        assert_eq!(ticks.len(), boxes.len());
+        for (x, b) in ticks.iter().zip(&boxes) {
+            assert!(b.x0 < *x && *x <= b.x1 && b.x1 - b.x0 >= 2, "the tick at {x} inside its box {b:?}");
+        }
+    }
+}
