@@ -170,8 +170,10 @@ fn golden_page_text() {
     }
     // Data made for words that only rare data brings out: quotes from a report, forty tiers (the
     // dense compare view's note), a region below its reference in the latest year of a trend.
-    for f in ["text/quotes.json", "text/dense.json", "text/trend-below.json"] {
-        cases.push((f.trim_start_matches("text/").trim_end_matches(".json").to_string(), f, None));
+    // And a city without a figure for one tier.
+    for f in ["text/quotes.json", "text/dense.json", "text/trend-below.json", "text/cities-missing.csv"] {
+        let stem = f.trim_start_matches("text/").trim_end_matches(".json").trim_end_matches(".csv");
+        cases.push((stem.to_string(), f, None));
     }
     for (stem, fixture, highlight) in cases {
         for lang in [Lang::Zh, Lang::En] {
@@ -181,9 +183,9 @@ fn golden_page_text() {
                 let scene = layout(&model, view, &Options { lang, ..Options::default() });
                 doc.push_str(&format!("==== {} ====\n", view.name()));
                 doc.push_str(&page_text(&scene.text.expect("the page text")));
-                // The words drawn on the canvas, at desktop width and on a phone (where some
+                // The words drawn on the canvas, at desktop width, on a phone and at the narrowest (where some
                 // labels take a shorter form).
-                for width in [800.0, 320.0] {
+                for width in [800.0, 320.0, 240.0] {
                     let drawn = layout(&model, view, &Options { lang, width, furniture: true, ..Options::default() });
                     let words: Vec<&str> = drawn
                         .marks
