@@ -105,9 +105,21 @@ fn cases() -> Vec<Case> {
         ("cities-2", "cities-2.csv", None, Options::default(), false),
         ("cities-30", "cities-30.csv", Some("北原各族自治州"), Options::default(), false),
         ("cities-30-320-en", "cities-30.csv", None, Options { lang: Lang::En, ..narrow }, false),
+        // Rows as tall as a given height allows; a city without a figure, its heads wrapped.
+        ("cities-tall", "cities.csv", None, Options { height: 1400.0, ..Options::default() }, false),
+        ("cities-missing-320-en", "text/cities-missing.csv", None, Options { lang: Lang::En, ..narrow }, false),
     ] {
         out.push(Case { name: name.to_string(), fixture, highlight, view: View::Cities, opts, dark });
     }
+    // Forty tiers: the change view's compact rows.
+    out.push(Case {
+        name: "dense-change".to_string(),
+        fixture: "text/dense.json",
+        highlight: None,
+        view: View::Change,
+        opts: Options::default(),
+        dark: false,
+    });
     // The other views on many-region data show the highlighted city.
     for view in [View::Compare, View::Change] {
         out.push(Case {
