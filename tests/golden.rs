@@ -111,6 +111,17 @@ fn cases() -> Vec<Case> {
     ] {
         out.push(Case { name: name.to_string(), fixture, highlight, view: View::Cities, opts, dark });
     }
+    // A trend whose last year's two values nearly meet: their end labels pushed apart.
+    for (name, width) in [("trend-below-trend", 800.0), ("trend-below-trend-320", 320.0)] {
+        out.push(Case {
+            name: name.to_string(),
+            fixture: "text/trend-below.json",
+            highlight: None,
+            view: View::Trend,
+            opts: Options { width, ..Options::default() },
+            dark: false,
+        });
+    }
     // Forty tiers: the change view's compact rows.
     out.push(Case {
         name: "dense-change".to_string(),

@@ -646,3 +646,36 @@ fn change_view_rates_of_zero_and_the_marks_own_boxes() {
         }
     }
 }
+
+/// In the trend view each dot's point is the dot as drawn: its box centred on the dot.
+#[test]
+fn trend_dots_are_their_own_points() {
+    for fixture in ["multi-year.json", "text/trend-below.json"] {
+        let m = common::fixture(fixture);
+        for width in [320.0, 800.0] {
+            let l = layout(&m, View::Trend, &Options { width, ..Options::default() });
+            let dots: Vec<(i32, i32)> = l
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Dot { center, ink: Ink::Region, .. } if center.1 >= l.plot.y0 => Some(*center),
+                    _ => None,
+                })
+                .collect();
+            let boxes: Vec<(i32, i32)> = l
+                .hits
+                .hits
+                .iter()
+                .filter(|h| h.series == Series::Region)
+                .map(|h| ((h.mark.x0 + h.mark.x1) / 2, (h.mark.y0 + h.mark.y1) / 2))
+                .collect();
+            assert!(!dots.is_empty(), "{fixture}");
+            for d in &dots {
+                assert!(
+                    boxes.iter().any(|b| (b.0 - d.0).abs() <= 1 && (b.1 - d.1).abs() <= 1),
+                    "{fixture} {width}: dot {d:?} in {boxes:?}"
+                );
+            }
+        }
+    }
+}

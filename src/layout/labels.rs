@@ -53,3 +53,17 @@ pub(super) fn two_lines(name: &str, size: f64, max: f64) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::centre_within;
+
+    /// Kept within the span; a label wider than the span sits on its middle.
+    #[test]
+    fn centred_within_a_span() {
+        assert_eq!(centre_within(50.0, 10.0, 0.0, 100.0), 50.0);
+        assert_eq!(centre_within(2.0, 10.0, 0.0, 100.0), 5.0);
+        assert_eq!(centre_within(99.0, 10.0, 0.0, 100.0), 95.0);
+        assert_eq!(centre_within(3.0, 100.0, 10.0, 30.0), 20.0);
+    }
+}

@@ -172,3 +172,20 @@ pub fn hatch_lines(r: Rect, spacing: u32) -> Vec<(Point, Point)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Rect;
+
+    /// Overlap needs both axes; touching edges do not overlap.
+    #[test]
+    fn rects_overlap_on_both_axes_only() {
+        let a = Rect { x0: 0, y0: 0, x1: 10, y1: 10 };
+        let at = |x0, y0| Rect { x0, y0, x1: x0 + 10, y1: y0 + 10 };
+        assert!(a.overlaps(&at(5, 5)) && at(5, 5).overlaps(&a));
+        for (x, y) in [(20, 0), (-20, 0), (0, 20), (0, -20), (10, 0), (0, 10), (20, 20)] {
+            assert!(!a.overlaps(&at(x, y)), "{x},{y}");
+            assert!(!at(x, y).overlaps(&a), "{x},{y}");
+        }
+    }
+}
