@@ -122,17 +122,7 @@ fn labels_do_not_overlap_each_other() {
 #[test]
 fn labels_do_not_cover_bars() {
     each_layout(|name, l| {
-        let bars: Vec<Rect> = l
-            .marks
-            .iter()
-            .filter_map(|m| match m {
-                Mark::Fill {
-                    rect,
-                    ink: Ink::Region | Ink::Reference | Ink::RegionTint | Ink::ReferenceTint | Ink::Previous,
-                } if rect.y1 > l.plot.y0 => Some(*rect),
-                _ => None,
-            })
-            .collect();
+        let bars = data_bars(l);
         for (b, t) in label_boxes(l) {
             for bar in &bars {
                 assert!(!overlaps(&b, bar, 1), "{name}: {t:?} {b:?} covers a bar {bar:?}");

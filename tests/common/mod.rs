@@ -85,6 +85,15 @@ pub fn normalise(svg: &str) -> String {
 /// Compares `actual` with the file at `golden` after normalising numbers. On a mismatch writes
 /// `<stem>-changed.<ext>` beside it and returns a message; with `UPDATE_GOLDEN` set, accepts.
 pub fn check_golden(golden: &std::path::Path, actual: &str) -> Result<(), String> {
+    check(golden, actual, |old, new| normalise(old) == normalise(new))
+}
+
+/// [`check_golden`] without rounding numbers: in words, 48.57 is not 48.6.
+pub fn check_exact(golden: &std::path::Path, actual: &str) -> Result<(), String> {
+    check(golden, actual, |old, new| old == new)
+}
+
+fn check(golden: &std::path::Path, actual: &str, same: impl Fn(&str, &str) -> bool) -> Result<(), String> {
     let ext = golden.extension().and_then(|e| e.to_str()).unwrap_or("txt");
     let stem = golden.file_stem().and_then(|s| s.to_str()).unwrap_or("golden");
     let changed = golden.with_file_name(format!("{stem}-changed.{ext}"));
@@ -94,32 +103,7 @@ pub fn check_golden(golden: &std::path::Path, actual: &str) -> Result<(), String
         return Ok(());
     }
     match std::fs::read_to_string(golden) {
-        Ok(old) if normalise(&old) == normalise(actual) => {
-            let _ = std::fs::remove_file(&changed);
-            Ok(())
-        }
-        Ok(_) => {
-            std::fs::write(&changed, actual).unwrap();
-            Err(format!("{} differs: see {}", golden.display(), changed.display()))
-        }
-        Err(_) => {
-            std::fs::write(&changed, actual).unwrap();
-            Err(format!("{} is missing: see {}", golden.display(), changed.display()))
-        }
-    }
-}
-
-/// [`check_golden`] without rounding numbers: in words, 48.57 is not 48.6.
-pub fn check_exact(golden: &std::path::Path, actual: &str) -> Result<(), String> {
-    let stem = golden.file_stem().and_then(|s| s.to_str()).unwrap_or("golden");
-    let changed = golden.with_file_name(format!("{stem}-changed.txt"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(golden, actual).unwrap();
-        let _ = std::fs::remove_file(&changed);
-        return Ok(());
-    }
-    match std::fs::read_to_string(golden) {
-        Ok(old) if old == actual => {
+        Ok(old) if same(&old, actual) => {
             let _ = std::fs::remove_file(&changed);
             Ok(())
         }
