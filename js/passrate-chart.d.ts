@@ -120,6 +120,8 @@ export interface Options {
 
 /** A data point as the tooltip, keyboard and live region present it. */
 export interface Point {
+  /** What the point is ("region:0:2019:-1": series, tier, year, region), the same in every frame. */
+  key: string;
   /** Box in CSS px, relative to the canvas. */
   x: number;
   y: number;
@@ -160,6 +162,12 @@ export declare class Chart {
   redraw(): void;
   /** The chart as a standalone PNG: title, legend, warnings and source drawn in the image. */
   toPNG(options?: PNGOptions): Promise<Blob>;
+  /**
+   * Every figure of the data as CSV text (UTF-8 with a byte-order mark): one row per figure as
+   * the chart shows it, with its provenance (stated, derived, contradicted), its derivation or
+   * the source's words, its warnings and the source. The "下载数据 / Download data" button saves it.
+   */
+  toCSV(): string;
   /** Removes the chart and its listeners. */
   destroy(): void;
 }

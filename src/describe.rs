@@ -1,19 +1,22 @@
-//! Describe: the text a page shows around the canvas, built from a model and its scene — the
-//! title and subtitle, the tabs, the legend, the footnotes, the summary read by screen
-//! readers, the data table behind "查看数据 / View data", and what each point says in its
-//! tooltip and to a screen reader.
+//! Describe: the text a page shows around the canvas — the title and subtitle, the tabs, the
+//! legend, the footnotes, the summary read by screen readers, the data table behind "查看数据 /
+//! View data" — and what each point of a painted scene says in its tooltip and to a screen
+//! reader.
 //!
-//! Pure Rust, like the layout that calls it. The words are [`crate::words`]'s; this room picks
-//! which figures each sentence states. The shell puts these strings into the DOM with
-//! `textContent` only; nothing here is HTML (but [`table_html`], which escapes).
+//! Above the layout: the page text ([`page`]) depends on the model, the view and the language,
+//! never on the size; the points' words ([`points`]) are read off the scene that is painted,
+//! one per hit, in its order, so what a keyboard reaches is what is under the pointer. The
+//! words are [`crate::words`]'s; this room picks which figures each sentence states. The shell
+//! puts these strings into the DOM with `textContent` only; nothing here is HTML (but
+//! [`table_html`], which escapes).
 
-use crate::format::{count, fixed, percent, signed};
-use crate::layout::{self, Hit, LegendItem, Options, Scene, Series, View};
-use crate::model::{Figure, Model, Provenance, Rule, TierModel, WarningKind};
-use crate::text;
-use crate::words::{words, CitiesTier, Lang, PointKind, Spoken, Ui, ViewName, WarningText};
+use crate::format::{count, percent, signed};
+use crate::layout::{self, Hit, LegendItem, Scene, Series, Shown, View};
+use crate::model::{Field, Figure, Model, TierModel};
+use crate::phrase::{self, aside, change_phrase, footnotes, gap_phrase, markers, origin_word, provenance, warning};
+use crate::words::{words, CitiesTier, FigureName, Lang, Origin, PointKind, Spoken, Ui};
 
-/// Everything the page writes around one scene.
+/// Everything the page writes around a view's canvas, whatever its size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageText {
     pub lang: Lang,
@@ -25,27 +28,34 @@ pub struct PageText {
     /// The warnings this view shows, each with its marker: "① 2019年一本线：…".
     pub notes: Vec<String>,
     pub source: String,
+    /// The source's address, when the data gives one: the source line links to it.
+    pub source_url: Option<String>,
     pub summary: String,
     pub table: Table,
-    /// One per hit of the scene, in the same (reading) order.
-    pub points: Vec<PointText>,
     pub ui: Ui,
 }
 
 /// What a reader hears or sees about one data point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PointText {
+    /// What the point is ([`Hit::key`]): the same in every frame and language.
+    pub key: String,
     pub series: Series,
     /// Index into the latest year's tiers.
     pub tier: usize,
     pub year: i32,
+    /// The region it belongs to, in the cities view.
+    pub region: Option<usize>,
     /// "一本线 · 运城市 · 2019年"
     pub heading: String,
     /// "15.5%"
     pub value: String,
-    /// Counts, differences, provenance and warnings, one per line.
+    /// Where the value comes from, then counts, differences (each with its own provenance
+    /// word), the source's words and warnings, one per line.
     pub lines: Vec<String>,
-    /// What a screen reader says about it: the point's name (year included) and value.
+    /// What a screen reader says about it: the point's name (year included), its value and
+    /// its provenance word, then the other figures the tooltip states, each with its word;
+    /// warnings by their markers (each footnote is said once, in the notes).
     pub spoken: String,
 }
 
@@ -54,8 +64,12 @@ pub struct PointText {
 pub struct Cell {
     pub text: String,
     pub derived: bool,
+    /// The figure's provenance word ("推算", "有矛盾"), empty for text cells and stated ones.
+    pub origin: String,
     /// "原文公布", or the derivation; empty for text cells.
     pub provenance: String,
+    /// The source's words for the figure, when the data quotes them.
+    pub quote: String,
     /// Footnote markers of the warnings the number carries ("①").
     pub markers: String,
 }
@@ -65,6 +79,9 @@ pub struct Cell {
 pub struct Table {
     pub caption: String,
     pub columns: Vec<String>,
+    /// How many leading cells of a row name it (the tier; the tier and the year; the area and
+    /// the tier): row headers.
+    pub heads: usize,
     pub rows: Vec<Vec<Cell>>,
     /// How each derived number was computed, one sentence each.
     pub derivations: Vec<String>,
@@ -72,169 +89,29 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-/// The text for `scene`, a layout of `model` with `opts`.
-pub fn page(model: &Model, scene: &Scene, opts: &Options) -> PageText {
-    let lang = opts.lang;
+/// The page text of `view` of `model` in `lang` with `shown` series: the same for a canvas of
+/// any size.
+pub fn page(model: &Model, view: View, lang: Lang, shown: Shown) -> PageText {
     let w = words(lang);
     PageText {
         lang,
         title: model.title.clone(),
-        subtitle: subtitle(model, scene.view, lang),
-        views: View::all_for(model).into_iter().map(|v| (v, view_label(model, v, lang))).collect(),
-        legend: layout::legend(model, scene.view, lang),
-        notes: footnotes(model, &scene.footnotes, lang),
-        source: source_line(model, lang),
-        summary: summary(model, scene.view, lang),
-        table: table(model, scene.view, lang),
-        points: scene.hits.hits.iter().filter_map(|h| point(model, scene.view, h, lang)).collect(),
+        subtitle: phrase::subtitle(model, view, lang),
+        views: View::all_for(model).into_iter().map(|v| (v, phrase::view_label(model, v, lang))).collect(),
+        legend: layout::legend(model, view, lang),
+        notes: footnotes(model, &layout::footnotes(model, view, shown), lang),
+        source: phrase::source_line(model, lang),
+        source_url: model.source.as_ref().and_then(|s| s.url.clone()),
+        summary: summary(model, view, lang),
+        table: table(model, view, lang),
         ui: w.ui(),
     }
 }
 
-/// The subtitle of `view`.
-pub fn subtitle(model: &Model, view: View, lang: Lang) -> String {
-    let w = words(lang);
-    let year = model.current().year;
-    match view {
-        View::Compare => w.compare_subtitle(year, &model.region().name, &model.reference),
-        View::Change => w.change_subtitle(year, &model.region().name),
-        View::Trend => w.trend_subtitle(
-            model.years().first().map_or(year, |y| y.year),
-            year,
-            &model.region().name,
-            &model.reference,
-        ),
-        View::Cities => w.cities_subtitle(model.latest_year(), &model.reference),
-    }
-}
-
-/// The tab label of a view.
-pub fn view_label(model: &Model, view: View, lang: Lang) -> String {
-    let name = match view {
-        View::Compare => ViewName::Compare,
-        View::Change => ViewName::Change,
-        View::Trend => ViewName::Trend,
-        View::Cities => ViewName::Cities,
-    };
-    words(lang).view_label(name, &model.reference)
-}
-
-/// "数据来源：运城新闻网（2019-08-14）".
-pub fn source_line(model: &Model, lang: Lang) -> String {
-    let s = model.source.as_ref();
-    words(lang).source_line(s.map(|s| s.name.as_str()), s.and_then(|s| s.date.as_deref()))
-}
-
-/// Warning `i` of the model as a footnote, without its marker.
-pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
-    let warn = &model.warnings[i];
-    let w = words(lang);
-    let tier = match &warn.region {
-        Some(r) => w.region_tier(r, &warn.tier),
-        None => warn.tier.clone(),
-    };
-    let (y, tier) = (warn.year, tier.as_str());
-    match &warn.kind {
-        WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
-            words(lang).warning(&WarningText::Counts {
-                year: y,
-                tier,
-                passed: &count(*passed),
-                candidates: &count(*candidates),
-                computed: &percent(*computed, stated.decimals),
-                stated: &percent(stated.value, stated.decimals),
-                apart: &fixed((computed - stated.value).abs(), stated.decimals),
-            })
-        }
-        WarningKind::ReferenceDisagrees { reference, rate, gap } => {
-            let d = reference.decimals.max(rate.decimals).max(gap.decimals);
-            words(lang).warning(&WarningText::Reference {
-                year: y,
-                tier,
-                reference: &model.reference,
-                stated: &percent(reference.value, reference.decimals),
-                rate: &percent(rate.value, rate.decimals),
-                gap: &words(lang)
-                    .points(Some(&signed(gap.value, gap.decimals).unwrap_or_else(|| fixed(0.0, gap.decimals)))),
-                implied: &percent(rate.value - gap.value, d),
-            })
-        }
-        WarningKind::PreviousDisagrees { previous, rate, change } => {
-            let d = previous.decimals.max(rate.decimals).max(change.decimals);
-            words(lang).warning(&WarningText::Previous {
-                year: y,
-                tier,
-                stated: &percent(previous.value, previous.decimals),
-                rate: &percent(rate.value, rate.decimals),
-                change: &words(lang).points(Some(
-                    &signed(change.value, change.decimals).unwrap_or_else(|| fixed(0.0, change.decimals)),
-                )),
-                implied: &percent(rate.value - change.value, d),
-            })
-        }
-        WarningKind::ReferencesDisagree { a, b } => w.warning(&WarningText::References {
-            year: y,
-            tier,
-            reference: &model.reference,
-            a: (&a.0, &percent(a.1.value, a.1.decimals)),
-            b: (&b.0, &percent(b.1.value, b.1.decimals)),
-        }),
-    }
-}
-
-/// The footnotes of `ids`, each with its marker.
-pub fn footnotes(model: &Model, ids: &[usize], lang: Lang) -> Vec<String> {
-    ids.iter().map(|&i| crate::cat!(text::marker(i + 1), " ", warning(model, i, lang))).collect()
-}
-
-fn marks(f: &Figure) -> String {
-    f.warnings.iter().map(|w| text::marker(w + 1)).collect()
-}
-
-/// Where a figure comes from, in a sentence: "原文公布" / "推算：15.5 − 0.7 = 14.8（由…推算）".
-pub fn provenance(f: &Figure, model: &Model, lang: Lang) -> String {
-    let w = words(lang);
-    match &f.provenance {
-        Provenance::Stated(_) => w.stated().to_string(),
-        Provenance::Derived { rule, operands: [a, b], inputs } => {
-            let result = fixed(f.value, f.decimals);
-            let formula = match rule {
-                Rule::RateFromCounts => {
-                    crate::cat!(count(*a as u64), " ÷ ", count(*b as u64), " × 100 = ", result)
-                }
-                _ => {
-                    let b_text = match signed(-*b, f.decimals) {
-                        Some(s) => s.replacen('+', "+ ", 1).replacen('−', "− ", 1),
-                        None => "− 0".to_string(),
-                    };
-                    crate::cat!(fixed(*a, f.decimals), " ", b_text, " = ", result)
-                }
-            };
-            let from: Vec<String> = inputs
-                .iter()
-                .map(|r| {
-                    let value = match r.field {
-                        crate::model::Field::Passed | crate::model::Field::Candidates => count(r.value as u64),
-                        crate::model::Field::VsReference => {
-                            w.points_vs_reference(signed(r.value, r.decimals).as_deref())
-                        }
-                        crate::model::Field::VsPreviousYear => w.points(signed(r.value, r.decimals).as_deref()),
-                        _ => percent(r.value, r.decimals),
-                    };
-                    w.stated_field(r.field, r.year, &r.tier, &model.reference, &value)
-                })
-                .collect();
-            w.derived(&formula, &from)
-        }
-    }
-}
-
-fn gap_phrase(d: &Figure, reference: &str, lang: Lang) -> String {
-    words(lang).gap_phrase(signed(d.value, d.decimals).as_deref(), &fixed(d.value.abs(), d.decimals), reference)
-}
-
-fn change_phrase(d: &Figure, lang: Lang) -> String {
-    words(lang).change_phrase(signed(d.value, d.decimals).as_deref(), &fixed(d.value.abs(), d.decimals))
+/// The words of each point of `scene` (a layout of `model`), one per hit, in the scene's
+/// reading order.
+pub fn points(model: &Model, scene: &Scene, lang: Lang) -> Vec<PointText> {
+    scene.hits.hits.iter().map(|h| point(model, scene.view, h, lang)).collect()
 }
 
 /// What a reader wants first from `view`, then the warnings. Compare and change: one sentence
@@ -314,7 +191,10 @@ fn cities_summary(model: &Model, lang: Lang) -> String {
                 })
                 .and_then(|r| {
                     let d = r.tier.vs_previous.as_ref()?;
-                    Some((model.regions[r.region].name.as_str(), signed(d.value, d.decimals)?))
+                    Some((
+                        model.regions[r.region].name.as_str(),
+                        crate::cat!(signed(d.value, d.decimals)?, aside(d, lang)),
+                    ))
                 })
         };
         let (rose, fell) = (most(true), most(false));
@@ -356,14 +236,31 @@ fn figure_cell(f: Option<&Figure>, model: &Model, lang: Lang, kind: CellAs) -> C
                 CellAs::VsPrevious => words(lang).points(signed(f.value, f.decimals).as_deref()),
             },
             derived: f.is_derived(),
+            origin: match phrase::origin(f) {
+                Origin::Stated => String::new(),
+                o => words(lang).origin(o).to_string(),
+            },
             provenance: provenance(f, model, lang),
-            markers: marks(f),
+            quote: f.quote().unwrap_or_default().to_string(),
+            markers: markers(f),
         },
     }
 }
 
+/// A stated count (always stated: counts are never derived), with the source's words.
+fn count_cell(n: Option<u64>, quote: Option<&str>) -> Cell {
+    Cell { quote: quote.unwrap_or_default().to_string(), ..text_cell(n.map_or("—".into(), count)) }
+}
+
 fn text_cell(s: String) -> Cell {
-    Cell { text: s, derived: false, provenance: String::new(), markers: String::new() }
+    Cell {
+        text: s,
+        derived: false,
+        origin: String::new(),
+        provenance: String::new(),
+        quote: String::new(),
+        markers: String::new(),
+    }
 }
 
 /// Every number of `view`: the latest year's for compare and change, every year's for trend.
@@ -431,8 +328,8 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
                     figure_cell(t.vs_reference.as_ref(), model, lang, CellAs::VsReference),
                     figure_cell(t.previous_rate.as_ref(), model, lang, CellAs::Rate),
                     figure_cell(t.vs_previous.as_ref(), model, lang, CellAs::VsPrevious),
-                    text_cell(t.passed.map_or("—".into(), count)),
-                    text_cell(t.candidates.map_or("—".into(), count)),
+                    count_cell(t.passed, t.passed_quote.as_deref()),
+                    count_cell(t.candidates, t.candidates_quote.as_deref()),
                     figure_cell(t.rate_from_counts.as_ref(), model, lang, CellAs::Rate),
                 ]
             })
@@ -452,7 +349,107 @@ pub fn table(model: &Model, view: View, lang: Lang) -> Table {
         }
     }
     let ids: Vec<usize> = (0..model.warnings.len()).collect();
-    Table { caption, columns, rows, derivations, notes: footnotes(model, &ids, lang) }
+    let heads = if matches!(view, View::Trend | View::Cities) { 2 } else { 1 };
+    Table { caption, columns, heads, rows, derivations, notes: footnotes(model, &ids, lang) }
+}
+
+/// A CSV field: quoted when it holds a separator, a quote or a line break; text that a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) starts with an apostrophe.
+fn csv_field(out: &mut String, s: &str, text: bool) {
+    let guard = text && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if guard || s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        if guard {
+            out.push('\'');
+        }
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// Every figure of `model` as CSV, one row per figure: its area, year, tier, name, value (at
+/// the precision the chart shows it, an ASCII minus, no thousands separator), unit,
+/// provenance word, the derivation or the source's words, its warnings, and the source. UTF-8
+/// with a byte-order mark, so that Excel opens it as UTF-8.
+pub fn data_csv(model: &Model, lang: Lang) -> String {
+    let w = words(lang);
+    let [pct, pp, people] = w.units();
+    let source = model.source.clone().unwrap_or_default();
+    let mut out = String::from("\u{feff}");
+    let mut row = |cells: [(&str, bool); 12]| {
+        for (i, (c, text)) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, c, *text);
+        }
+        out.push_str("\r\n");
+    };
+    row(w.csv_columns().map(|c| (c, true)));
+    let date = source.date.as_deref().unwrap_or("");
+    let url = source.url.as_deref().unwrap_or("");
+    for region in &model.regions {
+        for y in &region.years {
+            let year = crate::format::int(y.year as i64);
+            for t in &y.tiers {
+                let mut figure =
+                    |name: FigureName, value: String, unit: &str, how: String, origin: &str, notes: &str| {
+                        let name = w.figure_name(name, &model.reference);
+                        row([
+                            (&region.name, true),
+                            (&year, false),
+                            (&t.name, true),
+                            (&name, true),
+                            (&value, false),
+                            (unit, true),
+                            (origin, true),
+                            (&how, true),
+                            (notes, true),
+                            (&source.name, true),
+                            (date, true),
+                            (url, true),
+                        ]);
+                    };
+                let stated_count = |q: Option<&str>| q.map(|q| w.quote(q)).unwrap_or_default();
+                if let Some(c) = t.candidates {
+                    let q = stated_count(t.candidates_quote.as_deref());
+                    figure(
+                        FigureName::Candidates,
+                        crate::format::int(c as i64),
+                        people,
+                        q,
+                        w.origin(Origin::Stated),
+                        "",
+                    );
+                }
+                if let Some(p) = t.passed {
+                    let q = stated_count(t.passed_quote.as_deref());
+                    figure(FigureName::Passed, crate::format::int(p as i64), people, q, w.origin(Origin::Stated), "");
+                }
+                let figures = [
+                    (FigureName::Rate, Some(&t.rate), pct),
+                    (FigureName::ReferenceRate, t.reference_rate.as_ref(), pct),
+                    (FigureName::VsReference, t.vs_reference.as_ref(), pp),
+                    (FigureName::PreviousRate, t.previous_rate.as_ref(), pct),
+                    (FigureName::VsPrevious, t.vs_previous.as_ref(), pp),
+                    (FigureName::RateFromCounts, t.rate_from_counts.as_ref(), pct),
+                ];
+                for (name, f, unit) in figures {
+                    let Some(f) = f else { continue };
+                    let how = match f.quote() {
+                        Some(q) => w.quote(q),
+                        None => provenance(f, model, lang),
+                    };
+                    let notes = footnotes(model, &f.warnings, lang).join(" ");
+                    let value = crate::format::decimal(f.value, f.decimals);
+                    figure(name, value, unit, how, w.origin(phrase::origin(f)), &notes);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `s` with `&`, `<`, `>` and `"` escaped for HTML text and attribute values.
@@ -472,8 +469,7 @@ pub fn escape_html(s: &str) -> String {
 
 /// The table as accessible HTML (caption, column and row headers, derived numbers marked and
 /// explained, warnings listed), for pages and feeds without JavaScript.
-pub fn table_html(t: &Table, lang: Lang) -> String {
-    let derived = words(lang).ui().derived;
+pub fn table_html(t: &Table) -> String {
     let mut h = String::from("<table class=\"passrate-table\">\n");
     h.push_str(&crate::cat!("<caption>", escape_html(&t.caption), "</caption>\n<thead><tr>"));
     for c in &t.columns {
@@ -483,14 +479,17 @@ pub fn table_html(t: &Table, lang: Lang) -> String {
     for row in &t.rows {
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let (open, close) = if i == 0 { ("<th scope=\"row\">", "</th>") } else { ("<td>", "</td>") };
+            let (open, close) = if i < t.heads { ("<th scope=\"row\">", "</th>") } else { ("<td>", "</td>") };
             h.push_str(open);
             h.push_str(&escape_html(&cell.text));
-            if cell.derived {
-                h.push_str(&crate::cat!(" <small>(", derived, ")</small>"));
+            if !cell.origin.is_empty() {
+                h.push_str(&crate::cat!(" <small>(", escape_html(&cell.origin), ")</small>"));
             }
             if !cell.markers.is_empty() {
                 h.push_str(&crate::cat!("<sup>", escape_html(&cell.markers), "</sup>"));
+            }
+            if !cell.quote.is_empty() {
+                h.push_str(&crate::cat!("<br><q>", escape_html(&cell.quote), "</q>"));
             }
             h.push_str(close);
         }
@@ -509,105 +508,143 @@ pub fn table_html(t: &Table, lang: Lang) -> String {
     h
 }
 
-/// The tier a hit of a `view` scene shows: that of the hit's year (the trend view's points
-/// belong to every year), or the latest year's for last year's dot (its figure is the latest
-/// tier's `previous_rate`); in the cities view, the hit's region's (none for the reference's
-/// line).
-pub fn tier_in<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a TierModel> {
-    if view == View::Cities {
-        let key = &model.latest_tiers().get(hit.tier)?.key;
-        return model.tier_of(hit.region?, hit.year, key);
+/// A figure mentioned in a point's tooltip besides its value: its line with its provenance
+/// word when it is not stated, then the source's words for it when the data quotes them.
+fn detail(lines: &mut Vec<String>, spoken: &mut Vec<String>, line: String, f: Option<&Figure>, lang: Lang) {
+    let line = match f {
+        Some(f) => crate::cat!(line, aside(f, lang)),
+        None => line,
+    };
+    spoken.push(line.clone());
+    lines.push(line);
+    if let Some(q) = f.and_then(Figure::quote) {
+        lines.push(words(lang).quote(q));
     }
-    let current = model.current().tiers.get(hit.tier)?;
-    if hit.series == Series::Previous || hit.year == model.current().year {
-        return Some(current);
-    }
-    model.years().iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.key == current.key)
 }
 
-fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> Option<PointText> {
-    let w = words(lang);
-    let f = layout::figure(model, view, h)?;
-    // None for the cities view's reference line, which no one region's tier holds.
-    let t = tier_in(model, view, h);
-    let tier_name = match t {
-        Some(t) => t.name.clone(),
-        None => model.latest_tiers().get(h.tier)?.name.clone(),
+/// A stated count's quote, for the counts line.
+fn count_quotes(t: &TierModel, f: &Figure) -> Vec<String> {
+    // The counts' quotes travel with the rate computed from them, or with the stated rate.
+    let inputs = match (&t.rate_from_counts, &f.provenance) {
+        (Some(fc), _) => fc.inputs(),
+        (None, crate::model::Provenance::Derived { inputs, .. }) => inputs.clone(),
+        _ => Vec::new(),
     };
+    inputs
+        .into_iter()
+        .filter(|r| matches!(r.field, Field::Passed | Field::Candidates))
+        .filter_map(|r| r.quote)
+        .collect()
+}
+
+fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> PointText {
+    let w = words(lang);
+    let tier_name = layout::tier_in(model, view, h)
+        .map(|t| t.name.clone())
+        .or_else(|| model.latest_tiers().get(h.tier).map(|t| t.name.clone()))
+        .unwrap_or_default();
     let area = match (h.series, h.region) {
-        (Series::Reference, _) => &model.reference,
-        (_, Some(r)) => &model.regions.get(r)?.name,
-        _ => &model.region().name,
+        (Series::Reference, _) => model.reference.clone(),
+        (_, Some(r)) => model.regions.get(r).map(|r| r.name.clone()).unwrap_or_default(),
+        _ => model.region().name.clone(),
     };
     let kind = match h.series {
         Series::FromCounts => PointKind::FromCounts,
         Series::Change => PointKind::Change(h.year),
         _ => PointKind::Year(h.year),
     };
+    let heading = w.point_heading(&tier_name, &area, kind);
+    let Some(f) = layout::figure(model, view, h) else {
+        // Every hit of a layout stands on a figure; an empty point keeps the order if not.
+        return PointText {
+            key: h.key(),
+            series: h.series,
+            tier: h.tier,
+            year: h.year,
+            region: h.region,
+            heading,
+            value: String::new(),
+            lines: Vec::new(),
+            spoken: String::new(),
+        };
+    };
+    let t = layout::tier_in(model, view, h);
     let value = match h.series {
         Series::Change => w.points(signed(f.value, f.decimals).as_deref()),
         _ => percent(f.value, f.decimals),
     };
     let mut lines = Vec::new();
+    let mut said = Vec::new();
+    // In the cities view, the rank first.
     if let (Some(r), Some(t)) = (h.region, t) {
         let (ranked, _) = layout::ranking(model, h.year, &t.key);
         if let Some(me) = ranked.iter().find(|x| x.region == r) {
-            lines.push(w.rank_line(me.rank, me.tied, ranked.len()));
+            let rank = w.rank_line(me.rank, me.tied, ranked.len());
+            said.push(rank.clone());
+            lines.push(rank);
         }
+    }
+    // Then the value's own provenance: the sentence, or the source's words when quoted.
+    lines.push(match f.quote() {
+        Some(q) if f.warnings.is_empty() => w.quote(q),
+        _ => provenance(f, model, lang),
+    });
+    if let (Some(q), false) = (f.quote(), f.warnings.is_empty()) {
+        lines.push(w.quote(q));
     }
     if let (true, Some(t)) = (matches!(h.series, Series::Region | Series::FromCounts), t) {
         if let (Some(p), Some(c)) = (t.passed, t.candidates) {
-            lines.push(w.counts_line(&count(p), &count(c)));
+            let line = w.counts_line(&count(p), &count(c));
+            said.push(line.clone());
+            lines.push(line);
+            lines.extend(count_quotes(t, f).iter().map(|q| w.quote(q)));
         }
     }
     if let (Series::Change, Some(t)) = (h.series, t) {
         if let Some(p) = &t.previous_rate {
-            let from = percent(p.value, p.decimals);
-            lines.push(w.change_from_to(h.year - 1, &from, h.year, &percent(t.rate.value, t.rate.decimals)));
+            let from = crate::cat!(percent(p.value, p.decimals), aside(p, lang));
+            let to = crate::cat!(percent(t.rate.value, t.rate.decimals), aside(&t.rate, lang));
+            let line = w.change_from_to(h.year - 1, &from, h.year, &to);
+            said.push(line.clone());
+            lines.push(line);
         }
     }
     if let (Series::Region, Some(t)) = (h.series, t) {
         if let Some(d) = &t.vs_reference {
-            lines.push(
-                w.vs_reference_line(&w.points_vs_reference(signed(d.value, d.decimals).as_deref()), &model.reference),
-            );
+            let points = w.points_vs_reference(signed(d.value, d.decimals).as_deref());
+            detail(&mut lines, &mut said, w.vs_reference_line(&points, &model.reference), Some(d), lang);
         }
         if let Some(d) = &t.vs_previous {
-            lines.push(w.vs_previous_line(&w.points(signed(d.value, d.decimals).as_deref())));
+            let points = w.points(signed(d.value, d.decimals).as_deref());
+            detail(&mut lines, &mut said, w.vs_previous_line(&points), Some(d), lang);
         }
     }
-    let details = lines.clone();
-    let provenance = provenance(f, model, lang);
-    lines.push(provenance.clone());
-    if let Some(q) = f.quote() {
-        lines.push(w.quote(q));
-    }
-    let notes = footnotes(model, &f.warnings, lang);
-    lines.extend(notes.iter().cloned());
+    lines.extend(footnotes(model, &f.warnings, lang));
     let spoken = w.spoken(&Spoken {
         tier: &tier_name,
-        area,
+        area: &area,
         kind,
         value: &value,
-        details: &details,
-        provenance: &provenance,
-        notes: &notes,
+        origin: &origin_word(f, lang),
+        details: &said,
     });
-    Some(PointText {
+    PointText {
+        key: h.key(),
         series: h.series,
         tier: h.tier,
         year: h.year,
-        heading: w.point_heading(&tier_name, area, kind),
+        region: h.region,
+        heading,
         value,
         lines,
         spoken,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::layout;
+    use crate::layout::{layout, tier_in, Options};
 
     const SEED: &str = include_str!("../www/data/yuncheng-2019.json");
 
@@ -649,12 +686,13 @@ mod tests {
     #[test]
     fn table_html_escapes_data_and_marks_derived_numbers() {
         let m = crate::parse(&SEED.replace("运城市\",", "<img src=x onerror=alert(1)>\",")).unwrap();
-        let html = table_html(&table(&m, View::Compare, Lang::Zh), Lang::Zh);
+        let html = table_html(&table(&m, View::Compare, Lang::Zh));
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;达线率"), "{html}");
         assert!(html.contains("<th scope=\"row\">一本线</th>"));
         assert!(html.contains("<td>14.8% <small>(推算)</small><sup>①</sup></td>"), "{html}");
         assert!(html.contains("15.5 − 0.7 = 14.8"));
+        assert!(html.contains("<td>15.5% <small>(有矛盾)</small><sup>①</sup></td>"), "{html}");
     }
 
     #[test]
@@ -672,23 +710,24 @@ mod tests {
                 (1, Series::Reference)
             ]
         );
-        let p = &s.text.as_ref().unwrap().points;
+        let p = &points(&m, &s, Lang::Zh);
         assert_eq!(p.len(), 5);
         assert_eq!(p[1].heading, "一本线 · 山西省 · 2019年");
         assert_eq!(p[1].value, "14.8%");
         assert!(p[1].lines.iter().any(|l| l.contains("由") && l.contains("推算")), "{:?}", p[1].lines);
         assert!(p[0].lines.contains(&"达线 5,872 人 / 参考 36,192 人".to_string()));
         assert!(p[0].spoken.contains("15.5%") && p[0].spoken.contains("①"), "{}", p[0].spoken);
-        // A screen reader hears what the tooltip shows: the counts and both differences too.
-        assert!(
-            p[0].spoken.starts_with(
-                "一本线，运城市，2019年：15.5%，达线 5,872 人 / 参考 36,192 人，与山西省相比 +0.7 个百分点，比上年 +0.4 个百分点，原文公布。①"
-            ),
-            "{}",
-            p[0].spoken
+        // A screen reader hears what the tooltip shows: the value's provenance word, the counts
+        // and both differences too, each difference with its own word (stated: none).
+        assert_eq!(
+            p[0].spoken,
+            "一本线，运城市，2019年：15.5%（有矛盾①），达线 5,872 人 / 参考 36,192 人，与山西省相比 +0.7 个百分点，比上年 +0.4 个百分点。"
         );
+        // The province's rate is derived, and says so first, with its rule.
+        assert!(p[1].spoken.contains("14.8%（推算①）"), "{}", p[1].spoken);
+        assert!(p[1].lines[0].starts_with("推算：15.5 − 0.7 = 14.8"), "{:?}", p[1].lines);
         let c = layout(&m, View::Change, &Options { lang: Lang::En, ..Options::default() });
-        let p = &c.text.as_ref().unwrap().points;
+        let p = &points(&m, &c, Lang::En);
         assert_eq!(p[0].heading, "一本线 · 运城市 · 2018");
         assert_eq!(p[0].value, "15.1%");
         assert!(p[0].spoken.contains("2018"), "{}", p[0].spoken);
@@ -699,18 +738,20 @@ mod tests {
     fn trend_points_state_their_own_year() {
         let m = crate::parse(include_str!("../www/data/example-multi-year.json")).unwrap();
         let s = layout(&m, View::Trend, &Options::default());
-        let text = s.text.as_ref().unwrap();
-        for (h, p) in s.hits.hits.iter().zip(&text.points) {
+        let pts = points(&m, &s, Lang::Zh);
+        assert_eq!(pts.len(), s.hits.hits.len());
+        for (h, p) in s.hits.hits.iter().zip(&pts) {
             let t = tier_in(&m, View::Trend, h).unwrap();
             let fig = layout::figure(&m, View::Trend, h).unwrap();
             assert_eq!(p.value, percent(fig.value, fig.decimals));
             assert!(p.heading.contains(&crate::format::int(h.year as i64)), "{}", p.heading);
             if h.series == Series::Region {
                 if let (Some(passed), Some(_)) = (t.passed, t.candidates) {
-                    assert!(p.lines[0].contains(&count(passed)), "{h:?}: {:?}", p.lines);
+                    assert!(p.lines.iter().any(|l| l.contains(&count(passed))), "{h:?}: {:?}", p.lines);
                 }
             }
         }
+        let text = page(&m, View::Trend, Lang::Zh, Shown::default());
         let years = text.table.rows.iter().map(|r| r[1].text.clone()).collect::<std::collections::BTreeSet<_>>();
         assert_eq!(years.len(), m.years().len(), "the trend table holds every year");
     }

@@ -206,6 +206,8 @@ pub enum Want {
     TitleRow,
     ReferenceRate,
     RateOrCounts,
+    /// An http:// or https:// address.
+    WebAddress,
 }
 
 /// What was found instead.

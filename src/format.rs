@@ -37,6 +37,18 @@ pub fn decimals_of(value: f64) -> u8 {
     6
 }
 
+/// The decimals of `value`, written to `decimals`, up to its last non-zero digit:
+/// `significant(18.7, 2)` (written `18.70`) → 1, `significant(14.0, 1)` → 0.
+pub fn significant(value: f64, decimals: u8) -> u8 {
+    let mut d = decimals;
+    let mut units = to_units(value, decimals);
+    while d > 0 && units % 10 == 0 {
+        units /= 10;
+        d -= 1;
+    }
+    d
+}
+
 /// `value` with exactly `decimals` decimals: `fixed(14.799999, 1)` → `"14.8"`.
 pub fn fixed(value: f64, decimals: u8) -> String {
     let units = to_units(value, decimals);
@@ -325,6 +337,14 @@ mod tests {
         // 12.3456 × 10⁴ is 123455.99999999999: whole within 10⁻⁹ of its size.
         assert_eq!(decimals_of(12.3456), 4);
         assert_eq!(decimals_of(87.6543), 4);
+        // Trailing zeros written are not significant.
+        assert_eq!(significant(18.7, 2), 1);
+        assert_eq!(significant(14.0, 1), 0);
+        assert_eq!(significant(0.0, 2), 0);
+        assert_eq!(significant(100.0, 1), 0);
+        assert_eq!(significant(15.55, 2), 2);
+        assert_eq!(significant(-0.30, 2), 1);
+        assert_eq!(significant(48.6, 1), 1);
     }
 
     #[test]

@@ -10,14 +10,14 @@
 //!
 //! ```text
 //! text (JSON / CSV) → load → Dataset → model → Model → layout → Scene → render → pixels
-//!                                                         └→ its page text (describe, words)
+//!                                                         └→ its points' words, the page text (describe)
 //! ```
 //!
 //! Only `web` (compiled for wasm32 only) knows the browser exists; everything else runs and is
 //! tested natively. Every sentence comes from `words`, one module per language.
 //!
 //! ```
-//! use passrate_chart::{load, model, layout, words::Lang};
+//! use passrate_chart::{describe, load, model, layout, words::Lang};
 //!
 //! let data = r#"{ "title": "运城市2019年高考本科达线情况", "region": "运城市", "reference": "山西省",
 //!   "years": [ { "year": 2019, "candidates": 36192, "tiers": [
@@ -30,7 +30,9 @@
 //! let opts = layout::Options { width: 640.0, height: 420.0, dpr: 2.0, lang: Lang::Zh, ..Default::default() };
 //! let scene = layout::layout(&model, layout::View::Compare, &opts);
 //! assert_eq!(scene.width, 1280);
-//! assert_eq!(scene.text.unwrap().points[0].value, "15.5%");
+//! // The words of each point drawn, in the scene's reading order.
+//! let points = describe::points(&model, &scene, Lang::Zh);
+//! assert_eq!(points[0].value, "15.5%");
 //! # Ok::<(), passrate_chart::Error>(())
 //! ```
 
@@ -47,9 +49,11 @@ pub mod json;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod phrase;
 pub mod render;
 mod sort;
 pub mod text;
+pub mod view;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]

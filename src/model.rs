@@ -68,8 +68,11 @@ pub enum Provenance {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub value: f64,
-    /// Decimals to print; a derived figure takes the finest of its inputs.
+    /// Decimals to print: a stated figure's as written, a derived figure's the finest its
+    /// inputs give ([`Stated::for_derivation`]).
     pub decimals: u8,
+    /// The decimals it gives what is derived from it.
+    pub derives: u8,
     pub provenance: Provenance,
     /// Indexes into [`Model::warnings`].
     pub warnings: Vec<usize>,
@@ -92,6 +95,7 @@ impl Figure {
         Figure {
             value: s.value,
             decimals: s.decimals,
+            derives: s.for_derivation(),
             provenance: Provenance::Stated(StatedRef {
                 year,
                 tier: tier.to_string(),
@@ -104,6 +108,25 @@ impl Figure {
         }
     }
 
+    /// How far the figure may be from the truth through rounding alone: half a unit of the
+    /// last non-zero decimal of each stated number it rests on (a cell format's trailing zero
+    /// in 18.70 claims nothing), and of its own last decimal when it was rounded from counts.
+    /// Counts are exact.
+    pub fn slack(&self) -> f64 {
+        let of = |r: &StatedRef| match r.field {
+            Field::Passed | Field::Candidates => 0.0,
+            _ => half_unit(crate::format::significant(r.value, r.decimals)),
+        };
+        match &self.provenance {
+            Provenance::Stated(r) => of(r),
+            Provenance::Derived { rule: Rule::RateFromCounts, .. } => 0.0,
+            Provenance::Derived { inputs, .. } => {
+                let counts = inputs.iter().any(|r| matches!(r.field, Field::Passed | Field::Candidates));
+                inputs.iter().map(of).sum::<f64>() + if counts { half_unit(self.decimals) } else { 0.0 }
+            }
+        }
+    }
+
     /// The source's words for this figure, when it is stated and quoted.
     pub fn quote(&self) -> Option<&str> {
         match &self.provenance {
@@ -112,9 +135,10 @@ impl Figure {
         }
     }
 
-    /// `a − b`, computed in units of the finer precision so 15.5 − 0.7 is exactly 14.8.
+    /// `a − b`, computed in units of the finer precision so 15.5 − 0.7 is exactly 14.8; a
+    /// trailing zero written in either adds no decimal (18.70 − 2.3 is 16.4).
     fn difference(rule: Rule, a: &Figure, b: &Figure) -> Figure {
-        let decimals = a.decimals.max(b.decimals);
+        let decimals = a.derives.max(b.derives);
         let units = to_units(a.value, decimals) - to_units(b.value, decimals);
         let mut inputs = a.inputs();
         inputs.extend(b.inputs());
@@ -127,6 +151,7 @@ impl Figure {
         Figure {
             value: units as f64 / pow10(decimals),
             decimals,
+            derives: decimals,
             provenance: Provenance::Derived { rule, operands: [a.value, b.value], inputs },
             warnings,
         }
@@ -163,6 +188,9 @@ pub struct TierModel {
     pub key: String,
     pub candidates: Option<u64>,
     pub passed: Option<u64>,
+    /// The source's words for the counts, when the data quotes them.
+    pub candidates_quote: Option<String>,
+    pub passed_quote: Option<String>,
     /// The rate shown: stated, or from counts when no rate was stated.
     pub rate: Figure,
     /// passed ÷ candidates, when both are known and a rate was also stated.
@@ -268,10 +296,15 @@ fn stated_of(f: &Figure) -> Stated {
     Stated { value: f.value, decimals: f.decimals, written: true }
 }
 
-/// Whether `a` and `b`, printed to `decimals`, differ by more than `units_allowed` units of
-/// their last decimal (what rounding can explain).
-fn beyond_rounding(a: f64, b: f64, decimals: u8, units_allowed: f64) -> bool {
-    (a - b).abs() > units_allowed / pow10(decimals) + 1e-9
+/// Whether `a` and `b` differ by more than the rounding of what they rest on can explain
+/// (the sum of their [`Figure::slack`]).
+fn beyond_rounding(a: &Figure, b: &Figure) -> bool {
+    (a.value - b.value).abs() > a.slack() + b.slack() + 1e-9
+}
+
+/// Half a unit of the `decimals`-th decimal: how far a number rounded there may be off.
+fn half_unit(decimals: u8) -> f64 {
+    0.5 / pow10(decimals)
 }
 
 /// Derives every figure the data implies and cross-checks what it states twice, with names
@@ -310,7 +343,8 @@ pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
                             .ok()
                             .map(|i| last[i].1.clone());
                         let start = warnings.len();
-                        let tm = tier(y.year, y.candidates, t, lang, previous, &mut warnings);
+                        let year_candidates = (y.candidates, y.candidates_quote.as_deref());
+                        let tm = tier(y.year, year_candidates, t, lang, previous, &mut warnings);
                         for w in &mut warnings[start..] {
                             w.region = several.then(|| region_name.clone());
                         }
@@ -370,7 +404,7 @@ fn check_references(model: &mut Model) {
             .iter()
             .skip(1)
             .filter_map(|at| fig(at).map(|f| (at, f)))
-            .filter(|(_, f)| beyond_rounding(f.value, first.value, f.decimals.max(first.decimals), 2.0))
+            .filter(|(_, f)| beyond_rounding(f, &first))
             .max_by(|a, b| (a.1.value - first.value).abs().total_cmp(&(b.1.value - first.value).abs()));
         let Some((at, other)) = far else { continue };
         let (a, b) = (list[0], *at);
@@ -392,7 +426,7 @@ fn check_references(model: &mut Model) {
 
 fn tier(
     year: i32,
-    year_candidates: Option<u64>,
+    (year_candidates, year_quote): (Option<u64>, Option<&str>),
     t: &TierInput,
     lang: Lang,
     previous: Option<Figure>,
@@ -401,21 +435,28 @@ fn tier(
     let name = t.tier.get(lang);
     let q = &t.quotes;
     let candidates = t.candidates.or(year_candidates);
+    // The candidates' words: the tier's own, or the year's when the count is the year's.
+    let candidates_quote = match t.candidates {
+        Some(_) => q.get(Field::Candidates),
+        None => year_quote,
+    };
     let counts = t.passed.zip(candidates);
     let from_counts = counts.map(|(p, c)| {
-        let decimals = t.rate.map_or(1, |r| r.decimals);
+        // As precise as the stated rate it stands beside (without a cell format's zeros).
+        let decimals = t.rate.map_or(1, |r| r.for_derivation());
         let count = |field, value: u64| StatedRef {
             year,
             tier: name.to_string(),
             field,
             value: value as f64,
             decimals: 0,
-            quote: q.get(field).map(str::to_string),
+            quote: if field == Field::Candidates { candidates_quote } else { q.get(field) }.map(str::to_string),
         };
         let inputs = vec![count(Field::Passed, p), count(Field::Candidates, c)];
         Figure {
             value: p as f64 / c as f64 * 100.0,
             decimals,
+            derives: decimals,
             provenance: Provenance::Derived { rule: Rule::RateFromCounts, operands: [p as f64, c as f64], inputs },
             warnings: Vec::new(),
         }
@@ -427,8 +468,8 @@ fn tier(
         (None, None) => unreachable_rate(),
     };
     if let (Some(fc), Some((p, c))) = (rate_from_counts.as_mut(), counts) {
-        // The stated rate is rounded: it may be off by half a unit of its last decimal.
-        if beyond_rounding(fc.value, rate.value, rate.decimals, 0.5) {
+        // The stated rate is rounded: it may be off by half a unit of its last non-zero decimal.
+        if beyond_rounding(fc, &rate) {
             let id = warnings.len();
             warnings.push(Warning {
                 year,
@@ -471,6 +512,8 @@ fn tier(
         key: t.tier.text.clone(),
         candidates,
         passed: t.passed,
+        candidates_quote: candidates_quote.map(str::to_string),
+        passed_quote: q.get(Field::Passed).map(str::to_string),
         rate,
         rate_from_counts,
         reference_rate,
@@ -495,8 +538,9 @@ fn other_rate(
     match (other, difference) {
         (Some(mut o), Some(mut d)) => {
             let implied = Figure::difference(rules.0, rate, &d);
-            // Rounding of the three stated numbers together can account for 1.5 units.
-            if beyond_rounding(implied.value, o.value, o.decimals.max(implied.decimals), 1.5) {
+            // Each of the three stated numbers may be off by half a unit of its last non-zero
+            // decimal.
+            if beyond_rounding(&implied, &o) {
                 let id = warnings.len();
                 let kind = conflict(stated_of(&o), stated_of(rate), stated_of(&d));
                 warnings.push(Warning { year, tier: tier.to_string(), region: None, kind });
@@ -521,6 +565,7 @@ fn unreachable_rate() -> (Figure, Option<Figure>) {
         Figure {
             value: 0.0,
             decimals: 1,
+            derives: 1,
             provenance: Provenance::Derived { rule: Rule::RateFromCounts, operands: [0.0, 0.0], inputs: Vec::new() },
             warnings: Vec::new(),
         },

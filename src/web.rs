@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use crate::describe::PageText;
+use crate::describe::{PageText, PointText};
 use crate::error::{Error, Got, Path, Want};
 use crate::json::{Value, Writer};
 use crate::layout::{self, Options, Scene, Shown, View};
@@ -180,12 +180,14 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::Bool(b))
     }
 
+    // A JS number keeps no written form: `14.0` arrives as the integer 14. Every number is a
+    // float here, whose decimals the loader takes from the same field elsewhere in the data.
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Number(crate::format::int(n)))
+        Ok(Value::Float(n as f64))
     }
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::Number(crate::format::int(n.min(i64::MAX as u64) as i64)))
+        Ok(Value::Float(n as f64))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
@@ -271,6 +273,9 @@ pub struct Chart {
     /// The last settings, as the page sent them, and what they say.
     settings_text: String,
     settings: Settings,
+    /// What the points' words last sent were said of: the settings and each hit's identity.
+    /// A frame whose scene has the same points under the same settings sends no words.
+    points_for: Option<(String, Vec<String>)>,
 }
 
 /// What the page holds and sends with every call (JSON):
@@ -304,7 +309,15 @@ impl Chart {
             shown: Shown::default(),
             focus: None,
         };
-        Ok(Chart { data, model, model_for: (Lang::Zh, None), scene: None, settings_text: String::new(), settings })
+        Ok(Chart {
+            data,
+            model,
+            model_for: (Lang::Zh, None),
+            scene: None,
+            settings_text: String::new(),
+            settings,
+            points_for: None,
+        })
     }
 
     /// Replaces the data; on error the chart keeps its previous data.
@@ -314,6 +327,7 @@ impl Chart {
         self.model_for = (Lang::Zh, None);
         self.settings_text.clear();
         self.scene = None;
+        self.points_for = None;
         Ok(())
     }
 
@@ -329,27 +343,28 @@ impl Chart {
         names.map(String::as_str).collect::<Vec<_>>().join("\n")
     }
 
-    /// The page text for `settings` as JSON (title, legend, notes, summary, table, each
-    /// point's tooltip in reading order, the controls' labels, the theme's colours), without
-    /// drawing. The widget asks for it when the settings change, fills the DOM around the
-    /// canvas, and then draws the one frame that fits what is left.
+    /// The page text for `settings` as JSON (title, legend, notes, summary, table, the
+    /// controls' labels, the theme's colours): what does not depend on the canvas's size, so
+    /// nothing is laid out. The widget asks for it when the settings change, fills the DOM
+    /// around the canvas, and then draws the one frame that fits what is left; the words of
+    /// the points come with that frame.
     pub fn text(&mut self, settings: &str) -> Result<String, JsValue> {
-        // The text does not depend on the size: any size gives the same points in the same order.
-        let opts = self.options(settings, 640.0, 420.0, 1.0, false, true)?;
+        let opts = self.options(settings, 0.0, 0.0, 1.0, false)?;
         let s = &self.settings;
-        let scene = layout::layout(&self.model, s.view, &opts);
+        let page = crate::describe::page(&self.model, s.view, s.lang, opts.shown);
         let mut w = Writer::default();
-        if let Some(t) = &scene.text {
-            page_json(&mut w, t, s.view, &s.theme, opts.shown);
-        }
+        page_json(&mut w, &page, s.view, &s.theme, opts.shown);
         Ok(w.out)
     }
 
     /// One frame: lays out the view for `width` × `height` CSS px at `dpr`, paints it on
     /// `canvas` (backing store = CSS size × dpr) and returns JSON: `{"width", "height", "dpr",
-    /// "boxes": [[x0, y0, x1, y1], …] (device px, reading order), "text": {…}}`, the text only
-    /// when `text` is true. `furniture`: draw the title, legend, footnotes and source in the
-    /// image (a page that shows them as text turns it off).
+    /// "boxes": [[x0, y0, x1, y1], …] (each point's touch target, device px, reading order),
+    /// "marks": […] (each point's mark as drawn), "points": […], "notes": […]}`. `points` (the
+    /// words of each point of this very scene) and `notes` (what the canvas says about how
+    /// it is drawn) come when they differ from the last frame's, or when `text` is true;
+    /// otherwise `points` is null and the last ones stand. `furniture`: draw the title,
+    /// legend, footnotes and source in the image (a page that shows them as text turns it off).
     // The canvas, the settings, the box and what to return: one crossing per frame.
     #[allow(clippy::too_many_arguments)]
     pub fn frame(
@@ -362,10 +377,13 @@ impl Chart {
         furniture: bool,
         text: bool,
     ) -> Result<String, JsValue> {
-        let opts = self.options(settings, width, height, dpr, furniture, text)?;
+        let opts = self.options(settings, width, height, dpr, furniture)?;
         let s = &self.settings;
         let scene = layout::layout(&self.model, s.view, &opts);
         paint(canvas, &scene, &s.theme)?;
+        let keys: Vec<String> = scene.hits.hits.iter().map(layout::Hit::key).collect();
+        let fresh = text || self.points_for.as_ref().is_none_or(|(st, k)| *st != self.settings_text || *k != keys);
+        let points = fresh.then(|| crate::describe::points(&self.model, &scene, s.lang));
         let mut w = Writer::default();
         w.object(|o| {
             o.int("width", scene.width as i64);
@@ -378,12 +396,27 @@ impl Chart {
                     w.array([r.x0, r.y0, r.x1, r.y1], |w, n| w.int(n as i64));
                 });
             }
-            if let Some(t) = &scene.text {
-                page_json(o.key("text"), t, s.view, &s.theme, opts.shown);
+            match &points {
+                Some(p) => {
+                    o.key("points").array(p, point_json);
+                    o.strs("notes", &scene.notes);
+                }
+                None => o.key("points").null(),
             }
         });
+        if fresh {
+            self.points_for = Some((self.settings_text.clone(), keys));
+        }
         self.scene = Some(scene);
         Ok(w.out)
+    }
+
+    /// Every figure of the data as CSV (UTF-8 with its byte-order mark, so Excel reads it):
+    /// one row per figure, as the chart shows it, with its provenance, its derivation or the
+    /// source's words, its warnings and the source, in the language of `settings`.
+    pub fn csv(&mut self, settings: &str) -> Result<String, JsValue> {
+        self.options(settings, 0.0, 0.0, 1.0, false)?;
+        Ok(crate::describe::data_csv(&self.model, self.settings.lang))
     }
 
     /// Draws a standalone image of the view on `canvas` — title, legend, footnotes and source
@@ -398,7 +431,7 @@ impl Chart {
         height: f64,
         dpr: f64,
     ) -> Result<f64, JsValue> {
-        let opts = self.options(settings, width, height, dpr, true, false)?;
+        let opts = self.options(settings, width, height, dpr, true)?;
         let scene = layout::layout(&self.model, self.settings.view, &opts);
         paint(canvas, &scene, &self.settings.theme)?;
         Ok(scene.height as f64 / scene.dpr)
@@ -422,7 +455,6 @@ impl Chart {
         height: f64,
         dpr: f64,
         furniture: bool,
-        text: bool,
     ) -> Result<Options, JsValue> {
         if settings != self.settings_text {
             self.settings = self.read_settings(settings)?;
@@ -440,7 +472,7 @@ impl Chart {
                 "view: this view needs data the chart does not have (the trend view, three or more years)",
             ));
         }
-        Ok(Options { width, height, dpr, lang: s.lang, furniture, shown: s.shown, text })
+        Ok(Options { width, height, dpr, lang: s.lang, furniture, shown: s.shown })
     }
 
     fn read_settings(&self, text: &str) -> Result<Settings, JsValue> {
@@ -504,6 +536,20 @@ fn hex(c: Rgb) -> String {
     s
 }
 
+/// One point's words as JSON.
+fn point_json(w: &mut Writer, p: &PointText) {
+    w.object(|o| {
+        o.str("key", &p.key);
+        o.str("heading", &p.heading);
+        o.str("value", &p.value);
+        o.strs("lines", &p.lines);
+        o.str("spoken", &p.spoken);
+        o.str("series", p.series.name());
+        o.int("tier", p.tier as i64);
+        o.int("year", p.year as i64);
+    })
+}
+
 /// The page text as JSON, for the widget's DOM.
 fn page_json(w: &mut Writer, t: &PageText, view: View, theme: &Theme, shown: Shown) {
     w.object(|o| {
@@ -531,33 +577,29 @@ fn page_json(w: &mut Writer, t: &PageText, view: View, theme: &Theme, shown: Sho
         });
         o.strs("notes", &t.notes);
         o.str("source", &t.source);
+        match &t.source_url {
+            Some(u) => o.str("sourceUrl", u),
+            None => o.key("sourceUrl").null(),
+        }
         o.str("summary", &t.summary);
         o.key("table").object(|o| {
             o.str("caption", &t.table.caption);
             o.strs("columns", &t.table.columns);
+            o.int("heads", t.table.heads as i64);
             o.key("rows").array(&t.table.rows, |w, row| {
                 w.array(row, |w, c| {
                     w.object(|o| {
                         o.str("text", &c.text);
                         o.bool("derived", c.derived);
+                        o.str("origin", &c.origin);
                         o.str("provenance", &c.provenance);
+                        o.str("quote", &c.quote);
                         o.str("markers", &c.markers);
                     })
                 })
             });
             o.strs("derivations", &t.table.derivations);
             o.strs("notes", &t.table.notes);
-        });
-        o.key("points").array(&t.points, |w, p| {
-            w.object(|o| {
-                o.str("heading", &p.heading);
-                o.str("value", &p.value);
-                o.strs("lines", &p.lines);
-                o.str("spoken", &p.spoken);
-                o.str("series", p.series.name());
-                o.int("tier", p.tier as i64);
-                o.int("year", p.year as i64);
-            })
         });
         let ui = &t.ui;
         o.key("ui").object(|o| {
@@ -569,6 +611,7 @@ fn page_json(w: &mut Writer, t: &PageText, view: View, theme: &Theme, shown: Sho
             o.str("hideTable", ui.hide_table);
             o.str("download", ui.download);
             o.str("derived", ui.derived);
+            o.str("downloadData", ui.download_data);
         });
         o.key("colors").object(|o| {
             for (name, c) in [

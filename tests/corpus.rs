@@ -7,6 +7,7 @@ mod common;
 
 use passrate_chart::layout::{layout, Mark, Options, Series, View};
 use passrate_chart::load::{from_csv, from_json, from_text};
+use passrate_chart::words::Lang;
 use passrate_chart::ErrorKind;
 use serde_json::Value;
 
@@ -118,7 +119,6 @@ fn every_bad_input_is_rejected_at_its_field() {
 /// `tests/golden/text/errors-{en,zh}.txt`, one case a line (`UPDATE_GOLDEN=1` accepts).
 #[test]
 fn golden_error_messages() {
-    use passrate_chart::words::Lang;
     let corpus: Vec<Value> = serde_json::from_str(include_str!("corpus/bad-inputs.json")).unwrap();
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/text");
     let mut failures = Vec::new();
@@ -184,9 +184,8 @@ fn unusual_unicode_in_names_loads_and_lays_out() {
                 .filter_map(|m| if let Mark::Text(t) = m { Some(t.text.as_str()) } else { None })
                 .collect();
             assert!(drawn(&labels, name), "{name} {view:?}: not drawn in {labels:?}");
-            let text = l.text.as_ref().unwrap();
-            let first: Vec<&str> = text
-                .points
+            let points = passrate_chart::describe::points(&m, &l, Lang::Zh);
+            let first: Vec<&str> = points
                 .iter()
                 .filter(|p| p.tier == 0 && matches!(p.series, Series::Region | Series::Previous))
                 .map(|p| p.heading.as_str())

@@ -205,7 +205,8 @@ fn golden_page_text() {
             for view in View::all_for(&model) {
                 let scene = layout(&model, view, &Options { lang, ..Options::default() });
                 doc.push_str(&format!("==== {} ====\n", view.name()));
-                doc.push_str(&page_text(&scene.text.expect("the page text")));
+                let page = passrate_chart::describe::page(&model, view, lang, Default::default());
+                doc.push_str(&page_text(&page, &passrate_chart::describe::points(&model, &scene, lang)));
                 // The words drawn on the canvas, at desktop width, on a phone and at the narrowest (where some
                 // labels take a shorter form).
                 for width in [800.0, 320.0, 240.0] {
@@ -236,7 +237,7 @@ fn golden_page_text() {
 
 /// A page text one item a line: title, views, legend, notes, source, summary, the table's
 /// caption, columns, rows, derivations and notes, each point, the controls' words.
-fn page_text(t: &passrate_chart::describe::PageText) -> String {
+fn page_text(t: &passrate_chart::describe::PageText, points: &[passrate_chart::describe::PointText]) -> String {
     let mut out = String::new();
     let mut line = |k: &str, v: String| out.push_str(&format!("{k}: {v}\n"));
     line("title", t.title.clone());
@@ -249,6 +250,9 @@ fn page_text(t: &passrate_chart::describe::PageText) -> String {
         line("note", n.clone());
     }
     line("source", t.source.clone());
+    if let Some(u) = &t.source_url {
+        line("source url", u.clone());
+    }
     line("summary", t.summary.clone());
     line("table", t.table.caption.clone());
     line("columns", t.table.columns.join(" | "));
@@ -261,7 +265,7 @@ fn page_text(t: &passrate_chart::describe::PageText) -> String {
     for n in &t.table.notes {
         line("table note", n.clone());
     }
-    for p in &t.points {
+    for p in points {
         line("point", format!("{:?}", p));
     }
     line("ui", format!("{:?}", t.ui));

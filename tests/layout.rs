@@ -81,7 +81,7 @@ fn each_layout_at(widths: &[f64], dprs: &[f64], variants: &[(bool, Shown)], mut 
                 for lang in [Lang::Zh, Lang::En] {
                     for &dpr in dprs {
                         for &(furniture, shown) in variants {
-                            let opts = Options { width, height: 420.0, dpr, lang, furniture, shown, text: true };
+                            let opts = Options { width, height: 420.0, dpr, lang, furniture, shown };
                             let l = layout(&model, view, &opts);
                             check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr} {furniture} {shown:?}"), &l);
                         }

@@ -6,7 +6,7 @@ mod common;
 use passrate_chart::format::fixed;
 use passrate_chart::model::{Field, Provenance, Rule, WarningKind};
 use passrate_chart::words::Lang;
-use passrate_chart::{describe, parse};
+use passrate_chart::{parse, phrase};
 
 #[test]
 fn seed_derives_reference_and_previous_year() {
@@ -40,12 +40,14 @@ fn seed_derives_reference_and_previous_year() {
     // Exact, not 14.799999…
     assert_eq!(reference.value, 14.8);
     assert_eq!(t1.previous_rate.as_ref().unwrap().value, 15.1);
-    let prov = describe::provenance(reference, &m, Lang::Zh);
+    let prov = phrase::provenance(reference, &m, Lang::Zh);
     assert!(prov.contains("15.5 − 0.7 = 14.8"), "{prov}");
     assert!(prov.contains("与山西省相比 +0.7 个百分点"), "{prov}");
-    let prov_en = describe::provenance(t1.previous_rate.as_ref().unwrap(), &m, Lang::En);
+    let prov_en = phrase::provenance(t1.previous_rate.as_ref().unwrap(), &m, Lang::En);
     assert!(prov_en.contains("15.5 − 0.4 = 15.1"), "{prov_en}");
-    assert_eq!(describe::provenance(&t1.rate, &m, Lang::En), "stated in the source");
+    // Tier 1's rate is stated and contradicted by its counts; tier 2's is stated.
+    assert!(phrase::provenance(&t1.rate, &m, Lang::En).starts_with("stated in the source, but another number"));
+    assert_eq!(phrase::provenance(&m.current().tiers[1].rate, &m, Lang::En), "stated in the source");
 }
 
 #[test]
@@ -73,7 +75,7 @@ fn seed_tier_one_counts_contradict_the_rate_and_tier_two_do_not() {
     let t2 = &m.current().tiers[1];
     assert!(t2.rate.warnings.is_empty());
     assert_eq!(fixed(t2.rate_from_counts.as_ref().unwrap().value, 2), "48.57");
-    let note = describe::warning(&m, 0, Lang::Zh);
+    let note = phrase::warning(&m, 0, Lang::Zh);
     assert!(note.contains("5,872 ÷ 36,192 = 16.2%") && note.contains("15.5%"), "{note}");
 }
 
@@ -96,10 +98,10 @@ fn stated_numbers_that_disagree_warn() {
     assert!(t.rate.warnings.is_empty());
     assert!(!t.reference_rate.as_ref().unwrap().is_derived());
     assert_eq!(t.reference_rate.as_ref().unwrap().warnings, vec![0]);
-    assert_eq!(t.previous_rate.as_ref().unwrap().value, 20.0);
+    assert_eq!(t.previous_rate.as_ref().unwrap().value, 20.1);
     assert_eq!(t.previous_rate.as_ref().unwrap().warnings, vec![1]);
-    let note = describe::warning(&m, 0, Lang::En);
-    assert!(note.contains("19.0%") && note.contains("19.6%"), "{note}");
+    let note = phrase::warning(&m, 0, Lang::En);
+    assert!(note.contains("19.1%") && note.contains("19.6%"), "{note}");
 }
 
 fn one_tier(extra: &str) -> String {
@@ -110,8 +112,16 @@ fn one_tier(extra: &str) -> String {
 
 #[test]
 fn rounding_tolerance_of_the_cross_checks() {
-    // 20.0 − 0.5 = 19.5; a stated 19.4 or 19.6 is within what rounding explains, 19.7 is not.
-    for (reference, warns) in [("19.4", false), ("19.6", false), ("19.7", true), ("19.3", true)] {
+    // 20.1 − 0.5 = 19.6; each of the three stated numbers may be off by 0.05, so a stated 19.5
+    // or 19.7 is within what rounding explains, 19.8 and 19.4 are not.
+    for (reference, warns) in [("19.5", false), ("19.7", false), ("19.8", true), ("19.4", true)] {
+        let m =
+            parse(&one_tier(&format!(r#""rate":20.1,"vs_reference_pp":0.5,"reference_rate":{reference}"#))).unwrap();
+        assert_eq!(!m.warnings.is_empty(), warns, "reference {reference}");
+    }
+    // A trailing zero claims no precision: 20.0 is compared as 20, which may be off by 0.5, so
+    // 20.0 − 0.5 against a stated 19.0 is within rounding (0.5 + 0.05 + 0.05), and 18.8 is not.
+    for (reference, warns) in [("19.0", false), ("18.8", true)] {
         let m =
             parse(&one_tier(&format!(r#""rate":20.0,"vs_reference_pp":0.5,"reference_rate":{reference}"#))).unwrap();
         assert_eq!(!m.warnings.is_empty(), warns, "reference {reference}");
@@ -124,6 +134,19 @@ fn rounding_tolerance_of_the_cross_checks() {
     // Half a unit exactly is still rounding.
     let edge = parse(&one_tier(r#""candidates":10000,"passed":4855,"rate":48.6"#)).unwrap();
     assert!(edge.warnings.is_empty(), "{:?}", edge.warnings);
+    // Excel's two-decimal percent format writes 18.70: its zero is not a claim, and 7,906 ÷
+    // 42,318 = 18.68 agrees with it; 18.0 stated (as a reporter writes it) does not, and the
+    // footnote gives both numbers at their own precision and the real difference.
+    let excel = parse(&one_tier(r#""candidates":42318,"passed":7906,"rate":"18.70%""#)).unwrap();
+    assert!(excel.warnings.is_empty(), "{:?}", excel.warnings);
+    let off = parse(&one_tier(r#""candidates":42318,"passed":7906,"rate":"18.0""#)).unwrap();
+    assert_eq!(off.warnings.len(), 1);
+    let note = phrase::warning(&off, 0, Lang::Zh);
+    assert!(note.contains("= 18.7%") && note.contains("18.0%") && note.contains("相差 0.7 个百分点"), "{note}");
+    // A whole-number rate: compared at units, written with one decimal to show the difference.
+    let whole = parse(&one_tier(r#""candidates":42318,"passed":7906,"rate":18"#)).unwrap();
+    let note = phrase::warning(&whole, 0, Lang::En);
+    assert!(note.contains("18.7%") && note.contains(" 18%") && note.contains("0.7"), "{note}");
 }
 
 #[test]
@@ -169,8 +192,17 @@ fn decimals_are_kept_as_typed() {
     let m = parse(&one_tier(r#""rate":33.0,"vs_reference_pp":2.00"#)).unwrap();
     let t = &m.current().tiers[0];
     assert_eq!(fixed(t.rate.value, t.rate.decimals), "33.0");
+    // A derived figure takes its inputs' significant decimals; written zeros add none, but a
+    // number written with a decimal point keeps one.
     let r = t.reference_rate.as_ref().unwrap();
-    assert_eq!(fixed(r.value, r.decimals), "31.00");
+    assert_eq!(fixed(r.value, r.decimals), "31.0");
+    for (rate, gap, want) in
+        [("\"18.70\"", "2.3", "16.4"), ("\"18.75\"", "2.3", "16.45"), ("16", "1", "15"), ("15.0", "1.0", "14.0")]
+    {
+        let m = parse(&one_tier(&format!(r#""rate":{rate},"vs_reference_pp":{gap}"#))).unwrap();
+        let r = m.current().tiers[0].reference_rate.clone().unwrap();
+        assert_eq!(fixed(r.value, r.decimals), want, "{rate} − {gap}");
+    }
 }
 
 /// Regions in format 2, each `(name, tiers)` with tiers as JSON members, in 2024.
@@ -200,10 +232,11 @@ fn references_disagree(m: &passrate_chart::model::Model) -> Vec<Disagreement> {
 
 #[test]
 fn regions_implying_different_reference_rates_are_flagged_beyond_rounding() {
-    // Two regions: 20.0 − 5.0 = 15.0 and 18.0 − 2.5 = 15.5 disagree; 18.0 − 2.8 = 15.2 does not (two units).
+    // Two regions: 20.1 − 5.1 = 15.0 and 18.1 − 2.6 = 15.5 disagree; 18.1 − 2.9 = 15.2 does not
+    // (each of the four stated numbers may be off by 0.05).
     let two = parse(&regions(&[
-        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#),
-        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.5}"#),
+        ("甲", r#"{"tier":"T","rate":20.1,"vs_reference_pp":5.1}"#),
+        ("乙", r#"{"tier":"T","rate":18.1,"vs_reference_pp":2.6}"#),
     ]))
     .unwrap();
     assert_eq!(references_disagree(&two), vec![("T".into(), ("甲".into(), 15.0), ("乙".into(), 15.5))]);
@@ -211,17 +244,17 @@ fn regions_implying_different_reference_rates_are_flagged_beyond_rounding() {
         assert_eq!(two.regions[r].years[0].tiers[0].reference_rate.as_ref().unwrap().warnings, vec![0], "region {r}");
     }
     let close = parse(&regions(&[
-        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#),
-        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.8}"#),
+        ("甲", r#"{"tier":"T","rate":20.1,"vs_reference_pp":5.1}"#),
+        ("乙", r#"{"tier":"T","rate":18.1,"vs_reference_pp":2.9}"#),
     ]))
     .unwrap();
     assert_eq!(references_disagree(&close), vec![]);
     // Three regions: the warning names the first and the most different (14.0, below it), not
     // the nearer one above it (15.5); per tier: tier U agrees throughout.
     let three = parse(&regions(&[
-        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0},{"tier":"U","rate":30.0,"vs_reference_pp":1.0}"#),
-        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.5},{"tier":"U","rate":31.0,"vs_reference_pp":2.0}"#),
-        ("丙", r#"{"tier":"T","rate":16.0,"vs_reference_pp":2.0},{"tier":"U","rate":29.0,"vs_reference_pp":0.0}"#),
+        ("甲", r#"{"tier":"T","rate":20.1,"vs_reference_pp":5.1},{"tier":"U","rate":30.1,"vs_reference_pp":1.1}"#),
+        ("乙", r#"{"tier":"T","rate":18.1,"vs_reference_pp":2.6},{"tier":"U","rate":31.1,"vs_reference_pp":2.1}"#),
+        ("丙", r#"{"tier":"T","rate":16.1,"vs_reference_pp":2.1},{"tier":"U","rate":29.1,"vs_reference_pp":0.1}"#),
     ]))
     .unwrap();
     assert_eq!(references_disagree(&three), vec![("T".into(), ("甲".into(), 15.0), ("丙".into(), 14.0))]);
@@ -233,15 +266,15 @@ fn regions_implying_different_reference_rates_are_flagged_beyond_rounding() {
     assert_eq!(carried, vec![true, false, true], "the two named regions' figures carry the warning");
     // The same with the most different region before the nearer one.
     let reversed = parse(&regions(&[
-        ("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#),
-        ("丙", r#"{"tier":"T","rate":16.0,"vs_reference_pp":2.0}"#),
-        ("乙", r#"{"tier":"T","rate":18.0,"vs_reference_pp":2.5}"#),
+        ("甲", r#"{"tier":"T","rate":20.1,"vs_reference_pp":5.1}"#),
+        ("丙", r#"{"tier":"T","rate":16.1,"vs_reference_pp":2.1}"#),
+        ("乙", r#"{"tier":"T","rate":18.1,"vs_reference_pp":2.6}"#),
     ]))
     .unwrap();
     assert_eq!(references_disagree(&reversed), vec![("T".into(), ("甲".into(), 15.0), ("丙".into(), 14.0))]);
     // One region has nothing to compare.
     assert!(references_disagree(
-        &parse(&regions(&[("甲", r#"{"tier":"T","rate":20.0,"vs_reference_pp":5.0}"#)])).unwrap()
+        &parse(&regions(&[("甲", r#"{"tier":"T","rate":20.1,"vs_reference_pp":5.1}"#)])).unwrap()
     )
     .is_empty());
 }

@@ -92,12 +92,12 @@ fuzz_target!(|input: Input| {
         lang: if input.english { Lang::En } else { Lang::Zh },
         furniture: input.furniture,
         shown: Shown { region: input.shown.0, reference: input.shown.1, previous: input.shown.2 },
-        text: true,
     };
     let view = if input.change { View::Change } else { View::Compare };
     let scene = layout(&model, view, &opts);
     assert!(scene.width > 0 && scene.height > 0);
-    assert_eq!(scene.text.as_ref().map(|t| t.points.len()), Some(scene.hits.hits.len()));
+    assert_eq!(passrate_chart::describe::points(&model, &scene, opts.lang).len(), scene.hits.hits.len());
     let _ = scene.hits.find(input.pointer.0 as f64, input.pointer.1 as f64, 8.0);
-    let _ = passrate_chart::describe::table_html(&scene.text.unwrap().table, opts.lang);
+    let page = passrate_chart::describe::page(&model, view, opts.lang, opts.shown);
+    let _ = passrate_chart::describe::table_html(&page.table);
 });

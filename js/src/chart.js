@@ -38,6 +38,7 @@ export class Chart {
     this.options = { view: 'compare', lang: 'zh-CN', theme: 'light', height: DEFAULT_HEIGHT, ...options };
     this.shown = { region: true, reference: true, previous: true };
     this.points = [];
+    this.pointText = [];
     this.text = null;
     this.active = -1;
     this.frame = 0;
@@ -181,15 +182,33 @@ export class Chart {
     this.view.hide();
   }
 
-  async _download() {
-    const blob = await this.toPNG();
+  /**
+   * Every figure of the data as CSV text (UTF-8 with a byte-order mark, so Excel opens it as
+   * such): one row per figure as the chart shows it, with its provenance, its derivation or
+   * the source's words, its warnings and the source.
+   */
+  toCSV() {
+    return this.#call(() => this.core.csv(this.#settings()));
+  }
+
+  _downloadData() {
+    const blob = new Blob([this.toCSV()], { type: 'text/csv;charset=utf-8' });
+    this.#save(blob, `${this.text?.title || 'chart'}.csv`);
+  }
+
+  #save(blob, name) {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `${this.text?.title || 'chart'}.png`;
+    a.download = name;
     this.view.root.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  async _download() {
+    const blob = await this.toPNG();
+    this.#save(blob, `${this.text?.title || 'chart'}.png`);
   }
 
   /** Recreates the core on the current engine from the last good data, and redraws. */
@@ -266,6 +285,9 @@ export class Chart {
     this._hide();
     const settings = this.#settings();
     const refresh = this.textStale;
+    // The point that has keyboard focus, by what it is: the same point (or the nearest one
+    // left) gets focus back after the redraw, whatever changed (WCAG 2.4.3).
+    const focusedKey = this.#focusedKey();
     if (refresh) {
       this.text = JSON.parse(this.#call(() => this.core.text(settings)));
       view.fill(this.text, { view: (id) => this.setView(id), toggle: (s) => this.#toggle(s) });
@@ -277,16 +299,28 @@ export class Chart {
     // text around it leaves, so nothing below the widget moves when the chart arrives.
     const total = Number(this.options.height) || DEFAULT_HEIGHT;
     const canvasHeight = Math.max(200, total - view.chromeHeight());
-    const out = JSON.parse(this.#call(() => this.core.frame(view.canvas, settings, width, canvasHeight, dpr, false, false)));
+    // One frame: the scene painted and the words of its points, from the same layout, so each
+    // point a keyboard or screen reader reaches is the mark drawn under it.
+    const out = JSON.parse(this.#call(() => this.core.frame(view.canvas, settings, width, canvasHeight, dpr, false, refresh)));
     view.sizeCanvas(out.width, out.height, out.dpr);
+    if (out.points) {
+      this.pointText = out.points;
+      view.fillOptions(out.points, out.notes, focusedKey);
+    }
     // When the chart needs more room than `height` leaves (a narrow phone, long notes), the
     // widget grows; the reservation follows so later redraws do not jump back and forth.
     this.container.style.minHeight = `${Math.max(total, Math.ceil(view.figure.getBoundingClientRect().height))}px`;
     const s = out.dpr;
     const box = ([x0, y0, x1, y1]) => ({ x: x0 / s, y: y0 / s, w: (x1 - x0) / s, h: (y1 - y0) / s });
-    this.points = this.text.points.map((p, i) => ({ ...p, ...box(out.boxes[i]), mark: box(out.marks[i]) }));
+    this.points = this.pointText.map((p, i) => ({ ...p, ...box(out.boxes[i]), mark: box(out.marks[i]) }));
     view.placeOptions(this.points);
     this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
+  }
+
+  /** The key of the point that has keyboard focus, or null. */
+  #focusedKey() {
+    const i = this.view.focusedOption();
+    return i >= 0 ? this.pointText?.[i]?.key ?? null : null;
   }
 
   #toggle(series) {

@@ -12,6 +12,7 @@
 export function attach(chart, view) {
   view.tableButton.addEventListener('click', () => view.toggleTable());
   view.pngButton.addEventListener('click', () => chart._download());
+  view.csvButton.addEventListener('click', () => chart._downloadData());
   view.tabs.addEventListener('keydown', (e) => {
     const views = chart.views;
     const i = views.indexOf(chart.options.view);

@@ -79,6 +79,8 @@ th[scope="row"], thead th:first-child { text-align: left; }
 .how { margin: 6px 0 0; padding-left: 18px; font-size: max(12px, 0.75rem); color: var(--prc-muted); }
 .badge { font-size: max(11px, 0.6875rem); color: var(--prc-muted); border: 1px solid var(--prc-grid); border-radius: 3px; padding: 0 3px; margin-left: 4px; }
 .mark { color: var(--prc-warning); margin-left: 2px; }
+.quote { display: block; font-size: max(11px, 0.6875rem); color: var(--prc-muted); quotes: "“" "”"; white-space: normal; min-width: 8em; max-width: 16em; margin-left: auto; text-align: right; }
+.source a { color: inherit; }
 .sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 /* On paper: a chart is never split across pages; its backgrounds (swatches, hatching, a dark

@@ -28,7 +28,7 @@ export class View {
     this.panel = el('div', { class: 'panel', role: 'tabpanel', id: `${id}-panel` });
     this.stage = el('div', {
       class: 'stage', id: `${id}-stage`, role: 'listbox', 'aria-labelledby': `${id}-title`,
-      'aria-describedby': `${id}-summary ${id}-keys`,
+      'aria-describedby': `${id}-summary ${id}-drawn ${id}-keys`,
     });
     this.canvas = el('canvas', { 'aria-hidden': 'true' });
     this.options = el('div', { class: 'options' });
@@ -38,17 +38,20 @@ export class View {
     this.panel.append(this.stage);
     this.summary = el('p', { class: 'sr-only', id: `${id}-summary` });
     this.keys = el('p', { class: 'sr-only', id: `${id}-keys` });
+    // What the canvas says about how it is drawn (one group in three, the change's own scale).
+    this.drawn = el('p', { class: 'sr-only', id: `${id}-drawn` });
     this.notes = el('ol', { class: 'notes' });
     this.source = el('p', { class: 'source' });
     const actions = el('div', { class: 'actions' });
     this.tableButton = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': `${id}-table` });
     this.pngButton = el('button', { type: 'button' });
-    actions.append(this.tableButton, this.pngButton);
+    this.csvButton = el('button', { type: 'button' });
+    actions.append(this.tableButton, this.csvButton, this.pngButton);
     // Collapsed, the table is hidden from everyone; the summary says what it holds in words.
     this.tableWrap = el('div', {
       class: 'table-wrap', id: `${id}-table`, role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption`, hidden: '',
     });
-    fig.append(cap, bar, this.panel, this.summary, this.keys, this.notes, this.source, actions, this.tableWrap);
+    fig.append(cap, bar, this.panel, this.summary, this.drawn, this.keys, this.notes, this.source, actions, this.tableWrap);
     root.append(fig);
     this.figure = fig;
     this.ui = null;
@@ -105,15 +108,27 @@ export class View {
     this.#text(this.summary, t.summary);
     this.keys.textContent = ui.keys;
     this.notes.replaceChildren(...t.notes.map((n) => this.#text(el('li'), n)));
-    this.#text(this.source, t.source);
+    this.#source(t.source, t.sourceUrl);
     this.tableButton.textContent = this.tableOpen() ? ui.hideTable : ui.showTable;
     this.pngButton.textContent = ui.download;
+    this.csvButton.textContent = ui.downloadData;
     // The table's DOM is built when a reader first opens it (most never do), and rebuilt on a
     // change only while it is open.
     this.pendingTable = { table: t.table, ui };
     if (this.tableOpen()) this.#buildTable();
-    this.#fillOptions(t.points);
     if (refocus) this.root.querySelector(refocus)?.focus();
+  }
+
+  /** The source line; a link to the source when the data gives its address (http(s) only). */
+  #source(text, url) {
+    const safe = typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+    if (!safe) {
+      this.#text(this.source, text);
+      return;
+    }
+    const a = el('a', { href: safe, rel: 'noopener noreferrer', target: '_blank' });
+    this.#text(a, text);
+    this.source.replaceChildren(a);
   }
 
   /** `text` into `node`, with its Chinese or English runs marked when they are not the chart's language. */
@@ -137,10 +152,13 @@ export class View {
     for (const row of t.rows) {
       const tr = el('tr');
       row.forEach((cell, i) => {
-        const td = el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {});
+        const head = i < (t.heads || 1);
+        const td = el(head ? 'th' : 'td', head ? { scope: 'row' } : {});
         td.append(this.#text(el('span'), cell.text));
-        if (cell.derived) td.append(el('span', { class: 'badge' }, ui.derived));
+        if (cell.origin) td.append(el('span', { class: 'badge' }, cell.origin));
         if (cell.markers) td.append(el('span', { class: 'mark' }, cell.markers));
+        // The source's words for the figure, under it, for every reader (not only a title tooltip).
+        if (cell.quote) td.append(this.#text(el('q', { class: 'quote' }), cell.quote));
         if (cell.provenance) td.setAttribute('title', cell.provenance);
         tr.append(td);
       });
@@ -155,8 +173,15 @@ export class View {
     this.tableWrap.replaceChildren(table, how, notes);
   }
 
-  /** One option per data point, in reading order; the first is the listbox's tab stop. */
-  #fillOptions(points) {
+  /**
+   * One option per point of the painted scene, in reading order; the listbox's tab stop is
+   * the point with key `focusKey` if it is still drawn (else the nearest in order), and it
+   * gets focus back when one of the old options had it. `notes`: what the canvas says about
+   * how it is drawn, for screen readers.
+   */
+  fillOptions(points, notes, focusKey) {
+    const hadFocus = this.focusedOption() >= 0;
+    const old = this.focused;
     this.optionNodes = points.map((p, i) => {
       const o = el('div', { class: 'option', role: 'option', id: `${this.id}-opt-${i}`, tabindex: '-1', 'aria-selected': 'false' });
       this.#text(o, p.spoken);
@@ -164,8 +189,11 @@ export class View {
       return o;
     });
     this.options.replaceChildren(...this.optionNodes);
-    this.focused = Math.min(this.focused, Math.max(0, points.length - 1));
+    this.#text(this.drawn, (notes || []).join(' '));
+    const same = focusKey == null ? -1 : points.findIndex((p) => p.key === focusKey);
+    this.focused = same >= 0 ? same : Math.min(old, Math.max(0, points.length - 1));
     this.#rove(this.focused);
+    if (hadFocus || focusKey != null) this.optionNodes[this.focused]?.focus({ preventScroll: true });
   }
 
   /** Places each option over its point's box (CSS px, relative to the canvas). */

@@ -362,9 +362,7 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                     }
                 }
             }
-            Output::Table => {
-                describe::table_html(&describe::table(&model, args.view, args.lang), args.lang).into_bytes()
-            }
+            Output::Table => describe::table_html(&describe::table(&model, args.view, args.lang)).into_bytes(),
             Output::Summary => (describe::summary(&model, args.view, args.lang) + "\n").into_bytes(),
         };
         let written = match &args.out {

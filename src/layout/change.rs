@@ -13,7 +13,7 @@ use super::hits::Series;
 use super::labels::{centre_within, collect_footnotes, markers, two_lines, value_text};
 use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
 use super::scale::{label_every, nice_scale, tick_label};
-use super::{Options, Scene, View};
+use super::{Options, Scene, Shown, View};
 use crate::format::{decimals_of, fixed, signed};
 use crate::model::{Figure, Model, TierModel};
 use crate::text;
@@ -46,6 +46,15 @@ fn change_tick(v: f64, step: f64) -> String {
     signed(v, decimals_of(step)).unwrap_or_else(|| "0".into())
 }
 
+/// The warnings carried by the figures the view shows with these series shown.
+pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
+    collect_footnotes(model.current().tiers.iter().flat_map(|t| {
+        let previous = t.previous_rate.as_ref().filter(|_| shown.previous);
+        let reference = t.reference_rate.as_ref().filter(|_| shown.reference);
+        [Some(&t.rate), previous, t.vs_previous.as_ref(), reference].into_iter().flatten()
+    }))
+}
+
 pub(super) fn change(model: &Model, opts: &Options) -> Scene {
     let w = words(opts.lang);
     let year = model.current();
@@ -56,11 +65,7 @@ pub(super) fn change(model: &Model, opts: &Options) -> Scene {
         f.paragraph(&w.no_previous_year(year.year), f.ty.subtitle, false, Ink::Text);
         f.y += f.px(4.0);
     }
-    let footnotes = collect_footnotes(tiers.iter().flat_map(|t| {
-        let previous = t.previous_rate.as_ref().filter(|_| opts.shown.previous);
-        let reference = t.reference_rate.as_ref().filter(|_| opts.shown.reference);
-        [Some(&t.rate), previous, t.vs_previous.as_ref(), reference].into_iter().flatten()
-    }));
+    let footnotes = footnotes(model, opts.shown);
     f.set_footnotes(model, footnotes.clone());
 
     let c = Change::new(&f, tiers, opts, &footnotes);
@@ -402,6 +407,15 @@ impl<'a> Change<'a> {
                 let bar = Rect::new(a, cur_y - rows.cur_bar / 2.0, b, cur_y + rows.cur_bar / 2.0);
                 if b > a {
                     f.bar(bar, Ink::Region, c.is_derived());
+                } else {
+                    // No change: a tick on the zero line, so the point stands on a mark.
+                    let x = zero.round() as i32;
+                    f.marks.push(Mark::Line {
+                        from: (x, bar.y0),
+                        to: (x, bar.y1),
+                        ink: Ink::Region,
+                        width: f.stroke(2.0),
+                    });
                 }
                 let target = Rect::new(a.min(zero - f.px(4.0)), bar.y0 as f64, b.max(zero + f.px(4.0)), bar.y1 as f64);
                 f.hit_with_target(bar, super::hits::target(target, f.px(24.0)), year, i, Series::Change);

@@ -58,14 +58,10 @@ pub fn ranking<'a>(model: &'a Model, year: i32, key: &str) -> (Vec<Ranked<'a>>, 
     (out, without)
 }
 
-pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
-    let w = words(opts.lang);
-    let year = model.latest_year();
-    let tiers = model.latest_tiers();
-    let mut f = Frame::open(model, View::Cities, opts);
-    let rankings: Vec<_> = tiers.iter().map(|t| ranking(model, year, &t.key)).collect();
-    let references: Vec<Option<&Figure>> = tiers.iter().map(|t| model.reference_rate(year, &t.key)).collect();
-    let footnotes = collect_footnotes(
+type Rankings<'a> = Vec<(Vec<Ranked<'a>>, Vec<usize>)>;
+
+fn footnotes_of(rankings: &Rankings, references: &[Option<&Figure>]) -> Vec<usize> {
+    collect_footnotes(
         rankings
             .iter()
             .flat_map(|(rows, _)| {
@@ -74,7 +70,26 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
             })
             .flatten()
             .chain(references.iter().flatten().copied()),
-    );
+    )
+}
+
+/// The warnings carried by the figures the view shows (every series, whatever is shown).
+pub(super) fn footnotes(model: &Model) -> Vec<usize> {
+    let year = model.latest_year();
+    let tiers = model.latest_tiers();
+    let rankings: Rankings = tiers.iter().map(|t| ranking(model, year, &t.key)).collect();
+    let references: Vec<Option<&Figure>> = tiers.iter().map(|t| model.reference_rate(year, &t.key)).collect();
+    footnotes_of(&rankings, &references)
+}
+
+pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
+    let w = words(opts.lang);
+    let year = model.latest_year();
+    let tiers = model.latest_tiers();
+    let mut f = Frame::open(model, View::Cities, opts);
+    let rankings: Rankings = tiers.iter().map(|t| ranking(model, year, &t.key)).collect();
+    let references: Vec<Option<&Figure>> = tiers.iter().map(|t| model.reference_rate(year, &t.key)).collect();
+    let footnotes = footnotes_of(&rankings, &references);
     f.set_footnotes(model, footnotes.clone());
     let emphasis = model.highlighted.then_some(model.focus);
 
@@ -89,30 +104,58 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
     // ones (or a narrow phone) put each name on its own line over its bar.
     let stacked = widest_name > f.inner_width() * 0.26;
     let name_w = if stacked { 0.0 } else { widest_name.max(f.px(36.0)) };
-    let diff_text = |d: Option<&Figure>| match d {
+    // A column whose every figure is derived says so in its head; where stated and derived
+    // figures share a column, each derived one is marked "*" and the head says what it means.
+    let all_derived = |pick: &dyn Fn(&TierModel) -> Option<&Figure>| {
+        let mut figures = all_rows().filter_map(|r| pick(r.tier)).peekable();
+        figures.peek().is_some() && figures.all(Figure::is_derived)
+    };
+    let derived_ref = all_derived(&|t| t.vs_reference.as_ref());
+    let derived_prev = all_derived(&|t| t.vs_previous.as_ref());
+    let diff_text = |d: Option<&Figure>, whole_column: bool| match d {
         Some(d) => {
-            signed(d.value, d.decimals).unwrap_or_else(|| w.flat_cell(fixed(0.0, d.decimals))) + &markers(d, &footnotes)
+            let suffix = if d.is_derived() && !whole_column { "*" } else { "" };
+            signed(d.value, d.decimals).unwrap_or_else(|| w.flat_cell(fixed(0.0, d.decimals)))
+                + suffix
+                + &markers(d, &footnotes)
         }
         None => "—".to_string(),
     };
     // A column is as wide as its cells, or its head where the chart has room; a head wider
     // than that wraps to two lines.
-    let col = |head: &str, pick: &dyn Fn(&TierModel) -> Option<&Figure>| {
-        let cells = all_rows().map(|r| text::width(&diff_text(pick(r.tier)), value_size)).fold(0.0, f64::max);
+    let col = |head: &str, pick: &dyn Fn(&TierModel) -> Option<&Figure>, whole: bool| {
+        let some = all_rows().filter_map(|r| pick(r.tier)).any(Figure::is_derived);
+        let note = match (whole, some) {
+            (true, _) => w.derived_suffix(),
+            (false, true) => w.derived_mark_note(),
+            (false, false) => "",
+        };
+        let cells = all_rows().map(|r| text::width(&diff_text(pick(r.tier), whole), value_size)).fold(0.0, f64::max);
         let room = (f.inner_width() * 0.2).max(cells);
-        let width = text::width(head, small).min(room).max(cells) + f.px(8.0);
-        let mut lines = text::wrap(head, small, width - f.px(4.0));
-        if lines.len() > 2 {
-            let rest = lines[1..].concat();
-            lines.truncate(1);
-            lines.push(text::ellipsize(&rest, small, width - f.px(4.0)));
-        }
+        let whole_head = crate::cat!(head, note);
+        let width = text::width(&whole_head, small).min(room).max(cells) + f.px(8.0);
+        let max = width - f.px(4.0);
+        // The head and its note on one line, or the note on a line of its own, never broken.
+        let lines = if text::width(&whole_head, small) <= max || note.is_empty() {
+            let mut lines = text::wrap(&whole_head, small, max);
+            if lines.len() > 2 {
+                let rest = lines[1..].concat();
+                lines.truncate(1);
+                lines.push(text::ellipsize(&rest, small, max));
+            }
+            lines
+        } else {
+            vec![text::ellipsize(head, small, max), text::ellipsize(note.trim_start(), small, max)]
+        };
         (width, lines)
     };
     let any_previous = all_rows().any(|r| r.tier.vs_previous.is_some());
-    let (ref_w, head_ref) = col(&w.column_vs_reference(&model.reference), &|t| t.vs_reference.as_ref());
-    let (prev_w, head_prev) =
-        if any_previous { col(w.column_vs_previous(), &|t| t.vs_previous.as_ref()) } else { (0.0, Vec::new()) };
+    let (ref_w, head_ref) = col(&w.column_vs_reference(&model.reference), &|t| t.vs_reference.as_ref(), derived_ref);
+    let (prev_w, head_prev) = if any_previous {
+        col(w.column_vs_previous(), &|t| t.vs_previous.as_ref(), derived_prev)
+    } else {
+        (0.0, Vec::new())
+    };
     let head_lines = head_ref.len().max(head_prev.len()).max(1) as f64;
     let value_w = all_rows()
         .map(|r| text::width(&value_text(&r.tier.rate, &footnotes, true), value_size))
@@ -223,9 +266,9 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
             }
             f.text(lx, cy, label, value);
             let col = LabelStyle::new(value_size, Ink::Text).weight(strong).anchor(HAlign::Right, VAlign::Middle);
-            f.text(right + ref_w, cy, diff_text(r.tier.vs_reference.as_ref()), col);
+            f.text(right + ref_w, cy, diff_text(r.tier.vs_reference.as_ref(), derived_ref), col);
             if any_previous {
-                f.text(right + ref_w + prev_w, cy, diff_text(r.tier.vs_previous.as_ref()), col);
+                f.text(right + ref_w + prev_w, cy, diff_text(r.tier.vs_previous.as_ref(), derived_prev), col);
             }
         }
         for (k, &region) in without.iter().enumerate() {

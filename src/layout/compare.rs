@@ -6,7 +6,7 @@ use super::hits::Series;
 use super::labels::{collect_footnotes, markers, two_lines, value_text};
 use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
 use super::scale::{nice_scale, tick_label};
-use super::{Options, Scene, View};
+use super::{Options, Scene, Shown, View};
 use crate::format::signed;
 use crate::model::{Figure, Model, TierModel};
 use crate::text;
@@ -22,13 +22,7 @@ pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
     let tiers = &year.tiers;
     let mut f = Frame::open(model, View::Compare, opts);
     let cols = Columns::new(&f, tiers, opts);
-    let footnotes = collect_footnotes(tiers.iter().flat_map(|t| {
-        let region = cols.region.then_some(&t.rate);
-        let reference = t.reference_rate.as_ref().filter(|_| cols.reference);
-        let gap = t.vs_reference.as_ref().filter(|_| cols.reference && cols.region);
-        let counts = t.rate_from_counts.as_ref().filter(|_| cols.region);
-        [region, reference, gap, counts].into_iter().flatten()
-    }));
+    let footnotes = footnotes(model, opts.shown);
     f.set_footnotes(model, footnotes.clone());
     let labels = Labels::choose(&f, &cols, tiers, &footnotes, w);
 
@@ -77,6 +71,20 @@ pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
 
     f.footer(y1 + cat_h + f.px(6.0), &labels.notes);
     f.finish(View::Compare, height, Rect::new(cols.x0, y0, cols.x1, y1))
+}
+
+/// The warnings carried by the figures the view shows with these series shown.
+pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
+    let tiers = &model.current().tiers;
+    let pair_in_data = tiers.iter().any(|t| t.reference_rate.is_some());
+    let (region, reference) = (shown.region, shown.reference && pair_in_data);
+    collect_footnotes(tiers.iter().flat_map(|t| {
+        let rate = region.then_some(&t.rate);
+        let reference_rate = t.reference_rate.as_ref().filter(|_| reference);
+        let gap = t.vs_reference.as_ref().filter(|_| reference && region);
+        let counts = t.rate_from_counts.as_ref().filter(|_| region);
+        [rate, reference_rate, gap, counts].into_iter().flatten()
+    }))
 }
 
 /// The horizontal geometry: one group per tier, one or two bars a group. Bar widths and the
@@ -222,9 +230,12 @@ impl<'w> Labels<'w> {
 
     fn diff_text(&self, d: &Figure, form: DiffForm, footnotes: &[usize]) -> String {
         let s = signed(d.value, d.decimals);
+        // A gap computed from two stated rates is derived, and says so where there is room
+        // (the bare form's note says it for every gap).
+        let derived = if d.is_derived() { self.w.derived_suffix() } else { "" };
         let body = match form {
-            DiffForm::Long => self.w.points_vs_reference(s.as_deref()),
-            DiffForm::Short => self.w.points_short_vs_reference(s.as_deref()),
+            DiffForm::Long => self.w.points_vs_reference(s.as_deref()) + derived,
+            DiffForm::Short => self.w.points_short_vs_reference(s.as_deref()) + derived,
             DiffForm::Bare => s.unwrap_or_else(|| self.w.level().into()),
         };
         body + &markers(d, footnotes)

@@ -52,7 +52,9 @@ pub(super) struct Frame {
     pub furniture: bool,
     footnotes: Vec<usize>,
     footnote_texts: Vec<(String, String)>,
-    source: String,
+    source: Vec<String>,
+    /// What the canvas says about how it is drawn, for the scene's notes.
+    notes: Vec<String>,
 }
 
 impl Frame {
@@ -73,12 +75,13 @@ impl Frame {
             furniture: opts.furniture,
             footnotes: Vec::new(),
             footnote_texts: Vec::new(),
-            source: crate::describe::source_line(model, opts.lang),
+            notes: Vec::new(),
+            source: crate::phrase::source_lines(model, opts.lang),
         };
         if opts.furniture {
             f.paragraph(&model.title, f.ty.title, true, Ink::Text);
             f.y += f.px(2.0);
-            let subtitle = crate::describe::subtitle(model, view, opts.lang);
+            let subtitle = crate::phrase::subtitle(model, view, opts.lang);
             f.paragraph(&subtitle, f.ty.subtitle, false, Ink::Muted);
             f.y += f.px(6.0);
             f.legend(&legend::items(model, view, opts.lang), opts.shown);
@@ -103,7 +106,7 @@ impl Frame {
             marks: self.marks,
             hits: HitTable::new(self.hits),
             footnotes: self.footnotes,
-            text: None,
+            notes: self.notes,
         }
     }
 
@@ -217,6 +220,7 @@ impl Frame {
     /// The footer from `top`: numbered warnings, `notes`, the source line.
     pub fn footer(&mut self, top: f64, notes: &[String]) {
         self.footer_at(Some(top), notes);
+        self.notes = notes.to_vec();
     }
 
     fn footer_at(&mut self, top: Option<f64>, notes: &[String]) -> f64 {
@@ -224,7 +228,7 @@ impl Frame {
         let mut y = top.unwrap_or(0.0);
         let start = y;
         let footnotes = if self.furniture { std::mem::take(&mut self.footnote_texts) } else { Vec::new() };
-        let source = if self.furniture { Some(std::mem::take(&mut self.source)) } else { None };
+        let source = if self.furniture { std::mem::take(&mut self.source) } else { Vec::new() };
         let warning = LabelStyle::new(size, Ink::Warning);
         for (m, note) in &footnotes {
             let indent = text::width(m, size) + self.px(4.0);
@@ -238,7 +242,7 @@ impl Frame {
             }
             y += lines.len() as f64 * size * LINE + self.px(2.0);
         }
-        for note in notes.iter().chain(source.as_ref()) {
+        for note in notes.iter().chain(&source) {
             for line in text::wrap(note, size, self.inner_width()) {
                 if top.is_some() {
                     let pad = self.pad;
@@ -249,7 +253,7 @@ impl Frame {
         }
         if self.furniture {
             self.footnote_texts = footnotes;
-            self.source = source.unwrap_or_default();
+            self.source = source;
         }
         y - start
     }

@@ -70,6 +70,14 @@ impl Hit {
         Hit { rect, mark, year, tier, series, region: None, order: 0, z: 0 }
     }
 
+    /// What the point is, the same in every frame and language: `"region:0:2019:-1"`
+    /// (series, tier, year, region). A page keeps focus on the point with the same key
+    /// after a redraw.
+    pub fn key(&self) -> String {
+        let region = self.region.map_or(-1, |r| r as i64);
+        crate::cat!(self.series.name(), ":", self.tier, ":", self.year, ":", crate::format::int(region))
+    }
+
     /// Tier by tier; within a tier, by the view's own order, then series by
     /// [`Series::rank`], then by year.
     fn reading_key(&self) -> (usize, u32, u8, i32) {

@@ -29,7 +29,7 @@ pub(super) fn collect_footnotes<'a>(figures: impl Iterator<Item = &'a Figure>) -
 
 /// Each footnote's marker and sentence.
 pub(super) fn footnote_texts(model: &Model, footnotes: &[usize], lang: Lang) -> Vec<(String, String)> {
-    footnotes.iter().map(|&i| (text::marker(i + 1), crate::describe::warning(model, i, lang))).collect()
+    footnotes.iter().map(|&i| (text::marker(i + 1), crate::phrase::warning(model, i, lang))).collect()
 }
 
 /// The x at which a label `w` wide, centred on `x`, stays within [lo, hi]; centred in the span

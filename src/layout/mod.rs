@@ -22,65 +22,16 @@ mod marks;
 mod scale;
 mod trend;
 
+pub use crate::view::View;
+
 pub use cities::{ranking, Ranked};
 pub use hits::{target, Hit, HitTable, Series};
 pub use legend::{items as legend, LegendItem, Swatch};
 pub use marks::{hatch_lines, HAlign, Ink, Label, LabelStyle, Mark, Point, Rect, VAlign};
 pub use scale::nice_scale;
 
-use crate::describe::PageText;
-use crate::model::{Figure, Model};
+use crate::model::{Figure, Model, TierModel};
 use crate::words::Lang;
-
-/// Which chart to lay out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    /// 对比全省: per tier, the region against the reference, current year.
-    #[default]
-    Compare,
-    /// 同比变化: per tier, the region's previous year → current year.
-    Change,
-    /// 历年走势: per tier, the region's and the reference's rates over the years.
-    Trend,
-    /// 全省各市: per tier, every region of the data ranked, against the reference's rate.
-    Cities,
-}
-
-impl View {
-    pub fn parse(name: &str) -> Option<View> {
-        match name {
-            "compare" => Some(View::Compare),
-            "change" => Some(View::Change),
-            "trend" => Some(View::Trend),
-            "cities" => Some(View::Cities),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Compare => "compare",
-            View::Change => "change",
-            View::Trend => "trend",
-            View::Cities => "cities",
-        }
-    }
-
-    /// Whether `model` has what the view needs: the trend view three years or more, the
-    /// cities view two regions or more.
-    pub fn supports(self, model: &Model) -> bool {
-        match self {
-            View::Trend => model.years().len() >= 3,
-            View::Cities => model.regions.len() >= 2,
-            _ => true,
-        }
-    }
-
-    /// The views `model` supports, in tab order.
-    pub fn all_for(model: &Model) -> Vec<View> {
-        [View::Compare, View::Change, View::Trend, View::Cities].into_iter().filter(|v| v.supports(model)).collect()
-    }
-}
 
 /// The box the chart is laid out in, and what the scene carries.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,22 +48,11 @@ pub struct Options {
     pub furniture: bool,
     /// Which series are drawn (legend toggles).
     pub shown: Shown,
-    /// Whether the scene carries its page text ([`Scene::text`]). A redraw at a new size
-    /// keeps the text it had and asks for geometry only.
-    pub text: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            width: 640.0,
-            height: 420.0,
-            dpr: 1.0,
-            lang: Lang::Zh,
-            furniture: true,
-            shown: Shown::default(),
-            text: true,
-        }
+        Options { width: 640.0, height: 420.0, dpr: 1.0, lang: Lang::Zh, furniture: true, shown: Shown::default() }
     }
 }
 
@@ -157,15 +97,16 @@ pub struct Scene {
     /// The data area (bars or rows), device pixels.
     pub plot: Rect,
     pub marks: Vec<Mark>,
-    /// The data points in reading order: the keyboard's order, and the order of
-    /// [`PageText::points`].
+    /// The data points in reading order: the keyboard's order, and the order of the points'
+    /// words ([`crate::describe::points`]).
     pub hits: HitTable,
     /// Indexes into [`Model::warnings`] of the warnings this chart shows; warning `i` is
     /// marked `text::marker(i + 1)` everywhere.
     pub footnotes: Vec<usize>,
-    /// The title, legend, notes, summary, table and each point's tooltip, when asked for
-    /// ([`Options::text`]).
-    pub text: Option<PageText>,
+    /// What the canvas says about how it is drawn (one group in three drawn, a unit left off
+    /// the labels, the change's own scale), in the order drawn under the chart: a page that
+    /// shows the canvas gives screen readers these too.
+    pub notes: Vec<String>,
 }
 
 /// Lays out `view` of `model` in the box `opts`.
@@ -182,16 +123,23 @@ pub fn layout(model: &Model, view: View, opts: &Options) -> Scene {
         dpr: if opts.dpr.is_finite() && opts.dpr > 0.0 { clamp(opts.dpr, 0.5, 4.0) } else { 1.0 },
         ..*opts
     };
-    let mut scene = match view {
+    match view {
         View::Compare => compare::compare(model, &opts),
         View::Change => change::change(model, &opts),
         View::Trend => trend::trend(model, &opts),
         View::Cities => cities::cities(model, &opts),
-    };
-    if opts.text {
-        scene.text = Some(crate::describe::page(model, &scene, &opts));
     }
-    scene
+}
+
+/// The warnings `view` shows with `shown` series (indexes into [`Model::warnings`]): the
+/// same as [`Scene::footnotes`] at any size, without laying out.
+pub fn footnotes(model: &Model, view: View, shown: Shown) -> Vec<usize> {
+    match view {
+        View::Compare => compare::footnotes(model, shown),
+        View::Change => change::footnotes(model, shown),
+        View::Trend => trend::footnotes(model, shown),
+        View::Cities => cities::footnotes(model),
+    }
 }
 
 /// The figure behind a hit of a `view` scene: `hit.tier` indexes the latest year's tiers and
@@ -206,7 +154,7 @@ pub fn figure<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a Figure>
             None => model.reference_rate(hit.year, key),
         };
     }
-    let t = crate::describe::tier_in(model, view, hit)?;
+    let t = tier_in(model, view, hit)?;
     match hit.series {
         Series::Region => Some(&t.rate),
         Series::Reference => t.reference_rate.as_ref(),
@@ -214,4 +162,20 @@ pub fn figure<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a Figure>
         Series::FromCounts => t.rate_from_counts.as_ref(),
         Series::Change => t.vs_previous.as_ref(),
     }
+}
+
+/// The tier a hit of a `view` scene shows: that of the hit's year (the trend view's points
+/// belong to every year), or the latest year's for last year's dot (its figure is the latest
+/// tier's `previous_rate`); in the cities view, the hit's region's (none for the reference's
+/// line).
+pub fn tier_in<'a>(model: &'a Model, view: View, hit: &Hit) -> Option<&'a TierModel> {
+    if view == View::Cities {
+        let key = &model.latest_tiers().get(hit.tier)?.key;
+        return model.tier_of(hit.region?, hit.year, key);
+    }
+    let current = model.current().tiers.get(hit.tier)?;
+    if hit.series == Series::Previous || hit.year == model.current().year {
+        return Some(current);
+    }
+    model.years().iter().find(|y| y.year == hit.year)?.tiers.iter().find(|t| t.key == current.key)
 }

@@ -7,9 +7,9 @@ use super::hits::Series;
 use super::labels::{collect_footnotes, markers, value_text};
 use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
 use super::scale::{range, tick_label};
-use super::{Options, Scene, View};
+use super::{Options, Scene, Shown, View};
 use crate::format::{fixed, signed};
-use crate::model::{Figure, Model};
+use crate::model::{Figure, Model, TierModel};
 use crate::text;
 use crate::words::words;
 
@@ -25,6 +25,49 @@ struct YearPoint<'a> {
     reference: Option<&'a Figure>,
 }
 
+/// Each tier of the latest year, its points over the years: the region's and the reference's
+/// figures where the data has them and the series is shown. Each year's tiers are looked up by
+/// name in a sorted index, so the cost grows with tiers × years, not tiers² × years.
+fn series(model: &Model, shown: Shown) -> Vec<Vec<YearPoint<'_>>> {
+    let years = model.years();
+    let index: Vec<Vec<(&str, &TierModel)>> = years
+        .iter()
+        .map(|y| {
+            let mut v: Vec<(&str, &TierModel)> = y.tiers.iter().map(|t| (t.key.as_str(), t)).collect();
+            crate::sort::sort_by(&mut v, |a, b| a.0.cmp(b.0));
+            v
+        })
+        .collect();
+    model
+        .current()
+        .tiers
+        .iter()
+        .map(|t| {
+            years
+                .iter()
+                .zip(&index)
+                .map(|(y, idx)| {
+                    let yt = idx.binary_search_by(|(k, _)| (*k).cmp(t.key.as_str())).ok().map(|i| idx[i].1);
+                    YearPoint {
+                        year: y.year,
+                        region: yt.map(|x| &x.rate).filter(|_| shown.region),
+                        reference: yt.and_then(|x| x.reference_rate.as_ref()).filter(|_| shown.reference),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn footnotes_of(series: &[Vec<YearPoint>]) -> Vec<usize> {
+    collect_footnotes(series.iter().flatten().flat_map(|p| [p.region, p.reference]).flatten())
+}
+
+/// The warnings carried by the figures the view shows with these series shown.
+pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
+    footnotes_of(&series(model, shown))
+}
+
 pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let w = words(opts.lang);
     let current = model.current();
@@ -32,24 +75,8 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let mut f = Frame::open(model, View::Trend, opts);
     let (show_region, show_reference) = (opts.shown.region, opts.shown.reference);
 
-    let series: Vec<Vec<YearPoint>> = tiers
-        .iter()
-        .map(|t| {
-            model
-                .years()
-                .iter()
-                .map(|y| {
-                    let yt = y.tiers.iter().find(|x| x.key == t.key);
-                    YearPoint {
-                        year: y.year,
-                        region: yt.map(|x| &x.rate).filter(|_| show_region),
-                        reference: yt.and_then(|x| x.reference_rate.as_ref()).filter(|_| show_reference),
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let footnotes = collect_footnotes(series.iter().flatten().flat_map(|p| [p.region, p.reference]).flatten());
+    let series = series(model, opts.shown);
+    let footnotes = footnotes_of(&series);
     f.set_footnotes(model, footnotes.clone());
 
     let tick_size = f.px(f.ty.tick);
@@ -103,8 +130,10 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
             let room = f.w - f.pad * 2.0 - text::width(&t.name, name_size).min(f.w * 0.45) - f.px(12.0);
             let s = signed(gap.value, gap.decimals);
             let abs = fixed(gap.value.abs(), gap.decimals);
-            let long = w.latest_gap(current.year, s.as_deref(), &abs, &model.reference) + &markers(gap, &footnotes);
-            let short = w.short_gap(s.as_deref().unwrap_or("0")) + &markers(gap, &footnotes);
+            let derived = if gap.is_derived() { w.derived_suffix() } else { "" };
+            let long =
+                w.latest_gap(current.year, s.as_deref(), &abs, &model.reference) + derived + &markers(gap, &footnotes);
+            let short = w.short_gap(s.as_deref().unwrap_or("0")) + derived + &markers(gap, &footnotes);
             let note =
                 if text::width(&long, value_size) <= room { long } else { text::ellipsize(&short, value_size, room) };
             let style = LabelStyle::new(value_size, Ink::Muted).anchor(HAlign::Right, VAlign::Top);

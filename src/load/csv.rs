@@ -302,10 +302,11 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
         }
     }
     let reference = reference.unwrap_or_else(|| super::DEFAULT_REFERENCE.to_string());
+    let url = meta.get("source_url").map(|(at, v)| super::web_address(v, at.clone())).transpose()?;
     let source = meta.get("source").map(|(_, name)| Source {
         name: name.clone(),
         date: meta.get("source_date").map(|(_, v)| v.clone()),
-        url: meta.get("source_url").map(|(_, v)| v.clone()),
+        url,
     });
     let ds = Dataset { title, reference: AreaName { en: names.english(&reference), text: reference }, source, regions };
     check_dataset(&ds)?;

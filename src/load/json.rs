@@ -60,6 +60,9 @@ pub fn from_value(value: &Value) -> Result<Dataset, Error> {
         None => Version { v2: true },
         Some(Value::Number(n)) if n == "1" => Version { v2: false },
         Some(Value::Number(n)) if n == "2" => Version { v2: true },
+        // A JS object's number.
+        Some(Value::Float(f)) if *f == 1.0 => Version { v2: false },
+        Some(Value::Float(f)) if *f == 2.0 => Version { v2: true },
         Some(other) => {
             return Err(Error::expected(Path::field("version"), Want::FormatVersion(super::FORMAT_VERSION), got(other)))
         }
@@ -81,7 +84,9 @@ pub fn from_value(value: &Value) -> Result<Dataset, Error> {
             Some(Source {
                 name: required_text(obj, "source", "name")?,
                 date: optional_text(obj, "source", "date")?,
-                url: optional_text(obj, "source", "url")?,
+                url: optional_text(obj, "source", "url")?
+                    .map(|u| super::web_address(&u, Path::field("source.url")))
+                    .transpose()?,
             })
         }
     };

@@ -132,6 +132,20 @@ impl Stated {
     pub fn written(value: f64, decimals: u8) -> Self {
         Stated { value, decimals, written: true }
     }
+
+    /// The decimals up to the last non-zero digit written: `18.70` has one, `14.0` none. A
+    /// trailing zero may be a cell format's (Excel's `0.00%`), not a claim of precision, so
+    /// the consistency checks compare at this precision.
+    pub fn significant(&self) -> u8 {
+        crate::format::significant(self.value, self.decimals)
+    }
+
+    /// The precision this number gives what is derived from it: its significant decimals,
+    /// and at least one when it was written with a decimal point (`18.70 − 2.3` is `16.4`;
+    /// `15.0 − 1.0` is `14.0`, not `14`).
+    pub fn for_derivation(&self) -> u8 {
+        self.significant().max(self.decimals.min(1))
+    }
 }
 
 /// A number typed as people type it into spreadsheets and Chinese input methods, in ASCII:
@@ -192,6 +206,27 @@ pub(crate) fn fill_precision(ds: &mut Dataset) {
                 }
             }
         }
+    }
+}
+
+/// A source's web address as a reader's link may open it: `http://` or `https://` and a
+/// host, with no spaces or control characters. Anything else (`javascript:`, a relative
+/// path, a bare domain) is an error naming the field.
+pub(crate) fn web_address(url: &str, path: Path) -> Result<String, Error> {
+    let u = url.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &u[8..]
+    } else if lower.starts_with("http://") {
+        &u[7..]
+    } else {
+        ""
+    };
+    let host_ok = rest.split(['/', '?', '#']).next().is_some_and(|h| !h.is_empty());
+    if host_ok && !u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Ok(u.to_string())
+    } else {
+        Err(Error::expected(path, Want::WebAddress, Got::Text(url.to_string())))
     }
 }
 

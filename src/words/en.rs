@@ -1,6 +1,6 @@
 //! English: every sentence in English. `Display` of an error is this language's message.
 
-use super::{quoted, CitiesTier, PointKind, Spoken, Ui, ViewName, WarningText, Words};
+use super::{quoted, CitiesTier, FigureName, Origin, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
 use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
 #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
@@ -23,6 +23,7 @@ fn want(w: &Want) -> String {
         Want::Percent => "a percentage between 0 and 100".into(),
         Want::Points => "a difference in percentage points between -100 and 100".into(),
         Want::Text => "a non-empty string".into(),
+        Want::WebAddress => "a web address starting with http:// or https://".into(),
         Want::TextUpTo(n) => cat!("a string of at most ", n, " characters"),
         Want::Count(min) => cat!("a whole number of people, ", min, " or more"),
         Want::Year => "a year between 1900 and 2200".into(),
@@ -390,6 +391,10 @@ impl Words for En {
         "Too many bars to label: the values are in the tooltip and the data table."
     }
 
+    fn derived_mark_note(&self) -> &'static str {
+        " (*derived)"
+    }
+
     fn derived_suffix(&self) -> &'static str {
         " (derived)"
     }
@@ -510,8 +515,20 @@ impl Words for En {
         }
     }
 
-    fn stated(&self) -> &'static str {
-        "stated in the source"
+    fn origin(&self, origin: Origin) -> &'static str {
+        match origin {
+            Origin::Stated => "stated in the source",
+            Origin::Derived => "derived",
+            Origin::Contradicted => "contradicted",
+        }
+    }
+
+    fn contradicted(&self, markers: &str) -> String {
+        cat!("stated in the source, but another number it states contradicts it (see ", markers, ")")
+    }
+
+    fn aside(&self, origin: Origin, markers: &str) -> String {
+        cat!(" (", self.origin(origin), markers, ")")
     }
 
     fn derived(&self, formula: &str, from: &[String]) -> String {
@@ -586,6 +603,40 @@ impl Words for En {
         ]
     }
 
+    fn csv_columns(&self) -> [&'static str; 12] {
+        [
+            "area",
+            "year",
+            "tier",
+            "figure",
+            "value",
+            "unit",
+            "provenance",
+            "derivation or source's words",
+            "warnings",
+            "source",
+            "source date",
+            "source URL",
+        ]
+    }
+
+    fn figure_name(&self, figure: FigureName, reference: &str) -> String {
+        match figure {
+            FigureName::Candidates => "candidates".into(),
+            FigureName::Passed => "passed".into(),
+            FigureName::Rate => "pass rate".into(),
+            FigureName::ReferenceRate => cat!(reference, " rate"),
+            FigureName::VsReference => cat!("vs ", reference),
+            FigureName::PreviousRate => "previous year's rate".into(),
+            FigureName::VsPrevious => "change on the year".into(),
+            FigureName::RateFromCounts => "rate from the counts".into(),
+        }
+    }
+
+    fn units(&self) -> [&'static str; 3] {
+        ["%", "percentage points", "people"]
+    }
+
     fn trend_columns(&self, region: &str, reference: &str) -> [String; 5] {
         ["Tier".into(), "Year".into(), cat!(region, " rate"), cat!(reference, " rate"), cat!("vs ", reference)]
     }
@@ -640,17 +691,12 @@ impl Words for En {
             PointKind::FromCounts => "from the counts".into(),
             PointKind::Change(y) => cat!("change ", y - 1, " to ", y),
         };
-        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, ", ");
+        let mut out = cat!(p.tier, ", ", p.area, ", ", what, ": ", p.value, " (", p.origin, ")");
         for d in p.details {
-            out.push_str(d);
             out.push_str(", ");
+            out.push_str(d);
         }
-        out.push_str(p.provenance);
         out.push('.');
-        for n in p.notes {
-            out.push(' ');
-            out.push_str(n);
-        }
         out
     }
 
@@ -664,6 +710,7 @@ impl Words for En {
             hide_table: "Hide data",
             download: "Download PNG",
             derived: "derived",
+            download_data: "Download data (CSV)",
         }
     }
 

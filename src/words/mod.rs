@@ -177,6 +177,30 @@ pub enum WarningText<'a> {
     References { year: i32, tier: &'a str, reference: &'a str, a: (&'a str, &'a str), b: (&'a str, &'a str) },
 }
 
+/// A figure of the data, as the downloaded CSV names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureName {
+    Candidates,
+    Passed,
+    Rate,
+    ReferenceRate,
+    VsReference,
+    PreviousRate,
+    VsPrevious,
+    RateFromCounts,
+}
+
+/// Where a figure comes from, as every surface names it in one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The source states it.
+    Stated,
+    /// Computed from stated figures, by a rule.
+    Derived,
+    /// The source states it, and another number it states contradicts it.
+    Contradicted,
+}
+
 /// What a live region says about a point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spoken<'a> {
@@ -184,10 +208,11 @@ pub struct Spoken<'a> {
     pub area: &'a str,
     pub kind: PointKind,
     pub value: &'a str,
-    /// What the tooltip says about the value: the rank, the counts, the differences.
+    /// The value's provenance word with its warnings' markers: "原文公布", "推算①".
+    pub origin: &'a str,
+    /// What the tooltip says about the value: the rank, the counts, the differences, each
+    /// with its own provenance word.
     pub details: &'a [String],
-    pub provenance: &'a str,
-    pub notes: &'a [String],
 }
 
 /// The labels of the controls around the chart.
@@ -201,6 +226,8 @@ pub struct Ui {
     pub hide_table: &'static str,
     pub download: &'static str,
     pub derived: &'static str,
+    /// The button that downloads the data as CSV.
+    pub download_data: &'static str,
 }
 
 /// One method per sentence. Arguments are names as the data gives them and numbers already
@@ -282,6 +309,8 @@ pub trait Words: Sync {
     fn too_many_bars(&self) -> &'static str;
     /// The compare view's note when it draws one group in `every`.
     fn thinned(&self, every: usize) -> String;
+    /// After a column's head where some of its figures are derived and marked "*": "（*推算）".
+    fn derived_mark_note(&self) -> &'static str;
     /// Appended to the change view's derived reference label.
     fn derived_suffix(&self) -> &'static str;
     /// The trend panel's header: the latest gap to the reference (`abs` without its sign).
@@ -300,7 +329,13 @@ pub trait Words: Sync {
     fn quote(&self, quote: &str) -> String;
     /// A stated number named by what it is: "2019年一本线达线率 15.5%".
     fn stated_field(&self, field: Field, year: i32, tier: &str, reference: &str, value: &str) -> String;
-    fn stated(&self) -> &'static str;
+    /// A figure's provenance in one word: "原文公布", "推算", "有矛盾".
+    fn origin(&self, origin: Origin) -> &'static str;
+    /// A stated figure that another stated number contradicts, in a sentence: "原文公布，但与
+    /// 原文的其他数字矛盾（见①）".
+    fn contradicted(&self, markers: &str) -> String;
+    /// The same after a figure mentioned in passing, with its warnings' markers: "（推算）".
+    fn aside(&self, origin: Origin, markers: &str) -> String;
     /// "推算：15.5 − 0.7 = 14.8（由…推算）".
     fn derived(&self, formula: &str, from: &[String]) -> String;
 
@@ -321,6 +356,13 @@ pub trait Words: Sync {
         gap: Option<String>,
     ) -> String;
     fn table_columns(&self, region: &str, reference: &str, previous_year: i32) -> [String; 9];
+    /// The downloaded data's columns: area, year, tier, figure, value, unit, provenance,
+    /// derivation or the source's words, warnings, source, its date, its address.
+    fn csv_columns(&self) -> [&'static str; 12];
+    /// A figure's name in the downloaded data: "达线率", "山西省达线率", "与山西省相差".
+    fn figure_name(&self, figure: FigureName, reference: &str) -> String;
+    /// The units of the downloaded data: per cent, percentage points, people.
+    fn units(&self) -> [&'static str; 3];
     fn trend_columns(&self, region: &str, reference: &str) -> [String; 5];
     fn table_caption(&self, title: &str, year: i32) -> String;
     fn trend_caption(&self, title: &str, first: i32, last: i32) -> String;

@@ -1,6 +1,6 @@
 //! 中文：every sentence in Simplified Chinese.
 
-use super::{quoted, CitiesTier, PointKind, Spoken, Ui, ViewName, WarningText, Words};
+use super::{quoted, CitiesTier, FigureName, Origin, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
 use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
 #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
@@ -32,6 +32,7 @@ fn want(w: &Want) -> String {
         Want::Percent => "0 到 100 之间的百分数".into(),
         Want::Points => "-100 到 100 之间的百分点差值".into(),
         Want::Text => "非空的文字".into(),
+        Want::WebAddress => "以 http:// 或 https:// 开头的网址".into(),
         Want::TextUpTo(n) => cat!("不超过 ", n, " 个字符的文字"),
         Want::Count(min) => cat!("不小于 ", min, " 的整数人数"),
         Want::Year => "1900 到 2200 之间的年份".into(),
@@ -356,6 +357,10 @@ impl Words for Zh {
         "柱子太多，数值见提示框和数据表。"
     }
 
+    fn derived_mark_note(&self) -> &'static str {
+        "（*推算）"
+    }
+
     fn derived_suffix(&self) -> &'static str {
         "（推算）"
     }
@@ -473,8 +478,20 @@ impl Words for Zh {
         }
     }
 
-    fn stated(&self) -> &'static str {
-        "原文公布"
+    fn origin(&self, origin: Origin) -> &'static str {
+        match origin {
+            Origin::Stated => "原文公布",
+            Origin::Derived => "推算",
+            Origin::Contradicted => "有矛盾",
+        }
+    }
+
+    fn contradicted(&self, markers: &str) -> String {
+        cat!("原文公布，但与原文的其他数字矛盾（见", markers, "）")
+    }
+
+    fn aside(&self, origin: Origin, markers: &str) -> String {
+        cat!("（", self.origin(origin), markers, "）")
     }
 
     fn derived(&self, formula: &str, from: &[String]) -> String {
@@ -549,6 +566,40 @@ impl Words for Zh {
         ]
     }
 
+    fn csv_columns(&self) -> [&'static str; 12] {
+        [
+            "地区",
+            "年份",
+            "批次",
+            "指标",
+            "数值",
+            "单位",
+            "来源性质",
+            "推算方法或原文",
+            "提示",
+            "数据来源",
+            "发布日期",
+            "链接",
+        ]
+    }
+
+    fn figure_name(&self, figure: FigureName, reference: &str) -> String {
+        match figure {
+            FigureName::Candidates => "参考人数".into(),
+            FigureName::Passed => "达线人数".into(),
+            FigureName::Rate => "达线率".into(),
+            FigureName::ReferenceRate => cat!(reference, "达线率"),
+            FigureName::VsReference => cat!("与", reference, "相差"),
+            FigureName::PreviousRate => "上年达线率".into(),
+            FigureName::VsPrevious => "比上年变化".into(),
+            FigureName::RateFromCounts => "按人数计算的达线率".into(),
+        }
+    }
+
+    fn units(&self) -> [&'static str; 3] {
+        ["%", "个百分点", "人"]
+    }
+
     fn trend_columns(&self, region: &str, reference: &str) -> [String; 5] {
         ["批次".into(), "年份".into(), cat!(region, "达线率"), cat!(reference, "达线率"), cat!("与", reference, "相比")]
     }
@@ -593,16 +644,12 @@ impl Words for Zh {
             PointKind::FromCounts => "按人数计算".into(),
             PointKind::Change(y) => cat!(self.year(y), "比上年"),
         };
-        let mut out = cat!(p.tier, "，", p.area, "，", what, "：", p.value, "，");
+        let mut out = cat!(p.tier, "，", p.area, "，", what, "：", p.value, "（", p.origin, "）");
         for d in p.details {
-            out.push_str(d);
             out.push('，');
+            out.push_str(d);
         }
-        out.push_str(p.provenance);
         out.push('。');
-        for n in p.notes {
-            out.push_str(n);
-        }
         out
     }
 
@@ -616,6 +663,7 @@ impl Words for Zh {
             hide_table: "收起数据",
             download: "下载图片",
             derived: "推算",
+            download_data: "下载数据（CSV）",
         }
     }
 

@@ -312,7 +312,10 @@ test('keyboard: the listbox steps tier by tier, the cities in rank order then th
   for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowDown');
   const s = await expectPoint(3);
   assert.equal(s.tipHeading, '一本线 · 丙市 · 2024年');
-  assert.deepEqual(s.tipLines.slice(0, 3), ['并列第3（共11个）', '与示例省相比 +1.2 个百分点', '比上年 +0.4 个百分点']);
+  // The rank, the rate's provenance, then each other figure with its own: the gap to the
+  // province's stated rate is computed from two stated rates, so it is derived.
+  assert.deepEqual(s.tipLines.slice(0, 4), ['并列第3（共11个）', '原文公布', '与示例省相比 +1.2 个百分点（推算）', '比上年 +0.4 个百分点']);
+  assert.match(s.live, /16\.2%（原文公布），并列第3（共11个），与示例省相比 \+1\.2 个百分点（推算），比上年 \+0\.4 个百分点。$/);
 
   await page.keyboard.press('Escape');
   await waitTip(page, true);

@@ -78,9 +78,46 @@ test('toPNG: a standalone image with title, warnings and source, and the downloa
   assert.equal(png.stillHits, 5, 'the live chart is untouched');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('#chart .actions button:not([aria-expanded])').click(),
+    page.locator('#chart .actions button', { hasText: '下载图片' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), '运城市2019年高考本科达线情况.png');
+  assert.deepEqual(errors, []);
+});
+
+// Beside 查看数据, the data as CSV: every figure as shown, with its provenance, its derivation
+// or the source's words, its warnings and the source, in a file Excel opens as UTF-8.
+test('download data: a CSV of every figure with its provenance and source', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/one.html`, VIEWPORT);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#chart .actions button', { hasText: '下载数据' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '运城市2019年高考本科达线情况.csv');
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.startsWith('\ufeff地区,年份,批次,指标,数值,单位,来源性质,推算方法或原文,提示,数据来源,发布日期,链接\r\n'), text.slice(0, 80));
+  // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
+  const rows = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.at(-1).push(field); field = ''; rows.push([]); i++;
+    } else field += c;
+  }
+  rows.pop();
+  assert.ok(rows.every((r) => r.length === 12), 'twelve fields a row');
+  const find = (figure) => rows.find((r) => r[2] === '一本线' && r[3] === figure);
+  assert.deepEqual(find('达线率').slice(0, 7), ['运城市', '2019', '一本线', '达线率', '15.5', '%', '有矛盾']);
+  assert.match(find('达线率')[8], /^① 2019年一本线：按人数计算 5/);
+  assert.deepEqual(find('山西省达线率').slice(4, 7), ['14.8', '%', '推算']);
+  assert.match(find('山西省达线率')[7], /15\.5 − 0\.7 = 14\.8/);
+  assert.deepEqual(find('参考人数').slice(4, 7), ['36192', '人', '原文公布']);
+  assert.equal(find('达线率')[9], '运城新闻网');
   assert.deepEqual(errors, []);
 });
 
