@@ -73,7 +73,7 @@ pub fn warning(model: &Model, i: usize, lang: Lang) -> String {
     let (y, tier) = (warn.year, tier.as_str());
     match &warn.kind {
         WarningKind::CountsDisagree { passed, candidates, computed, stated } => {
-            let d = stated.decimals.max(1);
+            let d = stated.for_derivation().max(1);
             w.warning(&WarningText::Counts {
                 year: y,
                 tier,

@@ -334,6 +334,7 @@ pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
         let _ = draw(&mut backend, scene, theme, SVG_FONT_SCALE);
         let _ = backend.present();
     }
+    let out = clean_font_sizes(&out);
     let escaped = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     match out.find('>') {
         Some(end) => {
@@ -348,9 +349,40 @@ pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
     }
 }
 
+/// `svg` with each `font-size` written as the layout's size: plotters writes `size / 1.24`,
+/// which gives back 13 × 1.24 / 1.24 as 13.000000000000002.
+#[cfg(not(target_arch = "wasm32"))]
+fn clean_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(at + KEY.len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(tail.len());
+        let value = &tail[..end];
+        match crate::format::read_decimal(value, false) {
+            Some(w) => out.push_str(&crate::format::fixed(w.value, 2).trim_end_matches('0').trim_end_matches('.')),
+            None => out.push_str(value),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn font_sizes_without_float_noise() {
+        assert_eq!(
+            clean_font_sizes(r#"<text font-size="13.000000000000002">a</text><text font-size="11.5">b</text>"#),
+            r#"<text font-size="13">a</text><text font-size="11.5">b</text>"#
+        );
+    }
 
     #[test]
     fn colours_by_name() {

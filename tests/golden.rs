@@ -159,6 +159,8 @@ fn golden_svgs() {
         let chart = layout(&model, case.view, &case.opts);
         let theme = if case.dark { Theme::dark() } else { Theme::light() };
         let doc = svg(&chart, &theme, &model.title);
+        // No float noise in the attributes (13 written as 13.000000000000002).
+        assert!(!float_noise(&doc), "{}: an attribute with float noise", case.name);
         if let Err(e) = common::check_golden(&dir.join(format!("{}.svg", case.name)), &doc) {
             failures.push(e);
         }
@@ -270,6 +272,19 @@ fn page_text(t: &passrate_chart::describe::PageText, points: &[passrate_chart::d
     }
     line("ui", format!("{:?}", t.ui));
     out
+}
+
+/// Whether an attribute value of `svg` has a number with more than four decimals.
+fn float_noise(svg: &str) -> bool {
+    svg.split('"').skip(1).step_by(2).any(|v| {
+        v.split(|c: char| !(c.is_ascii_digit() || c == '.')).any(|n| n.split_once('.').is_some_and(|(_, d)| d.len() > 4))
+    })
+}
+
+#[test]
+fn float_noise_is_found() {
+    assert!(float_noise(r#"<text font-size="13.000000000000002">"#));
+    assert!(!float_noise(r#"<text font-size="13" x="12.5">14.000000001</text>"#));
 }
 
 #[test]
