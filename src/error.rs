@@ -208,6 +208,12 @@ pub enum Want {
     RateOrCounts,
     /// An http:// or https:// address.
     WebAddress,
+    /// Text without control characters, bidi controls or line separators.
+    PlainText,
+    /// At most this many tier entries in all regions and years.
+    AtMostEntries(usize),
+    /// JSON of at most this many values (objects, arrays, strings, numbers).
+    AtMostValues(usize),
 }
 
 /// What was found instead.
@@ -229,6 +235,16 @@ pub enum Got {
     /// A JS value JSON cannot hold: `NaN`, `Infinity`, `a bigint`, `a function` ….
     Js(&'static str),
     Characters(usize),
+    /// A character a text may not hold ([`crate::load::forbidden`]): its code point, and its
+    /// place in the text, counting characters from 1.
+    Character {
+        code: u32,
+        at: usize,
+    },
+    /// How many tier entries the dataset has.
+    Entries(usize),
+    /// More than this many, found before reading the rest.
+    MoreThan(usize),
     Tiers(usize),
     Years(usize),
     Regions(usize),
@@ -377,7 +393,9 @@ mod tests {
                 .filter(|w| {
                     w.len() > 3
                         && !crate::load::ALL_FIELDS.contains(w)
-                        && !["JSON", "true", "false", "null"].contains(w)
+                        && !["JSON", "true", "false", "null", "http", "https"].contains(w)
+                        // A code point's hex digits (U+FFFE).
+                        && !w.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase())
                 })
                 .count();
             assert!(

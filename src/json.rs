@@ -8,7 +8,7 @@
 //! Duplicate keys are an error rather than "the last one wins", so a second `"rate"` in a
 //! tier cannot silently replace the first.
 
-use crate::error::{Dup, Error, ErrorKind, JsonSyntax, Path};
+use crate::error::{Dup, Error, ErrorKind, Got, JsonSyntax, Path, Want};
 
 /// A JSON value. Objects keep their keys in the order written.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,10 +53,15 @@ impl Value {
 /// Deeper than any dataset: a dataset nests five levels.
 pub const MAX_DEPTH: usize = 64;
 
+/// The most values (objects, arrays, strings, numbers, literals) one document may hold: far
+/// above any dataset within the loader's limits, low enough that the tree of a hostile 16 MB
+/// file of tiny numbers is refused as it is read, before it takes a gigabyte.
+pub const MAX_VALUES: usize = 1_000_000;
+
 /// Reads `text` as one JSON document (a leading byte-order mark is skipped).
 pub fn parse(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut r = Reader { s: text.as_bytes(), text, i: 0 };
+    let mut r = Reader { s: text.as_bytes(), text, i: 0, values: 0 };
     r.space();
     let v = r.value(0)?;
     r.space();
@@ -70,6 +75,8 @@ struct Reader<'a> {
     s: &'a [u8],
     text: &'a str,
     i: usize,
+    /// Values read so far.
+    values: usize,
 }
 
 impl Reader<'_> {
@@ -103,6 +110,10 @@ impl Reader<'_> {
     fn value(&mut self, depth: usize) -> Result<Value, Error> {
         if depth >= MAX_DEPTH {
             return Err(self.error(JsonSyntax::Depth(MAX_DEPTH)));
+        }
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(Error::expected(Path::Input, Want::AtMostValues(MAX_VALUES), Got::MoreThan(MAX_VALUES)));
         }
         match self.peek() {
             None => Err(self.error(JsonSyntax::End)),

@@ -478,11 +478,8 @@ fn many_tiers_stay_readable() {
             )
         })
         .collect();
-    let text = format!(
-        r#"{{"title":"三百个批次","region":"甲市","reference":"乙省","years":[{{"year":2024,"tiers":[{}]}}]}}"#,
-        tiers.join(",")
-    );
-    let m = passrate_chart::parse(&text).unwrap();
+    // Past the loader's 40 tiers: the views stay readable beyond what valid data can ask.
+    let m = common::unchecked(&tiers);
     for view in [View::Compare, View::Change] {
         for width in [320.0, 800.0] {
             for dpr in [1.0, 2.0] {

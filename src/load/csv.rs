@@ -142,7 +142,15 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>, Error> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
                 fields.push(std::mem::take(&mut field));
-                if !(fields.len() == 1 && fields[0].trim().is_empty()) {
+                // A blank row (Excel writes `,,,,,` for rows it once had) is no row.
+                if !fields.iter().all(|f| f.trim().is_empty()) {
+                    if out.len() > MAX_ROWS {
+                        return Err(Error::expected(
+                            Path::Input,
+                            Want::AtMostEntries(super::MAX_ENTRIES),
+                            Got::MoreThan(MAX_ROWS),
+                        ));
+                    }
                     out.push(Record { line: start_line, fields: std::mem::take(&mut fields) });
                 }
                 fields.clear();
@@ -161,10 +169,103 @@ fn records(text: &str, sep: char) -> Result<Vec<Record>, Error> {
         return Err(Error::new(Path::line(start_line), ErrorKind::Csv(CsvSyntax::UnclosedQuote)));
     }
     fields.push(field);
-    if !(fields.len() == 1 && fields[0].trim().is_empty()) {
+    if !fields.iter().all(|f| f.trim().is_empty()) {
         out.push(Record { line: start_line, fields });
     }
     Ok(out)
+}
+
+/// The most data rows a CSV may have: one per tier entry, and the reference's rows (at most
+/// one per year and tier).
+const MAX_ROWS: usize = super::MAX_ENTRIES + super::MAX_YEARS * super::MAX_TIERS;
+
+/// Column names as a Chinese spreadsheet writes them, and the column each is. A unit in
+/// brackets after a name is allowed (`达线率（%）`, `参考人数(人)`).
+pub const CHINESE_COLUMNS: &[(&str, &str)] = &[
+    ("标题", "title"),
+    ("地区", "area"),
+    ("城市", "area"),
+    ("区县", "area"),
+    ("本地", "region"),
+    ("对比地区", "reference"),
+    ("参照地区", "reference"),
+    ("年份", "year"),
+    ("年度", "year"),
+    ("批次", "tier"),
+    ("参考人数", "candidates"),
+    ("考生人数", "candidates"),
+    ("达线人数", "passed"),
+    ("上线人数", "passed"),
+    ("达线率", "rate"),
+    ("上线率", "rate"),
+    ("与全省差", "vs_reference_pp"),
+    ("与全省相差", "vs_reference_pp"),
+    ("与对比地区差", "vs_reference_pp"),
+    ("比上年", "vs_previous_year_pp"),
+    ("比去年", "vs_previous_year_pp"),
+    ("来源", "source"),
+    ("数据来源", "source"),
+    ("发布日期", "source_date"),
+    ("来源链接", "source_url"),
+];
+
+/// The header names an error about an unknown column lists: every English name, and the
+/// first Chinese name of each column that has one (the README lists every synonym).
+pub const HEADER_NAMES: &[&str] = &[
+    "version",
+    "title",
+    "title_en",
+    "region",
+    "region_en",
+    "reference",
+    "reference_en",
+    "source",
+    "source_date",
+    "source_url",
+    "year",
+    "tier",
+    "tier_en",
+    "area",
+    "area_en",
+    "candidates",
+    "passed",
+    "rate",
+    "vs_reference_pp",
+    "vs_previous_year_pp",
+    "candidates_quote",
+    "passed_quote",
+    "rate_quote",
+    "vs_reference_pp_quote",
+    "vs_previous_year_pp_quote",
+    "标题",
+    "地区",
+    "本地",
+    "对比地区",
+    "年份",
+    "批次",
+    "参考人数",
+    "达线人数",
+    "达线率",
+    "与全省差",
+    "比上年",
+    "来源",
+    "发布日期",
+    "来源链接",
+];
+
+/// The column a header cell names: an English name in any case, or a Chinese one with an
+/// optional unit in brackets.
+fn column_of(cell: &str) -> Option<&'static str> {
+    let name = cell.trim().trim_matches('\u{3000}');
+    let lower = name.to_ascii_lowercase();
+    if let Some(c) = COLUMNS.iter().find(|c| **c == lower) {
+        return Some(c);
+    }
+    let bare = match name.find(['（', '(']) {
+        Some(i) if name.ends_with(['）', ')']) => name[..i].trim_end(),
+        _ => name,
+    };
+    CHINESE_COLUMNS.iter().find(|(zh, _)| *zh == bare).map(|(_, en)| *en)
 }
 
 /// Parses and validates a CSV dataset.
@@ -177,14 +278,14 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     };
     let mut index: Vec<(&'static str, usize)> = Vec::new();
     for (i, name) in header.fields.iter().enumerate() {
-        let name = name.trim().to_ascii_lowercase();
-        let Some(known) = COLUMNS.iter().find(|c| **c == name) else {
+        let Some(known) = column_of(name) else {
+            let name = name.trim().to_string();
             return Err(Error::new(
                 Path::Text { line: header.line, column: Some(i + 1), name: Some(Name::Unknown(name)) },
-                ErrorKind::UnknownField { allowed: COLUMNS },
+                ErrorKind::UnknownField { allowed: HEADER_NAMES },
             ));
         };
-        if let Some((_, j)) = index.iter().find(|(c, _)| c == known) {
+        if let Some((_, j)) = index.iter().find(|(c, _)| *c == known) {
             return Err(Error::new(
                 Path::at(header.line, i + 1),
                 ErrorKind::Duplicate { what: Dup::Column(known.to_string()), first: Path::ColumnNo(j + 1) },
@@ -489,12 +590,8 @@ impl Cell<'_> {
 
     fn text(&self, key: &str) -> Result<Option<String>, Error> {
         let Some(i) = self.column(key) else { return Ok(None) };
-        let Some(v) = super::visible(&self.rec.fields[i]) else { return Ok(None) };
         let limit = if key.ends_with("_quote") { super::MAX_QUOTE } else { super::MAX_TEXT };
-        if v.chars().count() > limit {
-            return Err(Error::expected(self.at(key), Want::TextUpTo(limit), Got::Characters(v.chars().count())));
-        }
-        Ok(Some(v.to_string()))
+        super::text_at(&self.rec.fields[i], limit, || self.at(key))
     }
 
     fn required_text(&self, key: &'static str) -> Result<String, Error> {

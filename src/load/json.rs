@@ -351,15 +351,7 @@ fn quote(obj: &Fields, path: &str, key: &str) -> Result<Option<String>, Error> {
     let field = join(path, key);
     match get(obj, key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => match super::visible(s) {
-            Some(t) if t.chars().count() <= super::MAX_QUOTE => Ok(Some(t.to_string())),
-            Some(t) => Err(Error::expected(
-                Path::Field(field),
-                Want::TextUpTo(super::MAX_QUOTE),
-                Got::Characters(t.chars().count()),
-            )),
-            None => Ok(None),
-        },
+        Some(Value::String(s)) => super::text_at(s, super::MAX_QUOTE, || Path::Field(field.clone())),
         Some(other) => Err(Error::expected(Path::Field(field), Want::Text, got(other))),
     }
 }
@@ -400,15 +392,8 @@ fn name(value: &Value, path: &str, v: Version) -> Result<Name, Error> {
 
 fn text(v: &Value, path: &str) -> Result<String, Error> {
     match v {
-        Value::String(s) => match super::visible(s) {
-            Some(t) if t.chars().count() <= super::MAX_TEXT => Ok(t.to_string()),
-            Some(t) => Err(Error::expected(
-                Path::field(path),
-                Want::TextUpTo(super::MAX_TEXT),
-                Got::Characters(t.chars().count()),
-            )),
-            None => Err(Error::expected(Path::field(path), Want::Text, got(v))),
-        },
+        Value::String(s) => super::text_at(s, super::MAX_TEXT, || Path::field(path))?
+            .ok_or_else(|| Error::expected(Path::field(path), Want::Text, got(v))),
         _ => Err(Error::expected(Path::field(path), Want::Text, got(v))),
     }
 }

@@ -69,16 +69,24 @@ pub const ALL_FIELDS: &[&str] = &[
 /// languages and quotes of the source. A file without `version` may use either.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// The most regions (cities) one dataset compares with its reference.
-pub const MAX_REGIONS: usize = 100;
+/// The most regions (areas) one dataset compares with its reference: a county-level overview
+/// of a province has up to about 200 (Sichuan has 183 county-level divisions, Hebei 167).
+pub const MAX_REGIONS: usize = 250;
 
 /// The reference area's name when the data does not give one.
 pub const DEFAULT_REFERENCE: &str = "全省";
 
-/// The largest number of tiers in one year and of years in one dataset. Beyond these a
-/// chart is unreadable and the data is almost certainly not what the editor meant.
-pub const MAX_TIERS: usize = 500;
-pub const MAX_YEARS: usize = 100;
+/// The largest number of tiers in one year and of years in one region. Results reports
+/// name a handful of lines (一本, 二本, 本科, 专科, 特控, and the arts and sports lines of each
+/// batch); the exam was resumed in 1977. Beyond these a chart is unreadable and the data is
+/// almost certainly not what the editor meant.
+pub const MAX_TIERS: usize = 40;
+pub const MAX_YEARS: usize = 60;
+
+/// The most tier entries (one tier of one year of one region) in a dataset: 100 areas × 20
+/// tiers × 12 years, or 250 areas × 6 tiers × 16 years. It bounds the work and memory of every
+/// view, whatever the shape of the data.
+pub const MAX_ENTRIES: usize = 25_000;
 
 /// The longest name or title, in characters.
 pub const MAX_TEXT: usize = 200;
@@ -89,6 +97,47 @@ pub const MAX_QUOTE: usize = 400;
 /// The largest input, in bytes: far above any real dataset (500 tiers × 100 years is about
 /// 4 MB of JSON), low enough that a wrong file fails at once instead of freezing the page.
 pub const MAX_INPUT: usize = 16 * 1024 * 1024;
+
+/// Whether a name or text may not hold `c`: control characters other than tab and line
+/// breaks (a vertical tab is Word's Shift+Enter; XML cannot hold most of them), the bidi
+/// controls that reorder what a reader sees (U+202E turns "%9.99" into "99.9%"), the
+/// Unicode line and paragraph separators, and noncharacters.
+pub fn forbidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{8}'
+            | '\u{b}'
+            | '\u{c}'
+            | '\u{e}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{fdd0}'..='\u{fdef}'
+    ) || (c as u32 & 0xfffe) == 0xfffe
+}
+
+/// A name or text as the loader keeps it: trimmed ([`visible`]), `None` when nothing visible
+/// is left; an error at `path` when it holds a [`forbidden`] character (its code and place,
+/// counting characters from 1; a carriage return only as part of CR LF) or is longer than
+/// `limit` characters.
+pub(crate) fn text_at(s: &str, limit: usize, path: impl Fn() -> Path) -> Result<Option<String>, Error> {
+    let chars: Vec<char> = s.chars().collect();
+    let bad = chars.iter().enumerate().find(|(i, &c)| forbidden(c) || (c == '\r' && chars.get(i + 1) != Some(&'\n')));
+    if let Some((i, &c)) = bad {
+        return Err(Error::expected(path(), Want::PlainText, Got::Character { code: c as u32, at: i + 1 }));
+    }
+    let Some(t) = visible(s) else { return Ok(None) };
+    let n = t.chars().count();
+    if n > limit {
+        return Err(Error::expected(path(), Want::TextUpTo(limit), Got::Characters(n)));
+    }
+    Ok(Some(t.to_string()))
+}
 
 /// A name as the reader will see it: trimmed, and `None` when nothing visible is left
 /// (spaces, zero-width spaces and joiners, word joiners, byte-order marks).
@@ -413,6 +462,7 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
             Got::Regions(ds.regions.len()),
         ));
     }
+
     for (i, r) in ds.regions.iter().enumerate() {
         if let Some(j) = ds.regions[..i].iter().position(|o| o.name.text == r.name.text) {
             return Err(Error::new(
@@ -427,6 +477,10 @@ pub(crate) fn check_dataset(ds: &Dataset) -> Result<(), Error> {
             ));
         }
         check_region(r)?;
+    }
+    let entries: usize = ds.regions.iter().flat_map(|r| &r.years).map(|y| y.tiers.len()).sum();
+    if entries > MAX_ENTRIES {
+        return Err(Error::expected(Path::Input, Want::AtMostEntries(MAX_ENTRIES), Got::Entries(entries)));
     }
     Ok(())
 }

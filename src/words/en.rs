@@ -24,6 +24,15 @@ fn want(w: &Want) -> String {
         Want::Points => "a difference in percentage points between -100 and 100".into(),
         Want::Text => "a non-empty string".into(),
         Want::WebAddress => "a web address starting with http:// or https://".into(),
+        Want::PlainText => "text without control characters (no control character but tab and line feed, and none that changes the direction of text; delete it or use a space)".into(),
+        Want::AtMostEntries(n) => cat!("at most ", crate::format::count(*n as u64), " tier entries in all regions and years"),
+        Want::AtMostValues(n) => cat!(
+            "at most ",
+            crate::format::count(*n as u64),
+            " values (data within the limits has far fewer: at most ",
+            crate::format::count(crate::load::MAX_ENTRIES as u64),
+            " tier entries in all regions and years)"
+        ),
         Want::TextUpTo(n) => cat!("a string of at most ", n, " characters"),
         Want::Count(min) => cat!("a whole number of people, ", min, " or more"),
         Want::Year => "a year between 1900 and 2200".into(),
@@ -84,6 +93,18 @@ fn got(g: &Got) -> String {
             other => other.to_string(),
         },
         Got::Characters(n) => cat!(n, " characters"),
+        Got::Character { code, at } => {
+            let kind = match super::char_kind(*code) {
+                super::CharKind::Bidi => {
+                    "a control that changes the direction of text, so it would show other than it reads"
+                }
+                super::CharKind::Break => "a line separator, such as Word's Shift+Enter",
+                super::CharKind::Control => "an invisible control character",
+            };
+            cat!(super::code_point(*code), " (", kind, ") at character ", at)
+        }
+        Got::MoreThan(n) => cat!("more than ", crate::format::count(*n as u64)),
+        Got::Entries(n) => cat!(crate::format::count(*n as u64)),
         Got::Tiers(n) => cat!(n, " tiers"),
         Got::Years(n) => cat!(n, " years"),
         Got::Fields(n) => cat!(n, " fields"),

@@ -414,6 +414,38 @@ pub trait Words: Sync {
     fn ignored_number(&self, number: &str, reason: &str) -> String;
 }
 
+/// A code point as Unicode writes it: `U+202E`, `U+000B`.
+pub(crate) fn code_point(code: u32) -> String {
+    const D: &[u8; 16] = b"0123456789ABCDEF";
+    let mut digits: Vec<u8> = Vec::new();
+    let mut n = code;
+    while n > 0 || digits.len() < 4 {
+        digits.push(D[(n % 16) as usize]);
+        n /= 16;
+    }
+    digits.reverse();
+    cat!("U+", String::from_utf8(digits).unwrap_or_default())
+}
+
+/// What kind of forbidden character `code` is, for the words around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CharKind {
+    /// Reorders the text around it (U+202E …).
+    Bidi,
+    /// A line or paragraph separator, a vertical tab, a form feed.
+    Break,
+    /// Any other control character or noncharacter.
+    Control,
+}
+
+pub(crate) fn char_kind(code: u32) -> CharKind {
+    match code {
+        0x61c | 0x200e | 0x200f | 0x202a..=0x202e | 0x2066..=0x2069 => CharKind::Bidi,
+        0xb | 0xc | 0xd | 0x85 | 0x2028 | 0x2029 => CharKind::Break,
+        _ => CharKind::Control,
+    }
+}
+
 /// Shared by both languages: error parts that are the same in every language.
 pub(crate) fn quoted(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
@@ -426,6 +458,13 @@ pub(crate) fn quoted(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     /// A value in an error message: whole up to 40 characters, cut with "…" past them.
+    #[test]
+    fn code_points_as_unicode_writes_them() {
+        assert_eq!(super::code_point(0xb), "U+000B");
+        assert_eq!(super::code_point(0x202e), "U+202E");
+        assert_eq!(super::code_point(0x1fffe), "U+1FFFE");
+    }
+
     #[test]
     fn quoted_values_are_cut_after_forty_characters() {
         let forty = "字".repeat(40);

@@ -33,6 +33,17 @@ fn want(w: &Want) -> String {
         Want::Points => "-100 到 100 之间的百分点差值".into(),
         Want::Text => "非空的文字".into(),
         Want::WebAddress => "以 http:// 或 https:// 开头的网址".into(),
+        Want::PlainText => {
+            "不含控制字符的文字（制表符、换行符以外的控制字符和改变文字方向的字符都不能用，请删去或换成空格）".into()
+        }
+        Want::AtMostEntries(n) => cat!("全部地区、年份、批次合计不超过 ", crate::format::count(*n as u64), " 项"),
+        Want::AtMostValues(n) => cat!(
+            "不超过 ",
+            crate::format::count(*n as u64),
+            " 个数值和名称（限制之内的数据远少于此：全部地区、年份、批次合计不超过 ",
+            crate::format::count(crate::load::MAX_ENTRIES as u64),
+            " 项）"
+        ),
         Want::TextUpTo(n) => cat!("不超过 ", n, " 个字符的文字"),
         Want::Count(min) => cat!("不小于 ", min, " 的整数人数"),
         Want::Year => "1900 到 2200 之间的年份".into(),
@@ -93,6 +104,16 @@ fn got(g: &Got) -> String {
             other => other.to_string(),
         },
         Got::Characters(n) => cat!(n, " 个字符"),
+        Got::Character { code, at } => {
+            let kind = match super::char_kind(*code) {
+                super::CharKind::Bidi => "改变文字显示方向的控制符，会让文字显示得与原文不同",
+                super::CharKind::Break => "分行符，从文字处理软件复制时常会带入",
+                super::CharKind::Control => "看不见的控制字符",
+            };
+            cat!("第 ", at, " 个字符是 ", super::code_point(*code), "（", kind, "）")
+        }
+        Got::MoreThan(n) => cat!("超过 ", crate::format::count(*n as u64), " 个"),
+        Got::Entries(n) => cat!(crate::format::count(*n as u64), " 项"),
         Got::Tiers(n) => cat!(n, " 个批次"),
         Got::Years(n) => cat!(n, " 个年份"),
         Got::Fields(n) => cat!(n, " 个字段"),

@@ -117,3 +117,20 @@ fn check(golden: &std::path::Path, actual: &str, same: impl Fn(&str, &str) -> bo
         }
     }
 }
+
+/// A model of one region and one year with as many tiers as `tiers` gives (JSON members of a
+/// tier object each), built past the loader's limits (at most 40 tiers): what the views do
+/// with more than any valid dataset holds (thinning, compact rows), and what they cost.
+pub fn unchecked(tiers: &[String]) -> Model {
+    let one = |t: &String| {
+        let text =
+            format!(r#"{{"title":"T","region":"甲市","reference":"乙省","years":[{{"year":2024,"tiers":[{t}]}}]}}"#);
+        passrate_chart::load::from_json(&text).unwrap_or_else(|e| panic!("{t}: {e}"))
+    };
+    let mut ds = one(&tiers[0]);
+    for t in &tiers[1..] {
+        let more = one(t);
+        ds.regions[0].years[0].tiers.extend(more.regions[0].years[0].tiers.iter().cloned());
+    }
+    passrate_chart::model::build(&ds)
+}

@@ -203,5 +203,22 @@ const HC = 'title,reference,year,tier,area,area_en,rate,vs_reference_pp';
 add('csv two English names for one area', 'csv', csv(HC, 'T,山西省,2019,一本线,运城市,Yuncheng,15.5,0.7', ',,2019,二本线,运城市,Yun Cheng,48.6,3.4'), 'conflict', 'line 3, column 6 (area_en)');
 add('csv a city named like the reference', 'csv', csv('title,region,reference,year,tier,area,rate', 'T,山西省,山西省,2019,一本线,山西省,15.5'), 'conflict', 'line 2 (region)');
 
+// I. Limits set from real data, and characters that would make a name show what it does not say.
+add('41 tiers', 'json', null, 'expected', 'years[0].tiers', { generate: { tiers: 41 } });
+add('61 years', 'json', null, 'expected', 'years', { generate: { years: 61 } });
+add('251 regions', 'json', null, 'expected', 'regions', { generate: { grid: [251, 1, 1] } });
+add('25,200 tier entries', 'json', null, 'expected', '(input)', { generate: { grid: [210, 3, 40] } });
+add('a million values', 'json', null, 'expected', '(input)', { generate: { values: 1000001 } });
+add('right-to-left override in a region', 'json', json((d) => { d.region = '\u202e%9.99 市川泽'; }), 'expected', 'region');
+add('bidi isolate in a tier', 'json', json((d) => { d.years[0].tiers[0].tier = '二本\u2067%5.99\u2069线'; }), 'expected', 'years[0].tiers[0].tier');
+add('vertical tab in the title', 'json', json((d) => { d.title = '运城市\u000b高考达线率'; }), 'expected', 'title');
+add('control character in the source', 'json', json((d) => { d.source = { name: '运城\u0001新闻网' }; }), 'expected', 'source.name');
+add('line separator in the reference', 'json', json((d) => { d.reference = '山西\u2028省'; }), 'expected', 'reference');
+add('noncharacter in the title', 'json', json((d) => { d.title = 'T\ufffe'; }), 'expected', 'title');
+add('left-to-right mark in a quote', 'json', two((d) => { d.regions[0].years[0].tiers[0].quotes = { rate: '达线率为\u200e15.5%' }; }), 'expected', 'regions[0].years[0].tiers[0].quotes.rate');
+add('csv right-to-left override in an area', 'csv', csv(H, R1.replace(',运城市,36192', ',运城市\u202e,36192')), 'expected', 'line 2, column 6 (area)');
+add('csv source address not http', 'csv', csv(`${H},source,source_url`, `${R1},报社,javascript:alert(1)`), 'expected', 'line 2, column 13 (source_url)');
+add('source address not http', 'json', json((d) => { d.source = { name: 'x', url: '/news/1' }; }), 'expected', 'source.url');
+
 writeFileSync(join(here, 'bad-inputs.json'), `${JSON.stringify(cases, null, 1)}\n`);
 console.log(`${cases.length} cases`);

@@ -270,6 +270,13 @@ export const GENERATE = `(seedText, r) => {
   if (r.long_title_mb) { d.title = 'a'.repeat(r.long_title_mb * 1024 * 1024); return JSON.stringify(d); }
   if (r.tiers) { d.years[0].tiers = Array.from({ length: r.tiers }, (_, i) => ({ tier: 'T' + i, rate: 10 })); return JSON.stringify(d); }
   if (r.years) { d.years = Array.from({ length: r.years }, (_, i) => ({ year: 1950 + i, tiers: [{ tier: 'T', rate: 10 }] })); return JSON.stringify(d); }
+  if (r.grid) {
+    const [nr, ny, nt] = r.grid;
+    const regions = Array.from({ length: nr }, (_, k) => ({ region: 'R' + k, years: Array.from({ length: ny }, (_, y) => ({
+      year: 1990 + y, tiers: Array.from({ length: nt }, (_, t) => ({ tier: 'T' + t, rate: 10 })) })) }));
+    return JSON.stringify({ version: 2, title: 'T', reference: 'P', regions });
+  }
+  if (r.values) return '{"title":[' + Array(r.values).fill('0').join(',') + ']}';
   throw new Error('unknown recipe');
 }`;
 
