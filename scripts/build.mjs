@@ -5,7 +5,7 @@
 // its own target dir into pkg-authoring/: the playground loads it, readers never do, and it
 // is in neither pkg/ nor the npm package.
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -174,8 +174,54 @@ export function hashReaderFiles(dist) {
   return { js: jsName, wasm: wasmName };
 }
 
-export function site() {
-  const dist = join(ROOT, 'dist');
+/**
+ * The embed page's policy from the command line (`--data-origin https://data.example.com`,
+ * repeatable; `--frame-ancestors "https://a.example https://b.example"`) or `embed.config.json`
+ * at the repository's root (`{ "dataOrigins": [...], "frameAncestors": [...] }`). Each origin
+ * must be https://host[:port] (http only for 127.0.0.1 and localhost, for testing).
+ */
+export function embedPolicy(argv = process.argv.slice(2)) {
+  const config = existsSync(join(ROOT, 'embed.config.json')) ? JSON.parse(readFileSync(join(ROOT, 'embed.config.json'), 'utf8')) : {};
+  const flags = (name) => argv.flatMap((a, i) => (a === name ? [argv[i + 1] ?? ''] : a.startsWith(`${name}=`) ? [a.slice(name.length + 1)] : []));
+  const origins = (list, what) => list.flatMap((v) => String(v).split(/\s+/)).filter(Boolean).map((o) => {
+    let u = null;
+    try {
+      u = new URL(o);
+    } catch {
+      // Reported below.
+    }
+    const local = u && ['127.0.0.1', 'localhost'].includes(u.hostname);
+    if (!u || !(u.protocol === 'https:' || (u.protocol === 'http:' && local)) || u.origin !== o.replace(/\/$/, '')) {
+      throw new Error(`${what}: expected an origin such as https://data.example.com (scheme, host and port only), got "${o}"`);
+    }
+    return u.origin;
+  });
+  return {
+    dataOrigins: origins([...(config.dataOrigins || []), ...flags('--data-origin')], '--data-origin'),
+    frameAncestors: origins([...(config.frameAncestors || []), ...flags('--frame-ancestors')], '--frame-ancestors'),
+  };
+}
+
+/** Writes `policy` into dist's embed.html (its CSP and the lists embed-page.js checks) and, for
+ * frame-ancestors, which only an HTTP header can set, a `_headers` file (Netlify, Cloudflare
+ * Pages) beside it; the README gives the nginx and Apache lines. */
+function applyEmbedPolicy(dist, policy) {
+  const path = join(dist, 'embed.html');
+  let html = readFileSync(path, 'utf8');
+  const connect = ["connect-src 'self'", ...policy.dataOrigins].join(' ');
+  html = html.replace("connect-src 'self';", `${connect};`);
+  html = html.replace('<meta name="passrate-data-origins" content="">', `<meta name="passrate-data-origins" content="${policy.dataOrigins.join(' ')}">`);
+  html = html.replace('<meta name="passrate-frame-ancestors" content="">', `<meta name="passrate-frame-ancestors" content="${policy.frameAncestors.join(' ')}">`);
+  writeFileSync(path, html);
+  if (policy.frameAncestors.length) {
+    writeFileSync(join(dist, '_headers'), `/embed.html\n  Content-Security-Policy: frame-ancestors 'self' ${policy.frameAncestors.join(' ')}\n`);
+  }
+  if (policy.dataOrigins.length || policy.frameAncestors.length) {
+    console.log(`» embed.html: data from ${['its own origin', ...policy.dataOrigins].join(', ')}; framed by ${policy.frameAncestors.length ? policy.frameAncestors.join(', ') : 'any page'}`);
+  }
+}
+
+export function site(policy = embedPolicy(), dist = join(ROOT, 'dist')) {
   rmSync(dist, { recursive: true, force: true });
   cpSync(join(ROOT, 'www'), dist, { recursive: true });
   // The demo's fallback images are the command line's golden output.
@@ -186,6 +232,7 @@ export function site() {
   mkdirSync(join(dist, 'pkg'), { recursive: true });
   for (const f of PACKAGE_FILES) copyFileSync(join(PKG, f), join(dist, 'pkg', f));
   hashReaderFiles(dist);
+  applyEmbedPolicy(dist, policy);
   // The playground's paste mode (editors only; no reader's page refers to it).
   mkdirSync(join(dist, 'authoring'), { recursive: true });
   for (const f of AUTHORING_FILES) copyFileSync(join(AUTHORING, f), join(dist, 'authoring', f));

@@ -1,6 +1,7 @@
 // A static file server for www/ on 127.0.0.1 only, with the right MIME types
 // (.wasm as application/wasm, for WebAssembly.instantiateStreaming).
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -22,8 +23,10 @@ const TYPES = {
  * `headers` are added to every response (e.g. a Content-Security-Policy to test under).
  * Resolves to the server.
  */
-export function serve(root = join(ROOT, 'www'), port = 0, headers = {}) {
-  const server = createServer(async (req, res) => {
+export function serve(root = join(ROOT, 'www'), port = 0, headers = {}, tls = null) {
+  // With `tls` ({ key, cert }), over https: what an embed page and its data are served over.
+  const make = tls ? (handler) => createTlsServer(tls, handler) : createServer;
+  const server = make(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
       let base = root;

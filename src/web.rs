@@ -292,6 +292,8 @@ struct Settings {
     /// The region shown by the compare, change and trend views.
     /// The highlighted region, if one was named.
     focus: Option<usize>,
+    /// Which page of a paged view (cities, trend), from 0.
+    page: usize,
 }
 
 #[wasm_bindgen]
@@ -308,6 +310,7 @@ impl Chart {
             theme: Theme::light(),
             shown: Shown::default(),
             focus: None,
+            page: 0,
         };
         Ok(Chart {
             data,
@@ -389,6 +392,12 @@ impl Chart {
             o.int("width", scene.width as i64);
             o.int("height", scene.height as i64);
             o.key("dpr").raw(&crate::format::plain(scene.dpr));
+            // A view too tall for one canvas is paged: which page, of how many, in words.
+            o.int("page", scene.page as i64);
+            o.int("pages", scene.pages as i64);
+            if scene.pages > 1 {
+                o.str("pageNote", &crate::words::words(s.lang).page_note(scene.page + 1, scene.pages));
+            }
             // Each point's touch target, and its mark as drawn (which a tooltip keeps clear of).
             for (key, mark) in [("boxes", false), ("marks", true)] {
                 o.key(key).array(&scene.hits.hits, |w, h| {
@@ -472,7 +481,7 @@ impl Chart {
                 "view: this view needs data the chart does not have (the trend view, three or more years)",
             ));
         }
-        Ok(Options { width, height, dpr, lang: s.lang, furniture, shown: s.shown })
+        Ok(Options { width, height, dpr, lang: s.lang, furniture, shown: s.shown, page: s.page, ..Options::default() })
     }
 
     fn read_settings(&self, text: &str) -> Result<Settings, JsValue> {
@@ -502,7 +511,11 @@ impl Chart {
                     })?
                 }
             };
-        Ok(Settings { view, lang, theme, shown, focus })
+        let page = match v.get("page") {
+            Some(Value::Number(n)) => n.parse::<usize>().unwrap_or(0),
+            _ => 0,
+        };
+        Ok(Settings { view, lang, theme, shown, focus, page })
     }
 }
 
@@ -612,6 +625,8 @@ fn page_json(w: &mut Writer, t: &PageText, view: View, theme: &Theme, shown: Sho
             o.str("download", ui.download);
             o.str("derived", ui.derived);
             o.str("downloadData", ui.download_data);
+            o.str("previousPage", ui.previous_page);
+            o.str("nextPage", ui.next_page);
         });
         o.key("colors").object(|o| {
             for (name, c) in [

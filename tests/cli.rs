@@ -102,6 +102,8 @@ fn table_and_summary() {
     let t = run(&["render", "www/data/yuncheng-2019.json", "--table"]);
     assert!(t.status.success());
     let html = String::from_utf8(t.stdout).unwrap();
+    // A document with its charset: opened from a plain server, its Chinese reads right.
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">"), "{html}");
     if let Err(e) = common::check_golden(&root().join("tests/golden/cli/yuncheng-2019-table.html"), &html) {
         panic!("{e}\nAccept with: UPDATE_GOLDEN=1 cargo test --test cli");
     }
@@ -119,10 +121,17 @@ fn errors_say_what_is_wrong() {
     let bad = std::env::temp_dir().join(format!("passrate-cli-bad-{}.json", std::process::id()));
     std::fs::write(&bad, r#"{"title":"t","region":"A","years":[{"year":2020,"tiers":[{"tier":"T","rate":"abc"}]}]}"#)
         .unwrap();
-    let o = run(&["render", bad.to_str().unwrap()]);
+    // What is wrong with the data is said in the language of --lang (Chinese by default).
+    let o = run(&["render", bad.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("years[0].tiers[0].rate: expected a percentage between 0 and 100, got \"abc\""), "{err}");
+    for args in [vec!["render", bad.to_str().unwrap()], vec!["render", bad.to_str().unwrap(), "--lang", "zh-CN"]] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(err.contains("years[0].tiers[0].rate：应为 0 到 100 之间的百分数，实际为 \"abc\""), "{args:?}: {err}");
+    }
     for (args, want) in [
         (vec!["render", "x.json", "--view", "pie"], "--view: expected compare, change or trend, got \"pie\""),
         (vec!["render", "x.json", "--width", "9"], "--width: expected a number of pixels"),
@@ -240,4 +249,52 @@ fn extract_with_nothing_found_and_bad_options() {
     assert_eq!(o.status.code(), Some(1));
     let help = run(&["extract", "--help"]);
     assert!(help.status.success() && String::from_utf8_lossy(&help.stdout).contains("passrate-chart extract"));
+}
+
+/// --height holds in every view: a view taller than it is paged, --page picks the page, and
+/// no image is taller than the height asked (or than the 4,000 px cap without one).
+#[test]
+fn the_height_holds_and_tall_charts_are_paged() {
+    let out = |name: &str| std::env::temp_dir().join(format!("passrate-cli-{name}-{}.svg", std::process::id()));
+    let height_of = |svg: &str| -> f64 {
+        let h = svg.split("height=\"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+        h.parse().unwrap()
+    };
+    // 250 areas, one tier: far taller than 4,000 px of rows.
+    let mut csv = String::from("title,reference,year,tier,area,rate\nT,P,2024,一本线,P,15.0\n");
+    for i in 0..250 {
+        csv.push_str(&format!(",,2024,一本线,区县{i},{}.{}\n", 5 + i % 30, i % 10));
+    }
+    let data = std::env::temp_dir().join(format!("passrate-cli-250-{}.csv", std::process::id()));
+    std::fs::write(&data, &csv).unwrap();
+    let render = |args: &[&str], name: &str| {
+        let path = out(name);
+        let mut all = vec!["render", data.to_str().unwrap(), "--view", "cities", "-o", path.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(path).unwrap()
+    };
+    let whole = render(&[], "cap");
+    assert!(height_of(&whole) <= 4000.0, "{}", height_of(&whole));
+    assert!(whole.contains("第 1/"), "the page note");
+    for (h, page) in [("800", "1"), ("800", "3"), ("300", "2")] {
+        let svg = render(&["--height", h, "--page", page], &format!("{h}-{page}"));
+        assert!(height_of(&svg) <= h.parse::<f64>().unwrap(), "--height {h} --page {page}: {}", height_of(&svg));
+        assert!(svg.contains(&format!("第 {page}/")), "--height {h} --page {page}");
+    }
+    let past = run(&[
+        "render",
+        data.to_str().unwrap(),
+        "--view",
+        "cities",
+        "--height",
+        "800",
+        "--page",
+        "99",
+        "-o",
+        out("past").to_str().unwrap(),
+    ]);
+    assert_eq!(past.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&past.stderr).contains("--page: expected a page from 1 to"));
 }

@@ -81,7 +81,8 @@ fn each_layout_at(widths: &[f64], dprs: &[f64], variants: &[(bool, Shown)], mut 
                 for lang in [Lang::Zh, Lang::En] {
                     for &dpr in dprs {
                         for &(furniture, shown) in variants {
-                            let opts = Options { width, height: 420.0, dpr, lang, furniture, shown };
+                            let opts =
+                                Options { width, height: 420.0, dpr, lang, furniture, shown, ..Options::default() };
                             let l = layout(&model, view, &opts);
                             check(&format!("{fixture} {view:?} {width} {lang:?} dpr {dpr} {furniture} {shown:?}"), &l);
                         }
@@ -665,4 +666,44 @@ fn trend_dots_are_their_own_points() {
             }
         }
     }
+}
+
+/// The height asked for holds: the views that grow with their rows (trend, cities) are at most
+/// that tall, paged past it; compare and change fill it. Either is taller only where the
+/// title, legend and notes over the smallest plot (one row, one panel) need more: never past
+/// 360 px (trend, cities) or 600 px (compare, change) here.
+#[test]
+fn the_height_holds() {
+    let mut over = Vec::new();
+    let models = common::FIXTURES
+        .iter()
+        .chain(common::CITY_FIXTURES)
+        .chain(&["text/dense.json", "text/cities-missing.csv", "text/quotes.json"])
+        .map(|f| (f.to_string(), common::fixture(f)));
+    for (f, m) in models {
+        for view in View::all_for(&m) {
+            for width in [320.0, 640.0, 1000.0] {
+                for h in [200.0, 300.0, 420.0, 800.0] {
+                    for (furniture, dpr) in [(true, 1.0), (false, 2.0)] {
+                        let opts = Options { width, height: h, max_height: h, furniture, dpr, ..Options::default() };
+                        let l = layout(&m, view, &opts);
+                        let css = l.height as f64 / l.dpr;
+                        let most = match view {
+                            // A page holds at least one row or panel under the title and legend.
+                            View::Trend | View::Cities if h >= 420.0 => h,
+                            View::Trend | View::Cities => h.max(360.0),
+                            _ => h.max(600.0),
+                        };
+                        if css > most + 1.0 {
+                            over.push(format!(
+                                "{f} {view:?} {width} px, --height {h}, furniture {furniture}: {css} px ({} pages)",
+                                l.pages
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(over.is_empty(), "{} over:\n{}", over.len(), over.join("\n"));
 }

@@ -20,9 +20,14 @@ function postHeight(always) {
 }
 new ResizeObserver(() => postHeight(false)).observe(document.documentElement);
 
+/** Origins a meta tag of this page lists (written by the build), space-separated. */
+const listed = (name) => (document.querySelector(`meta[name="${name}"]`)?.content || '').split(/\s+/).filter(Boolean);
+
 /**
- * The data's URL, or why it cannot be used: relative to this page or on its own server, or
- * https (what the page's connect-src allows). javascript:, data:, file: and the rest are refused.
+ * The data's URL, or why it cannot be used: on this page's own origin, or on an origin the
+ * newsroom allowed when it built this page (passrate-data-origins, also in the page's CSP).
+ * A link to the newsroom's own embed page must not draw anyone else's data under its name.
+ * javascript:, data:, file: and the rest are refused.
  */
 function dataUrl(src) {
   let url = null;
@@ -31,11 +36,28 @@ function dataUrl(src) {
   } catch {
     // Not a URL at all: refused below like any other.
   }
-  if (url && (url.protocol === 'https:' || url.origin === location.origin)) return { url };
-  // The reader is told in one sentence, as by the widget; the reason goes to the console.
-  const why = src ? `src: expected a relative or https:// URL, got "${String(src).slice(0, 80)}"`
-    : 'src: expected the URL of a .json or .csv file in the embed address';
+  const allowed = listed('passrate-data-origins');
+  if (url && (url.origin === location.origin || allowed.includes(url.origin))) return { url };
+  // The reader is told in one sentence, as by the widget; the reason and the fix go to the console.
+  let why = 'src: expected the URL of a .json or .csv file in the embed address';
+  if (url && /^https?:$/.test(url.protocol)) {
+    why = `src: data from ${url.origin} is not allowed on this embed page (it takes data from its own origin${allowed.length ? ` and ${allowed.join(', ')}` : ''}); to allow it, build the site with: npm run build -- --data-origin ${url.origin}`;
+  } else if (src) {
+    why = `src: expected a relative or http(s) URL on an allowed origin, got "${String(src).slice(0, 80)}"`;
+  }
   return { refusal: words(lang).cannotShow, why };
+}
+
+/**
+ * Where a browser tells which pages frame this one (location.ancestorOrigins), whether one
+ * is not among the origins the newsroom allowed (passrate-frame-ancestors; the build also
+ * sends them as the HTTP header frame-ancestors where the host reads _headers).
+ */
+function framedElsewhere() {
+  const allowed = listed('passrate-frame-ancestors');
+  const ancestors = location.ancestorOrigins ? [...location.ancestorOrigins] : [];
+  if (!allowed.length || allowed.includes('*')) return null;
+  return ancestors.find((o) => o !== location.origin && !allowed.includes(o)) ?? null;
 }
 
 const ready = () => {
@@ -43,7 +65,10 @@ const ready = () => {
   postHeight(true);
 };
 
-const { url, refusal, why } = dataUrl(params.get('src'));
+const elsewhere = framedElsewhere();
+const { url, refusal, why } = elsewhere
+  ? { refusal: words(lang).cannotShow, why: `this embed page may not be framed by ${elsewhere} (passrate-frame-ancestors); build with --frame-ancestors to allow it` }
+  : dataUrl(params.get('src'));
 if (refusal) {
   console.warn(`passrate-chart embed: ${why}`);
   const p = document.createElement('p');

@@ -37,6 +37,8 @@ export class Chart {
     this.onFail = onFail;
     this.options = { view: 'compare', lang: 'zh-CN', theme: 'light', height: DEFAULT_HEIGHT, ...options };
     this.shown = { region: true, reference: true, previous: true };
+    // Which page of a paged view (a province's cities, many tiers over many years), from 0.
+    this.page = 0;
     this.points = [];
     this.pointText = [];
     this.text = null;
@@ -50,6 +52,7 @@ export class Chart {
       core.free();
       throw new Error(`highlight: expected a region of the data, got "${String(this.options.highlight).slice(0, 40)}"`);
     }
+    this.#checkOptions();
     live.add(this);
     this.view = new View(root, this.id);
     this.detach = attach(this, this.view);
@@ -91,8 +94,9 @@ export class Chart {
   }
 
   setLang(lang) {
+    if (!/^(zh|en)([-_]|$)/i.test(String(lang))) console.warn(`passrate-chart: lang: expected "zh-CN" or "en", got "${String(lang).slice(0, 40)}"; showing Chinese`);
     this.options.lang = lang;
-    this.#changed();
+    this.#changed(false);
   }
 
   /** The region the compare, change and trend views show (and the cities view emphasises):
@@ -109,7 +113,7 @@ export class Chart {
   setTheme(theme) {
     if (!THEMES.includes(theme)) throw new Error(`theme: expected "light", "dark" or "auto", got "${String(theme).slice(0, 40)}"`);
     this.options.theme = theme;
-    this.#changed();
+    this.#changed(false);
   }
 
   /** Draws now, at the container's current width and devicePixelRatio, picking up any change
@@ -214,7 +218,7 @@ export class Chart {
   /** Recreates the core on the current engine from the last good data, and redraws. */
   _rebuild() {
     this.core = new (current().Chart)(this.data, langTag(this.options.lang));
-    this.#changed();
+    this.#changed(false);
   }
 
   /** Shows `err` in place of this chart and stops it. */
@@ -236,8 +240,17 @@ export class Chart {
     return guarded(fn, (err) => this._fail(err));
   }
 
-  #changed() {
+  /** Redraws with new text; new data, a new view, highlight or toggles (`newPage`) start
+   * again at the first page, a new language or theme stays on the page shown. */
+  #changed(newPage = true) {
     this.textStale = true;
+    if (newPage) this.page = 0;
+    this.redraw();
+  }
+
+  /** Shows the page `step` pages on (−1: the one before). */
+  _turnPage(step) {
+    this.page = Math.max(0, this.page + step);
     this.redraw();
   }
 
@@ -246,8 +259,26 @@ export class Chart {
     return this.core ? this.#call(() => this.core.regions()).split('\n') : [];
   }
 
+  /** An option the chart does not know is reported with the values it takes (a typo like
+   * view="chnage" would otherwise pass unnoticed), and the default is used. */
+  #checkOptions() {
+    const o = this.options;
+    const say = (name, want, got, instead) => console.warn(`passrate-chart: ${name}: expected ${want}, got "${String(got).slice(0, 40)}"; showing ${instead}`);
+    if (!VIEWS.includes(o.view)) say('view', '"compare", "change", "trend" or "cities"', o.view, 'compare');
+    if (!THEMES.includes(o.theme)) {
+      say('theme', '"light", "dark" or "auto"', o.theme, 'light');
+      o.theme = 'light';
+    }
+    if (!/^(zh|en)([-_]|$)/i.test(String(o.lang))) say('lang', '"zh-CN" or "en"', o.lang, 'Chinese');
+  }
+
   #checkView() {
-    if (!this.views.includes(this.options.view)) this.options.view = 'compare';
+    if (!this.views.includes(this.options.view)) {
+      if (VIEWS.includes(this.options.view)) {
+        console.warn(`passrate-chart: view: "${this.options.view}" needs data the chart does not have (the trend view three years or more, the cities view two areas or more); showing compare`);
+      }
+      this.options.view = 'compare';
+    }
   }
 
   /** Every setting a call into the engine needs, as the JSON it reads. */
@@ -260,6 +291,7 @@ export class Chart {
       style: this.brandStyle,
       shown: (s.region ? 1 : 0) | (s.reference ? 2 : 0) | (s.previous ? 4 : 0),
       highlight: this.options.highlight || undefined,
+      page: this.page || undefined,
     });
   }
 
@@ -303,6 +335,8 @@ export class Chart {
     // point a keyboard or screen reader reaches is the mark drawn under it.
     const out = JSON.parse(this.#call(() => this.core.frame(view.canvas, settings, width, canvasHeight, dpr, false, refresh)));
     view.sizeCanvas(out.width, out.height, out.dpr);
+    this.page = out.page;
+    view.setPager(out.page, out.pages, out.pageNote);
     if (out.points) {
       this.pointText = out.points;
       view.fillOptions(out.points, out.notes, focusedKey);
@@ -347,7 +381,7 @@ export class Chart {
     this.#watchDpr();
     this.darkQuery = window.matchMedia?.('(prefers-color-scheme: dark)');
     this.onScheme = () => {
-      if (this.options.theme === 'auto') this.#changed();
+      if (this.options.theme === 'auto') this.#changed(false);
     };
     this.darkQuery?.addEventListener?.('change', this.onScheme);
     this.pageTheme = new MutationObserver(this.onScheme);

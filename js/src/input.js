@@ -13,6 +13,10 @@ export function attach(chart, view) {
   view.tableButton.addEventListener('click', () => view.toggleTable());
   view.pngButton.addEventListener('click', () => chart._download());
   view.csvButton.addEventListener('click', () => chart._downloadData());
+  view.pager.addEventListener('click', (e) => {
+    const step = Number(e.target?.closest?.('button')?.dataset.page);
+    if (step) chart._turnPage(step);
+  });
   view.tabs.addEventListener('keydown', (e) => {
     const views = chart.views;
     const i = views.indexOf(chart.options.view);

@@ -68,7 +68,13 @@ export async function mount(container, data, options = {}) {
   try {
     await load(options.wasm);
   } catch (e) {
-    const err = new Error(`wasm: the chart engine could not load (${e?.message || e})`);
+    const why = String(e?.message || e);
+    // A page whose Content-Security-Policy forbids WebAssembly: the browser's message names
+    // 'unsafe-eval', but the narrower 'wasm-unsafe-eval' is the fix to give the page.
+    const csp = /unsafe-eval|Content Security Policy|CSP/i.test(why)
+      ? ". The page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src (not 'unsafe-eval'), or use the iframe embed"
+      : '';
+    const err = new Error(`wasm: the chart engine could not load (${why})${csp}`);
     err.localized = words(options.lang).engineFailed;
     err.wasmUnavailable = true;
     throw err;

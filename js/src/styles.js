@@ -67,6 +67,12 @@ canvas.enter { animation: prc-enter 240ms ease-out; }
 .tip .v { font-size: max(18px, 1.125rem); font-weight: 700; }
 .tip .l { opacity: .92; }
 .notes { list-style: none; margin: 6px 0 0; padding: 0; font-size: max(12px, 0.75rem); color: var(--prc-warning); }
+.pager { display: flex; align-items: center; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
+.pager[hidden] { display: none; }
+.pager button { font: inherit; font-size: max(13px, 0.8125rem); min-height: 28px; padding: 2px 10px; cursor: pointer;
+  color: var(--prc-text); background: transparent; border: 1px solid var(--prc-grid); border-radius: 4px; }
+.pager button:disabled { cursor: default; opacity: 0.6; }
+.page-status { font-size: max(12px, 0.75rem); color: var(--prc-muted); flex: 1 1 12em; }
 .source { font-size: max(12px, 0.75rem); color: var(--prc-muted); margin: 4px 0 0; }
 .actions { margin-top: 6px; display: flex; gap: 8px; flex-wrap: wrap; }
 .actions button { font: inherit; font-size: max(13px, 0.8125rem); min-height: 28px; padding: 2px 10px; cursor: pointer;

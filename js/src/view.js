@@ -35,7 +35,13 @@ export class View {
     this.hoverBox = el('div', { class: 'hover', 'aria-hidden': 'true', hidden: '' });
     this.tip = el('div', { class: 'tip', 'aria-hidden': 'true', hidden: '' });
     this.stage.append(this.canvas, this.options, this.hoverBox, this.tip);
-    this.panel.append(this.stage);
+    // A chart too tall for one canvas is paged: the pager under it, shown only then.
+    this.pager = el('div', { class: 'pager', hidden: '' });
+    this.prevPage = el('button', { type: 'button', 'data-page': '-1' });
+    this.nextPage = el('button', { type: 'button', 'data-page': '1' });
+    this.pageStatus = el('span', { class: 'page-status', 'aria-live': 'polite' });
+    this.pager.append(this.prevPage, this.pageStatus, this.nextPage);
+    this.panel.append(this.stage, this.pager);
     this.summary = el('p', { class: 'sr-only', id: `${id}-summary` });
     this.keys = el('p', { class: 'sr-only', id: `${id}-keys` });
     // What the canvas says about how it is drawn (one group in three, the change's own scale).
@@ -245,6 +251,17 @@ export class View {
     const fig = this.figure.getBoundingClientRect().height;
     const stage = this.stage.getBoundingClientRect().height;
     return fig ? fig - stage : 180;
+  }
+
+  /** Shows the pager for page `page` (from 0) of `pages`, with `note` saying where the rest is. */
+  setPager(page, pages, note) {
+    this.pager.hidden = pages <= 1;
+    if (pages <= 1) return;
+    this.prevPage.textContent = this.ui?.previousPage ?? '‹';
+    this.nextPage.textContent = this.ui?.nextPage ?? '›';
+    this.prevPage.disabled = page <= 0;
+    this.nextPage.disabled = page >= pages - 1;
+    this.#text(this.pageStatus, note || `${page + 1} / ${pages}`);
   }
 
   /** Sets the canvas's CSS size to its backing store's at `dpr`. */

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! passrate-chart render <data.json|data.csv> [--view compare|change|trend|cities] [--lang zh-CN|en]
-//!                       [--theme light|dark] [--width W] [--height H] [-o chart.svg]
+//!                       [--theme light|dark] [--width W] [--height H] [--page N] [-o chart.svg]
 //! passrate-chart render <data> --format png [--scale N] [--font FILE] -o chart.png
 //! passrate-chart render <data> --table      # the accessible HTML data table
 //! passrate-chart render <data> --summary    # the text summary
@@ -19,6 +19,7 @@ fn main() -> std::process::ExitCode {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::result_large_err)]
 mod cli {
     use std::process::ExitCode;
 
@@ -29,7 +30,7 @@ mod cli {
 
     const USAGE: &str =
         "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend|cities] [--lang zh-CN|en]
-                             [--theme light|dark] [--width W] [--height H] [-o FILE]
+                             [--theme light|dark] [--width W] [--height H] [--page N] [-o FILE]
                              [--highlight REGION] [--table | --summary]
                              [--format svg|png] [--scale 1-4] [--font FILE]
        passrate-chart extract [report.txt|-] [--lang zh-CN|en]
@@ -37,7 +38,9 @@ mod cli {
 render writes the chart as SVG (or, with --table, its data as an HTML table; with --summary,
 its text summary) to FILE, or to standard output. A PNG (--format png, or -o FILE.png) is
 laid out 360 px wide and drawn at scale 3 (1080 pixels) unless --width and --scale say
-otherwise, with the system's fonts and any --font file.
+otherwise, with the system's fonts and any --font file. --height H holds: a view taller than H
+(the cities of a province, many tiers over many years) is paged, and --page N draws page N.
+What is wrong with the data is said in the language of --lang.
 
 extract reads the text of a results report (a file, or standard input) and prints the dataset
 it states as JSON, ready for render; standard error lists every number it did not use, and
@@ -145,7 +148,10 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
         lang: Lang,
         theme: Theme,
         width: Option<f64>,
-        height: f64,
+        /// `--height`, when given: the chart is at most this tall (a taller view is paged).
+        height: Option<f64>,
+        /// `--page N`, from 1.
+        page: usize,
         out: Option<String>,
         output: Output,
         highlight: Option<String>,
@@ -165,7 +171,8 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
             lang: Lang::Zh,
             theme: Theme::light(),
             width: None,
-            height: 420.0,
+            height: None,
+            page: 1,
             out: None,
             output: Output::Svg,
             highlight: None,
@@ -202,8 +209,16 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                     if arg == "--width" {
                         a.width = Some(n);
                     } else {
-                        a.height = n;
+                        a.height = Some(n);
                     }
+                }
+                "--page" => {
+                    let v = value("--page")?;
+                    a.page = v
+                        .parse()
+                        .ok()
+                        .filter(|n: &usize| *n >= 1)
+                        .ok_or(format!("--page: expected a page number from 1, got \"{v}\""))?;
                 }
                 "-o" | "--output" => a.out = Some(value(&arg)?),
                 "--highlight" => a.highlight = Some(value(&arg)?),
@@ -309,18 +324,12 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                 return ExitCode::FAILURE;
             }
         };
-        // UTF-8, UTF-16 with its mark, or GB18030/GBK as Excel and WPS save CSV on Chinese Windows.
-        let text = match load::decode(&bytes) {
-            Ok((t, _)) => t,
-            Err(e) => {
-                eprintln!("passrate-chart: {}: {e}", args.input);
-                return ExitCode::FAILURE;
-            }
-        };
-        let ds = match load::from_text(&text) {
+        // UTF-8, UTF-16 with its mark, or GB18030/GBK as Excel and WPS save CSV on Chinese
+        // Windows. What is wrong with the data is said in the language of --lang.
+        let ds = match load::decode(&bytes).and_then(|(text, _)| load::from_text(&text)) {
             Ok(ds) => ds,
             Err(e) => {
-                eprintln!("passrate-chart: {}: {e}", args.input);
+                eprintln!("passrate-chart: {}: {}", args.input, e.message(args.lang));
                 return ExitCode::FAILURE;
             }
         };
@@ -342,18 +351,29 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
             eprintln!("passrate-chart: --view {}: the data does not have what this view needs", args.view.name());
             return ExitCode::from(2);
         }
+        // The height asked for holds: a view taller than it (a province's cities, many tiers) is
+        // paged, and --page picks the page.
+        let box_of = |width: f64, dpr: f64| Options {
+            width,
+            height: args.height.unwrap_or(420.0),
+            max_height: args.height.unwrap_or(layout::MAX_HEIGHT),
+            page: args.page - 1,
+            dpr,
+            lang: args.lang,
+            ..Options::default()
+        };
         let out = match args.output {
             Output::Svg => {
-                let width = args.width.unwrap_or(640.0);
-                let opts = Options { width, height: args.height, lang: args.lang, ..Options::default() };
-                let l = layout::layout(&model, args.view, &opts);
+                let l = layout::layout(&model, args.view, &box_of(args.width.unwrap_or(640.0), 1.0));
+                if l.pages > 1 && args.page > l.pages {
+                    eprintln!("passrate-chart: --page: expected a page from 1 to {}, got {}", l.pages, args.page);
+                    return ExitCode::from(2);
+                }
                 render::svg(&l, &args.theme, &model.title).into_bytes()
             }
             Output::Png => {
-                let width = args.width.unwrap_or(PNG_WIDTH);
                 let dpr = args.scale.unwrap_or(PNG_SCALE) as f64;
-                let opts = Options { width, height: args.height, dpr, lang: args.lang, ..Options::default() };
-                let l = layout::layout(&model, args.view, &opts);
+                let l = layout::layout(&model, args.view, &box_of(args.width.unwrap_or(PNG_WIDTH), dpr));
                 match png::png(&l, &args.theme, &model.title, fonts.as_ref().expect("loaded for PNG")) {
                     Ok(bytes) => bytes,
                     Err(e) => {
@@ -362,7 +382,16 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                     }
                 }
             }
-            Output::Table => describe::table_html(&describe::table(&model, args.view, args.lang)).into_bytes(),
+            Output::Table => {
+                let table = describe::table_html(&describe::table(&model, args.view, args.lang));
+                // A document of its own, with its charset: opened from a plain server it reads right.
+                let title = describe::escape_html(&model.title);
+                let doc = format!(
+                    "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n</head>\n<body>\n{table}</body>\n</html>\n",
+                    args.lang.tag()
+                );
+                doc.into_bytes()
+            }
             Output::Summary => (describe::summary(&model, args.view, args.lang) + "\n").into_bytes(),
         };
         let written = match &args.out {

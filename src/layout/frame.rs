@@ -34,6 +34,9 @@ impl Type {
 /// Line height, as a multiple of the font size.
 pub(super) const LINE: f64 = 1.35;
 
+/// The most footnotes an image draws in full.
+const MAX_FOOTNOTES: usize = 8;
+
 /// The smallest touch target, in CSS pixels (WCAG 2.5.8).
 const MIN_TARGET: f64 = 24.0;
 
@@ -91,7 +94,14 @@ impl Frame {
 
     /// The warnings this view shows (indexes into the model's warnings), for the footer.
     pub fn set_footnotes(&mut self, model: &Model, footnotes: Vec<usize>) {
-        self.footnote_texts = footnote_texts(model, &footnotes, self.lang);
+        // An image holds a few footnotes in full; past them, one line says how many more the
+        // data table has (hostile data can contradict itself on every row).
+        let shown = if footnotes.len() > MAX_FOOTNOTES { MAX_FOOTNOTES - 1 } else { footnotes.len() };
+        self.footnote_texts = footnote_texts(model, &footnotes[..shown], self.lang);
+        if shown < footnotes.len() {
+            let more = crate::words::words(self.lang).more_notes(footnotes.len() - shown);
+            self.footnote_texts.push(("…".to_string(), more));
+        }
         self.footnotes = footnotes;
     }
 
@@ -107,6 +117,8 @@ impl Frame {
             hits: HitTable::new(self.hits),
             footnotes: self.footnotes,
             notes: self.notes,
+            pages: 1,
+            page: 0,
         }
     }
 

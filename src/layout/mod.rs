@@ -19,6 +19,7 @@ mod hits;
 mod labels;
 mod legend;
 mod marks;
+mod pages;
 mod scale;
 mod trend;
 
@@ -48,11 +49,25 @@ pub struct Options {
     pub furniture: bool,
     /// Which series are drawn (legend toggles).
     pub shown: Shown,
+    /// CSS pixels: the most a view that grows with its rows (cities, trend) may take before it
+    /// is paged; never more than [`MAX_HEIGHT`].
+    pub max_height: f64,
+    /// Which page of a paged view, from 0 (past the last, the last).
+    pub page: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 640.0, height: 420.0, dpr: 1.0, lang: Lang::Zh, furniture: true, shown: Shown::default() }
+        Options {
+            width: 640.0,
+            height: 420.0,
+            dpr: 1.0,
+            lang: Lang::Zh,
+            furniture: true,
+            shown: Shown::default(),
+            max_height: MAX_HEIGHT,
+            page: 0,
+        }
     }
 }
 
@@ -86,6 +101,17 @@ impl Shown {
 pub const MIN_WIDTH: f64 = 240.0;
 pub const MAX_WIDTH: f64 = 4000.0;
 
+/// The tallest a chart is drawn, CSS px: a view that would be taller (the cities of a
+/// province, many tiers over many years) is paged ([`Scene::pages`]).
+pub const MAX_HEIGHT: f64 = 4000.0;
+
+/// The most device pixels a scene has: 4096 × 4096, what every browser's canvas holds (iOS
+/// Safari's is the smallest); a larger chart is drawn at a lower device pixel ratio.
+pub const MAX_DEVICE_PIXELS: f64 = 16_777_216.0;
+
+/// The tallest a scene is in device pixels, whatever its area.
+pub const MAX_DEVICE_HEIGHT: f64 = 16_384.0;
+
 /// Everything one frame of one view needs: what to draw, what can be hovered, and the words.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
@@ -104,9 +130,12 @@ pub struct Scene {
     /// marked `text::marker(i + 1)` everywhere.
     pub footnotes: Vec<usize>,
     /// What the canvas says about how it is drawn (one group in three drawn, a unit left off
-    /// the labels, the change's own scale), in the order drawn under the chart: a page that
-    /// shows the canvas gives screen readers these too.
+    /// the labels, the change's own scale, which page), in the order drawn under the chart: a
+    /// page that shows the canvas gives screen readers these too.
     pub notes: Vec<String>,
+    /// How many pages the view has at this size, and which one this is (from 0).
+    pub pages: usize,
+    pub page: usize,
 }
 
 /// Lays out `view` of `model` in the box `opts`.
@@ -119,15 +148,28 @@ pub(crate) fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
 pub fn layout(model: &Model, view: View, opts: &Options) -> Scene {
     let opts = Options {
         width: if opts.width.is_finite() { clamp(opts.width, MIN_WIDTH, MAX_WIDTH) } else { 640.0 },
-        height: if opts.height.is_finite() { clamp(opts.height, 0.0, 4.0 * MAX_WIDTH) } else { 0.0 },
+        height: if opts.height.is_finite() { clamp(opts.height, 0.0, MAX_HEIGHT) } else { 0.0 },
         dpr: if opts.dpr.is_finite() && opts.dpr > 0.0 { clamp(opts.dpr, 0.5, 4.0) } else { 1.0 },
+        max_height: if opts.max_height.is_finite() { clamp(opts.max_height, 100.0, MAX_HEIGHT) } else { MAX_HEIGHT },
         ..*opts
     };
+    let scene = view_layout(model, view, &opts);
+    // A canvas larger than a browser holds stays blank: draw it at a lower pixel ratio.
+    let (css_w, css_h) = (scene.width as f64 / scene.dpr, scene.height as f64 / scene.dpr);
+    let fit = (MAX_DEVICE_PIXELS / (css_w * css_h).max(1.0)).sqrt().min(MAX_DEVICE_HEIGHT / css_h.max(1.0));
+    if fit < opts.dpr {
+        let dpr = (fit * 100.0).floor() / 100.0;
+        return view_layout(model, view, &Options { dpr: dpr.max(0.25), ..opts });
+    }
+    scene
+}
+
+fn view_layout(model: &Model, view: View, opts: &Options) -> Scene {
     match view {
-        View::Compare => compare::compare(model, &opts),
-        View::Change => change::change(model, &opts),
-        View::Trend => trend::trend(model, &opts),
-        View::Cities => cities::cities(model, &opts),
+        View::Compare => compare::compare(model, opts),
+        View::Change => change::change(model, opts),
+        View::Trend => trend::trend(model, opts),
+        View::Cities => cities::cities(model, opts),
     }
 }
 

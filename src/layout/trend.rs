@@ -6,12 +6,13 @@ use super::frame::{Frame, LINE};
 use super::hits::Series;
 use super::labels::{collect_footnotes, markers, value_text};
 use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
+use super::pages::paginate;
 use super::scale::{range, tick_label};
 use super::{Options, Scene, Shown, View};
 use crate::format::{fixed, signed};
 use crate::model::{Figure, Model, TierModel};
 use crate::text;
-use crate::words::words;
+use crate::words::{words, Words};
 
 /// From this width (CSS px) the end labels carry their area's name.
 const NAMES_FROM: f64 = 480.0;
@@ -73,92 +74,202 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let current = model.current();
     let tiers = &current.tiers;
     let mut f = Frame::open(model, View::Trend, opts);
-    let (show_region, show_reference) = (opts.shown.region, opts.shown.reference);
-
     let series = series(model, opts.shown);
     let footnotes = footnotes_of(&series);
     f.set_footnotes(model, footnotes.clone());
+    let g = Geometry::new(&f, model, &series, &footnotes, opts);
 
-    let tick_size = f.px(f.ty.tick);
-    let value_size = f.px(f.ty.value);
-    let name_size = f.px(f.ty.category);
-    let axis_w = text::width("100.0%", tick_size) + f.px(8.0);
-    // The end labels name their line where there is room ("运城市 16.1%"), so the two lines
-    // are told apart by more than colour; the dashes and squares of the reference do that too.
-    let named = opts.width >= NAMES_FROM;
-    let end_name =
-        |area: &str| if named { text::ellipsize(area, value_size, f.px(NAME_ROOM)) + " " } else { String::new() };
-    let (region_name, reference_name) = (end_name(&model.region().name), end_name(&model.reference));
-    let value_w = series
-        .iter()
-        .flatten()
-        .flat_map(|p| [(p.region, &region_name), (p.reference, &reference_name)])
-        .filter_map(|(v, name)| v.map(|v| text::width(&(name.clone() + &value_text(v, &footnotes, true)), value_size)))
-        .fold(0.0, f64::max);
-    let x0 = f.pad + axis_w;
-    let x1 = f.w - f.pad - value_w - f.px(12.0);
-    let (first, last) = (model.years().first().map_or(current.year, |y| y.year), current.year);
-    let x_of = |year: i32| {
-        if last > first {
-            x0 + (year - first) as f64 / (last - first) as f64 * (x1 - x0)
-        } else {
-            (x0 + x1) / 2.0
-        }
-    };
-
-    let footer_h = f.footer_height(&[]);
+    let footer_plain = f.footer_height(&[]);
+    let footer_paged = f.footer_height(&[w.page_note(99, 99)]);
     let y0 = f.y + f.px(4.0);
-    let header_h = name_size * LINE + f.px(6.0);
-    let year_h = tick_size * LINE + f.px(6.0);
     let n = tiers.len().max(1) as f64;
-    let want = opts.height * f.s - f.pad - footer_h - f.px(6.0) - y0;
+    let want = opts.height * f.s - f.pad - footer_plain - f.px(6.0) - y0;
     let panel_h = super::clamp(want / n, f.px(130.0), f.px(260.0));
-    let height = (y0 + panel_h * n + f.px(6.0) + footer_h + f.pad).max(opts.height * f.s);
+    // Panels a page: as many as fit in the tallest the chart may be.
+    let budget = |footer: f64| opts.max_height.min(super::MAX_HEIGHT) * f.s - (y0 + f.px(6.0) + footer + f.pad);
+    let units = vec![1; tiers.len()];
+    let mut pages = paginate(&units, panel_h, 0.0, budget(footer_plain));
+    if pages.len() > 1 {
+        // A paged chart says so under it, in a longer footer.
+        pages = paginate(&units, panel_h, 0.0, budget(footer_paged));
+    }
+    let page = opts.page.min(pages.len() - 1);
+    let footer_h = if pages.len() > 1 { footer_paged } else { footer_plain };
+    let on_page = pages[page].len().max(1) as f64;
+    let height = (y0 + panel_h * on_page + f.px(6.0) + footer_h + f.pad).max(opts.height * f.s);
+    let t = Trend { g: &g, model, footnotes: &footnotes, w, panel_h, opts };
+    for (k, block) in pages[page].iter().enumerate() {
+        let i = block.part;
+        t.panel(&mut f, (i, &tiers[i]), &series[i], y0 + panel_h * k as f64);
+    }
+    let notes = if pages.len() > 1 { vec![w.page_note(page + 1, pages.len())] } else { Vec::new() };
+    f.footer(y0 + panel_h * on_page + f.px(6.0), &notes);
+    let mut scene = f.finish(View::Trend, height, Rect::new(g.x0, y0, g.x1, y0 + panel_h * on_page));
+    scene.pages = pages.len();
+    scene.page = page;
+    scene
+}
 
-    // Year labels: every k-th, so they never collide.
-    let year_w = text::width("2024", tick_size) + f.px(10.0);
-    let span = (x1 - x0).max(1.0);
-    let every = ((year_w * (last - first).max(1) as f64) / span).ceil().max(1.0) as i32;
+/// The horizontal geometry and type sizes every panel shares.
+struct Geometry {
+    x0: f64,
+    x1: f64,
+    first: i32,
+    last: i32,
+    /// Label the years every this many.
+    every: i32,
+    tick_size: f64,
+    value_size: f64,
+    name_size: f64,
+    /// The end labels' names ("运城市 "), empty where the chart is too narrow for them.
+    region_name: String,
+    reference_name: String,
+}
 
-    let (line_w, grid_w, r) = (f.stroke(2.5), f.stroke(1.0), f.px(4.0));
-    let tick = LabelStyle::new(tick_size, Ink::Muted);
-    for (i, (t, points)) in tiers.iter().zip(&series).enumerate() {
-        let top = y0 + panel_h * i as f64;
-        let name = text::ellipsize(&t.name, name_size, f.w * 0.45);
-        f.text(f.pad, top, name, LabelStyle::new(name_size, Ink::Text).bold());
-        if let (Some(gap), true) = (&t.vs_reference, show_region && show_reference) {
-            let room = f.w - f.pad * 2.0 - text::width(&t.name, name_size).min(f.w * 0.45) - f.px(12.0);
-            let s = signed(gap.value, gap.decimals);
-            let abs = fixed(gap.value.abs(), gap.decimals);
-            let derived = if gap.is_derived() { w.derived_suffix() } else { "" };
-            let long =
-                w.latest_gap(current.year, s.as_deref(), &abs, &model.reference) + derived + &markers(gap, &footnotes);
-            let short = w.short_gap(s.as_deref().unwrap_or("0")) + derived + &markers(gap, &footnotes);
-            let note =
-                if text::width(&long, value_size) <= room { long } else { text::ellipsize(&short, value_size, room) };
-            let style = LabelStyle::new(value_size, Ink::Muted).anchor(HAlign::Right, VAlign::Top);
-            f.text(f.w - f.pad, top + f.px(1.0), note, style);
+impl Geometry {
+    fn new(f: &Frame, model: &Model, series: &[Vec<YearPoint>], footnotes: &[usize], opts: &Options) -> Geometry {
+        let current = model.current();
+        let tick_size = f.px(f.ty.tick);
+        let value_size = f.px(f.ty.value);
+        let axis_w = text::width("100.0%", tick_size) + f.px(8.0);
+        // The end labels name their line where there is room ("运城市 16.1%"), so the two lines
+        // are told apart by more than colour; the dashes and squares of the reference do that too.
+        let named = opts.width >= NAMES_FROM;
+        let end_name =
+            |area: &str| if named { text::ellipsize(area, value_size, f.px(NAME_ROOM)) + " " } else { String::new() };
+        let (region_name, reference_name) = (end_name(&model.region().name), end_name(&model.reference));
+        let value_w = series
+            .iter()
+            .flatten()
+            .flat_map(|p| [(p.region, &region_name), (p.reference, &reference_name)])
+            .filter_map(|(v, name)| {
+                v.map(|v| text::width(&(name.clone() + &value_text(v, footnotes, true)), value_size))
+            })
+            .fold(0.0, f64::max);
+        let x0 = f.pad + axis_w;
+        let x1 = f.w - f.pad - value_w - f.px(12.0);
+        let (first, last) = (model.years().first().map_or(current.year, |y| y.year), current.year);
+        // Year labels: every k-th, so they never collide.
+        let year_w = text::width("2024", tick_size) + f.px(10.0);
+        let span = (x1 - x0).max(1.0);
+        let every = ((year_w * (last - first).max(1) as f64) / span).ceil().max(1.0) as i32;
+        Geometry {
+            x0,
+            x1,
+            first,
+            last,
+            every,
+            tick_size,
+            value_size,
+            name_size: f.px(f.ty.category),
+            region_name,
+            reference_name,
         }
-        let (py0, py1) = (top + header_h + f.px(6.0), top + panel_h - year_h - f.px(10.0));
+    }
+
+    fn x_of(&self, year: i32) -> f64 {
+        if self.last > self.first {
+            self.x0 + (year - self.first) as f64 / (self.last - self.first) as f64 * (self.x1 - self.x0)
+        } else {
+            (self.x0 + self.x1) / 2.0
+        }
+    }
+}
+
+/// What the panels of one chart share.
+struct Trend<'a> {
+    g: &'a Geometry,
+    model: &'a Model,
+    footnotes: &'a [usize],
+    w: &'static dyn Words,
+    panel_h: f64,
+    opts: &'a Options,
+}
+
+/// A panel's vertical scale: `lo` at `py1`, `hi` at `py0`.
+struct Scale {
+    py0: f64,
+    py1: f64,
+    lo: f64,
+    hi: f64,
+}
+
+impl Scale {
+    fn y_of(&self, v: f64) -> f64 {
+        self.py1 - (v - self.lo) / (self.hi - self.lo) * (self.py1 - self.py0)
+    }
+}
+
+impl Trend<'_> {
+    /// Tier `i`'s panel from `top`: head, grid and years, the gap, the two lines, the points,
+    /// the end labels.
+    fn panel(&self, f: &mut Frame, (i, t): (usize, &TierModel), points: &[YearPoint], top: f64) {
+        let g = self.g;
+        self.head(f, t, top);
+        let header_h = g.name_size * LINE + f.px(6.0);
+        let year_h = g.tick_size * LINE + f.px(6.0);
+        let (py0, py1) = (top + header_h + f.px(6.0), top + self.panel_h - year_h - f.px(10.0));
         let values: Vec<f64> = points.iter().flat_map(|p| [p.region, p.reference]).flatten().map(|v| v.value).collect();
         let (lo, hi, step) = range(&values);
-        let y_of = |v: f64| py1 - (v - lo) / (hi - lo) * (py1 - py0);
+        let sc = Scale { py0, py1, lo, hi };
+        self.grid(f, points, &sc, step);
+        self.lines(f, points, &sc);
+        self.points(f, i, points, &sc);
+        self.end_labels(f, points, &sc);
+    }
 
-        let mut v = lo;
-        while v <= hi + 1e-9 {
-            let y = y_of(v).round() as i32;
-            let ink = if v == lo { Ink::Axis } else { Ink::Grid };
-            f.marks.push(Mark::Line { from: (x0.round() as i32, y), to: (x1.round() as i32, y), ink, width: grid_w });
-            f.text(x0 - f.px(6.0), y as f64, tick_label(v), tick.anchor(HAlign::Right, VAlign::Middle));
+    /// The tier's name, and the latest gap to the reference on the right.
+    fn head(&self, f: &mut Frame, t: &TierModel, top: f64) {
+        let (g, w) = (self.g, self.w);
+        let name = text::ellipsize(&t.name, g.name_size, f.w * 0.45);
+        f.text(f.pad, top, name, LabelStyle::new(g.name_size, Ink::Text).bold());
+        let Some(gap) = t.vs_reference.as_ref().filter(|_| self.opts.shown.region && self.opts.shown.reference) else {
+            return;
+        };
+        let room = f.w - f.pad * 2.0 - text::width(&t.name, g.name_size).min(f.w * 0.45) - f.px(12.0);
+        let s = signed(gap.value, gap.decimals);
+        let abs = fixed(gap.value.abs(), gap.decimals);
+        let derived = if gap.is_derived() { w.derived_suffix() } else { "" };
+        let marks = markers(gap, self.footnotes);
+        let year = self.model.current().year;
+        let long = w.latest_gap(year, s.as_deref(), &abs, &self.model.reference) + derived + &marks;
+        let short = w.short_gap(s.as_deref().unwrap_or("0")) + derived + &marks;
+        let note =
+            if text::width(&long, g.value_size) <= room { long } else { text::ellipsize(&short, g.value_size, room) };
+        let style = LabelStyle::new(g.value_size, Ink::Muted).anchor(HAlign::Right, VAlign::Top);
+        f.text(f.w - f.pad, top + f.px(1.0), note, style);
+    }
+
+    /// The value grid with its labels, and the years under it.
+    fn grid(&self, f: &mut Frame, points: &[YearPoint], sc: &Scale, step: f64) {
+        let g = self.g;
+        let grid_w = f.stroke(1.0);
+        let tick = LabelStyle::new(g.tick_size, Ink::Muted);
+        let mut v = sc.lo;
+        while v <= sc.hi + 1e-9 {
+            let y = sc.y_of(v).round() as i32;
+            let ink = if v == sc.lo { Ink::Axis } else { Ink::Grid };
+            f.marks.push(Mark::Line {
+                from: (g.x0.round() as i32, y),
+                to: (g.x1.round() as i32, y),
+                ink,
+                width: grid_w,
+            });
+            f.text(g.x0 - f.px(6.0), y as f64, tick_label(v), tick.anchor(HAlign::Right, VAlign::Middle));
             v += step;
         }
-        for p in points.iter().filter(|p| (p.year - first) % every == 0 || p.year == last) {
-            let x = x_of(p.year);
-            f.text(x, py1 + f.px(6.0), crate::format::int(p.year as i64), tick.anchor(HAlign::Center, VAlign::Top));
+        for p in points.iter().filter(|p| (p.year - g.first) % g.every == 0 || p.year == g.last) {
+            let x = g.x_of(p.year);
+            f.text(x, sc.py1 + f.px(6.0), crate::format::int(p.year as i64), tick.anchor(HAlign::Center, VAlign::Top));
         }
+    }
 
-        // The gap, shaded between consecutive years where both lines exist.
-        let pt = |year: i32, fig: &Figure| (x_of(year).round() as i32, y_of(fig.value).round() as i32);
+    /// The gap shaded between consecutive years where both lines exist; the reference dashed,
+    /// the region solid over it.
+    fn lines(&self, f: &mut Frame, points: &[YearPoint], sc: &Scale) {
+        let g = self.g;
+        let line_w = f.stroke(2.5);
+        let pt = |year: i32, fig: &Figure| (g.x_of(year).round() as i32, sc.y_of(fig.value).round() as i32);
         for w in points.windows(2) {
             if let (Some(ra), Some(fa), Some(rb), Some(fb)) = (w[0].region, w[0].reference, w[1].region, w[1].reference)
             {
@@ -168,7 +279,6 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
                 });
             }
         }
-        // The reference dashed, the region solid over it.
         let dash = (f.px(6.0), f.px(4.0));
         for w in points.windows(2) {
             if let (Some(a), Some(b)) = (w[0].reference, w[1].reference) {
@@ -187,8 +297,13 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
                 });
             }
         }
-        // Points, each one hoverable: the region's dots, the reference's squares; hollow when derived.
-        let width = f.stroke(2.0);
+    }
+
+    /// Points, each one hoverable: the region's dots, the reference's squares; hollow when derived.
+    fn points(&self, f: &mut Frame, i: usize, points: &[YearPoint], sc: &Scale) {
+        let g = self.g;
+        let (r, width) = (f.px(4.0), f.stroke(2.0));
+        let pt = |year: i32, fig: &Figure| (g.x_of(year).round() as i32, sc.y_of(fig.value).round() as i32);
         for p in points {
             if let Some(fig) = p.reference {
                 let c = pt(p.year, fig);
@@ -203,31 +318,31 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
             }
             if let Some(fig) = p.region {
                 let c = pt(p.year, fig);
-                f.marks.push(Mark::Dot {
-                    center: c,
-                    radius: r.round() as u32,
-                    ink: Ink::Region,
-                    hollow: fig.is_derived(),
-                    width,
-                });
+                let radius = r.round() as u32;
+                f.marks.push(Mark::Dot { center: c, radius, ink: Ink::Region, hollow: fig.is_derived(), width });
                 let rect = Rect::new(c.0 as f64 - r, c.1 as f64 - r, c.0 as f64 + r, c.1 as f64 + r);
                 f.hit(rect, p.year, i, Series::Region);
             }
         }
-        // The latest values at the right end, pushed apart when they would touch.
+    }
+
+    /// The latest values at the right end, pushed apart when they would touch.
+    fn end_labels(&self, f: &mut Frame, points: &[YearPoint], sc: &Scale) {
+        let g = self.g;
         let last_of = |pick: usize| {
             points.iter().rev().find_map(|p| if pick == 0 { p.region } else { p.reference }.map(|f| (p.year, f)))
         };
         let mut labels: Vec<(f64, String, Ink, bool, f64)> = Vec::new();
-        for (pick, ink, bold, name) in [(0, Ink::Text, true, &region_name), (1, Ink::Reference, false, &reference_name)]
+        for (pick, ink, bold, name) in
+            [(0, Ink::Text, true, &g.region_name), (1, Ink::Reference, false, &g.reference_name)]
         {
             if let Some((year, fig)) = last_of(pick) {
-                let label = name.clone() + &value_text(fig, &footnotes, true);
-                labels.push((y_of(fig.value), label, ink, bold, x_of(year)));
+                let label = name.clone() + &value_text(fig, self.footnotes, true);
+                labels.push((sc.y_of(fig.value), label, ink, bold, g.x_of(year)));
             }
         }
         if let [a, b] = &mut labels[..] {
-            let need = value_size * LINE;
+            let need = g.value_size * LINE;
             if (a.0 - b.0).abs() < need {
                 let mid = (a.0 + b.0) / 2.0;
                 let (up, down) = if a.0 <= b.0 { (&mut *a, &mut *b) } else { (&mut *b, &mut *a) };
@@ -236,12 +351,9 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
             }
         }
         for (y, label, ink, bold, x) in labels {
-            let y = super::clamp(y, py0, py1);
-            let style = LabelStyle::new(value_size, ink).weight(bold).anchor(HAlign::Left, VAlign::Middle);
-            f.text(x.max(x1) + f.px(8.0), y, label, style);
+            let y = super::clamp(y, sc.py0, sc.py1);
+            let style = LabelStyle::new(g.value_size, ink).weight(bold).anchor(HAlign::Left, VAlign::Middle);
+            f.text(x.max(g.x1) + f.px(8.0), y, label, style);
         }
     }
-
-    f.footer(y0 + panel_h * n + f.px(6.0), &[]);
-    f.finish(View::Trend, height, Rect::new(x0, y0, x1, y0 + panel_h * n))
 }

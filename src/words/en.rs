@@ -404,6 +404,14 @@ impl Words for En {
         "Bar labels in %"
     }
 
+    fn page_note(&self, page: usize, pages: usize) -> String {
+        cat!("Page ", page, " of ", pages, ": the chart is too tall for one; every value is in the data table.")
+    }
+
+    fn continued(&self) -> &'static str {
+        " (continued)"
+    }
+
     fn thinned(&self, every: usize) -> String {
         cat!("Too many tiers for this width: one in every ", every, " is drawn; the data table has them all.")
     }
@@ -444,6 +452,10 @@ impl Words for En {
             year,
             " figures are plotted."
         )
+    }
+
+    fn more_notes(&self, n: usize) -> String {
+        cat!(crate::format::count(n as u64), " more notes: see the data table.")
     }
 
     fn warning(&self, w: &WarningText) -> String {
@@ -732,6 +744,8 @@ impl Words for En {
             download: "Download PNG",
             derived: "derived",
             download_data: "Download data (CSV)",
+            previous_page: "Previous page",
+            next_page: "Next page",
         }
     }
 

@@ -228,6 +228,9 @@ pub struct Ui {
     pub derived: &'static str,
     /// The button that downloads the data as CSV.
     pub download_data: &'static str,
+    /// The pager's buttons under a paged chart.
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
 }
 
 /// One method per sentence. Arguments are names as the data gives them and numbers already
@@ -307,6 +310,10 @@ pub trait Words: Sync {
     fn percent_unit_note(&self) -> &'static str;
     /// The compare view's note when there are too many bars to label.
     fn too_many_bars(&self) -> &'static str;
+    /// Under a paged chart: which page of how many, and where the rest is.
+    fn page_note(&self, page: usize, pages: usize) -> String;
+    /// After a tier's name where its rows go on from the page before: "（续）".
+    fn continued(&self) -> &'static str;
     /// The compare view's note when it draws one group in `every`.
     fn thinned(&self, every: usize) -> String;
     /// After a column's head where some of its figures are derived and marked "*": "（*推算）".
@@ -321,6 +328,8 @@ pub trait Words: Sync {
     fn no_previous_year(&self, year: i32) -> String;
 
     // ---- Warnings and provenance ----
+    /// The last footnote of an image with more than it can hold: "另有 1,495 条提示，见数据表".
+    fn more_notes(&self, n: usize) -> String;
     /// A contradiction in the source, as a footnote (without its marker).
     fn warning(&self, w: &WarningText) -> String;
     /// A tier of one region, where a dataset has several: "运城市一本线".

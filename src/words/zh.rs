@@ -370,6 +370,14 @@ impl Words for Zh {
         "柱上数值单位：%"
     }
 
+    fn page_note(&self, page: usize, pages: usize) -> String {
+        cat!("第 ", page, "/", pages, " 页：图太长，分页画出；全部数值见数据表。")
+    }
+
+    fn continued(&self) -> &'static str {
+        "（续）"
+    }
+
     fn thinned(&self, every: usize) -> String {
         cat!("批次太多，此宽度下每", every, "个只画出1个，全部数值见数据表。")
     }
@@ -409,6 +417,10 @@ impl Words for Zh {
             year,
             "年的数值。"
         )
+    }
+
+    fn more_notes(&self, n: usize) -> String {
+        cat!("另有 ", crate::format::count(n as u64), " 条提示，见数据表。")
     }
 
     fn warning(&self, w: &WarningText) -> String {
@@ -685,6 +697,8 @@ impl Words for Zh {
             download: "下载图片",
             derived: "推算",
             download_data: "下载数据（CSV）",
+            previous_page: "上一页",
+            next_page: "下一页",
         }
     }
 

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { site } from '../../scripts/build.mjs';
-import { ROOT, canvases, openPage, startServer } from './helpers.mjs';
+import { embedPolicy, site } from '../../scripts/build.mjs';
+import { ROOT, canvases, openPage, selfSigned, startServer } from './helpers.mjs';
 
 const OUT = join(ROOT, 'target', 'screenshots');
 const TYPE = 'passrate-chart:height';
-const EMBED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' https:; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+const EMBED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 let dist;
 let embed;
@@ -19,7 +19,7 @@ let host;
 let hostCsp;
 
 before(async () => {
-  dist = site();
+  dist = site({ dataOrigins: [], frameAncestors: [] });
   embed = await startServer(dist);
   const dir = mkdtempSync(join(tmpdir(), 'passrate-host-'));
   copyFileSync(join(dist, 'embed.js'), join(dir, 'embed.js'));
@@ -184,4 +184,54 @@ test('a src that is not relative or https is refused with a message, in the read
   assert.equal(await frame.textContent('.message'), 'This chart cannot be shown right now.');
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
+});
+
+// A link to the newsroom's own embed page must not draw anyone else's data under its name:
+// over TLS (where https: data used to be let through), data from another origin is refused
+// unless the newsroom allowed that origin when it built the page.
+test('embed.html over TLS: data from another origin is refused unless the build allows it', async (t) => {
+  const tls = selfSigned();
+  const evilDir = mkdtempSync(join(tmpdir(), 'passrate-evil-'));
+  const seed = JSON.parse(readFileSync(join(ROOT, 'www', 'data', 'yuncheng-2019.json'), 'utf8'));
+  writeFileSync(join(evilDir, 'evil.json'), JSON.stringify({ ...seed, title: '一本率暴跌至3.1%（伪造）' }));
+  const evil = await startServer(evilDir, {}, tls);
+  t.after(() => evil.server.close());
+  const plain = await startServer(dist, {}, tls);
+  t.after(() => plain.server.close());
+  const open = async (base, src) => {
+    const o = await openPage(t, `${base}/embed.html?src=${encodeURIComponent(src)}&lang=en`, { ignoreHTTPSErrors: true });
+    const warnings = [];
+    o.page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await o.page.reload();
+    await o.page.waitForSelector('body[data-ready="true"]');
+    return { ...o, warnings };
+  };
+  for (const src of [`${evil.base}/evil.json`, `//127.0.0.1:${evil.server.address().port}/evil.json`]) {
+    const { page, warnings } = await open(plain.base, src);
+    assert.equal(await page.$('passrate-chart'), null, `${src}: no chart`);
+    assert.equal(await page.textContent('.message[role="alert"]'), 'This chart cannot be shown right now.');
+    assert.ok(warnings.some((w) => w.includes(`data from ${evil.base} is not allowed`) && w.includes(`--data-origin ${evil.base}`)), `the console names the fix: ${warnings}`);
+  }
+  // The same page built with that origin allowed: in its CSP and its own check.
+  const allowed = site(embedPolicy(['--data-origin', evil.base]), join(ROOT, 'target', 'dist-origins'));
+  const html = readFileSync(join(allowed, 'embed.html'), 'utf8');
+  assert.ok(html.includes(`connect-src 'self' ${evil.base};`), 'the origin is in the CSP');
+  const built = await startServer(allowed, {}, tls);
+  t.after(() => built.server.close());
+  const { page, errors } = await open(built.base, `${evil.base}/evil.json`);
+  await page.waitForSelector('passrate-chart');
+  await page.waitForFunction(() => document.querySelector('passrate-chart').chart?.points.length > 0);
+  assert.equal(await page.$eval('passrate-chart', (c) => c.chart.text.title), '一本率暴跌至3.1%（伪造）', 'an allowed origin draws');
+  // (The browser's own request for /favicon.ico is the only 404.)
+  assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+});
+
+test('embed policy: origins are checked when the site is built; frame-ancestors as a header file', () => {
+  assert.throws(() => embedPolicy(['--data-origin', 'http://data.example.com']), /expected an origin such as https:/);
+  assert.throws(() => embedPolicy(['--data-origin', 'https://data.example.com/path']), /scheme, host and port only/);
+  const p = embedPolicy(['--data-origin', 'https://data.example.com', '--frame-ancestors', 'https://news.example.com https://m.example.com']);
+  assert.deepEqual(p, { dataOrigins: ['https://data.example.com'], frameAncestors: ['https://news.example.com', 'https://m.example.com'] });
+  const out = site(p, join(ROOT, 'target', 'dist-ancestors'));
+  assert.equal(readFileSync(join(out, '_headers'), 'utf8'), "/embed.html\n  Content-Security-Policy: frame-ancestors 'self' https://news.example.com https://m.example.com\n");
+  assert.match(readFileSync(join(out, 'embed.html'), 'utf8'), /<meta name="passrate-frame-ancestors" content="https:\/\/news\.example\.com https:\/\/m\.example\.com">/);
 });

@@ -3,7 +3,7 @@
 // for large inputs, and consumer apps built from the packed package. Not a test file itself (scripts/test.mjs runs *.test.mjs only).
 import { before, after } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT } from '../../scripts/setup.mjs';
@@ -42,10 +42,23 @@ function served(s = {}) {
   return s;
 }
 
-/** Serves `root` (default: the repository root) on a free port; close `server` when done. */
-export async function startServer(root = ROOT, headers = {}) {
-  const server = await serve(root, 0, headers);
-  return served({ server, base: `http://127.0.0.1:${server.address().port}` });
+/** Serves `root` (default: the repository root) on a free port; close `server` when done.
+ * With `tls` ({ key, cert }: selfSigned()), over https. */
+export async function startServer(root = ROOT, headers = {}, tls = null) {
+  const server = await serve(root, 0, headers, tls);
+  return served({ server, base: `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}` });
+}
+
+/** A self-signed certificate for 127.0.0.1, made with openssl, for tests over TLS (the
+ * browser is told to take it: `ignoreHTTPSErrors`). */
+export function selfSigned() {
+  const dir = join(ROOT, 'target', 'tls');
+  mkdirSync(dir, { recursive: true });
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
 /** One server for the whole file (node:test before/after); `base` is set once the tests run. */

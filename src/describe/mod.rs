@@ -10,11 +10,13 @@
 //! puts these strings into the DOM with `textContent` only; nothing here is HTML (but
 //! [`table_html`], which escapes).
 
+mod points;
+
 use crate::format::{count, percent, signed};
-use crate::layout::{self, Hit, LegendItem, Scene, Series, Shown, View};
-use crate::model::{Field, Figure, Model, TierModel};
-use crate::phrase::{self, aside, change_phrase, footnotes, gap_phrase, markers, origin_word, provenance, warning};
-use crate::words::{words, CitiesTier, FigureName, Lang, Origin, PointKind, Spoken, Ui};
+use crate::layout::{self, LegendItem, Scene, Series, Shown, View};
+use crate::model::{Figure, Model, TierModel};
+use crate::phrase::{self, aside, change_phrase, footnotes, gap_phrase, markers, provenance, warning};
+use crate::words::{words, CitiesTier, FigureName, Lang, Origin, Ui};
 
 /// Everything the page writes around a view's canvas, whatever its size.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +113,8 @@ pub fn page(model: &Model, view: View, lang: Lang, shown: Shown) -> PageText {
 /// The words of each point of `scene` (a layout of `model`), one per hit, in the scene's
 /// reading order.
 pub fn points(model: &Model, scene: &Scene, lang: Lang) -> Vec<PointText> {
-    scene.hits.hits.iter().map(|h| point(model, scene.view, h, lang)).collect()
+    let p = points::Points::new(model, scene.view, lang);
+    scene.hits.hits.iter().map(|h| p.point(h)).collect()
 }
 
 /// What a reader wants first from `view`, then the warnings. Compare and change: one sentence
@@ -508,145 +511,12 @@ pub fn table_html(t: &Table) -> String {
     h
 }
 
-/// A figure mentioned in a point's tooltip besides its value: its line with its provenance
-/// word when it is not stated, then the source's words for it when the data quotes them.
-fn detail(lines: &mut Vec<String>, spoken: &mut Vec<String>, line: String, f: Option<&Figure>, lang: Lang) {
-    let line = match f {
-        Some(f) => crate::cat!(line, aside(f, lang)),
-        None => line,
-    };
-    spoken.push(line.clone());
-    lines.push(line);
-    if let Some(q) = f.and_then(Figure::quote) {
-        lines.push(words(lang).quote(q));
-    }
-}
-
-/// A stated count's quote, for the counts line.
-fn count_quotes(t: &TierModel, f: &Figure) -> Vec<String> {
-    // The counts' quotes travel with the rate computed from them, or with the stated rate.
-    let inputs = match (&t.rate_from_counts, &f.provenance) {
-        (Some(fc), _) => fc.inputs(),
-        (None, crate::model::Provenance::Derived { inputs, .. }) => inputs.clone(),
-        _ => Vec::new(),
-    };
-    inputs
-        .into_iter()
-        .filter(|r| matches!(r.field, Field::Passed | Field::Candidates))
-        .filter_map(|r| r.quote)
-        .collect()
-}
-
-fn point(model: &Model, view: View, h: &Hit, lang: Lang) -> PointText {
-    let w = words(lang);
-    let tier_name = layout::tier_in(model, view, h)
-        .map(|t| t.name.clone())
-        .or_else(|| model.latest_tiers().get(h.tier).map(|t| t.name.clone()))
-        .unwrap_or_default();
-    let area = match (h.series, h.region) {
-        (Series::Reference, _) => model.reference.clone(),
-        (_, Some(r)) => model.regions.get(r).map(|r| r.name.clone()).unwrap_or_default(),
-        _ => model.region().name.clone(),
-    };
-    let kind = match h.series {
-        Series::FromCounts => PointKind::FromCounts,
-        Series::Change => PointKind::Change(h.year),
-        _ => PointKind::Year(h.year),
-    };
-    let heading = w.point_heading(&tier_name, &area, kind);
-    let Some(f) = layout::figure(model, view, h) else {
-        // Every hit of a layout stands on a figure; an empty point keeps the order if not.
-        return PointText {
-            key: h.key(),
-            series: h.series,
-            tier: h.tier,
-            year: h.year,
-            region: h.region,
-            heading,
-            value: String::new(),
-            lines: Vec::new(),
-            spoken: String::new(),
-        };
-    };
-    let t = layout::tier_in(model, view, h);
-    let value = match h.series {
-        Series::Change => w.points(signed(f.value, f.decimals).as_deref()),
-        _ => percent(f.value, f.decimals),
-    };
-    let mut lines = Vec::new();
-    let mut said = Vec::new();
-    // In the cities view, the rank first.
-    if let (Some(r), Some(t)) = (h.region, t) {
-        let (ranked, _) = layout::ranking(model, h.year, &t.key);
-        if let Some(me) = ranked.iter().find(|x| x.region == r) {
-            let rank = w.rank_line(me.rank, me.tied, ranked.len());
-            said.push(rank.clone());
-            lines.push(rank);
-        }
-    }
-    // Then the value's own provenance: the sentence, or the source's words when quoted.
-    lines.push(match f.quote() {
-        Some(q) if f.warnings.is_empty() => w.quote(q),
-        _ => provenance(f, model, lang),
-    });
-    if let (Some(q), false) = (f.quote(), f.warnings.is_empty()) {
-        lines.push(w.quote(q));
-    }
-    if let (true, Some(t)) = (matches!(h.series, Series::Region | Series::FromCounts), t) {
-        if let (Some(p), Some(c)) = (t.passed, t.candidates) {
-            let line = w.counts_line(&count(p), &count(c));
-            said.push(line.clone());
-            lines.push(line);
-            lines.extend(count_quotes(t, f).iter().map(|q| w.quote(q)));
-        }
-    }
-    if let (Series::Change, Some(t)) = (h.series, t) {
-        if let Some(p) = &t.previous_rate {
-            let from = crate::cat!(percent(p.value, p.decimals), aside(p, lang));
-            let to = crate::cat!(percent(t.rate.value, t.rate.decimals), aside(&t.rate, lang));
-            let line = w.change_from_to(h.year - 1, &from, h.year, &to);
-            said.push(line.clone());
-            lines.push(line);
-        }
-    }
-    if let (Series::Region, Some(t)) = (h.series, t) {
-        if let Some(d) = &t.vs_reference {
-            let points = w.points_vs_reference(signed(d.value, d.decimals).as_deref());
-            detail(&mut lines, &mut said, w.vs_reference_line(&points, &model.reference), Some(d), lang);
-        }
-        if let Some(d) = &t.vs_previous {
-            let points = w.points(signed(d.value, d.decimals).as_deref());
-            detail(&mut lines, &mut said, w.vs_previous_line(&points), Some(d), lang);
-        }
-    }
-    lines.extend(footnotes(model, &f.warnings, lang));
-    let spoken = w.spoken(&Spoken {
-        tier: &tier_name,
-        area: &area,
-        kind,
-        value: &value,
-        origin: &origin_word(f, lang),
-        details: &said,
-    });
-    PointText {
-        key: h.key(),
-        series: h.series,
-        tier: h.tier,
-        year: h.year,
-        region: h.region,
-        heading,
-        value,
-        lines,
-        spoken,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::layout::{layout, tier_in, Options};
 
-    const SEED: &str = include_str!("../www/data/yuncheng-2019.json");
+    const SEED: &str = include_str!("../../www/data/yuncheng-2019.json");
 
     #[test]
     fn summary_in_both_languages() {
@@ -736,7 +606,7 @@ mod tests {
     /// Each trend point states its own year's figures, not the latest year's.
     #[test]
     fn trend_points_state_their_own_year() {
-        let m = crate::parse(include_str!("../www/data/example-multi-year.json")).unwrap();
+        let m = crate::parse(include_str!("../../www/data/example-multi-year.json")).unwrap();
         let s = layout(&m, View::Trend, &Options::default());
         let pts = points(&m, &s, Lang::Zh);
         assert_eq!(pts.len(), s.hits.hits.len());
