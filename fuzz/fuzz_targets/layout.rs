@@ -92,6 +92,7 @@ fuzz_target!(|input: Input| {
         lang: if input.english { Lang::En } else { Lang::Zh },
         furniture: input.furniture,
         shown: Shown { region: input.shown.0, reference: input.shown.1, previous: input.shown.2 },
+        ..Options::default()
     };
     let view = if input.change { View::Change } else { View::Compare };
     let scene = layout(&model, view, &opts);
