@@ -420,6 +420,18 @@ impl Chart {
         Ok(w.out)
     }
 
+    /// The data table of `settings`'s view as JSON (caption, columns, row heads, rows of
+    /// cells with their provenance and quotes, derivations, notes): asked for when a reader
+    /// opens it, not with every change of settings.
+    pub fn table(&mut self, settings: &str) -> Result<String, JsValue> {
+        self.options(settings, 0.0, 0.0, 1.0, false)?;
+        let s = &self.settings;
+        let t = crate::describe::table(&self.model, s.view, s.lang);
+        let mut w = Writer::default();
+        table_json(&mut w, &t);
+        Ok(w.out)
+    }
+
     /// Every figure of the data as CSV (UTF-8 with its byte-order mark, so Excel reads it):
     /// one row per figure, as the chart shows it, with its provenance, its derivation or the
     /// source's words, its warnings and the source, in the language of `settings`.
@@ -549,6 +561,29 @@ fn hex(c: Rgb) -> String {
     s
 }
 
+/// A data table as JSON.
+fn table_json(w: &mut Writer, t: &crate::describe::Table) {
+    w.object(|o| {
+        o.str("caption", &t.caption);
+        o.strs("columns", &t.columns);
+        o.int("heads", t.heads as i64);
+        o.key("rows").array(&t.rows, |w, row| {
+            w.array(row, |w, c| {
+                w.object(|o| {
+                    o.str("text", &c.text);
+                    o.bool("derived", c.derived);
+                    o.str("origin", &c.origin);
+                    o.str("provenance", &c.provenance);
+                    o.str("quote", &c.quote);
+                    o.str("markers", &c.markers);
+                })
+            })
+        });
+        o.strs("derivations", &t.derivations);
+        o.strs("notes", &t.notes);
+    });
+}
+
 /// One point's words as JSON.
 fn point_json(w: &mut Writer, p: &PointText) {
     w.object(|o| {
@@ -595,25 +630,6 @@ fn page_json(w: &mut Writer, t: &PageText, view: View, theme: &Theme, shown: Sho
             None => o.key("sourceUrl").null(),
         }
         o.str("summary", &t.summary);
-        o.key("table").object(|o| {
-            o.str("caption", &t.table.caption);
-            o.strs("columns", &t.table.columns);
-            o.int("heads", t.table.heads as i64);
-            o.key("rows").array(&t.table.rows, |w, row| {
-                w.array(row, |w, c| {
-                    w.object(|o| {
-                        o.str("text", &c.text);
-                        o.bool("derived", c.derived);
-                        o.str("origin", &c.origin);
-                        o.str("provenance", &c.provenance);
-                        o.str("quote", &c.quote);
-                        o.str("markers", &c.markers);
-                    })
-                })
-            });
-            o.strs("derivations", &t.table.derivations);
-            o.strs("notes", &t.table.notes);
-        });
         let ui = &t.ui;
         o.key("ui").object(|o| {
             o.str("views", ui.views);

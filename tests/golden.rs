@@ -208,7 +208,8 @@ fn golden_page_text() {
                 let scene = layout(&model, view, &Options { lang, ..Options::default() });
                 doc.push_str(&format!("==== {} ====\n", view.name()));
                 let page = passrate_chart::describe::page(&model, view, lang, Default::default());
-                doc.push_str(&page_text(&page, &passrate_chart::describe::points(&model, &scene, lang)));
+                let table = passrate_chart::describe::table(&model, view, lang);
+                doc.push_str(&page_text(&page, &table, &passrate_chart::describe::points(&model, &scene, lang)));
                 // The words drawn on the canvas, at desktop width, on a phone and at the narrowest (where some
                 // labels take a shorter form).
                 for width in [800.0, 320.0, 240.0] {
@@ -239,7 +240,11 @@ fn golden_page_text() {
 
 /// A page text one item a line: title, views, legend, notes, source, summary, the table's
 /// caption, columns, rows, derivations and notes, each point, the controls' words.
-fn page_text(t: &passrate_chart::describe::PageText, points: &[passrate_chart::describe::PointText]) -> String {
+fn page_text(
+    t: &passrate_chart::describe::PageText,
+    table: &passrate_chart::describe::Table,
+    points: &[passrate_chart::describe::PointText],
+) -> String {
     let mut out = String::new();
     let mut line = |k: &str, v: String| out.push_str(&format!("{k}: {v}\n"));
     line("title", t.title.clone());
@@ -256,15 +261,15 @@ fn page_text(t: &passrate_chart::describe::PageText, points: &[passrate_chart::d
         line("source url", u.clone());
     }
     line("summary", t.summary.clone());
-    line("table", t.table.caption.clone());
-    line("columns", t.table.columns.join(" | "));
-    for r in &t.table.rows {
+    line("table", table.caption.clone());
+    line("columns", table.columns.join(" | "));
+    for r in &table.rows {
         line("row", format!("{:?}", r));
     }
-    for d in &t.table.derivations {
+    for d in &table.derivations {
         line("derivation", d.clone());
     }
-    for n in &t.table.notes {
+    for n in &table.notes {
         line("table note", n.clone());
     }
     for p in points {

@@ -77,7 +77,7 @@ fn golden_precision() {
                 doc.push_str(&format!("point: {}\n", p.spoken));
             }
             let text = page(&model, View::Compare, lang, Shown::default());
-            for row in &text.table.rows {
+            for row in &passrate_chart::describe::table(&model, View::Compare, lang).rows {
                 let cells: Vec<String> = row
                     .iter()
                     .map(|c| if c.origin.is_empty() { c.text.clone() } else { format!("{} ({})", c.text, c.origin) })

@@ -322,7 +322,11 @@ export class Chart {
     const focusedKey = this.#focusedKey();
     if (refresh) {
       this.text = JSON.parse(this.#call(() => this.core.text(settings)));
-      view.fill(this.text, { view: (id) => this.setView(id), toggle: (s) => this.#toggle(s) });
+      view.fill(this.text, {
+        view: (id) => this.setView(id),
+        toggle: (s) => this.#toggle(s),
+        table: () => (this.core ? JSON.parse(this.#call(() => this.core.table(settings))) : null),
+      });
       // Restart the fade (not on the first draw: the chart arrives without motion).
       if (this.points.length) view.fade();
       this.textStale = false;

@@ -11,6 +11,9 @@
 import { el, setText } from './dom.js';
 import { adopt } from './styles.js';
 
+/** The most options in the DOM at once: a window around the keyboard's point. */
+export const WINDOW = 200;
+
 export class View {
   constructor(root, id) {
     this.root = root;
@@ -120,7 +123,9 @@ export class View {
     this.csvButton.textContent = ui.downloadData;
     // The table's DOM is built when a reader first opens it (most never do), and rebuilt on a
     // change only while it is open.
-    this.pendingTable = { table: t.table, ui };
+    // The table is asked of the engine when a reader opens it (most never do: on a large
+    // dataset it is most of the page text), and again on a change only while it is open.
+    this.pendingTable = { table: on.table, ui };
     if (this.tableOpen()) this.#buildTable();
     if (refocus) this.root.querySelector(refocus)?.focus();
   }
@@ -145,8 +150,10 @@ export class View {
 
   #buildTable() {
     if (!this.pendingTable) return;
-    const { table: t, ui } = this.pendingTable;
+    const { table: fetch, ui } = this.pendingTable;
     this.pendingTable = null;
+    const t = fetch();
+    if (!t) return;
     const table = el('table');
     table.append(this.#text(el('caption', { id: `${this.id}-caption` }), t.caption));
     const head = el('tr');
@@ -183,49 +190,75 @@ export class View {
    * One option per point of the painted scene, in reading order; the listbox's tab stop is
    * the point with key `focusKey` if it is still drawn (else the nearest in order), and it
    * gets focus back when one of the old options had it. `notes`: what the canvas says about
-   * how it is drawn, for screen readers.
+   * how it is drawn, for screen readers. A scene of many points keeps a window of at most
+   * WINDOW options in the DOM around the tab stop, each saying its place in the whole
+   * (aria-posinset, aria-setsize); the window moves with the keyboard.
    */
   fillOptions(points, notes, focusKey) {
     const hadFocus = this.focusedOption() >= 0;
     const old = this.focused;
-    this.optionNodes = points.map((p, i) => {
-      const o = el('div', { class: 'option', role: 'option', id: `${this.id}-opt-${i}`, tabindex: '-1', 'aria-selected': 'false' });
-      this.#text(o, p.spoken);
-      o.dataset.index = String(i);
-      return o;
-    });
-    this.options.replaceChildren(...this.optionNodes);
+    this.pointList = points;
     this.#text(this.drawn, (notes || []).join(' '));
     const same = focusKey == null ? -1 : points.findIndex((p) => p.key === focusKey);
     this.focused = same >= 0 ? same : Math.min(old, Math.max(0, points.length - 1));
+    this.#build(this.focused);
     this.#rove(this.focused);
-    if (hadFocus || focusKey != null) this.optionNodes[this.focused]?.focus({ preventScroll: true });
+    if (hadFocus || focusKey != null) this.#node(this.focused)?.focus({ preventScroll: true });
+  }
+
+  /** The options of the window of points around `i`, replacing those there were. */
+  #build(i) {
+    const points = this.pointList || [];
+    const n = points.length;
+    this.winStart = Math.max(0, Math.min(i - (WINDOW >> 1), n - WINDOW));
+    const end = Math.min(n, this.winStart + WINDOW);
+    this.optionNodes = [];
+    for (let k = this.winStart; k < end; k++) {
+      const o = el('div', {
+        class: 'option', role: 'option', id: `${this.id}-opt-${k}`, tabindex: '-1', 'aria-selected': 'false',
+        'aria-setsize': String(n), 'aria-posinset': String(k + 1),
+      });
+      this.#text(o, points[k].spoken);
+      o.dataset.index = String(k);
+      this.optionNodes.push(o);
+    }
+    this.options.replaceChildren(...this.optionNodes);
+    if (this.placed) this.placeOptions(this.placed);
+  }
+
+  /** Option `i`'s node, when it is in the window. */
+  #node(i) {
+    return this.optionNodes[i - (this.winStart || 0)];
   }
 
   /** Places each option over its point's box (CSS px, relative to the canvas). */
   placeOptions(points) {
-    points.forEach((p, i) => {
-      const o = this.optionNodes[i];
-      if (!o) return;
+    this.placed = points;
+    this.optionNodes.forEach((o, w) => {
+      const p = points[w + (this.winStart || 0)];
+      if (!p) return;
       o.style.transform = `translate(${p.x}px, ${p.y}px)`;
       o.style.width = `${p.w}px`;
       o.style.height = `${p.h}px`;
     });
   }
 
-  /** Makes option `i` the listbox's one tab stop. */
+  /** Makes option `i` the listbox's one tab stop (moving the window to it if need be). */
   #rove(i) {
-    this.optionNodes.forEach((o, k) => {
-      o.setAttribute('tabindex', k === i ? '0' : '-1');
-      o.setAttribute('aria-selected', String(k === i));
-    });
+    if (!this.#node(i) && this.pointList?.length) this.#build(i);
+    const before = this.#node(this.focused);
+    before?.setAttribute('tabindex', '-1');
+    before?.setAttribute('aria-selected', 'false');
+    const node = this.#node(i);
+    node?.setAttribute('tabindex', '0');
+    node?.setAttribute('aria-selected', 'true');
     this.focused = i;
   }
 
   /** Moves keyboard focus to option `i`. */
   focusOption(i) {
     this.#rove(i);
-    this.optionNodes[i]?.focus();
+    this.#node(i)?.focus();
   }
 
   /** The option that has keyboard focus, or -1. */

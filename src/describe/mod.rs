@@ -33,7 +33,6 @@ pub struct PageText {
     /// The source's address, when the data gives one: the source line links to it.
     pub source_url: Option<String>,
     pub summary: String,
-    pub table: Table,
     pub ui: Ui,
 }
 
@@ -92,7 +91,7 @@ pub struct Table {
 }
 
 /// The page text of `view` of `model` in `lang` with `shown` series: the same for a canvas of
-/// any size.
+/// any size. The data table is [`table`]'s, asked for when a reader opens it.
 pub fn page(model: &Model, view: View, lang: Lang, shown: Shown) -> PageText {
     let w = words(lang);
     PageText {
@@ -105,7 +104,6 @@ pub fn page(model: &Model, view: View, lang: Lang, shown: Shown) -> PageText {
         source: phrase::source_line(model, lang),
         source_url: model.source.as_ref().and_then(|s| s.url.clone()),
         summary: summary(model, view, lang),
-        table: table(model, view, lang),
         ui: w.ui(),
     }
 }
@@ -621,8 +619,8 @@ mod tests {
                 }
             }
         }
-        let text = page(&m, View::Trend, Lang::Zh, Shown::default());
-        let years = text.table.rows.iter().map(|r| r[1].text.clone()).collect::<std::collections::BTreeSet<_>>();
+        let text = table(&m, View::Trend, Lang::Zh);
+        let years = text.rows.iter().map(|r| r[1].text.clone()).collect::<std::collections::BTreeSet<_>>();
         assert_eq!(years.len(), m.years().len(), "the trend table holds every year");
     }
 }
