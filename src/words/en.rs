@@ -65,7 +65,7 @@ fn want(w: &Want) -> String {
             cat!("the region \"", region, "\" or the reference \"", reference, "\"")
         }
         Want::RequiredColumn(c) => cat!("a \"", c, "\" column; the required columns are year, tier and area"),
-        Want::OnEveryRow(k) => cat!("a ", k, " on every row"),
+        Want::OnEveryRow(k) => cat!("a value in the ", k, " column on every row"),
         Want::RegionRow(r) => cat!("at least one row for the region \"", r, "\""),
         Want::FormatVersion(v) => cat!(v, " (the data format version this build reads)"),
         Want::CsvHeader => "a CSV header line such as year,tier,area,rate".into(),
