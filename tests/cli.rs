@@ -367,6 +367,7 @@ fn the_largest_allowed_data_renders_within_the_budget() {
         ("250 areas × 6 tiers", grid(250, 1, 6), "cities"),
         ("250 areas × 40 tiers", grid(250, 1, 40), "cities"),
         ("60 years × 40 tiers", grid(1, 60, 40), "trend"),
+        ("60 years × 300 tiers", grid(1, 60, 300), "trend"),
         ("100 areas × 12 years × 20 tiers", grid(100, 12, 20), "compare"),
     ] {
         let data = std::env::temp_dir().join(format!("passrate-cli-limit-{}.json", std::process::id()));

@@ -479,7 +479,6 @@ fn many_tiers_stay_readable() {
             )
         })
         .collect();
-    // Past the loader's 40 tiers: the views stay readable beyond what valid data can ask.
     let m = common::unchecked(&tiers);
     for view in [View::Compare, View::Change] {
         for width in [320.0, 800.0] {

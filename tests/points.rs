@@ -13,8 +13,7 @@ use passrate_chart::layout::{self, layout, Mark, Options, Rect, Scene, Series, V
 use passrate_chart::model::Model;
 use passrate_chart::words::{words, Lang};
 
-/// `tiers` tiers named T1, T2, … with rates that differ, in one year (past the loader's 40
-/// tiers when asked: the compare view thins only beyond them).
+/// `tiers` tiers named T1, T2, … with rates that differ, in one year.
 fn dense(tiers: usize) -> Model {
     let list: Vec<String> = (1..=tiers)
         .map(|i| format!(r#"{{"tier":"T{i}","rate":{}.{},"vs_reference_pp":0.{}}}"#, 10 + i % 50, i % 10, (i % 9) + 1))

@@ -119,8 +119,8 @@ fn check(golden: &std::path::Path, actual: &str, same: impl Fn(&str, &str) -> bo
 }
 
 /// A model of one region and one year with as many tiers as `tiers` gives (JSON members of a
-/// tier object each), built past the loader's limits (at most 40 tiers): what the views do
-/// with more than any valid dataset holds (thinning, compact rows), and what they cost.
+/// tier object each), built without the loader's limits: what the views do with more than a
+/// valid dataset holds, and what they cost.
 pub fn unchecked(tiers: &[String]) -> Model {
     let one = |t: &String| {
         let text =

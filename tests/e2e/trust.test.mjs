@@ -50,13 +50,13 @@ async function mountAndProbe(page, width, data, hover = true) {
   }, [width, data, hover]);
 }
 
-for (const [width, dpr] of [[800, 2], [320, 2], [320, 1], [1200, 3]]) {
-  test(`the densest data (40 tiers) at ${width} px, dpr ${dpr}: every point is the bar painted under it`, async (t) => {
+for (const [width, dpr] of [[800, 2], [320, 2], [640, 1], [1200, 3]]) {
+  test(`dense data (300 tiers) at ${width} px, dpr ${dpr}: every point is the bar painted under it`, async (t) => {
     const { page, errors } = await mountPage(t, { deviceScaleFactor: dpr, viewport: { width: Math.max(width + 40, 400), height: 900 } });
-    const { out, options } = await mountAndProbe(page, width, `(${DENSE})(40)`);
+    const { out, options } = await mountAndProbe(page, width, `(${DENSE})(300)`);
     assert.deepEqual(errors, [], 'no error (a point without its box threw before)');
     assert.ok(out.length > 10, `${out.length} points`);
-    assert.equal(options, out.length, 'one option per point');
+    assert.equal(options, Math.min(out.length, 200), 'one option per point, in a window of at most 200');
     const region = out.filter((p) => p.key.startsWith('region:'));
     const step = Number(region[1].key.split(':')[1]) - Number(region[0].key.split(':')[1]);
     region.forEach((p, k) => {
@@ -66,7 +66,8 @@ for (const [width, dpr] of [[800, 2], [320, 2], [320, 1], [1200, 3]]) {
     assert.deepEqual(unpainted.map((p) => p.key), [], 'a mark is painted under every point');
     const wrong = out.filter((p) => p.tip !== null && p.tip !== p.heading);
     assert.deepEqual(wrong, [], 'hovering a mark shows its own point');
-    assert.equal(region.length, 40, 'all 40 tiers are drawn, and all are points');
+    if (width === 800 && dpr === 2) assert.equal(region.length, 300, 'at 800 px and dpr 2 all 300 are drawn, and all are points');
+    if (width === 320) assert.ok(region.length < 300, 'at 320 px one group in several is drawn, and those are the points');
   });
 }
 
