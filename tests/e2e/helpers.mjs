@@ -333,3 +333,53 @@ export function viteApp(name, tarball, { dependencies = {}, devDependencies = {}
   sh(join(app, 'node_modules', '.bin', 'vite'), ['build', '--base', './'], app);
   return app;
 }
+
+// ─── data at the limits (tests/e2e/limits.test.mjs, bench/limits.mjs) ───────────────────────
+/**
+ * A dataset as JSON text: `regions` areas × `years` years × `tiers` tiers, every figure
+ * stated (rate, difference to the reference, change on the year), names of `nameLength`.
+ */
+export const GRID = `(regions, years, tiers, nameLength = 3) => {
+  const name = (p, i) => (p + i + '某'.repeat(nameLength)).slice(0, Math.max(nameLength, String(p + i).length));
+  const list = Array.from({ length: regions }, (_, r) => ({
+    region: name('区', r),
+    years: Array.from({ length: years }, (_, y) => ({ year: 2024 - years + 1 + y, tiers: Array.from({ length: tiers }, (_, t) => ({
+      tier: 'T' + t, rate: Number((10 + ((r * 7 + t * 3 + y) % 400) / 10).toFixed(1)),
+      vs_reference_pp: Number((((r + t) % 30) / 10 - 1.5).toFixed(1)), vs_previous_year_pp: Number((((r + y) % 20) / 10 - 1).toFixed(1)),
+    })) })),
+  }));
+  return JSON.stringify({ version: 2, title: '测试数据', reference: '测试省', regions: list });
+}`;
+
+/**
+ * Mounts the JSON `text` and draws each of `views`, recording for each the wall time from the
+ * call to the frame drawn and the longest main-thread task (PerformanceObserver longtask).
+ */
+export function measureViews(page, text, views) {
+  return page.evaluate(async ([text, views]) => {
+    const tasks = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+    obs.observe({ type: 'longtask', buffered: false });
+    const target = document.querySelector('#target');
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const out = [];
+    let chart;
+    for (const view of views) {
+      tasks.length = 0;
+      const t0 = performance.now();
+      if (!chart) chart = await window.prc.mount(target, text, { view, height: 600 });
+      else chart.setView(view);
+      const host = target;
+      while (!chart.points.length) await frame();
+      await frame();
+      const ms = performance.now() - t0;
+      await new Promise((ok) => setTimeout(ok, 50));
+      out.push({ view, ms: Math.round(ms), task: Math.round(Math.max(0, ...tasks)), points: chart.points.length, options: host.shadowRoot.querySelectorAll('[role=option]').length,
+        pages: chart.view.pager.hidden ? 1 : Number((chart.view.pageStatus.textContent.match(/\/(\d+)|of (\d+)/) || [])[1] || 0) });
+    }
+    obs.disconnect();
+    chart.destroy();
+    return out;
+  }, [text, views]);
+}
+
