@@ -6,10 +6,6 @@
 //! language writes its own message from the data ([`crate::words`]); `Display` is the English
 //! one, for developers and logs.
 
-use std::fmt;
-
-use crate::words::{words, Lang};
-
 /// Where a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Path {
@@ -52,21 +48,6 @@ impl Path {
     /// A line and column of text.
     pub fn at(line: usize, column: usize) -> Path {
         Path::Text { line, column: Some(column), name: None }
-    }
-
-    /// The English form, as in messages: `years[0].rate`, `line 3, column 6 (rate)`.
-    pub fn text(&self) -> String {
-        words(Lang::En).path(self)
-    }
-
-    pub fn starts_with(&self, prefix: &str) -> bool {
-        self.text().starts_with(prefix)
-    }
-}
-
-impl fmt::Display for Path {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
     }
 }
 
@@ -323,24 +304,12 @@ impl Error {
     pub(crate) fn missing(path: Path, want: Want) -> Self {
         Error::new(path, ErrorKind::Missing { want })
     }
-
-    /// The message for a reader in `lang`: where, then what was expected.
-    pub fn message(&self, lang: Lang) -> String {
-        words(lang).error(&self.path, &self.kind)
-    }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn zh(text: &str) -> String {
         crate::load::from_text(text).unwrap_err().message(Lang::Zh)

@@ -46,6 +46,7 @@ pub mod error;
 pub mod extract;
 pub mod format;
 pub mod json;
+pub mod lang;
 pub mod layout;
 pub mod load;
 pub mod model;

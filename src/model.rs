@@ -10,19 +10,10 @@
 //! of pixels or of the browser.
 
 use crate::format::{pow10, to_units};
+use crate::lang::Lang;
 use crate::load::{Dataset, Quotes, Source, Stated, TierInput};
-use crate::words::Lang;
 
-/// Which stated field a number came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Rate,
-    ReferenceRate,
-    VsReference,
-    VsPreviousYear,
-    Passed,
-    Candidates,
-}
+pub use crate::load::Field;
 
 /// One number as the source stated it, identified by what it means (not by where it sat in
 /// the file), so JSON and CSV give the same model.

@@ -6,10 +6,11 @@
 //! the layout and the page text read the same sentence for the same figure.
 
 use crate::format::{count, fixed, percent, signed};
+use crate::lang::Lang;
 use crate::model::{Field, Figure, Model, Provenance, Rule, WarningKind};
 use crate::text;
 use crate::view::View;
-use crate::words::{words, Lang, Origin, ViewName, WarningText};
+use crate::words::{words, Origin, ViewName, WarningText};
 
 /// The subtitle of `view`.
 pub fn subtitle(model: &Model, view: View, lang: Lang) -> String {

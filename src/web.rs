@@ -18,11 +18,11 @@ use web_sys::HtmlCanvasElement;
 use crate::describe::{PageText, PointText};
 use crate::error::{Error, Got, Path, Want};
 use crate::json::{Value, Writer};
+use crate::lang::Lang;
 use crate::layout::{self, Options, Scene, Shown, View};
 use crate::load::Dataset;
 use crate::model::Model;
 use crate::render::{self, Rgb, Theme};
-use crate::words::Lang;
 
 /// Runs when the module is instantiated: a panic becomes a JS `Error` whose message says it is
 /// an internal error, instead of an opaque `unreachable` trap. Either way the instance may be

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::extract::Offsets;
-use crate::words::Lang;
+use crate::lang::Lang;
 
 /// Extracts a dataset from the text of a results report. Returns JSON:
 /// `{dataset (or null), error (or null), used: [{start, end, number_start, number_end, field,

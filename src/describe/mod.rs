@@ -13,10 +13,11 @@
 mod points;
 
 use crate::format::{count, percent, signed};
+use crate::lang::Lang;
 use crate::layout::{self, LegendItem, Scene, Series, Shown, View};
 use crate::model::{Figure, Model, TierModel};
 use crate::phrase::{self, aside, change_phrase, footnotes, gap_phrase, markers, provenance, warning};
-use crate::words::{words, CitiesTier, FigureName, Lang, Origin, Ui};
+use crate::words::{words, CitiesTier, FigureName, Origin, Ui};
 
 /// Everything the page writes around a view's canvas, whatever its size.
 #[derive(Debug, Clone, PartialEq)]

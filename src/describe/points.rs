@@ -4,10 +4,11 @@
 
 use super::PointText;
 use crate::format::{count, percent, signed};
+use crate::lang::Lang;
 use crate::layout::{self, Hit, Series, View};
 use crate::model::{Field, Figure, Model, Provenance, TierModel};
 use crate::phrase::{aside, footnotes, origin_word, provenance};
-use crate::words::{words, Lang, PointKind, Spoken, Words};
+use crate::words::{words, PointKind, Spoken, Words};
 
 /// A tier's ranking as the points read it: each region's rank and whether it is shared (by
 /// region index), and how many regions are ranked.

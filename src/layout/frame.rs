@@ -6,9 +6,9 @@ use super::hits::{target, Hit, HitTable, Series};
 use super::labels::footnote_texts;
 use super::marks::{Ink, Label, LabelStyle, Mark, Rect};
 use super::{legend, Options, Scene, View};
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::text;
-use crate::words::Lang;
 
 /// Type sizes in CSS pixels, smaller on narrow charts.
 pub(super) struct Type {

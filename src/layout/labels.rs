@@ -2,9 +2,9 @@
 //! in two lines, labels kept inside a span.
 
 use crate::format::percent;
+use crate::lang::Lang;
 use crate::model::{Figure, Model};
 use crate::text;
-use crate::words::Lang;
 
 /// A value label with the markers of the footnotes it carries: "15.5%①".
 pub(super) fn value_text(f: &Figure, footnotes: &[usize], percent_sign: bool) -> String {

@@ -5,9 +5,10 @@ use super::frame::{Frame, LINE};
 use super::hits::Series;
 use super::marks::{Ink, LabelStyle, Mark, Rect, VAlign};
 use super::{Shown, View};
+use crate::lang::Lang;
 use crate::model::{Figure, Model};
 use crate::text;
-use crate::words::{words, Lang};
+use crate::words::words;
 
 /// How a legend entry's swatch looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,8 +31,8 @@ pub use legend::{items as legend, LegendItem, Swatch};
 pub use marks::{hatch_lines, HAlign, Ink, Label, LabelStyle, Mark, Point, Rect, VAlign};
 pub use scale::nice_scale;
 
+use crate::lang::Lang;
 use crate::model::{Figure, Model, TierModel};
-use crate::words::Lang;
 
 /// The box the chart is laid out in, and what the scene carries.
 #[derive(Debug, Clone, Copy, PartialEq)]

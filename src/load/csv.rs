@@ -276,35 +276,10 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     let Some((header, rows)) = recs.split_first() else {
         return Err(Error::missing(Path::Input, Want::CsvHeader));
     };
-    let mut index: Vec<(&'static str, usize)> = Vec::new();
-    for (i, name) in header.fields.iter().enumerate() {
-        let Some(known) = column_of(name) else {
-            let name = name.trim().to_string();
-            return Err(Error::new(
-                Path::Text { line: header.line, column: Some(i + 1), name: Some(Name::Unknown(name)) },
-                ErrorKind::UnknownField { allowed: HEADER_NAMES },
-            ));
-        };
-        if let Some((_, j)) = index.iter().find(|(c, _)| *c == known) {
-            return Err(Error::new(
-                Path::at(header.line, i + 1),
-                ErrorKind::Duplicate { what: Dup::Column(known.to_string()), first: Path::ColumnNo(j + 1) },
-            ));
-        }
-        index.push((known, i));
-    }
-    for required in ["year", "tier", "area"] {
-        if !index.iter().any(|(c, _)| *c == required) {
-            return Err(Error::missing(
-                Path::Text { line: header.line, column: None, name: Some(Name::Header) },
-                Want::RequiredColumn(required),
-            ));
-        }
-    }
+    let index = columns(header)?;
     if rows.is_empty() {
         return Err(Error::missing(Path::Input, Want::DataRow));
     }
-
     let mut meta = Meta::default();
     let mut cells = Vec::with_capacity(rows.len());
     for rec in rows {
@@ -330,9 +305,55 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
         return Err(Error::missing(Path::Column("title".into()), Want::TitleRow));
     };
     let title = AreaName { text: title, en: meta.get("title_en").map(|(_, v)| v.clone()) };
+    let (regions, reference, names) = areas(&cells, &meta)?;
+    let reference = reference.unwrap_or_else(|| super::DEFAULT_REFERENCE.to_string());
+    let url = meta.get("source_url").map(|(at, v)| super::web_address(v, at.clone())).transpose()?;
+    let source = meta.get("source").map(|(_, name)| Source {
+        name: name.clone(),
+        date: meta.get("source_date").map(|(_, v)| v.clone()),
+        url,
+    });
+    let ds = Dataset { title, reference: AreaName { en: names.english(&reference), text: reference }, source, regions };
+    check_dataset(&ds)?;
+    Ok(ds)
+}
 
-    // Which areas are regions: the `region` column's if given; with only a `reference`
-    // column, every other area; with neither, the first area named (the second is the reference).
+/// The header's columns, each with its place: every name known (English, or its Chinese
+/// synonym), none twice, `year`, `tier` and `area` present.
+fn columns(header: &Record) -> Result<Vec<(&'static str, usize)>, Error> {
+    let mut index: Vec<(&'static str, usize)> = Vec::new();
+    for (i, name) in header.fields.iter().enumerate() {
+        let Some(known) = column_of(name) else {
+            let name = name.trim().to_string();
+            return Err(Error::new(
+                Path::Text { line: header.line, column: Some(i + 1), name: Some(Name::Unknown(name)) },
+                ErrorKind::UnknownField { allowed: HEADER_NAMES },
+            ));
+        };
+        if let Some((_, j)) = index.iter().find(|(c, _)| *c == known) {
+            return Err(Error::new(
+                Path::at(header.line, i + 1),
+                ErrorKind::Duplicate { what: Dup::Column(known.to_string()), first: Path::ColumnNo(j + 1) },
+            ));
+        }
+        index.push((known, i));
+    }
+    for required in ["year", "tier", "area"] {
+        if !index.iter().any(|(c, _)| *c == required) {
+            return Err(Error::missing(
+                Path::Text { line: header.line, column: None, name: Some(Name::Header) },
+                Want::RequiredColumn(required),
+            ));
+        }
+    }
+    Ok(index)
+}
+
+/// The rows sorted into areas: the regions with their years and tiers, the reference's name
+/// (when the data names it), and every English name given. Which areas are regions: the
+/// `region` column's if given; with only a `reference` column, every other area; with
+/// neither, the first area named (the second is the reference).
+fn areas(cells: &[Cell], meta: &Meta) -> Result<(Vec<RegionInput>, Option<String>, Names), Error> {
     let named_region = meta.get("region").map(|(_, v)| v.clone());
     let mut reference = meta.get("reference").map(|(_, v)| v.clone());
     let many = named_region.is_none() && reference.is_some();
@@ -359,7 +380,7 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
     }
     let mut regions: Vec<RegionInput> = Vec::new();
     let mut reference_rows = Vec::new();
-    for cell in &cells {
+    for cell in cells {
         let area = cell.required_text("area")?;
         names.area(&area, cell)?;
         let is_region = area == first_region || (many && reference.as_ref() != Some(&area));
@@ -402,16 +423,7 @@ pub fn from_csv(text: &str) -> Result<Dataset, Error> {
             t.tier.en = names.tier_english(&t.tier.text);
         }
     }
-    let reference = reference.unwrap_or_else(|| super::DEFAULT_REFERENCE.to_string());
-    let url = meta.get("source_url").map(|(at, v)| super::web_address(v, at.clone())).transpose()?;
-    let source = meta.get("source").map(|(_, name)| Source {
-        name: name.clone(),
-        date: meta.get("source_date").map(|(_, v)| v.clone()),
-        url,
-    });
-    let ds = Dataset { title, reference: AreaName { en: names.english(&reference), text: reference }, source, regions };
-    check_dataset(&ds)?;
-    Ok(ds)
+    Ok((regions, reference, names))
 }
 
 /// A row of a region: one tier of one year.

@@ -281,6 +281,17 @@ pub(crate) fn web_address(url: &str, path: Path) -> Result<String, Error> {
     }
 }
 
+/// Which field of the format a stated number sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Rate,
+    ReferenceRate,
+    VsReference,
+    VsPreviousYear,
+    Passed,
+    Candidates,
+}
+
 /// Where the figures were published.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Source {
@@ -303,9 +314,9 @@ impl Name {
     }
 
     /// The name for a reader of `lang`: the English one for English when the data has it.
-    pub fn get(&self, lang: crate::words::Lang) -> &str {
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
         match (lang, &self.en) {
-            (crate::words::Lang::En, Some(en)) => en,
+            (crate::lang::Lang::En, Some(en)) => en,
             _ => &self.text,
         }
     }
@@ -399,8 +410,7 @@ pub struct Quotes {
 
 impl Quotes {
     /// The quote of `field` (a field of the format: `rate`, `passed` …).
-    pub fn get(&self, field: crate::model::Field) -> Option<&str> {
-        use crate::model::Field;
+    pub fn get(&self, field: Field) -> Option<&str> {
         match field {
             Field::Candidates => self.candidates.as_deref(),
             Field::Passed => self.passed.as_deref(),

@@ -22,33 +22,7 @@ use crate::error::{ErrorKind, Path};
 use crate::extract::{Reason, Refusal, Tier};
 use crate::model::Field;
 
-/// The language of every generated text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// `zh`, `zh-CN`, `zh-Hans` … → Chinese; `en`, `en-GB` … → English.
-    pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "zh" | "" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The BCP 47 tag for `lang` attributes: `zh-CN` or `en`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// The sentences of `lang`.
 pub fn words(lang: Lang) -> &'static dyn Words {
@@ -454,6 +428,39 @@ pub(crate) fn char_kind(code: u32) -> CharKind {
         _ => CharKind::Control,
     }
 }
+
+impl crate::error::Path {
+    /// The English form, as in messages: `years[0].rate`, `line 3, column 6 (rate)`.
+    pub fn text(&self) -> String {
+        words(Lang::En).path(self)
+    }
+
+    pub fn starts_with(&self, prefix: &str) -> bool {
+        self.text().starts_with(prefix)
+    }
+}
+
+impl std::fmt::Display for crate::error::Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl crate::error::Error {
+    /// The message for a reader in `lang`: where, then what was expected.
+    pub fn message(&self, lang: Lang) -> String {
+        words(lang).error(&self.path, &self.kind)
+    }
+}
+
+/// An error's message in English, for developers and logs.
+impl std::fmt::Display for crate::error::Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for crate::error::Error {}
 
 /// Shared by both languages: error parts that are the same in every language.
 pub(crate) fn quoted(s: &str) -> String {
