@@ -7,9 +7,10 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
-    use passrate_chart::layout::{layout, Options, View};
+    use passrate_chart::layout::Options;
     use passrate_chart::load::{self, Dataset, Name, Place, RegionInput, Stated, TierInput, YearInput};
     use passrate_chart::model;
+    use passrate_chart::views::{layout, View};
 
     const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
 

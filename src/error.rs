@@ -308,7 +308,6 @@ impl Error {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::lang::Lang;
 
     fn zh(text: &str) -> String {

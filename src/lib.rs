@@ -17,7 +17,7 @@
 //! tested natively. Every sentence comes from `words`, one module per language.
 //!
 //! ```
-//! use passrate_chart::{describe, load, model, layout, words::Lang};
+//! use passrate_chart::{describe, layout, load, model, views, words::Lang};
 //!
 //! let data = r#"{ "title": "运城市2019年高考本科达线情况", "region": "运城市", "reference": "山西省",
 //!   "years": [ { "year": 2019, "candidates": 36192, "tiers": [
@@ -28,7 +28,7 @@
 //! assert_eq!(model.warnings.len(), 1); // 5,872 ÷ 36,192 = 16.2 %, not 15.5 %
 //!
 //! let opts = layout::Options { width: 640.0, height: 420.0, dpr: 2.0, lang: Lang::Zh, ..Default::default() };
-//! let scene = layout::layout(&model, layout::View::Compare, &opts);
+//! let scene = views::layout(&model, views::View::Compare, &opts);
 //! assert_eq!(scene.width, 1280);
 //! // The words of each point drawn, in the scene's reading order.
 //! let points = describe::points(&model, &scene, Lang::Zh);
@@ -53,8 +53,9 @@ pub mod model;
 pub mod phrase;
 pub mod render;
 mod sort;
+pub mod table;
 pub mod text;
-pub mod view;
+pub mod views;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]

@@ -224,6 +224,9 @@ pub struct Model {
     pub highlighted: bool,
     /// Every warning of every region, numbered in this order everywhere (①, ②, …).
     pub warnings: Vec<Warning>,
+    /// Where each tier of the latest year first appears (region, year, tier index), in the
+    /// order they first appear: what [`Model::latest_tiers`] reads, found once.
+    latest: Vec<(usize, usize, usize)>,
 }
 
 impl Model {
@@ -255,18 +258,7 @@ impl Model {
     /// The tiers of the latest year across the regions, by key, in the order they first
     /// appear: the cities view's panels.
     pub fn latest_tiers(&self) -> Vec<&TierModel> {
-        let year = self.latest_year();
-        let mut out: Vec<&TierModel> = Vec::new();
-        for r in &self.regions {
-            if let Some(y) = r.years.iter().find(|y| y.year == year) {
-                for t in &y.tiers {
-                    if !out.iter().any(|o| o.key == t.key) {
-                        out.push(t);
-                    }
-                }
-            }
-        }
-        out
+        self.latest.iter().map(|&(r, y, t)| &self.regions[r].years[y].tiers[t]).collect()
     }
 
     /// Region `region`'s tier `key` in `year`.
@@ -355,9 +347,30 @@ pub fn build_in(ds: &Dataset, lang: Lang) -> Model {
         focus: 0,
         highlighted: false,
         warnings,
+        latest: Vec::new(),
     };
+    model.latest = latest_of(&model.regions);
     check_references(&mut model);
     model
+}
+
+/// Where each tier of the latest year first appears, in the order of the regions and their
+/// tiers; names already met are kept in a sorted list, so the cost grows with the tiers
+/// times their logarithm, not their square.
+fn latest_of(regions: &[Region]) -> Vec<(usize, usize, usize)> {
+    let year = regions.iter().filter_map(|r| r.years.last()).map(|y| y.year).max().unwrap_or(0);
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for (ri, r) in regions.iter().enumerate() {
+        let Some(yi) = r.years.iter().position(|y| y.year == year) else { continue };
+        for (ti, t) in r.years[yi].tiers.iter().enumerate() {
+            if let Err(at) = seen.binary_search(&t.key.as_str()) {
+                seen.insert(at, &t.key);
+                out.push((ri, yi, ti));
+            }
+        }
+    }
+    out
 }
 
 /// Across regions: the reference's rate each region's stated difference implies (where the

@@ -1,6 +1,6 @@
 //! Phrases: a model's figures and warnings in the words of a language, the pieces that the
 //! canvas (through the layout) and the page (through [`crate::describe`]) both show — the
-//! subtitle, the source line, each warning as a footnote, and where each figure comes from.
+//! source line, each warning as a footnote, and where each figure comes from.
 //!
 //! Below the layout and above the model and the words: it knows no pixels and no scene, so
 //! the layout and the page text read the same sentence for the same figure.
@@ -9,36 +9,7 @@ use crate::format::{count, fixed, percent, signed};
 use crate::lang::Lang;
 use crate::model::{Field, Figure, Model, Provenance, Rule, WarningKind};
 use crate::text;
-use crate::view::View;
-use crate::words::{words, Origin, ViewName, WarningText};
-
-/// The subtitle of `view`.
-pub fn subtitle(model: &Model, view: View, lang: Lang) -> String {
-    let w = words(lang);
-    let year = model.current().year;
-    match view {
-        View::Compare => w.compare_subtitle(year, &model.region().name, &model.reference),
-        View::Change => w.change_subtitle(year, &model.region().name),
-        View::Trend => w.trend_subtitle(
-            model.years().first().map_or(year, |y| y.year),
-            year,
-            &model.region().name,
-            &model.reference,
-        ),
-        View::Cities => w.cities_subtitle(model.latest_year(), &model.reference),
-    }
-}
-
-/// The tab label of a view.
-pub fn view_label(model: &Model, view: View, lang: Lang) -> String {
-    let name = match view {
-        View::Compare => ViewName::Compare,
-        View::Change => ViewName::Change,
-        View::Trend => ViewName::Trend,
-        View::Cities => ViewName::Cities,
-    };
-    words(lang).view_label(name, &model.reference)
-}
+use crate::words::{words, Origin, WarningText};
 
 /// "数据来源：运城新闻网（2019-08-14）".
 pub fn source_line(model: &Model, lang: Lang) -> String {

@@ -19,10 +19,11 @@ use crate::describe::{PageText, PointText};
 use crate::error::{Error, Got, Path, Want};
 use crate::json::{Value, Writer};
 use crate::lang::Lang;
-use crate::layout::{self, Options, Scene, Shown, View};
+use crate::layout::{self, Options, Scene, Shown};
 use crate::load::Dataset;
 use crate::model::Model;
 use crate::render::{self, Rgb, Theme};
+use crate::views::{self, View};
 
 /// Runs when the module is instantiated: a panic becomes a JS `Error` whose message says it is
 /// an internal error, instead of an opaque `unreachable` trap. Either way the instance may be
@@ -382,7 +383,7 @@ impl Chart {
     ) -> Result<String, JsValue> {
         let opts = self.options(settings, width, height, dpr, furniture)?;
         let s = &self.settings;
-        let scene = layout::layout(&self.model, s.view, &opts);
+        let scene = views::layout(&self.model, s.view, &opts);
         paint(canvas, &scene, &s.theme)?;
         let keys: Vec<String> = scene.hits.hits.iter().map(layout::Hit::key).collect();
         let fresh = text || self.points_for.as_ref().is_none_or(|(st, k)| *st != self.settings_text || *k != keys);
@@ -453,7 +454,7 @@ impl Chart {
         dpr: f64,
     ) -> Result<f64, JsValue> {
         let opts = self.options(settings, width, height, dpr, true)?;
-        let scene = layout::layout(&self.model, self.settings.view, &opts);
+        let scene = views::layout(&self.model, self.settings.view, &opts);
         paint(canvas, &scene, &self.settings.theme)?;
         Ok(scene.height as f64 / scene.dpr)
     }

@@ -5,8 +5,9 @@
 
 mod common;
 
-use passrate_chart::layout::{layout, Mark, Options, Series, View};
+use passrate_chart::layout::{Mark, Options, Series};
 use passrate_chart::load::{from_csv, from_json, from_text};
+use passrate_chart::views::{layout, View};
 use passrate_chart::words::Lang;
 use passrate_chart::ErrorKind;
 use serde_json::Value;

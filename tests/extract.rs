@@ -227,11 +227,11 @@ fn unchanged_and_several_years() {
     let m = model::build(ds);
     assert!(m.warnings.is_empty(), "{:?}", m.warnings);
     assert_eq!(m.years().iter().map(|y| y.year).collect::<Vec<_>>(), vec![2020, 2021, 2022]);
-    assert!(passrate_chart::layout::View::Trend.supports(&m));
+    assert!(passrate_chart::views::View::Trend.supports(&m));
     let t1 = &m.current().tiers[0];
     assert_eq!(t1.vs_previous.as_ref().unwrap().value, 0.0);
     assert!(!t1.previous_rate.as_ref().unwrap().is_derived(), "2021's rate is stated");
-    let summary = passrate_chart::describe::summary(&m, passrate_chart::layout::View::Compare, Lang::Zh);
+    let summary = passrate_chart::describe::summary(&m, passrate_chart::views::View::Compare, Lang::Zh);
     assert!(summary.contains("与上年持平"), "{summary}");
 }
 

@@ -14,8 +14,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use passrate_chart::layout::{layout, Options, View};
+use passrate_chart::layout::Options;
 use passrate_chart::render::{svg, Theme};
+use passrate_chart::views::{layout, View};
 use passrate_chart::words::Lang;
 
 struct Case {

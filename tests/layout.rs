@@ -5,10 +5,9 @@
 
 mod common;
 
-use passrate_chart::layout::{
-    hatch_lines, layout, HAlign, Ink, Mark, Options, Rect, Scene, Series, Shown, VAlign, View,
-};
+use passrate_chart::layout::{hatch_lines, HAlign, Ink, Mark, Options, Rect, Scene, Series, Shown, VAlign};
 use passrate_chart::text;
+use passrate_chart::views::{layout, View};
 use passrate_chart::words::Lang;
 use resvg::usvg;
 
@@ -556,7 +555,7 @@ fn fuzz_found_inputs_lay_out() {
 
 #[test]
 fn cities_rank_by_rate_with_ties_by_name_in_either_language() {
-    use passrate_chart::layout::ranking;
+    use passrate_chart::views::ranking;
     for lang in [Lang::Zh, Lang::En] {
         let m = common::fixture_in("cities.csv", lang, Some("丙市"));
         let tier1 = m.latest_tiers()[0].key.clone();

@@ -214,7 +214,8 @@ fn format_is_detected() {
 /// as asked, every tier of the latest year hoverable (in the compare view its region bar), one
 /// page text per point, and every point and label within the image.
 fn lays_out_whole(model: &passrate_chart::model::Model, l: &passrate_chart::layout::Scene, name: &str) {
-    use passrate_chart::layout::{Mark, Series, View};
+    use passrate_chart::layout::{Mark, Series};
+    use passrate_chart::views::View;
     assert_eq!(l.width, 640, "{name}: width");
     assert!(l.height >= 200, "{name}: {} px tall", l.height);
     let inside = |x: i32, y: i32| (0..=l.width as i32).contains(&x) && (0..=l.height as i32).contains(&y);
@@ -228,7 +229,7 @@ fn lays_out_whole(model: &passrate_chart::model::Model, l: &passrate_chart::layo
         t.dedup();
         t
     };
-    if l.view == View::Compare {
+    if l.view == View::Compare.name() {
         assert_eq!(with(Series::Region), (0..tiers).collect::<Vec<_>>(), "{name}: a region bar per tier");
     }
     let points = passrate_chart::describe::points(model, l, passrate_chart::words::Lang::Zh);
@@ -274,8 +275,8 @@ fn mutated_inputs_never_panic() {
         let text: String = chars.into_iter().collect();
         if let Ok(model) = passrate_chart::parse(&text) {
             loaded += 1;
-            for view in [passrate_chart::layout::View::Compare, passrate_chart::layout::View::Change] {
-                let l = passrate_chart::layout::layout(&model, view, &Default::default());
+            for view in [passrate_chart::views::View::Compare, passrate_chart::views::View::Change] {
+                let l = passrate_chart::views::layout(&model, view, &Default::default());
                 lays_out_whole(&model, &l, &format!("round {round} {view:?}"));
             }
         }

@@ -9,9 +9,10 @@ mod common;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use passrate_chart::layout::{self, HAlign, Ink, Label, Mark, Options, Rect, Scene, Series, VAlign, View};
+use passrate_chart::layout::{HAlign, Ink, Label, Mark, Options, Rect, Scene, Series, VAlign};
 use passrate_chart::render::{png as png_out, Rgb, Theme};
 use passrate_chart::text;
+use passrate_chart::views::{layout, View};
 
 /// The command's defaults for a PNG: 360 CSS px at scale 3.
 const WIDTH: f64 = 360.0;
@@ -79,7 +80,7 @@ fn near(a: Rgb, b: Rgb, tolerance: u8) -> bool {
 
 fn scene(view: View, width: f64, dpr: f64) -> Scene {
     let opts = Options { width, height: 420.0, dpr, ..Options::default() };
-    layout::layout(&common::fixture("seed.json"), view, &opts)
+    layout(&common::fixture("seed.json"), view, &opts)
 }
 
 /// A label's box from the layout's width estimate and its anchor.

@@ -9,8 +9,9 @@ mod common;
 
 use passrate_chart::describe::points;
 use passrate_chart::format::{percent, signed};
-use passrate_chart::layout::{self, layout, Mark, Options, Rect, Scene, Series, View};
+use passrate_chart::layout::{Mark, Options, Rect, Scene, Series};
 use passrate_chart::model::Model;
+use passrate_chart::views::{self, layout, View};
 use passrate_chart::words::{words, Lang};
 
 /// `tiers` tiers named T1, T2, … with rates that differ, in one year.
@@ -75,7 +76,7 @@ fn each_point_is_the_mark_painted_under_it() {
                         assert_eq!(pts.len(), scene.hits.hits.len(), "{at}: one point per hit");
                         for (p, h) in pts.iter().zip(&scene.hits.hits) {
                             assert_eq!(p.key, h.key(), "{at}: the points in the hits' order");
-                            let fig = layout::figure(&model, view, h)
+                            let fig = views::figure(&model, view, h)
                                 .unwrap_or_else(|| panic!("{at}: {h:?} stands on no figure"));
                             let value = match h.series {
                                 Series::Change => words(lang).points(signed(fig.value, fig.decimals).as_deref()),

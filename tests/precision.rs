@@ -9,8 +9,9 @@ mod common;
 
 use passrate_chart::describe::{page, points};
 use passrate_chart::json::Value;
-use passrate_chart::layout::{layout, Options, Shown, View};
+use passrate_chart::layout::{Options, Shown};
 use passrate_chart::load;
+use passrate_chart::views::{layout, View};
 use passrate_chart::words::Lang;
 
 /// A JSON value with every number a bare float, as a JS object reaches the loader

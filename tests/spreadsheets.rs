@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use passrate_chart::describe::table;
-use passrate_chart::layout::View;
 use passrate_chart::load::{decode, from_text, Encoding};
+use passrate_chart::views::View;
 use passrate_chart::words::Lang;
 
 /// The sheet an editor saves: Chinese headers, Excel's formats, two blank rows at the end.

@@ -6,8 +6,9 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test web`
 #![cfg(target_arch = "wasm32")]
 
-use passrate_chart::layout::{layout, Ink, Mark, Options, Rect, Scene, View};
+use passrate_chart::layout::{Ink, Mark, Options, Rect, Scene};
 use passrate_chart::render::{Rgb, Theme};
+use passrate_chart::views::{layout, View};
 use passrate_chart::web::Chart;
 use passrate_chart::words::Lang;
 use wasm_bindgen::{JsCast, JsValue};

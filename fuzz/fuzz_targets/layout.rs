@@ -4,7 +4,8 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use passrate_chart::words::Lang;
-use passrate_chart::layout::{layout, Options, Shown, View};
+use passrate_chart::layout::{Options, Shown};
+use passrate_chart::views::{layout, View};
 use serde_json::{json, Value};
 
 #[derive(Arbitrary, Debug)]

@@ -2,7 +2,8 @@
 //! accepts builds a model and lays out.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use passrate_chart::layout::{layout, Options, View};
+use passrate_chart::layout::Options;
+use passrate_chart::views::{layout, View};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {

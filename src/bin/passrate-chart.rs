@@ -23,8 +23,9 @@ fn main() {}
 mod cli {
     use std::process::ExitCode;
 
-    use passrate_chart::layout::{self, Options, View};
+    use passrate_chart::layout::Options;
     use passrate_chart::render::{self, png, Theme};
+    use passrate_chart::views::{self as layout, View};
     use passrate_chart::words::{words, Lang};
     use passrate_chart::{describe, load, model};
 
@@ -200,11 +201,11 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                     let v = value(&arg)?;
                     // The layout lays out from MIN_WIDTH up; a narrower width would be clamped
                     // without a word, so it is refused.
-                    let min = if arg == "--width" { layout::MIN_WIDTH } else { 100.0 };
+                    let min = if arg == "--width" { passrate_chart::layout::MIN_WIDTH } else { 100.0 };
                     let n: f64 = v
                         .parse()
                         .ok()
-                        .filter(|n: &f64| (min..=layout::MAX_WIDTH).contains(n))
+                        .filter(|n: &f64| (min..=passrate_chart::layout::MAX_WIDTH).contains(n))
                         .ok_or(format!("{arg}: expected a number of pixels from {min} to 4000, got \"{v}\""))?;
                     if arg == "--width" {
                         a.width = Some(n);
@@ -356,7 +357,7 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
         let box_of = |width: f64, dpr: f64| Options {
             width,
             height: args.height.unwrap_or(420.0),
-            max_height: args.height.unwrap_or(layout::MAX_HEIGHT),
+            max_height: args.height.unwrap_or(passrate_chart::layout::MAX_HEIGHT),
             page: args.page - 1,
             dpr,
             lang: args.lang,

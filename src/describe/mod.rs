@@ -12,12 +12,12 @@
 
 mod points;
 
-use crate::format::{count, percent, signed};
 use crate::lang::Lang;
-use crate::layout::{self, LegendItem, Scene, Series, Shown, View};
-use crate::model::{Figure, Model, TierModel};
-use crate::phrase::{self, aside, change_phrase, footnotes, gap_phrase, markers, provenance, warning};
-use crate::words::{words, CitiesTier, FigureName, Origin, Ui};
+use crate::layout::{LegendItem, Scene, Series, Shown};
+use crate::model::Model;
+use crate::phrase::{self, footnotes, provenance};
+use crate::views::{self, View};
+use crate::words::{words, FigureName, Origin, Ui};
 
 /// Everything the page writes around a view's canvas, whatever its size.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,35 +61,7 @@ pub struct PointText {
     pub spoken: String,
 }
 
-/// A table cell: its text and where the number came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    pub text: String,
-    pub derived: bool,
-    /// The figure's provenance word ("推算", "有矛盾"), empty for text cells and stated ones.
-    pub origin: String,
-    /// "原文公布", or the derivation; empty for text cells.
-    pub provenance: String,
-    /// The source's words for the figure, when the data quotes them.
-    pub quote: String,
-    /// Footnote markers of the warnings the number carries ("①").
-    pub markers: String,
-}
-
-/// Every number a view rests on: one row per tier (per tier and year in the trend view).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    pub caption: String,
-    pub columns: Vec<String>,
-    /// How many leading cells of a row name it (the tier; the tier and the year; the area and
-    /// the tier): row headers.
-    pub heads: usize,
-    pub rows: Vec<Vec<Cell>>,
-    /// How each derived number was computed, one sentence each.
-    pub derivations: Vec<String>,
-    /// The warnings, each with its marker.
-    pub notes: Vec<String>,
-}
+pub use crate::table::{Cell, Table};
 
 /// The page text of `view` of `model` in `lang` with `shown` series: the same for a canvas of
 /// any size. The data table is [`table`]'s, asked for when a reader opens it.
@@ -98,10 +70,10 @@ pub fn page(model: &Model, view: View, lang: Lang, shown: Shown) -> PageText {
     PageText {
         lang,
         title: model.title.clone(),
-        subtitle: phrase::subtitle(model, view, lang),
-        views: View::all_for(model).into_iter().map(|v| (v, phrase::view_label(model, v, lang))).collect(),
-        legend: layout::legend(model, view, lang),
-        notes: footnotes(model, &layout::footnotes(model, view, shown), lang),
+        subtitle: views::subtitle(model, view, lang),
+        views: View::all_for(model).into_iter().map(|v| (v, views::label(model, v, lang))).collect(),
+        legend: views::legend(model, view, lang),
+        notes: footnotes(model, &views::footnotes(model, view, shown), lang),
         source: phrase::source_line(model, lang),
         source_url: model.source.as_ref().and_then(|s| s.url.clone()),
         summary: summary(model, view, lang),
@@ -112,247 +84,20 @@ pub fn page(model: &Model, view: View, lang: Lang, shown: Shown) -> PageText {
 /// The words of each point of `scene` (a layout of `model`), one per hit, in the scene's
 /// reading order.
 pub fn points(model: &Model, scene: &Scene, lang: Lang) -> Vec<PointText> {
-    let p = points::Points::new(model, scene.view, lang);
+    let view = View::parse(scene.view).unwrap_or_default();
+    let p = points::Points::new(model, view, lang);
     scene.hits.hits.iter().map(|h| p.point(h)).collect()
 }
 
-/// What a reader wants first from `view`, then the warnings. Compare and change: one sentence
-/// per tier of the latest year ("运城市一本线达线率15.5%，高于山西省0.7个百分点，比上年提高0.4个百分点。").
-/// Trend: each tier from its first year to its last.
+/// What a reader wants first from `view`, then the warnings (the view's own summary).
 pub fn summary(model: &Model, view: View, lang: Lang) -> String {
-    if view == View::Cities {
-        return cities_summary(model, lang);
-    }
-    let w = words(lang);
-    let year = model.current();
-    let region = &model.region().name;
-    let mut out = w.summary_lead(region, year.year);
-    for t in &year.tiers {
-        if view == View::Trend {
-            let rate_in = |y: &crate::model::YearModel| {
-                y.tiers.iter().find(|x| x.key == t.key).map(|x| (y.year, percent(x.rate.value, x.rate.decimals)))
-            };
-            let first = model.years().iter().find_map(rate_in);
-            let last = model.years().iter().rev().find_map(rate_in);
-            if let (Some(a), Some(b)) = (first, last) {
-                let gap = t.vs_reference.as_ref().map(|d| gap_phrase(d, &model.reference, lang));
-                out.push_str(&w.trend_tier(region, &t.name, (a.0, &a.1), (b.0, &b.1), gap));
-            }
-            continue;
-        }
-        let mut parts = Vec::new();
-        if let Some(d) = &t.vs_reference {
-            parts.push(gap_phrase(d, &model.reference, lang));
-        }
-        if let Some(d) = &t.vs_previous {
-            parts.push(change_phrase(d, lang));
-        }
-        out.push_str(&w.summary_tier(region, &t.name, &percent(t.rate.value, t.rate.decimals), &parts));
-    }
-    let shown_years = |y: i32| view == View::Trend || y == year.year;
-    let notes: Vec<String> = (0..model.warnings.len())
-        .filter(|&i| shown_years(model.warnings[i].year))
-        .map(|i| warning(model, i, lang))
-        .collect();
-    out.push_str(&w.summary_notes(&notes));
-    out.trim_end().to_string()
+    (view.def().summary)(model, lang)
 }
 
-/// The cities view's summary: per tier, how many regions are above the reference, where the
-/// highlighted one ranks, who rose and who fell most; then the warnings.
-fn cities_summary(model: &Model, lang: Lang) -> String {
-    let w = words(lang);
-    let year = model.latest_year();
-    let mut out = String::new();
-    for t in model.latest_tiers() {
-        let (ranked, _) = layout::ranking(model, year, &t.key);
-        let side = |r: &layout::Ranked| r.tier.vs_reference.as_ref().and_then(|d| signed(d.value, d.decimals));
-        let above = ranked.iter().filter(|r| side(r).is_some_and(|s| s.starts_with('+'))).count();
-        let level = ranked.iter().filter(|r| r.tier.vs_reference.is_some() && side(r).is_none()).count();
-        let reference = model.reference_rate(year, &t.key).map(|f| percent(f.value, f.decimals));
-        let mine = ranked.iter().find(|r| model.highlighted && r.region == model.focus);
-        let highlight = mine.map(|r| {
-            (
-                model.regions[r.region].name.as_str(),
-                percent(r.tier.rate.value, r.tier.rate.decimals),
-                w.rank_line(r.rank, r.tied, ranked.len()),
-            )
-        });
-        let change = |r: &&layout::Ranked| r.tier.vs_previous.as_ref().map(|d| d.value);
-        let most = |rising: bool| {
-            ranked
-                .iter()
-                .filter(|r| change(r).is_some_and(|v| if rising { v > 0.0 } else { v < 0.0 }))
-                .max_by(|a, b| {
-                    let (x, y) = (change(a).unwrap_or(0.0), change(b).unwrap_or(0.0));
-                    if rising {
-                        x.total_cmp(&y)
-                    } else {
-                        y.total_cmp(&x)
-                    }
-                })
-                .and_then(|r| {
-                    let d = r.tier.vs_previous.as_ref()?;
-                    Some((
-                        model.regions[r.region].name.as_str(),
-                        crate::cat!(signed(d.value, d.decimals)?, aside(d, lang)),
-                    ))
-                })
-        };
-        let (rose, fell) = (most(true), most(false));
-        out.push_str(&w.cities_tier(&CitiesTier {
-            tier: &t.name,
-            reference: &model.reference,
-            reference_rate: reference.as_deref(),
-            above,
-            level,
-            of: ranked.len(),
-            highlight: highlight.as_ref().map(|(n, r, k)| (*n, r.as_str(), k.as_str())),
-            rose_most: rose.as_ref().map(|(n, d)| (*n, d.as_str())),
-            fell_most: fell.as_ref().map(|(n, d)| (*n, d.as_str())),
-        }));
-    }
-    let notes: Vec<String> = (0..model.warnings.len())
-        .filter(|&i| model.warnings[i].year == year)
-        .map(|i| warning(model, i, lang))
-        .collect();
-    out.push_str(&w.summary_notes(&notes));
-    out.trim_end().to_string()
-}
-
-/// What a table cell's figure is: a rate, or a difference to the reference or the year before.
-#[derive(Clone, Copy)]
-enum CellAs {
-    Rate,
-    VsReference,
-    VsPrevious,
-}
-
-fn figure_cell(f: Option<&Figure>, model: &Model, lang: Lang, kind: CellAs) -> Cell {
-    match f {
-        None => text_cell("—".into()),
-        Some(f) => Cell {
-            text: match kind {
-                CellAs::Rate => percent(f.value, f.decimals),
-                CellAs::VsReference => words(lang).points_vs_reference(signed(f.value, f.decimals).as_deref()),
-                CellAs::VsPrevious => words(lang).points(signed(f.value, f.decimals).as_deref()),
-            },
-            derived: f.is_derived(),
-            origin: match phrase::origin(f) {
-                Origin::Stated => String::new(),
-                o => words(lang).origin(o).to_string(),
-            },
-            provenance: provenance(f, model, lang),
-            quote: f.quote().unwrap_or_default().to_string(),
-            markers: markers(f),
-        },
-    }
-}
-
-/// A stated count (always stated: counts are never derived), with the source's words.
-fn count_cell(n: Option<u64>, quote: Option<&str>) -> Cell {
-    Cell { quote: quote.unwrap_or_default().to_string(), ..text_cell(n.map_or("—".into(), count)) }
-}
-
-fn text_cell(s: String) -> Cell {
-    Cell {
-        text: s,
-        derived: false,
-        origin: String::new(),
-        provenance: String::new(),
-        quote: String::new(),
-        markers: String::new(),
-    }
-}
-
-/// Every number of `view`: the latest year's for compare and change, every year's for trend.
+/// Every number of `view`: the latest year's for compare and change, every year's for trend,
+/// every area's for cities.
 pub fn table(model: &Model, view: View, lang: Lang) -> Table {
-    let w = words(lang);
-    let year = model.current();
-    let (r, f) = (&model.region().name, &model.reference);
-    let (caption, columns, rows): (String, Vec<String>, Vec<Vec<Cell>>) = if view == View::Cities {
-        let latest = model.latest_year();
-        let mut rows = Vec::new();
-        for t in model.latest_tiers() {
-            let (ranked, without) = layout::ranking(model, latest, &t.key);
-            for x in &ranked {
-                rows.push(vec![
-                    text_cell(model.regions[x.region].name.clone()),
-                    text_cell(x.tier.name.clone()),
-                    text_cell(w.rank(x.rank, x.tied)),
-                    figure_cell(Some(&x.tier.rate), model, lang, CellAs::Rate),
-                    figure_cell(x.tier.vs_reference.as_ref(), model, lang, CellAs::VsReference),
-                    figure_cell(x.tier.vs_previous.as_ref(), model, lang, CellAs::VsPrevious),
-                ]);
-            }
-            for &region in &without {
-                let mut row = vec![text_cell(model.regions[region].name.clone()), text_cell(t.name.clone())];
-                row.extend((0..4).map(|_| text_cell("—".into())));
-                rows.push(row);
-            }
-            if let Some(rf) = model.reference_rate(latest, &t.key) {
-                rows.push(vec![
-                    text_cell(f.clone()),
-                    text_cell(t.name.clone()),
-                    text_cell("—".into()),
-                    figure_cell(Some(rf), model, lang, CellAs::Rate),
-                    text_cell("—".into()),
-                    text_cell("—".into()),
-                ]);
-            }
-        }
-        (w.cities_caption(&model.title, latest), w.cities_columns(f).to_vec(), rows)
-    } else if view == View::Trend {
-        let first = model.years().first().map_or(year.year, |y| y.year);
-        let mut rows = Vec::new();
-        for t in &year.tiers {
-            for y in model.years() {
-                let Some(yt) = y.tiers.iter().find(|x| x.key == t.key) else { continue };
-                rows.push(vec![
-                    text_cell(t.name.clone()),
-                    text_cell(w.year(y.year)),
-                    figure_cell(Some(&yt.rate), model, lang, CellAs::Rate),
-                    figure_cell(yt.reference_rate.as_ref(), model, lang, CellAs::Rate),
-                    figure_cell(yt.vs_reference.as_ref(), model, lang, CellAs::VsReference),
-                ]);
-            }
-        }
-        (w.trend_caption(&model.title, first, year.year), w.trend_columns(r, f).to_vec(), rows)
-    } else {
-        let rows = year
-            .tiers
-            .iter()
-            .map(|t: &TierModel| {
-                vec![
-                    text_cell(t.name.clone()),
-                    figure_cell(Some(&t.rate), model, lang, CellAs::Rate),
-                    figure_cell(t.reference_rate.as_ref(), model, lang, CellAs::Rate),
-                    figure_cell(t.vs_reference.as_ref(), model, lang, CellAs::VsReference),
-                    figure_cell(t.previous_rate.as_ref(), model, lang, CellAs::Rate),
-                    figure_cell(t.vs_previous.as_ref(), model, lang, CellAs::VsPrevious),
-                    count_cell(t.passed, t.passed_quote.as_deref()),
-                    count_cell(t.candidates, t.candidates_quote.as_deref()),
-                    figure_cell(t.rate_from_counts.as_ref(), model, lang, CellAs::Rate),
-                ]
-            })
-            .collect();
-        (w.table_caption(&model.title, year.year), w.table_columns(r, f, year.year - 1).to_vec(), rows)
-    };
-    let mut derivations = Vec::new();
-    for row in &rows {
-        // A trend row is named by its tier and year, a cities row by its area and tier.
-        let name = if matches!(view, View::Trend | View::Cities) {
-            crate::cat!(row[0].text, " ", row[1].text)
-        } else {
-            row[0].text.clone()
-        };
-        for (i, cell) in row.iter().enumerate().filter(|(_, c)| c.derived) {
-            derivations.push(w.derivation(&name, &columns[i], &cell.text, &cell.provenance));
-        }
-    }
-    let ids: Vec<usize> = (0..model.warnings.len()).collect();
-    let heads = if matches!(view, View::Trend | View::Cities) { 2 } else { 1 };
-    Table { caption, columns, heads, rows, derivations, notes: footnotes(model, &ids, lang) }
+    (view.def().table)(model, lang)
 }
 
 /// A CSV field: quoted when it holds a separator, a quote or a line break; text that a
@@ -513,7 +258,9 @@ pub fn table_html(t: &Table) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{layout, tier_in, Options};
+    use crate::format::{count, percent};
+    use crate::layout::Options;
+    use crate::views::{self, layout, tier_in};
 
     const SEED: &str = include_str!("../../www/data/yuncheng-2019.json");
 
@@ -611,7 +358,7 @@ mod tests {
         assert_eq!(pts.len(), s.hits.hits.len());
         for (h, p) in s.hits.hits.iter().zip(&pts) {
             let t = tier_in(&m, View::Trend, h).unwrap();
-            let fig = layout::figure(&m, View::Trend, h).unwrap();
+            let fig = views::figure(&m, View::Trend, h).unwrap();
             assert_eq!(p.value, percent(fig.value, fig.decimals));
             assert!(p.heading.contains(&crate::format::int(h.year as i64)), "{}", p.heading);
             if h.series == Series::Region {

@@ -5,9 +5,10 @@
 use super::PointText;
 use crate::format::{count, percent, signed};
 use crate::lang::Lang;
-use crate::layout::{self, Hit, Series, View};
+use crate::layout::{Hit, Series};
 use crate::model::{Field, Figure, Model, Provenance, TierModel};
 use crate::phrase::{aside, footnotes, origin_word, provenance};
+use crate::views::{self, View};
 use crate::words::{words, PointKind, Spoken, Words};
 
 /// A tier's ranking as the points read it: each region's rank and whether it is shared (by
@@ -33,7 +34,7 @@ impl<'m> Points<'m> {
         if view == View::Cities {
             let year = model.latest_year();
             for t in model.latest_tiers() {
-                let (ranked, _) = layout::ranking(model, year, &t.key);
+                let (ranked, _) = views::ranking(model, year, &t.key);
                 let mut of = vec![None; model.regions.len()];
                 for r in &ranked {
                     of[r.region] = Some((r.rank, r.tied));
@@ -45,15 +46,15 @@ impl<'m> Points<'m> {
         Points { model, view, lang, w: words(lang), keys, ranks }
     }
 
-    /// The tier a hit shows ([`layout::tier_in`]), by the cities view's keys looked up once.
+    /// The tier a hit shows ([`views::tier_in`]), by the cities view's keys looked up once.
     fn tier(&self, h: &Hit) -> Option<&'m TierModel> {
         if self.view == View::Cities {
             return self.model.tier_of(h.region?, h.year, self.keys.get(h.tier)?);
         }
-        layout::tier_in(self.model, self.view, h)
+        views::tier_in(self.model, self.view, h)
     }
 
-    /// The figure a hit stands on ([`layout::figure`]), likewise.
+    /// The figure a hit stands on ([`views::figure`]), likewise.
     fn figure(&self, h: &Hit) -> Option<&'m Figure> {
         if self.view == View::Cities {
             return match h.region {
@@ -61,7 +62,7 @@ impl<'m> Points<'m> {
                 None => self.model.reference_rate(h.year, self.keys.get(h.tier)?),
             };
         }
-        layout::figure(self.model, self.view, h)
+        views::figure(self.model, self.view, h)
     }
 
     /// The tier's name for a hit's heading (the reference's line belongs to no region's tier).

@@ -4,14 +4,15 @@
 
 use super::hits::{target, Hit, HitTable, Series};
 use super::labels::footnote_texts;
+use super::legend::LegendItem;
 use super::marks::{Ink, Label, LabelStyle, Mark, Rect};
-use super::{legend, Options, Scene, View};
+use super::{Options, Scene};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::text;
 
 /// Type sizes in CSS pixels, smaller on narrow charts.
-pub(super) struct Type {
+pub(crate) struct Type {
     pub title: f64,
     pub subtitle: f64,
     pub legend: f64,
@@ -32,7 +33,7 @@ impl Type {
 }
 
 /// Line height, as a multiple of the font size.
-pub(super) const LINE: f64 = 1.35;
+pub(crate) const LINE: f64 = 1.35;
 
 /// The most footnotes an image draws in full.
 const MAX_FOOTNOTES: usize = 8;
@@ -40,7 +41,7 @@ const MAX_FOOTNOTES: usize = 8;
 /// The smallest touch target, in CSS pixels (WCAG 2.5.8).
 const MIN_TARGET: f64 = 24.0;
 
-pub(super) struct Frame {
+pub(crate) struct Frame {
     /// Device pixels per CSS pixel.
     pub s: f64,
     /// Width in device pixels.
@@ -61,8 +62,9 @@ pub(super) struct Frame {
 }
 
 impl Frame {
-    /// A frame for `view` with its header and legend drawn (when the image carries them).
-    pub fn open(model: &Model, view: View, opts: &Options) -> Frame {
+    /// A frame with its header drawn (when the image carries it): the title, the view's
+    /// subtitle and legend (`heads`, asked for only then).
+    pub fn open(model: &Model, opts: &Options, heads: impl FnOnce() -> (String, Vec<LegendItem>)) -> Frame {
         let s = opts.dpr;
         let pad = if opts.width < 480.0 { 10.0 } else { 16.0 };
         let top = if opts.furniture { pad } else { 4.0 };
@@ -82,12 +84,12 @@ impl Frame {
             source: crate::phrase::source_lines(model, opts.lang),
         };
         if opts.furniture {
+            let (subtitle, legend) = heads();
             f.paragraph(&model.title, f.ty.title, true, Ink::Text);
             f.y += f.px(2.0);
-            let subtitle = crate::phrase::subtitle(model, view, opts.lang);
             f.paragraph(&subtitle, f.ty.subtitle, false, Ink::Muted);
             f.y += f.px(6.0);
-            f.legend(&legend::items(model, view, opts.lang), opts.shown);
+            f.legend(&legend, opts.shown);
         }
         f
     }
@@ -105,8 +107,9 @@ impl Frame {
         self.footnotes = footnotes;
     }
 
-    /// The finished scene: everything drawn so far, `height` device px tall.
-    pub fn finish(self, view: View, height: f64, plot: Rect) -> Scene {
+    /// The finished scene of the view named `view`: everything drawn so far, `height` device
+    /// px tall.
+    pub fn finish(self, view: &'static str, height: f64, plot: Rect) -> Scene {
         Scene {
             view,
             width: self.w.round() as u32,

@@ -1,14 +1,11 @@
-//! The legend: which series a view draws, then what hatching, hollow dots and dashed lines
-//! mean when the view uses them; and how it is drawn in a static image.
+//! The legend's entries (each view says which: its series, then what hatching, hollow dots
+//! and dashed lines mean where it uses them) and how they are drawn in a static image.
 
 use super::frame::{Frame, LINE};
 use super::hits::Series;
 use super::marks::{Ink, LabelStyle, Mark, Rect, VAlign};
-use super::{Shown, View};
-use crate::lang::Lang;
-use crate::model::{Figure, Model};
+use super::Shown;
 use crate::text;
-use crate::words::words;
 
 /// How a legend entry's swatch looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,80 +59,9 @@ pub struct LegendItem {
     pub series: Option<Series>,
 }
 
-/// The legend of `view`.
-pub fn items(model: &Model, view: View, lang: Lang) -> Vec<LegendItem> {
-    let w = words(lang);
-    let year = model.current();
-    let tiers = &year.tiers;
-    let item = |swatch, label: String, series| LegendItem { swatch, label, series };
-    let any_reference = tiers.iter().any(|t| t.reference_rate.is_some());
-    let mut out = Vec::new();
-    match view {
-        View::Compare => {
-            out.push(item(Swatch::Solid(Ink::Region), model.region().name.clone(), Some(Series::Region)));
-            if any_reference {
-                out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
-            }
-            if tiers.iter().any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived)) {
-                out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
-            }
-            if tiers.iter().any(|t| t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty())) {
-                out.push(item(Swatch::Dashed(Ink::Warning), w.counts_marker_legend().to_string(), None));
-            }
-        }
-        View::Trend => {
-            out.push(item(Swatch::Line(Ink::Region), model.region().name.clone(), Some(Series::Region)));
-            if any_reference {
-                out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
-                out.push(item(Swatch::Solid(Ink::RegionTint), w.gap_legend().to_string(), None));
-            }
-            let derived = model
-                .years()
-                .iter()
-                .flat_map(|y| &y.tiers)
-                .any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived));
-            if derived {
-                out.push(item(Swatch::Dot(Ink::Muted, true), w.derived_dot_legend().to_string(), None));
-            }
-        }
-        View::Cities => {
-            let latest = model.latest_year();
-            let tiers: Vec<_> = (0..model.regions.len())
-                .flat_map(|r| model.latest_tiers().into_iter().filter_map(move |t| model.tier_of(r, latest, &t.key)))
-                .collect();
-            if model.highlighted {
-                out.push(item(Swatch::Solid(Ink::Region), model.region().name.clone(), None));
-                out.push(item(Swatch::Solid(Ink::Previous), w.other_regions().to_string(), None));
-            } else {
-                out.push(item(Swatch::Solid(Ink::Region), w.view_label(crate::words::ViewName::Cities, ""), None));
-            }
-            if tiers.iter().any(|t| t.reference_rate.is_some()) {
-                out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), None));
-            }
-            if tiers.iter().any(|t| t.rate.is_derived()) {
-                out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
-            }
-        }
-        View::Change => {
-            out.push(item(Swatch::Solid(Ink::Region), w.area_in_year(&model.region().name, year.year), None));
-            if tiers.iter().any(|t| t.previous_rate.is_some()) {
-                let l = w.area_in_year(&model.region().name, year.year - 1);
-                out.push(item(Swatch::Solid(Ink::Previous), l, Some(Series::Previous)));
-            }
-            if any_reference {
-                let l = w.area_in_year(&model.reference, year.year);
-                out.push(item(Swatch::Tick(Ink::Reference), l, Some(Series::Reference)));
-            }
-            let derived = |f: Option<&Figure>| f.is_some_and(Figure::is_derived);
-            if tiers
-                .iter()
-                .any(|t| t.rate.is_derived() || derived(t.previous_rate.as_ref()) || derived(t.vs_previous.as_ref()))
-            {
-                out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
-            }
-        }
-    }
-    out
+/// A legend entry.
+pub(crate) fn item(swatch: Swatch, label: String, series: Option<Series>) -> LegendItem {
+    LegendItem { swatch, label, series }
 }
 
 impl Frame {

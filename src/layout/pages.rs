@@ -6,7 +6,7 @@ use std::ops::Range;
 
 /// A part on a page, or the run of its rows that fits there.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Block {
+pub(crate) struct Block {
     /// Which part (tier).
     pub part: usize,
     /// Which of its rows.
@@ -17,7 +17,7 @@ pub(super) struct Block {
 /// drawn (its head and axis), in pages of at most `budget` (all device px). Parts keep their
 /// order; a part that fits on no page whole is cut into runs of as many rows as a page holds
 /// (at least one). Always at least one page.
-pub(super) fn paginate(sizes: &[usize], row_h: f64, fixed: f64, budget: f64) -> Vec<Vec<Block>> {
+pub(crate) fn paginate(sizes: &[usize], row_h: f64, fixed: f64, budget: f64) -> Vec<Vec<Block>> {
     let mut pages: Vec<Vec<Block>> = vec![Vec::new()];
     let mut used = 0.0;
     let per_page = (((budget - fixed) / row_h).floor() as usize).max(1);

@@ -247,7 +247,7 @@ mod tests {
     fn faces(fonts: &Fonts) -> std::collections::BTreeMap<(String, u16), usize> {
         let model = crate::parse(include_str!("../../www/data/yuncheng-2019.json")).unwrap();
         let opts = crate::layout::Options { width: 360.0, dpr: 3.0, ..Default::default() };
-        let scene = crate::layout::layout(&model, crate::layout::View::Compare, &opts);
+        let scene = crate::views::layout(&model, crate::views::View::Compare, &opts);
         let tree = tree(&scene, &Theme::light(), &model.title, fonts).unwrap();
         let mut out = std::collections::BTreeMap::new();
         visit_glyphs(tree.root(), &mut |g| {

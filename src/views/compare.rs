@@ -1,26 +1,63 @@
 //! The compare view (对比全省): per tier, the region's and the reference's bars for the
 //! latest year, value labels over them, and the difference in points over each pair.
 
-use super::frame::{Frame, LINE};
-use super::hits::Series;
-use super::labels::{collect_footnotes, markers, two_lines, value_text};
-use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
-use super::scale::{nice_scale, tick_label};
-use super::{Options, Scene, Shown, View};
+use super::ViewDef;
 use crate::format::signed;
+use crate::lang::Lang;
+use crate::layout::frame::{Frame, LINE};
+use crate::layout::labels::{collect_footnotes, markers, two_lines, value_text};
+use crate::layout::scale::{nice_scale, tick_label};
+use crate::layout::Series;
+use crate::layout::{legend_item as item, LegendItem, Options, Scene, Shown, Swatch};
+use crate::layout::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
 use crate::model::{Figure, Model, TierModel};
 use crate::text;
-use crate::words::{words, Words};
+use crate::words::{words, ViewName, Words};
+
+pub(super) const VIEW: ViewDef = ViewDef {
+    name: "compare",
+    supports: |_| true,
+    label: |w, reference| w.view_label(ViewName::Compare, reference),
+    subtitle,
+    legend,
+    footnotes,
+    layout: compare,
+    summary: super::latest_year_summary,
+    table: super::latest_year_table,
+    tier_in: super::region_tier,
+    figure: super::region_figure,
+};
+
+fn subtitle(model: &Model, lang: Lang) -> String {
+    words(lang).compare_subtitle(model.current().year, &model.region().name, &model.reference)
+}
+
+/// The region and the reference, then what hatching and the dashed line mean where used.
+fn legend(model: &Model, lang: Lang) -> Vec<LegendItem> {
+    let w = words(lang);
+    let tiers = &model.current().tiers;
+    let mut out = vec![item(Swatch::Solid(Ink::Region), model.region().name.clone(), Some(Series::Region))];
+    if tiers.iter().any(|t| t.reference_rate.is_some()) {
+        out.push(item(Swatch::Solid(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+    }
+    if tiers.iter().any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived)) {
+        out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
+    }
+    if tiers.iter().any(|t| t.rate_from_counts.as_ref().is_some_and(|c| !c.warnings.is_empty())) {
+        out.push(item(Swatch::Dashed(Ink::Warning), w.counts_marker_legend().to_string(), None));
+    }
+    out
+}
 
 /// How wide a bar may be, in CSS pixels, and how much of its group the pair fills.
 const MAX_BAR: f64 = 60.0;
 const GROUP_FILL: f64 = 0.72;
 
-pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
+fn compare(model: &Model, opts: &Options) -> Scene {
     let w = words(opts.lang);
     let year = model.current();
     let tiers = &year.tiers;
-    let mut f = Frame::open(model, View::Compare, opts);
+    let mut f = Frame::open(model, opts, || (subtitle(model, opts.lang), legend(model, opts.lang)));
     let cols = Columns::new(&f, tiers, opts);
     let footnotes = footnotes(model, opts.shown);
     f.set_footnotes(model, footnotes.clone());
@@ -70,11 +107,11 @@ pub(super) fn compare(model: &Model, opts: &Options) -> Scene {
     }
 
     f.footer(y1 + cat_h + f.px(6.0), &labels.notes);
-    f.finish(View::Compare, height, Rect::new(cols.x0, y0, cols.x1, y1))
+    f.finish(VIEW.name, height, Rect::new(cols.x0, y0, cols.x1, y1))
 }
 
 /// The warnings carried by the figures the view shows with these series shown.
-pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
+fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
     let tiers = &model.current().tiers;
     let pair_in_data = tiers.iter().any(|t| t.reference_rate.is_some());
     let (region, reference) = (shown.region, shown.reference && pair_in_data);

@@ -8,16 +8,58 @@
 //!   axis, visible at 320 px; a note under the chart says that this scale is the change's
 //!   own and not the rates'.
 
-use super::frame::{Frame, LINE};
-use super::hits::Series;
-use super::labels::{centre_within, collect_footnotes, markers, two_lines, value_text};
-use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
-use super::scale::{label_every, nice_scale, tick_label};
-use super::{Options, Scene, Shown, View};
+use super::ViewDef;
 use crate::format::{decimals_of, fixed, signed};
+use crate::lang::Lang;
+use crate::layout::frame::{Frame, LINE};
+use crate::layout::labels::{centre_within, collect_footnotes, markers, two_lines, value_text};
+use crate::layout::scale::{label_every, nice_scale, tick_label};
+use crate::layout::Series;
+use crate::layout::{legend_item as item, LegendItem, Options, Scene, Shown, Swatch};
+use crate::layout::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
 use crate::model::{Figure, Model, TierModel};
 use crate::text;
-use crate::words::{words, Words};
+use crate::words::{words, ViewName, Words};
+
+pub(super) const VIEW: ViewDef = ViewDef {
+    name: "change",
+    supports: |_| true,
+    label: |w, reference| w.view_label(ViewName::Change, reference),
+    subtitle,
+    legend,
+    footnotes,
+    layout: change,
+    summary: super::latest_year_summary,
+    table: super::latest_year_table,
+    tier_in: super::region_tier,
+    figure: super::region_figure,
+};
+
+fn subtitle(model: &Model, lang: Lang) -> String {
+    words(lang).change_subtitle(model.current().year, &model.region().name)
+}
+
+/// This year and last, the reference's tick, and what hatching means where used.
+fn legend(model: &Model, lang: Lang) -> Vec<LegendItem> {
+    let w = words(lang);
+    let year = model.current();
+    let tiers = &year.tiers;
+    let mut out = vec![item(Swatch::Solid(Ink::Region), w.area_in_year(&model.region().name, year.year), None)];
+    if tiers.iter().any(|t| t.previous_rate.is_some()) {
+        let l = w.area_in_year(&model.region().name, year.year - 1);
+        out.push(item(Swatch::Solid(Ink::Previous), l, Some(Series::Previous)));
+    }
+    if tiers.iter().any(|t| t.reference_rate.is_some()) {
+        let l = w.area_in_year(&model.reference, year.year);
+        out.push(item(Swatch::Tick(Ink::Reference), l, Some(Series::Reference)));
+    }
+    let derived = |f: Option<&Figure>| f.is_some_and(Figure::is_derived);
+    if tiers.iter().any(|t| t.rate.is_derived() || derived(t.previous_rate.as_ref()) || derived(t.vs_previous.as_ref()))
+    {
+        out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
+    }
+    out
+}
 
 /// Past this many tiers, rows are compact: bars only, values in the tooltip and the table.
 const COMPACT_AFTER: usize = 12;
@@ -47,7 +89,7 @@ fn change_tick(v: f64, step: f64) -> String {
 }
 
 /// The warnings carried by the figures the view shows with these series shown.
-pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
+fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
     collect_footnotes(model.current().tiers.iter().flat_map(|t| {
         let previous = t.previous_rate.as_ref().filter(|_| shown.previous);
         let reference = t.reference_rate.as_ref().filter(|_| shown.reference);
@@ -55,11 +97,11 @@ pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
     }))
 }
 
-pub(super) fn change(model: &Model, opts: &Options) -> Scene {
+fn change(model: &Model, opts: &Options) -> Scene {
     let w = words(opts.lang);
     let year = model.current();
     let tiers = &year.tiers;
-    let mut f = Frame::open(model, View::Change, opts);
+    let mut f = Frame::open(model, opts, || (subtitle(model, opts.lang), legend(model, opts.lang)));
     let any_previous = tiers.iter().any(|t| t.previous_rate.is_some());
     if !any_previous {
         f.paragraph(&w.no_previous_year(year.year), f.ty.subtitle, false, Ink::Text);
@@ -97,7 +139,7 @@ pub(super) fn change(model: &Model, opts: &Options) -> Scene {
     let content = y1 + axis_h + f.px(6.0) + footer_h + f.pad;
     f.footer(y1 + axis_h + f.px(6.0), &notes);
     // As tall as the rows need: a chart of two tiers leaves no empty band under it.
-    f.finish(View::Change, content, Rect::new(c.lx0, y0, if c.any_change { c.cx1 } else { c.lx1 }, y1))
+    f.finish(VIEW.name, content, Rect::new(c.lx0, y0, if c.any_change { c.cx1 } else { c.lx1 }, y1))
 }
 
 /// The view's horizontal geometry and scales: names | rates from 0 % (and their labels) |
@@ -343,7 +385,7 @@ impl<'a> Change<'a> {
             f.bar(bar, Ink::Previous, p.is_derived());
             let target =
                 Rect::new(self.lx0, prev_y - rows.prev_line / 2.0, bar.x1 as f64, prev_y + rows.prev_line / 2.0);
-            f.hit_with_target(bar, super::hits::target(target, f.px(24.0)), year - 1, i, Series::Previous);
+            f.hit_with_target(bar, crate::layout::target(target, f.px(24.0)), year - 1, i, Series::Previous);
             let label = crate::cat!(w.year(year - 1), " ", self.rate_label(p));
             let x = past_tick(bar.x1 as f64 + f.px(4.0), &label, self.small);
             f.text(x, prev_y, label, LabelStyle { ink: Ink::Muted, ..right_of(self.small) });
@@ -418,7 +460,7 @@ impl<'a> Change<'a> {
                     });
                 }
                 let target = Rect::new(a.min(zero - f.px(4.0)), bar.y0 as f64, b.max(zero + f.px(4.0)), bar.y1 as f64);
-                f.hit_with_target(bar, super::hits::target(target, f.px(24.0)), year, i, Series::Change);
+                f.hit_with_target(bar, crate::layout::target(target, f.px(24.0)), year, i, Series::Change);
                 if !self.compact {
                     let label = self.change_label(c);
                     let style = LabelStyle::new(self.value_size, Ink::Text).bold();
@@ -463,10 +505,10 @@ impl Rows {
         let ref_line = if c.show_reference && c.any_reference { c.small * LINE } else { 0.0 };
         let natural = f.px(8.0) + prev_line + f.px(2.0) + cur_line + ref_line + f.px(11.0);
         if c.compact {
-            let h = super::clamp(want, f.px(6.0), f.px(40.0));
+            let h = crate::layout::clamp(want, f.px(6.0), f.px(40.0));
             Rows { h, prev_bar: 0.0, cur_bar: (h * 0.6).min(cur_bar), prev_line, cur_line, natural, compact: true }
         } else {
-            let h = super::clamp(want, natural, natural + f.px(24.0));
+            let h = crate::layout::clamp(want, natural, natural + f.px(24.0));
             Rows { h, prev_bar, cur_bar, prev_line, cur_line, natural, compact: false }
         }
     }

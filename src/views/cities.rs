@@ -7,17 +7,168 @@
 //! ([`Options::max_height`]) is paged: whole tiers where they fit, a tier too long for a page
 //! split into runs of rows, each run under its tier's head.
 
-use super::frame::{Frame, LINE};
-use super::hits::{target, Hit, Series};
-use super::labels::{collect_footnotes, markers, value_text};
-use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
-use super::pages::{paginate, Block};
-use super::scale::{label_every, nice_scale, tick_label};
-use super::{Options, Scene, View};
-use crate::format::{fixed, signed, to_units};
+use super::ViewDef;
+use crate::format::{fixed, percent, signed, to_units};
+use crate::lang::Lang;
+use crate::layout::frame::{Frame, LINE};
+use crate::layout::labels::{centre_within, collect_footnotes, markers, value_text};
+use crate::layout::pages::{paginate, Block};
+use crate::layout::scale::{label_every, nice_scale, tick_label};
+use crate::layout::{clamp, legend_item as item, target, Hit, LegendItem, Series, Swatch, MAX_HEIGHT};
+use crate::layout::{HAlign, Ink, LabelStyle, Mark, Options, Rect, Scene, VAlign};
 use crate::model::{Figure, Model, TierModel};
+use crate::phrase::aside;
+use crate::table::{figure_cell, text_cell, CellAs, Table};
 use crate::text;
-use crate::words::{words, Words};
+use crate::words::{words, CitiesTier, ViewName, Words};
+
+pub(super) const VIEW: ViewDef = ViewDef {
+    name: "cities",
+    supports: |model| model.regions.len() >= 2,
+    label: |w, reference| w.view_label(ViewName::Cities, reference),
+    subtitle: |model, lang| words(lang).cities_subtitle(model.latest_year(), &model.reference),
+    legend,
+    footnotes: |model, _shown| footnotes(model),
+    layout: cities,
+    summary,
+    table,
+    tier_in,
+    figure,
+};
+
+/// The tier a hit shows: `hit.tier` indexes [`Model::latest_tiers`], `hit.region` says whose
+/// bar it is (none for the reference's line).
+fn tier_in<'a>(model: &'a Model, hit: &Hit) -> Option<&'a TierModel> {
+    let key = &model.latest_tiers().get(hit.tier)?.key;
+    model.tier_of(hit.region?, hit.year, key)
+}
+
+/// The figure a hit stands on: a region's rate, or the reference's for its line.
+fn figure<'a>(model: &'a Model, hit: &Hit) -> Option<&'a Figure> {
+    let key = &model.latest_tiers().get(hit.tier)?.key;
+    match hit.region {
+        Some(r) => Some(&model.tier_of(r, hit.year, key)?.rate),
+        None => model.reference_rate(hit.year, key),
+    }
+}
+
+/// The highlighted region and the others (or every area alike), the reference's line, then
+/// what hatching means where used.
+fn legend(model: &Model, lang: Lang) -> Vec<LegendItem> {
+    let w = words(lang);
+    let latest = model.latest_year();
+    let keys = model.latest_tiers();
+    let tiers: Vec<&TierModel> = (0..model.regions.len())
+        .flat_map(|r| keys.iter().filter_map(move |t| model.tier_of(r, latest, &t.key)))
+        .collect();
+    let mut out = if model.highlighted {
+        vec![
+            item(Swatch::Solid(Ink::Region), model.region().name.clone(), None),
+            item(Swatch::Solid(Ink::Previous), w.other_regions().to_string(), None),
+        ]
+    } else {
+        vec![item(Swatch::Solid(Ink::Region), w.view_label(ViewName::Cities, ""), None)]
+    };
+    if tiers.iter().any(|t| t.reference_rate.is_some()) {
+        out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), None));
+    }
+    if tiers.iter().any(|t| t.rate.is_derived()) {
+        out.push(item(Swatch::Hatched(Ink::Muted), w.derived_bar_legend().to_string(), None));
+    }
+    out
+}
+
+/// Per tier: how many areas are above the reference, where the highlighted one ranks, who
+/// rose and who fell most; then the warnings of the latest year.
+fn summary(model: &Model, lang: Lang) -> String {
+    let w = words(lang);
+    let year = model.latest_year();
+    let mut out = String::new();
+    for t in model.latest_tiers() {
+        let (ranked, _) = ranking(model, year, &t.key);
+        let side = |r: &Ranked| r.tier.vs_reference.as_ref().and_then(|d| signed(d.value, d.decimals));
+        let above = ranked.iter().filter(|r| side(r).is_some_and(|s| s.starts_with('+'))).count();
+        let level = ranked.iter().filter(|r| r.tier.vs_reference.is_some() && side(r).is_none()).count();
+        let reference = model.reference_rate(year, &t.key).map(|f| percent(f.value, f.decimals));
+        let mine = ranked.iter().find(|r| model.highlighted && r.region == model.focus);
+        let highlight = mine.map(|r| {
+            (
+                model.regions[r.region].name.as_str(),
+                percent(r.tier.rate.value, r.tier.rate.decimals),
+                w.rank_line(r.rank, r.tied, ranked.len()),
+            )
+        });
+        let (rose, fell) = (most_changed(model, &ranked, lang, true), most_changed(model, &ranked, lang, false));
+        out.push_str(&w.cities_tier(&CitiesTier {
+            tier: &t.name,
+            reference: &model.reference,
+            reference_rate: reference.as_deref(),
+            above,
+            level,
+            of: ranked.len(),
+            highlight: highlight.as_ref().map(|(n, r, k)| (*n, r.as_str(), k.as_str())),
+            rose_most: rose.as_ref().map(|(n, d)| (*n, d.as_str())),
+            fell_most: fell.as_ref().map(|(n, d)| (*n, d.as_str())),
+        }));
+    }
+    out.push_str(&super::warnings_of(model, lang, |y| y == year));
+    out.trim_end().to_string()
+}
+
+/// The area that rose (or fell) most on the year before, with the change it shows.
+fn most_changed<'a>(model: &'a Model, ranked: &[Ranked], lang: Lang, rising: bool) -> Option<(&'a str, String)> {
+    let change = |r: &&Ranked| r.tier.vs_previous.as_ref().map(|d| d.value);
+    let r = ranked.iter().filter(|r| change(r).is_some_and(|v| if rising { v > 0.0 } else { v < 0.0 })).max_by(
+        |a, b| {
+            let (x, y) = (change(a).unwrap_or(0.0), change(b).unwrap_or(0.0));
+            if rising {
+                x.total_cmp(&y)
+            } else {
+                y.total_cmp(&x)
+            }
+        },
+    )?;
+    let d = r.tier.vs_previous.as_ref()?;
+    Some((model.regions[r.region].name.as_str(), crate::cat!(signed(d.value, d.decimals)?, aside(d, lang))))
+}
+
+/// One row an area and tier, ranked; areas without the tier after them, then the reference.
+fn table(model: &Model, lang: Lang) -> Table {
+    let w = words(lang);
+    let latest = model.latest_year();
+    let dash = || text_cell("—".into());
+    let mut rows = Vec::new();
+    for t in model.latest_tiers() {
+        let (ranked, without) = ranking(model, latest, &t.key);
+        for x in &ranked {
+            rows.push(vec![
+                text_cell(model.regions[x.region].name.clone()),
+                text_cell(x.tier.name.clone()),
+                text_cell(w.rank(x.rank, x.tied)),
+                figure_cell(Some(&x.tier.rate), model, lang, CellAs::Rate),
+                figure_cell(x.tier.vs_reference.as_ref(), model, lang, CellAs::VsReference),
+                figure_cell(x.tier.vs_previous.as_ref(), model, lang, CellAs::VsPrevious),
+            ]);
+        }
+        for &region in &without {
+            let mut row = vec![text_cell(model.regions[region].name.clone()), text_cell(t.name.clone())];
+            row.extend((0..4).map(|_| dash()));
+            rows.push(row);
+        }
+        if let Some(rf) = model.reference_rate(latest, &t.key) {
+            rows.push(vec![
+                text_cell(model.reference.clone()),
+                text_cell(t.name.clone()),
+                dash(),
+                figure_cell(Some(rf), model, lang, CellAs::Rate),
+                dash(),
+                dash(),
+            ]);
+        }
+    }
+    let caption = w.cities_caption(&model.title, latest);
+    crate::table::finish(model, lang, caption, w.cities_columns(&model.reference).to_vec(), 2, rows)
+}
 
 /// A region's place in a tier's ranking.
 pub struct Ranked<'a> {
@@ -79,7 +230,7 @@ fn footnotes_of(rankings: &Rankings, references: &[Option<&Figure>]) -> Vec<usiz
 }
 
 /// The warnings carried by the figures the view shows (every series, whatever is shown).
-pub(super) fn footnotes(model: &Model) -> Vec<usize> {
+fn footnotes(model: &Model) -> Vec<usize> {
     let year = model.latest_year();
     let tiers = model.latest_tiers();
     let rankings: Rankings = tiers.iter().map(|t| ranking(model, year, &t.key)).collect();
@@ -87,11 +238,11 @@ pub(super) fn footnotes(model: &Model) -> Vec<usize> {
     footnotes_of(&rankings, &references)
 }
 
-pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
+fn cities(model: &Model, opts: &Options) -> Scene {
     let w = words(opts.lang);
     let year = model.latest_year();
     let tiers = model.latest_tiers();
-    let mut f = Frame::open(model, View::Cities, opts);
+    let mut f = Frame::open(model, opts, || ((VIEW.subtitle)(model, opts.lang), legend(model, opts.lang)));
     let rankings: Rankings = tiers.iter().map(|t| ranking(model, year, &t.key)).collect();
     let references: Vec<Option<&Figure>> = tiers.iter().map(|t| model.reference_rate(year, &t.key)).collect();
     let footnotes = footnotes_of(&rankings, &references);
@@ -112,12 +263,12 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
         let bar_h = f.px(12.0);
         Rows { h: (c.size * LINE + bar_h + f.px(8.0)).max(f.px(24.0)), bar_h, header_h, axis_h }
     } else {
-        let h = super::clamp(want / n_rows.max(1) as f64, f.px(24.0).max(c.size * 1.5), f.px(34.0));
+        let h = clamp(want / n_rows.max(1) as f64, f.px(24.0).max(c.size * 1.5), f.px(34.0));
         Rows { h, bar_h: (h * 0.62).min(f.px(20.0)), header_h, axis_h }
     };
 
     // Pages: tiers whole where they fit, a long tier in runs of rows.
-    let budget = |footer: f64| opts.max_height.min(super::MAX_HEIGHT) * f.s - (y_start + f.px(6.0) + footer + f.pad);
+    let budget = |footer: f64| opts.max_height.min(MAX_HEIGHT) * f.s - (y_start + f.px(6.0) + footer + f.pad);
     let sizes: Vec<usize> = rankings.iter().map(|(r, wo)| r.len() + wo.len()).collect();
     let mut pages = paginate(&sizes, rows.h, header_h + axis_h, budget(footer_plain));
     if pages.len() > 1 {
@@ -137,7 +288,7 @@ pub(super) fn cities(model: &Model, opts: &Options) -> Scene {
     let height = y + f.px(6.0) + footer_h + f.pad;
     let notes = if pages.len() > 1 { vec![w.page_note(page + 1, pages.len())] } else { Vec::new() };
     f.footer(y + f.px(6.0), &notes);
-    let mut scene = f.finish(View::Cities, height, Rect::new(c.x0, y_start, c.x1, y));
+    let mut scene = f.finish(VIEW.name, height, Rect::new(c.x0, y_start, c.x1, y));
     scene.pages = pages.len();
     scene.page = page;
     scene
@@ -454,7 +605,7 @@ impl Panel<'_, '_> {
         let lw = text::width(&label, c.small);
         let room = (c.right - f.pad - f.px(8.0)).max(f.px(40.0));
         let label = text::ellipsize(&label, c.small, room);
-        let lx = super::labels::centre_within(x, lw.min(room), f.pad, c.right - f.px(8.0));
+        let lx = centre_within(x, lw.min(room), f.pad, c.right - f.px(8.0));
         let style = LabelStyle::new(c.small, Ink::Reference).anchor(HAlign::Center, VAlign::Top);
         f.text(lx, heads_y + (c.head_lines - 1.0) * c.small * LINE, label, style);
     }

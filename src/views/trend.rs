@@ -2,17 +2,104 @@
 //! the years as two lines, the gap between them shaded, the latest gap in the panel's header.
 //! Derived points are hollow, as in the change view.
 
-use super::frame::{Frame, LINE};
-use super::hits::Series;
-use super::labels::{collect_footnotes, markers, value_text};
-use super::marks::{HAlign, Ink, LabelStyle, Mark, Rect, VAlign};
-use super::pages::paginate;
-use super::scale::{range, tick_label};
-use super::{Options, Scene, Shown, View};
-use crate::format::{fixed, signed};
-use crate::model::{Figure, Model, TierModel};
+use super::ViewDef;
+use crate::format::{fixed, percent, signed};
+use crate::lang::Lang;
+use crate::layout::frame::{Frame, LINE};
+use crate::layout::labels::{collect_footnotes, markers, value_text};
+use crate::layout::pages::paginate;
+use crate::layout::scale::{range, tick_label};
+use crate::layout::{clamp, legend_item as item, LegendItem, Swatch, MAX_HEIGHT};
+use crate::layout::{HAlign, Ink, LabelStyle, Mark, Options, Rect, Scene, Series, Shown, VAlign};
+use crate::model::{Figure, Model, TierModel, YearModel};
+use crate::table::{figure_cell, text_cell, CellAs, Table};
 use crate::text;
-use crate::words::{words, Words};
+use crate::words::{words, ViewName, Words};
+
+pub(super) const VIEW: ViewDef = ViewDef {
+    name: "trend",
+    supports: |model| model.years().len() >= 3,
+    label: |w, reference| w.view_label(ViewName::Trend, reference),
+    subtitle,
+    legend,
+    footnotes,
+    layout: trend,
+    summary,
+    table,
+    tier_in: super::region_tier,
+    figure: super::region_figure,
+};
+
+fn subtitle(model: &Model, lang: Lang) -> String {
+    let year = model.current().year;
+    let first = model.years().first().map_or(year, |y| y.year);
+    words(lang).trend_subtitle(first, year, &model.region().name, &model.reference)
+}
+
+/// The region's line, the reference's dashed one and the gap between them, then what a
+/// hollow dot means where used.
+fn legend(model: &Model, lang: Lang) -> Vec<LegendItem> {
+    let w = words(lang);
+    let mut out = vec![item(Swatch::Line(Ink::Region), model.region().name.clone(), Some(Series::Region))];
+    if model.current().tiers.iter().any(|t| t.reference_rate.is_some()) {
+        out.push(item(Swatch::DashedLine(Ink::Reference), model.reference.clone(), Some(Series::Reference)));
+        out.push(item(Swatch::Solid(Ink::RegionTint), w.gap_legend().to_string(), None));
+    }
+    let derived = model
+        .years()
+        .iter()
+        .flat_map(|y| &y.tiers)
+        .any(|t| t.rate.is_derived() || t.reference_rate.as_ref().is_some_and(Figure::is_derived));
+    if derived {
+        out.push(item(Swatch::Dot(Ink::Muted, true), w.derived_dot_legend().to_string(), None));
+    }
+    out
+}
+
+/// Each tier from its first year to its last, with the latest gap to the reference; then the
+/// warnings of every year.
+fn summary(model: &Model, lang: Lang) -> String {
+    let w = words(lang);
+    let year = model.current();
+    let region = &model.region().name;
+    let mut out = w.summary_lead(region, year.year);
+    for t in &year.tiers {
+        let rate_in = |y: &YearModel| {
+            y.tiers.iter().find(|x| x.key == t.key).map(|x| (y.year, percent(x.rate.value, x.rate.decimals)))
+        };
+        let first = model.years().iter().find_map(rate_in);
+        let last = model.years().iter().rev().find_map(rate_in);
+        if let (Some(a), Some(b)) = (first, last) {
+            let gap = t.vs_reference.as_ref().map(|d| crate::phrase::gap_phrase(d, &model.reference, lang));
+            out.push_str(&w.trend_tier(region, &t.name, (a.0, &a.1), (b.0, &b.1), gap));
+        }
+    }
+    out.push_str(&super::warnings_of(model, lang, |_| true));
+    out.trim_end().to_string()
+}
+
+/// One row a tier and year.
+fn table(model: &Model, lang: Lang) -> Table {
+    let w = words(lang);
+    let year = model.current();
+    let first = model.years().first().map_or(year.year, |y| y.year);
+    let mut rows = Vec::new();
+    for t in &year.tiers {
+        for y in model.years() {
+            let Some(yt) = y.tiers.iter().find(|x| x.key == t.key) else { continue };
+            rows.push(vec![
+                text_cell(t.name.clone()),
+                text_cell(w.year(y.year)),
+                figure_cell(Some(&yt.rate), model, lang, CellAs::Rate),
+                figure_cell(yt.reference_rate.as_ref(), model, lang, CellAs::Rate),
+                figure_cell(yt.vs_reference.as_ref(), model, lang, CellAs::VsReference),
+            ]);
+        }
+    }
+    let caption = w.trend_caption(&model.title, first, year.year);
+    let columns = w.trend_columns(&model.region().name, &model.reference).to_vec();
+    crate::table::finish(model, lang, caption, columns, 2, rows)
+}
 
 /// From this width (CSS px) the end labels carry their area's name.
 const NAMES_FROM: f64 = 480.0;
@@ -65,15 +152,15 @@ fn footnotes_of(series: &[Vec<YearPoint>]) -> Vec<usize> {
 }
 
 /// The warnings carried by the figures the view shows with these series shown.
-pub(super) fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
+fn footnotes(model: &Model, shown: Shown) -> Vec<usize> {
     footnotes_of(&series(model, shown))
 }
 
-pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
+fn trend(model: &Model, opts: &Options) -> Scene {
     let w = words(opts.lang);
     let current = model.current();
     let tiers = &current.tiers;
-    let mut f = Frame::open(model, View::Trend, opts);
+    let mut f = Frame::open(model, opts, || (subtitle(model, opts.lang), legend(model, opts.lang)));
     let series = series(model, opts.shown);
     let footnotes = footnotes_of(&series);
     f.set_footnotes(model, footnotes.clone());
@@ -84,9 +171,9 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     let y0 = f.y + f.px(4.0);
     let n = tiers.len().max(1) as f64;
     let want = opts.height * f.s - f.pad - footer_plain - f.px(6.0) - y0;
-    let panel_h = super::clamp(want / n, f.px(130.0), f.px(260.0));
+    let panel_h = clamp(want / n, f.px(130.0), f.px(260.0));
     // Panels a page: as many as fit in the tallest the chart may be.
-    let budget = |footer: f64| opts.max_height.min(super::MAX_HEIGHT) * f.s - (y0 + f.px(6.0) + footer + f.pad);
+    let budget = |footer: f64| opts.max_height.min(MAX_HEIGHT) * f.s - (y0 + f.px(6.0) + footer + f.pad);
     let units = vec![1; tiers.len()];
     let mut pages = paginate(&units, panel_h, 0.0, budget(footer_plain));
     if pages.len() > 1 {
@@ -104,7 +191,7 @@ pub(super) fn trend(model: &Model, opts: &Options) -> Scene {
     }
     let notes = if pages.len() > 1 { vec![w.page_note(page + 1, pages.len())] } else { Vec::new() };
     f.footer(y0 + panel_h * on_page + f.px(6.0), &notes);
-    let mut scene = f.finish(View::Trend, height, Rect::new(g.x0, y0, g.x1, y0 + panel_h * on_page));
+    let mut scene = f.finish(VIEW.name, height, Rect::new(g.x0, y0, g.x1, y0 + panel_h * on_page));
     scene.pages = pages.len();
     scene.page = page;
     scene
@@ -351,7 +438,7 @@ impl Trend<'_> {
             }
         }
         for (y, label, ink, bold, x) in labels {
-            let y = super::clamp(y, sc.py0, sc.py1);
+            let y = clamp(y, sc.py0, sc.py1);
             let style = LabelStyle::new(g.value_size, ink).weight(bold).anchor(HAlign::Left, VAlign::Middle);
             f.text(x.max(g.x1) + f.px(8.0), y, label, style);
         }
