@@ -3,18 +3,23 @@
 
 import { el } from './dom.js';
 
+// Reflow (WCAG 1.4.10): neither the canvas nor the open table sets the page's minimum width.
+// A percentage max-width makes the canvas's min-content contribution zero, and the table's
+// scroller is `width: 0; min-width: 100%`, so a grid or flex item holding the chart (which
+// news pages seldom give `min-width: 0`) shrinks with the page, and the ResizeObserver draws
+// the canvas anew at the narrower width.
 export const CSS = `
 /* Font sizes are max(design px, the same in rem): a reader's larger default font size enlarges
    the text around the chart (WCAG 1.4.4), and a host page's small root font never shrinks it. */
-:host { display: block; contain: layout; }
+:host { display: block; contain: layout; min-width: 0; }
 .prc { margin: 0; font-family: "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;
   color: var(--prc-text); background: var(--prc-bg); padding: 12px; border-radius: 4px; position: relative; }
 .prc *, .prc *::before { box-sizing: border-box; }
 .title { font-size: max(18px, 1.125rem); font-weight: 700; line-height: 1.35; margin: 0; }
 .subtitle { font-size: max(13px, 0.8125rem); color: var(--prc-muted); margin: 2px 0 8px; }
 .bar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; justify-content: space-between; margin-bottom: 4px; }
-.tabs { display: inline-flex; border: 1px solid var(--prc-grid); border-radius: 6px; padding: 0; }
-.tabs button { font: inherit; font-size: max(13px, 0.8125rem); min-height: 32px; min-width: 44px; padding: 4px 12px; border: 0;
+.tabs { display: inline-flex; flex-wrap: wrap; border: 1px solid var(--prc-grid); border-radius: 6px; padding: 0; }
+.tabs button { flex: none; font: inherit; font-size: max(13px, 0.8125rem); min-height: 32px; min-width: 44px; padding: 4px 12px; border: 0;
   background: transparent; color: var(--prc-text); cursor: pointer; position: relative; }
 .tabs button:first-child { border-radius: 5px 0 0 5px; }
 .tabs button:last-child { border-radius: 0 5px 5px 0; }
@@ -38,7 +43,7 @@ button:focus-visible, .option:focus-visible, .table-wrap:focus-visible { outline
 .sw.line { width: 18px; height: 3px; }
 .sw.dashedline { width: 18px; height: 3px; background: repeating-linear-gradient(90deg, var(--c) 0 4px, transparent 4px 7px); }
 .stage { position: relative; touch-action: manipulation; }
-canvas { display: block; }
+canvas { display: block; max-width: 100%; }
 /* One option per data point, over its mark: transparent, its text for screen readers only.
    Their own layout root, the stage's size: the tooltip changing does not lay out hundreds of them.
    Above the tooltip, so a focused point's ring is never under it; the pointer goes through
@@ -71,7 +76,7 @@ canvas.enter { animation: prc-enter 240ms ease-out; }
 .actions { margin-top: 6px; display: flex; gap: 8px; flex-wrap: wrap; }
 .actions button { font: inherit; font-size: max(13px, 0.8125rem); min-height: 28px; padding: 2px 10px; cursor: pointer;
   color: var(--prc-text); background: transparent; border: 1px solid var(--prc-grid); border-radius: 4px; }
-.table-wrap { overflow-x: auto; margin-top: 8px; }
+.table-wrap { overflow-x: auto; margin-top: 8px; width: 0; min-width: 100%; }
 table { border-collapse: collapse; font-size: max(13px, 0.8125rem); min-width: 100%; }
 caption { text-align: left; font-size: max(13px, 0.8125rem); color: var(--prc-muted); padding-bottom: 4px; }
 th, td { border-bottom: 1px solid var(--prc-grid); padding: 4px 8px; text-align: right; white-space: nowrap; }
