@@ -314,6 +314,9 @@ export class Chart {
     const box = ([x0, y0, x1, y1]) => ({ x: x0 / s, y: y0 / s, w: (x1 - x0) / s, h: (y1 - y0) / s });
     this.points = this.pointText.map((p, i) => ({ ...p, ...box(out.boxes[i]), mark: box(out.marks[i]) }));
     view.placeOptions(this.points);
+    // The point that kept focus shows its own tooltip, placed for the new layout.
+    const at = view.focusedOption();
+    if (at >= 0) this._show(at, 'keyboard');
     this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
   }
 
