@@ -26,14 +26,30 @@ export function attach(chart, view) {
 
   const stage = view.stage;
   const onTip = (e) => e.composedPath().includes(view.tip);
+  // Where the pointer last was on the shown point's own target, and a pending switch to another
+  // point: a pointer heading from there for the open tooltip crosses other points' targets
+  // without swapping the tooltip (WCAG 1.4.13 hoverable); one that rests on them gets theirs.
+  let anchor = null;
+  let pending = 0;
   stage.addEventListener('pointermove', (e) => {
+    clearTimeout(pending);
     // The pointer may rest on the tooltip, or cross the space between, without closing it:
     // another point replaces it, leaving the chart or Esc closes it (WCAG 1.4.13).
     if (e.pointerType !== 'mouse' || onTip(e)) return;
     const i = chart._hitAt(e);
-    if (i >= 0 && i !== chart.active) chart._show(i, 'pointer');
+    const at = { x: e.clientX, y: e.clientY };
+    if (i >= 0 && i === chart.active) anchor = at;
+    if (i < 0 || i === chart.active) return;
+    const show = () => {
+      chart._show(i, 'pointer');
+      anchor = at;
+    };
+    if (chart.shownBy === 'pointer' && anchor && toward(anchor, at, view.tip.getBoundingClientRect())) pending = setTimeout(show, 300);
+    else show();
   });
-  stage.addEventListener('pointerleave', (e) => {
+  // Over the widget's text, the pointer is still on its way to the tooltip; off the widget, done.
+  view.figure.addEventListener('pointerleave', (e) => {
+    clearTimeout(pending);
     if (e.pointerType === 'mouse' && chart.shownBy === 'pointer') chart._hide();
   });
   stage.addEventListener('pointerdown', (e) => {
@@ -89,4 +105,24 @@ export function attach(chart, view) {
     document.removeEventListener('pointerdown', onDocPointer, true);
     document.removeEventListener('keydown', onDocKey, true);
   };
+}
+
+/**
+ * Whether a pointer that was at `from` and is now at `to` is heading for the box `r` (a
+ * DOMRect, 8 px of slack): whether `to` lies within the hull of `from` and `r`, i.e. the ray
+ * from `to`, away from `from`, meets the box.
+ */
+export function toward(from, to, r) {
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  let [t0, t1] = [0, Infinity];
+  for (const [p, d, lo, hi] of [[to.x, dx, r.left - 8, r.right + 8], [to.y, dy, r.top - 8, r.bottom + 8]]) {
+    if (d === 0) {
+      if (p < lo || p > hi) return false;
+    } else {
+      const [a, b] = [(lo - p) / d, (hi - p) / d];
+      t0 = Math.max(t0, Math.min(a, b));
+      t1 = Math.min(t1, Math.max(a, b));
+    }
+  }
+  return t0 <= t1;
 }

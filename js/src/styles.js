@@ -71,6 +71,7 @@ canvas.enter { animation: prc-enter 240ms ease-out; }
 .tip .h { font-weight: 700; }
 .tip .v { font-size: max(18px, 1.125rem); font-weight: 700; }
 .tip .l { opacity: .92; }
+.tip.compact .fn { display: none; }
 .notes { list-style: none; margin: 6px 0 0; padding: 0; font-size: max(12px, 0.75rem); color: var(--prc-warning); }
 .source { font-size: max(12px, 0.75rem); color: var(--prc-muted); margin: 4px 0 0; }
 .actions { margin-top: 6px; display: flex; gap: 8px; flex-wrap: wrap; }
