@@ -362,7 +362,7 @@ fn clean_font_sizes(svg: &str) -> String {
         let end = tail.find('"').unwrap_or(tail.len());
         let value = &tail[..end];
         match crate::format::read_decimal(value, false) {
-            Some(w) => out.push_str(&crate::format::fixed(w.value, 2).trim_end_matches('0').trim_end_matches('.')),
+            Some(w) => out.push_str(crate::format::fixed(w.value, 2).trim_end_matches('0').trim_end_matches('.')),
             None => out.push_str(value),
         }
         rest = &tail[end..];

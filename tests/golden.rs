@@ -277,7 +277,8 @@ fn page_text(t: &passrate_chart::describe::PageText, points: &[passrate_chart::d
 /// Whether an attribute value of `svg` has a number with more than four decimals.
 fn float_noise(svg: &str) -> bool {
     svg.split('"').skip(1).step_by(2).any(|v| {
-        v.split(|c: char| !(c.is_ascii_digit() || c == '.')).any(|n| n.split_once('.').is_some_and(|(_, d)| d.len() > 4))
+        v.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .any(|n| n.split_once('.').is_some_and(|(_, d)| d.len() > 4))
     })
 }
 

@@ -24,7 +24,8 @@ fn as_js(v: Value) -> Value {
     }
 }
 
-const CSV_HEAD: &str = "title,region,reference,year,tier,area,candidates,passed,rate,vs_reference_pp,vs_previous_year_pp";
+const CSV_HEAD: &str =
+    "title,region,reference,year,tier,area,candidates,passed,rate,vs_reference_pp,vs_previous_year_pp";
 
 fn cases() -> Vec<(&'static str, load::Dataset)> {
     let json = |t: &str| load::from_json(t).unwrap();
