@@ -201,7 +201,7 @@ test('forced colours: focus changes pixels, the selected tab stands out, swatche
     return { sel: getComputedStyle(sel).backgroundColor, other: getComputedStyle(other).backgroundColor, swatch: getComputedStyle(sw).backgroundColor };
   });
   assert.notEqual(looks.sel, looks.other, `the selected tab differs: ${JSON.stringify(looks)}`);
-  assert.equal(looks.swatch, 'rgb(217, 72, 15)', 'the region swatch keeps its colour');
+  assert.equal(looks.swatch, 'rgb(224, 79, 26)', 'the region swatch keeps its colour');
   assert.deepEqual(errors, []);
 });
 
