@@ -47,6 +47,13 @@ export function attach(chart, view) {
     if (chart.shownBy === 'pointer' && anchor && toward(anchor, at, view.tip.getBoundingClientRect())) pending = setTimeout(show, 300);
     else show();
   });
+  // Where no place left a control clear, focus reaching one that the pointer's tooltip covers
+  // closes the tooltip: a focused control is never under it (WCAG 2.4.7, 2.4.11).
+  view.figure.addEventListener('focusin', (e) => {
+    if (chart.shownBy !== 'pointer' || e.target.getAttribute?.('role') === 'option') return;
+    const [a, b] = [e.target.getBoundingClientRect(), view.tip.getBoundingClientRect()];
+    if (a.left - 4 < b.right && b.left < a.right + 4 && a.top - 4 < b.bottom && b.top < a.bottom + 4) chart._hide();
+  });
   // Over the widget's text, the pointer is still on its way to the tooltip; off the widget, done.
   view.figure.addEventListener('pointerleave', (e) => {
     clearTimeout(pending);

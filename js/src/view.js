@@ -263,7 +263,7 @@ export class View {
   /**
    * Shows point `p`'s tooltip (`marks`: every point's mark as drawn, CSS px), and the hover
    * box when the pointer brought it. It covers neither the point's own ring, nor the widget's
-   * controls, nor other marks, and stays on screen and near its point, where any place allows;
+   * controls and title, nor other marks, and stays on screen and near its point, where any place allows;
    * where none does, it leaves out the footnotes' text (the notes under the chart hold it, and
    * its lines keep their markers) if that finds a better place.
    */
@@ -283,18 +283,22 @@ export class View {
     const rel = (r, m = 0) => ({ x: r.left - st.left - m, y: r.top - st.top - m, w: r.width + 2 * m, h: r.height + 2 * m });
     const boxes = (sel, m) => [...this.figure.querySelectorAll(sel)].map((e) => e.getBoundingClientRect()).filter((r) => r.width).map((r) => rel(r, m));
     // Each control with the 4 px its focus ring reaches beyond it.
-    const avoid = boxes(CONTROLS, 4);
+    const avoid = boxes(CLEAR, 4);
     // A point the keyboard left focused keeps its ring clear of the pointer's tooltip.
-    const f = this.focusedOption();
-    if (byPointer && f >= 0 && this.optionNodes[f]) avoid.push(rel(this.optionNodes[f].getBoundingClientRect(), RING));
+    const f = byPointer ? this.optionNodes[this.focusedOption()] : null;
+    const ring = f ? rel(f.getBoundingClientRect(), RING) : null;
     const area = {
       w: this.stage.clientWidth, top: fig.top - st.top, bottom: fig.bottom - st.top,
       seenTop: -st.top, seenBottom: (window.innerHeight || fig.bottom) - st.top,
     };
-    const near = { others: marks.filter((m) => m !== p.mark), avoid, text: boxes('figcaption, figure > .notes, .source') };
-    const at = () => place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight }, area, near, byPointer);
+    const near = { others: marks.filter((m) => m !== p.mark), avoid, ring, text: boxes('figure > .notes, .source') };
+    // Its size to the next whole pixel and one more, for the rounding of its place.
+    const at = () => {
+      const r = this.tip.getBoundingClientRect();
+      return place(p, { w: Math.ceil(r.width) + 1, h: Math.ceil(r.height) + 1 }, area, near, byPointer);
+    };
     let best = at();
-    if (best.key.slice(0, 6).some((k) => k > 0) && this.tip.querySelector('.fn')) {
+    if (best.key.slice(0, 7).some((k) => k > 0) && this.tip.querySelector('.fn')) {
       this.tip.classList.add('compact');
       const short = at();
       if (less(short.key, best.key)) best = short;
@@ -311,8 +315,11 @@ export class View {
 
 /** A footnote's line: it starts with its circled marker (①–⑳). */
 const NOTE = /^[\u2460-\u2473]/;
-/** What a tooltip never covers: the widget's controls, and the open table. */
-const CONTROLS = '[role=tab], .legend > *, .actions button, .source a, .table-wrap:not([hidden])';
+/**
+ * What a tooltip never covers: the widget's controls, the open table, and the title (in
+ * forced colours a tooltip over it reads as page text).
+ */
+const CLEAR = '[role=tab], .legend > *, .actions button, .source a, .table-wrap:not([hidden]), figcaption';
 /** How far a focused point's ring reaches beyond its box (3 px outline, 1 px offset, 5 px halo). */
 const RING = 6;
 
@@ -323,14 +330,16 @@ const overlap = (a, b, m = 0) => Math.max(0, Math.min(a.x + a.w, b.x + b.w + m) 
 /**
  * Where a `tip`-sized tooltip for point `p` goes, relative to the stage. `area`: the stage's
  * width `w`, how far up and down the widget reaches (`top`, `bottom`) and the part of it on
- * screen (`seenTop`, `seenBottom`). `near.avoid`: boxes it must not cover (controls, a
- * focused ring); `near.others`: the other marks; `near.text`: the text around the plot.
- * Places rank by what they cover, in this order of harm: the point's own ring (or hover box),
- * the boxes to avoid, the part off screen above, and below, the other marks, a place far
- * from its point (not next to it), the text, and last the distance. The keyboard's tooltip
- * (not `beside`) ranks the part off screen above before the boxes to avoid, and a place more
- * than its height above or below its point before the other marks. Returns {x, y, key}: one of key[0..5] > 0 when no place
- * avoids them all. The marks are a few hundred at most: a hover stays well under a millisecond.
+ * screen (`seenTop`, `seenBottom`). `near.ring`: the ring of a point the keyboard left focused
+ * (or null); `near.avoid`: boxes it must not cover (controls, the title); `near.others`: the
+ * other marks; `near.text`: the text around the plot. Places rank by what they cover, in this
+ * order of harm: the point's own ring (or hover box), the focused ring, the boxes to avoid,
+ * the part off screen above, and below, the other marks, a place far from its point (not next
+ * to it), the text, and last the distance. The keyboard's tooltip (not `beside`) ranks the
+ * part off screen above before the boxes to avoid, and a place more than its height above or
+ * below its point before the other marks. Returns {x, y, key}: one of key[0..6] > 0 when no
+ * place avoids them all. The marks are a few hundred at most: a hover stays well under a
+ * millisecond.
  */
 export function place(p, tip, area, near, beside) {
   const gap = 4;
@@ -339,8 +348,8 @@ export function place(p, tip, area, near, beside) {
   const xs = [own.x + own.w + gap, own.x - tip.w - gap, p.x + p.w / 2 - tip.w / 2, 0, area.w - tip.w];
   const ys = [p.y + p.h / 2 - tip.h / 2, own.y - tip.h - gap, own.y + own.h + gap, area.top, area.bottom - tip.h,
     area.seenTop, area.seenBottom - tip.h];
-  // Just past each control, and just past the ring: the places left between them.
-  for (const b of [...near.avoid, own]) ys.push(b.y + b.h + gap, b.y - tip.h - gap);
+  // Just past each control and each ring: the places left between them.
+  for (const b of [...near.avoid, own, near.ring]) if (b) ys.push(b.y + b.h + gap, b.y - tip.h - gap);
   // Touching counts: a tooltip flush against a mark would hide its edge.
   const sum = (list, c) => list.reduce((s, b) => s + overlap(c, b, 2), 0);
   let best = null;
@@ -358,7 +367,7 @@ export function place(p, tip, area, near, beside) {
       // The keyboard's tooltip goes when focus leaves the points, so a control under it is
       // reached only once it has gone: its heading on screen comes first; and it stays near
       // its point. The pointer's stays up, and the pointer reaches it from afar.
-      const key = [overlap(c, own), ...(beside ? [covered, top] : [top, covered]), bottom,
+      const key = [overlap(c, own), near.ring ? overlap(c, near.ring) : 0, ...(beside ? [covered, top] : [top, covered]), bottom,
         ...(beside ? [marks, far] : [far, marks]), sum(near.text, c), dist];
       if (!best || less(key, best.key)) best = { x: c.x, y: c.y, key };
     }

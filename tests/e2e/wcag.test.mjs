@@ -5,7 +5,7 @@
 //   node --test --test-concurrency=1 tests/e2e/wcag.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGES, ROOT, axe, formatViolations, useServer, waitTip, widgetState } from './helpers.mjs';
 
@@ -411,5 +411,64 @@ test('2.4.11, 2.5.3, 3.2.1: each focus stop is unobscured, named by its label, a
     }
     assert.ok(seen.includes('div[option]') && seen.filter((s) => s === 'button[tab]').length === 1, `the stops: ${seen.join(', ')}`);
     assert.deepEqual(errors, []);
+  }
+});
+
+// Forced colours (Windows high contrast), what the second audit saw: the tooltip lost its only
+// edge (a shadow) and floated over the title; each point's 1-px text showed as specks; static
+// legend items got borders like the buttons. Screenshots: target/screenshots/forced-*.png.
+test('forced colours: the tooltip keeps an edge and stays off the title, the points show no specks, static legend items are no buttons', async (t) => {
+  const out = join(ROOT, 'target', 'screenshots');
+  mkdirSync(out, { recursive: true });
+  for (const [path, scheme] of [[`${PAGES}/one.html`, 'light'], [`${PAGES}/cities.html`, 'dark']]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 1100 }, colorScheme: scheme });
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+    await page.waitForTimeout(100);
+    const name = path.includes('cities') ? 'cities' : 'one';
+    // No specks: the stage looks the same with the options taken away.
+    const stage = page.locator('#chart .stage');
+    const withOptions = await stage.screenshot({ path: join(out, `forced-${name}-${scheme}-stage.png`) });
+    await page.$eval('#chart', (h) => { h.shadowRoot.querySelector('.options').style.visibility = 'hidden'; });
+    const without = await stage.screenshot();
+    await page.$eval('#chart', (h) => { h.shadowRoot.querySelector('.options').style.visibility = ''; });
+    assert.ok(withOptions.equals(without), `${name}: the points' hidden text paints nothing`);
+    // The legend: buttons have a border, static items none.
+    const legend = await page.$eval('#chart', (h) => [...h.shadowRoot.querySelectorAll('.legend > *')].map((e) => ({
+      button: e.localName === 'button', border: parseFloat(getComputedStyle(e).borderTopWidth), style: getComputedStyle(e).borderTopStyle,
+    })));
+    assert.ok(legend.some((l) => !l.button), `${name}: the legend has static items`);
+    for (const l of legend) {
+      if (l.button) assert.ok(l.border >= 1 && l.style !== 'none', `${name}: a legend button has its border`);
+      else assert.ok(l.border === 0 || l.style === 'none', `${name}: a static legend item has no border (${l.border} ${l.style})`);
+    }
+    // Every point's tooltip, by pointer: an edge in the forced text colour, off the title.
+    const n = await page.$eval('#chart', (h) => h.chart.points.length);
+    for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 6))) {
+      await page.$eval('#chart', (h, i) => h.shadowRoot.querySelectorAll('[role=option]')[i].scrollIntoView({ block: 'center' }), i);
+      const c = await page.$eval('#chart', (h, i) => {
+        const r = h.shadowRoot.querySelector('canvas').getBoundingClientRect();
+        const p = h.chart.points[i];
+        return { x: r.x + p.mark.x + p.mark.w / 2, y: r.y + p.mark.y + p.mark.h / 2 };
+      }, i);
+      await page.mouse.move(2, 2);
+      await page.mouse.move(c.x, c.y, { steps: 2 });
+      await page.waitForFunction((i) => document.querySelector('#chart').chart.active === i, i, { timeout: 2000 });
+      const tip = await page.$eval('#chart', (h) => {
+        const tip = h.shadowRoot.querySelector('.tip');
+        const cs = getComputedStyle(tip);
+        const r = tip.getBoundingClientRect();
+        const cap = h.shadowRoot.querySelector('figcaption').getBoundingClientRect();
+        return {
+          width: parseFloat(cs.borderTopWidth), style: cs.borderTopStyle, color: cs.borderTopColor, fill: cs.backgroundColor,
+          overTitle: Math.min(r.right, cap.right) > Math.max(r.left, cap.left) && Math.min(r.bottom, cap.bottom) > Math.max(r.top, cap.top),
+        };
+      });
+      assert.ok(tip.width >= 1 && tip.style === 'solid', `${name} point ${i}: the tooltip has a border`);
+      assert.ok(contrast(tip.color, tip.fill) >= 3, `${name} point ${i}: its border ${tip.color} stands out from its fill ${tip.fill}`);
+      assert.equal(tip.overTitle, false, `${name} point ${i}: the tooltip is off the title`);
+      if (i === 0) await page.locator('#chart').screenshot({ path: join(out, `forced-${name}-${scheme}-tip.png`) });
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
   }
 });
