@@ -26,9 +26,11 @@ export class View {
     this.legend = el('div', { class: 'legend', role: 'group' });
     bar.append(this.tabs, this.legend);
     this.panel = el('div', { class: 'panel', role: 'tabpanel', id: `${id}-panel` });
+    // Entering the points, a screen reader says the title and one sentence, the keys, before
+    // the first point; the summary and what the canvas says about its drawing follow the
+    // points, where reading on reaches them.
     this.stage = el('div', {
-      class: 'stage', id: `${id}-stage`, role: 'listbox', 'aria-labelledby': `${id}-title`,
-      'aria-describedby': `${id}-summary ${id}-drawn ${id}-keys`,
+      class: 'stage', id: `${id}-stage`, role: 'listbox', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-keys`,
     });
     this.canvas = el('canvas', { 'aria-hidden': 'true' });
     this.options = el('div', { class: 'options' });
@@ -37,7 +39,8 @@ export class View {
     this.stage.append(this.canvas, this.options, this.hoverBox, this.tip);
     this.panel.append(this.stage);
     this.summary = el('p', { class: 'sr-only', id: `${id}-summary` });
-    this.keys = el('p', { class: 'sr-only', id: `${id}-keys` });
+    // Said on entering the points; hidden from reading on, which would say it twice.
+    this.keys = el('p', { id: `${id}-keys`, hidden: '' });
     // What the canvas says about how it is drawn (one group in three, the change's own scale).
     this.drawn = el('p', { class: 'sr-only', id: `${id}-drawn` });
     this.notes = el('ol', { class: 'notes' });
@@ -48,8 +51,10 @@ export class View {
     this.csvButton = el('button', { type: 'button' });
     actions.append(this.tableButton, this.csvButton, this.pngButton);
     // Collapsed, the table is hidden from everyone; the summary says what it holds in words.
+    // Open, its scroller is a focusable group named by the caption (not a landmark region: two
+    // charts of the same title would be two landmarks of the same name).
     this.tableWrap = el('div', {
-      class: 'table-wrap', id: `${id}-table`, role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption`, hidden: '',
+      class: 'table-wrap', id: `${id}-table`, role: 'group', tabindex: '0', 'aria-labelledby': `${id}-caption`, hidden: '',
     });
     fig.append(cap, bar, this.panel, this.summary, this.drawn, this.keys, this.notes, this.source, actions, this.tableWrap);
     root.append(fig);
@@ -105,7 +110,7 @@ export class View {
       return b;
     }));
     this.stage.setAttribute('aria-roledescription', ui.chart);
-    this.#text(this.summary, t.summary);
+    this.#text(this.summary, beforeNotes(t.summary, t.notes));
     this.keys.textContent = ui.keys;
     this.notes.replaceChildren(...t.notes.map((n) => this.#text(el('li'), n)));
     this.#source(t.source, t.sourceUrl);
@@ -311,6 +316,17 @@ export class View {
     this.tip.hidden = true;
     this.hoverBox.hidden = true;
   }
+}
+
+/**
+ * `summary` up to the sentence before the first footnote's text in it: the notes under the
+ * chart say each footnote, once.
+ */
+function beforeNotes(summary, notes) {
+  const at = notes.map((n) => summary.indexOf(n.replace(/^\S+\s/, ''))).filter((i) => i >= 0);
+  if (!at.length) return summary;
+  const head = summary.slice(0, Math.min(...at));
+  return head.slice(0, Math.max(head.lastIndexOf('。'), head.lastIndexOf('. ')) + 1);
 }
 
 /** A footnote's line: it starts with its circled marker (①–⑳). */

@@ -472,3 +472,101 @@ test('forced colours: the tooltip keeps an edge and stays off the title, the poi
     await page.context().close();
   }
 });
+
+/** The accessibility tree of the page, as Chromium gives it to assistive technology. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const kids = (n) => (n.childIds || []).map((id) => byId.get(id)).filter(Boolean);
+  const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.value;
+  return { nodes: nodes.filter((n) => !n.ignored), kids, prop, role: (n) => n.role?.value, name: (n) => n.name?.value ?? '' };
+}
+
+// 1.3.1 Info and relationships: every row of every table has its row headers — the trend
+// table's tier and year, the cities table's area and tier — as the accessibility tree shows.
+test('1.3.1: every table row has its row headers in the accessibility tree (trend: tier and year; cities: area and tier)', async (t) => {
+  for (const [path, view, heads] of [[`${PAGES}/trend.html`, 'trend', 2], [`${PAGES}/cities.html`, 'cities', 2],
+    [`${PAGES}/one.html`, 'compare', 1], [`${PAGES}/one.html`, 'change', 1]]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 900 } });
+    await page.$eval('#chart', (h, v) => {
+      h.chart.setView(v);
+      h.shadowRoot.querySelector('.actions button[aria-expanded]').click();
+    }, view);
+    await page.waitForTimeout(100);
+    const ax = await axTree(page);
+    const table = ax.nodes.find((n) => ax.role(n) === 'table');
+    assert.ok(table, `${view}: a table`);
+    const rows = [];
+    const walk = (n) => ax.kids(n).forEach((k) => (ax.role(k) === 'row' ? rows.push(k) : walk(k)));
+    walk(table);
+    const body = rows.filter((r) => !ax.kids(r).some((c) => ax.role(c) === 'columnheader'));
+    assert.ok(body.length >= 2, `${view}: ${body.length} rows`);
+    for (const r of body) {
+      const roles = ax.kids(r).map((c) => ax.role(c));
+      assert.deepEqual(roles.slice(0, heads), Array(heads).fill('rowheader'), `${view}: row "${ax.name(r)}" starts with ${heads} row headers: ${roles.join(' ')}`);
+      assert.ok(!roles.slice(heads).includes('rowheader'), `${view}: only those`);
+    }
+    // The two headers of a row differ, so reading down a column says both (the tier and its year).
+    if (heads === 2) {
+      const pairs = body.map((r) => ax.kids(r).slice(0, 2).map((c) => ax.name(c)).join('|'));
+      assert.equal(new Set(pairs).size, pairs.length, `${view}: every row's headers are its own`);
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});
+
+// 2.4.6 and axe's landmark-unique (best practice): two charts of the same title on one page,
+// their tables open, are not two landmarks of the same name.
+test('axe-core: two charts of the same title, tables open, tooltips shown: no violations (landmark-unique included)', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/same-title.html`, { viewport: { width: 1000, height: 1100 } });
+  await page.$$eval('passrate-chart', (hs) => hs.forEach((h) => h.shadowRoot.querySelector('.actions button[aria-expanded]').click()));
+  await page.$eval('#b', (h) => h.shadowRoot.querySelector('[role=option]').focus());
+  await page.waitForTimeout(100);
+  const titles = await page.$$eval('passrate-chart', (hs) => hs.map((h) => h.shadowRoot.querySelector('.title').textContent));
+  assert.equal(titles[0], titles[1], 'the same title');
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, formatViolations(violations));
+  assert.deepEqual(errors, []);
+});
+
+// Tabbing into the points: the title, the role and one sentence before the first point's own
+// words (the second audit heard 200–550 characters); each footnote said once in all a screen
+// reader reads, the table closed.
+test('entry: one sentence before the first point (≤ 120 characters in Chinese, ≤ 240 in English); each footnote said once', async (t) => {
+  for (const [path, lang] of [[`${PAGES}/one.html`, 'zh-CN'], [`${PAGES}/cities.html`, 'zh-CN'], [`${PAGES}/trend.html`, 'zh-CN'],
+    [`${PAGES}/one.html`, 'en'], [`${PAGES}/cities.html`, 'en']]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 1100 } });
+    await page.$eval('#chart', (h, lang) => h.setAttribute('lang', lang), lang);
+    await page.waitForTimeout(100);
+    for (const view of await page.$eval('#chart', (h) => h.chart.views)) {
+      await page.$eval('#chart', (h, v) => h.chart.setView(v), view);
+      await page.waitForTimeout(50);
+      const ax = await axTree(page);
+      const box = ax.nodes.find((n) => ax.role(n) === 'listbox');
+      // The role description from the DOM: CDP garbles any non-ASCII one (a tool limit).
+      const role = await page.$eval('#chart', (h) => h.shadowRoot.querySelector('[role=listbox]').getAttribute('aria-roledescription'));
+      const before = [ax.name(box), role, box.description?.value ?? ''];
+      const length = before.join(' ').length;
+      const what = `${path} ${lang} ${view}`;
+      t.diagnostic(`${what}: ${length} characters before the first point`);
+      assert.ok(length <= (lang === 'en' ? 240 : 120), `${what}: ${length} characters before the first point: ${JSON.stringify(before)}`);
+      assert.ok((before[2].match(/[。！？]|[.!?](\s|$)/g) || []).length <= 1, `${what}: one sentence: ${before[2]}`);
+      // Each footnote, without its marker, in everything read: the words of the page, each
+      // option, the listbox's description.
+      const notes = await page.$eval('#chart', (h) => [...h.shadowRoot.querySelectorAll('figure > .notes li')].map((li) => li.textContent.replace(/^\S+\s/, '')));
+      // Text runs in another language are nodes of their own: the page's words joined as read.
+      const read = [ax.nodes.filter((n) => ax.role(n) === 'StaticText').map((n) => ax.name(n)).join(''),
+        ...ax.nodes.filter((n) => ax.role(n) === 'option').map((n) => ax.name(n)), box.description?.value].join('\n');
+      for (const note of notes) {
+        const times = read.split(note).length - 1;
+        assert.equal(times, 1, `${what}: the footnote "${note.slice(0, 30)}…" is said ${times} times`);
+      }
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});
+
