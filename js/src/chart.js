@@ -217,12 +217,12 @@ export class Chart {
     this.#changed();
   }
 
-  /** Shows `err` in place of this chart and stops it. */
+  /** Shows `err` in place of this chart, named by its title, and stops it. */
   _fail(err) {
     live.delete(this);
     this.core = null;
     this.#disconnect();
-    this.onFail?.(err);
+    this.onFail?.(err, this.text?.title);
   }
 
   /** Makes the engine panic, to test the recovery. */

@@ -570,3 +570,22 @@ test('entry: one sentence before the first point (≤ 120 characters in Chinese,
   }
 });
 
+// 3.3.1 Error identification, 4.1.3 Status messages: with several charts on a page, each error
+// alert says which chart failed — by its place on the page and its data file when the data
+// never loaded, by its title when a drawn chart fails.
+test('3.3.1, 4.1.3: each error alert names its chart: place and data file, or title', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/errors-named.html`, { viewport: { width: 1000, height: 900 } });
+  const alerts = await page.$$eval('passrate-chart', (hs) => hs.map((h) => h.shadowRoot.querySelector('[role=alert]')?.textContent ?? null));
+  assert.deepEqual(alerts, [
+    null,
+    '本页第2张图表暂时无法显示（数据：no-such-file.json）。',
+    '本页第3张图表暂时无法显示。',
+    'Chart 4 on this page (data: gone.csv) cannot be shown right now.',
+  ]);
+  // A chart that was drawn, then failed for good (its engine could not restart): its title.
+  await page.$eval('#good', (h) => h.chart._fail(new Error('test: the engine could not restart')));
+  const failed = await page.$eval('#good', (h) => h.shadowRoot.querySelector('[role=alert]')?.textContent);
+  assert.equal(failed, '图表“运城市2019年高考本科达线情况”暂时无法显示。');
+  // Each failure also goes to the console, for the page's editor (the test expects them).
+  assert.ok(errors.length >= 3, errors.join('\n'));
+});
