@@ -1,12 +1,12 @@
 // Pointer and keyboard: what a reader's mouse, finger and keys do to a chart.
 //
 // Mouse: hovering a point shows its tooltip, beside it; it stays while the pointer crosses
-// empty space or rests on the tooltip (WCAG 1.4.13), until another point replaces it or the
-// pointer leaves the chart. Touch and pen: a tap shows a point's tooltip, a second tap on it
-// or a tap elsewhere hides it. Keyboard, in the listbox of points (one tab stop, ARIA
-// Authoring Practices' Listbox pattern): ArrowRight/ArrowDown the next point,
-// ArrowLeft/ArrowUp the previous, Home the first, End the last. Escape closes the tooltip
-// wherever focus is. On the tabs: arrows, Home and End move between views.
+// empty space, heads for the tooltip across other points, or rests on it (WCAG 1.4.13), until
+// another point replaces it or the pointer leaves the widget. Touch and pen: a tap shows a
+// point's tooltip, a second tap on it or a tap elsewhere hides it. Keyboard, in the listbox of
+// points (one tab stop, ARIA Authoring Practices' Listbox pattern): ArrowRight/ArrowDown the
+// next point, ArrowLeft/ArrowUp the previous, Home the first, End the last. Escape closes the
+// tooltip wherever focus is. On the tabs: arrows, Home and End move between views.
 
 /** Wires `chart`'s view to its handlers; returns a function that removes the document listeners. */
 export function attach(chart, view) {
@@ -28,7 +28,8 @@ export function attach(chart, view) {
   const onTip = (e) => e.composedPath().includes(view.tip);
   // Where the pointer last was on the shown point's own target, and a pending switch to another
   // point: a pointer heading from there for the open tooltip crosses other points' targets
-  // without swapping the tooltip (WCAG 1.4.13 hoverable); one that rests on them gets theirs.
+  // without swapping the tooltip (WCAG 1.4.13 hoverable); one resting 0.4 s on another point
+  // gets that point's.
   let anchor = null;
   let pending = 0;
   stage.addEventListener('pointermove', (e) => {
@@ -44,7 +45,7 @@ export function attach(chart, view) {
       chart._show(i, 'pointer');
       anchor = at;
     };
-    if (chart.shownBy === 'pointer' && anchor && toward(anchor, at, view.tip.getBoundingClientRect())) pending = setTimeout(show, 300);
+    if (chart.shownBy === 'pointer' && anchor && toward(anchor, at, view.tip.getBoundingClientRect())) pending = setTimeout(show, 400);
     else show();
   });
   // Where no place left a control clear, focus reaching one that the pointer's tooltip covers

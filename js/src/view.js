@@ -268,9 +268,9 @@ export class View {
   /**
    * Shows point `p`'s tooltip (`marks`: every point's mark as drawn, CSS px), and the hover
    * box when the pointer brought it. It covers neither the point's own ring, nor the widget's
-   * controls and title, nor other marks, and stays on screen and near its point, where any place allows;
-   * where none does, it leaves out the footnotes' text (the notes under the chart hold it, and
-   * its lines keep their markers) if that finds a better place.
+   * controls and title, nor other marks, and stays on screen and near its point, where any
+   * place allows (see `place`); where none does, it leaves out the footnotes' text (the notes
+   * under the chart hold it, and its lines keep their markers) if that finds a better place.
    */
   show(p, marks, byPointer) {
     this.hoverBox.hidden = !byPointer;

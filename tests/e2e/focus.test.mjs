@@ -80,3 +80,20 @@ for (const [attr, value, sameKey] of [['lang', 'en', true], ['view', 'compare', 
     assert.deepEqual(errors, []);
   });
 }
+
+test('2.4.3, 1.4.13: a tooltip dismissed with Esc stays dismissed across a redraw; focus stays', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/cities.html`, { viewport: { width: 1000, height: 1200 } });
+  await focusByKeys(page, 2);
+  await page.keyboard.press('Escape');
+  const before = await focusState(page);
+  assert.equal(before.shown, false, 'Esc closed it');
+  const drawn = await page.$eval('#chart', (h) => Number(h.dataset.drawn));
+  await page.$eval('#chart', (h) => h.setAttribute('lang', 'en'));
+  await waitDrawnAbove(page, drawn);
+  await page.waitForTimeout(50);
+  const after = await focusState(page);
+  assert.equal(after.page, true, 'focus is still in the chart');
+  assert.equal(after.key, before.key, 'on the same point');
+  assert.equal(await page.$eval('#chart', (h) => h.shadowRoot.querySelector('.tip').hidden), true, 'no tooltip came back');
+  assert.deepEqual(errors, []);
+});

@@ -195,7 +195,7 @@ test('1.4.13: a pointer that stops on another point on its way to a tooltip gets
     await straight(page, spot, along);
     await page.waitForTimeout(50);
     assert.equal(await page.$eval('#chart', (h) => h.chart.active), i, `point ${i}: on the way, its tooltip stays`);
-    await page.waitForTimeout(450);
+    await page.waitForTimeout(700);
     assert.equal(await page.$eval('#chart', (h) => h.chart.active), along.k, `point ${i}: resting on point ${along.k} shows its tooltip`);
     checked += 1;
   }
