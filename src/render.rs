@@ -104,7 +104,11 @@ impl Theme {
     }
 
     /// Orange for the region, blue for the reference, grey for last year: told apart with
-    /// the common colour-vision deficiencies; text colours reach 4.5:1 on the background.
+    /// the common colour-vision deficiencies; text colours reach 4.5:1 on the background and
+    /// marks 3:1. The reference's line crosses the other series' bars (the province's line in
+    /// the cities view, its tick in the change view), so its ink is 3:1 from theirs as well:
+    /// a dark blue in the light theme, a pale one in the dark theme, with the bars between it
+    /// and the background (`tests/palette.rs`).
     pub fn light() -> Theme {
         Theme {
             background: Rgb(255, 255, 255),
@@ -112,11 +116,11 @@ impl Theme {
             muted: Rgb(87, 96, 106),
             grid: Rgb(229, 231, 235),
             axis: Rgb(140, 148, 158),
-            region: Rgb(217, 72, 15),
+            region: Rgb(224, 79, 26),
             region_tint: Rgb(253, 226, 212),
-            reference: Rgb(37, 99, 194),
+            reference: Rgb(3, 47, 110),
             reference_tint: Rgb(219, 231, 250),
-            previous: Rgb(120, 128, 138),
+            previous: Rgb(121, 129, 139),
             warning: Rgb(180, 35, 24),
             font: None,
         }
@@ -129,11 +133,11 @@ impl Theme {
             muted: Rgb(166, 175, 186),
             grid: Rgb(52, 60, 71),
             axis: Rgb(110, 119, 131),
-            region: Rgb(251, 146, 60),
-            region_tint: Rgb(84, 52, 33),
-            reference: Rgb(96, 165, 250),
+            region: Rgb(187, 98, 6),
+            region_tint: Rgb(62, 40, 26),
+            reference: Rgb(201, 224, 254),
             reference_tint: Rgb(31, 52, 84),
-            previous: Rgb(156, 163, 175),
+            previous: Rgb(115, 121, 133),
             warning: Rgb(248, 113, 113),
             font: None,
         }

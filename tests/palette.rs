@@ -1,6 +1,8 @@
 //! The palette, for every reader: text contrast ≥ 4.5:1 and marks ≥ 3:1 against the
-//! background in both themes, and the three series still distinguishable under protanopia,
-//! deuteranopia and tritanopia (Machado et al. 2009 simulation, severity 1; CIE76 ΔE in Lab).
+//! background in both themes, ≥ 3:1 against the marks they cross, and the three series still
+//! distinguishable under protanopia, deuteranopia and tritanopia (Machado et al. 2009
+//! simulation, severity 1; CIE76 ΔE in Lab). The pixels on a real canvas are checked by
+//! `tests/e2e/marks.test.mjs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use passrate_chart::render::{Rgb, Theme};
@@ -62,6 +64,35 @@ fn contrast_in_both_themes() {
             assert!(r >= 3.0, "{name}: {what} marks {r:.2}:1 < 3:1");
         }
     }
+}
+
+/// WCAG 1.4.11 where marks cross marks: the reference's line (the cities view's dashed
+/// province line, the change view's tick) over the region's and last year's bars, solid or
+/// hatched on their tint; the hatching against its own tint. And WCAG 1.4.1: the compare
+/// view's two bars differ in lightness, not in hue alone.
+#[test]
+fn crossing_marks_contrast_in_both_themes() {
+    for (name, t) in [("light", Theme::light()), ("dark", Theme::dark())] {
+        for (what, a, b) in [
+            ("reference line over last year's bar", t.reference, t.previous),
+            ("reference line over the region's bar", t.reference, t.region),
+            ("reference line over a hatched region bar", t.reference, t.region_tint),
+            ("region hatching on its tint", t.region, t.region_tint),
+            ("reference hatching on its tint", t.reference, t.reference_tint),
+        ] {
+            let r = contrast(a, b);
+            assert!(r >= 3.0, "{name}: {what} {r:.2}:1 < 3:1");
+        }
+    }
+}
+
+/// The check has teeth: the palette before this rule had the province's line at 1.00:1 over
+/// the grey bars in the dark theme (and 1.44:1 in the light).
+#[test]
+fn the_crossing_check_rejects_the_old_palette() {
+    let (line, bar) = (Rgb(96, 165, 250), Rgb(156, 163, 175));
+    assert!(contrast(line, bar) < 1.05);
+    assert!(contrast(Rgb(37, 99, 194), Rgb(120, 128, 138)) < 1.5);
 }
 
 #[test]

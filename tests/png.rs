@@ -216,7 +216,7 @@ fn compare_view_png_matches_its_scene() {
         }
     }
     assert_eq!(bars, 2, "both tiers' region rates are stated");
-    assert_eq!(theme.region, Rgb(0xd9, 0x48, 0x0f));
+    assert_eq!(theme.region, Rgb(0xe0, 0x4f, 0x1a));
 
     let empty = empty_points(&scene, 12);
     assert!(empty.len() > 50, "the plot has room between its bars");

@@ -60,7 +60,9 @@ function framedElsewhere() {
   return ancestors.find((o) => o !== location.origin && !allowed.includes(o)) ?? null;
 }
 
-const ready = () => {
+/** Marks the page ready, titled as what it shows (WCAG 2.4.2): the chart's title, or the refusal. */
+const ready = (title) => {
+  if (title) document.title = title;
   document.body.dataset.ready = 'true';
   postHeight(true);
 };
@@ -76,7 +78,7 @@ if (refusal) {
   p.setAttribute('role', 'alert');
   p.textContent = refusal;
   document.body.append(p);
-  ready();
+  ready(refusal);
 } else {
   const chart = document.createElement('passrate-chart');
   chart.setAttribute('src', url.href);
@@ -85,7 +87,7 @@ if (refusal) {
     const value = params.get(name);
     if (value) chart.setAttribute(name, value);
   }
-  chart.addEventListener('ready', ready, { once: true });
-  chart.addEventListener('error', ready, { once: true });
+  chart.addEventListener('ready', () => ready(chart.chart?.text?.title), { once: true });
+  chart.addEventListener('error', () => ready(chart.shadowRoot?.querySelector('[role=alert]')?.textContent), { once: true });
   document.body.append(chart);
 }

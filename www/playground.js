@@ -44,9 +44,23 @@ function absolute(field) {
   return null;
 }
 
+/**
+ * Writes `text` into `node` only when it changes: a live region rewritten with the same words
+ * at every pause in typing would be announced again and again.
+ */
+function say(node, text, className) {
+  if (node.textContent !== text) node.textContent = text;
+  if (className !== undefined && node.className !== className) node.className = className;
+}
+
 function setStatus(text, ok) {
-  status.textContent = text;
-  status.className = `status ${ok ? 'good' : 'bad'}`;
+  say(status, text, `status ${ok ? 'good' : 'bad'}`);
+}
+
+/** Marks `field` as in error or not, with the message under it (which the field describes). */
+function fieldError(field, why) {
+  field.setAttribute('aria-invalid', String(Boolean(why)));
+  say($(`${field.id}-error`), why || '');
 }
 
 const highlightAttr = () => (chart?.options.highlight ? ` highlight="${escape(chart.options.highlight)}"` : '');
@@ -55,7 +69,7 @@ const attrs = () => `view="${escape($('view').value)}" lang="${escape($('lang').
 /** The script and the element, with the data inline. */
 function elementCode() {
   const script = absolute(fields.script);
-  fields.script.setAttribute('aria-invalid', String(!script));
+  fieldError(fields.script, script ? '' : '脚本地址须是以 https:// 开头的完整地址。');
   if (!script) return '<!-- 脚本地址须是以 https:// 开头的完整地址 -->';
   const text = data.value.trim();
   const isJson = text.startsWith('{');
@@ -73,9 +87,10 @@ function elementCode() {
  */
 function iframeCode(title) {
   const embed = absolute(fields.embed);
-  fields.embed.setAttribute('aria-invalid', String(!embed));
+  fieldError(fields.embed, embed ? '' : '嵌入页地址须是以 https:// 开头的完整地址。');
   fields.data.setAttribute('aria-invalid', 'false');
-  if (!embed) return { why: '嵌入页地址须是以 https:// 开头的完整地址。' };
+  // The data address's status says nothing of the embed page's: that field has its own error.
+  if (!embed) return {};
   const src = fields.data.value.trim();
   if (!src) return { why: '填写数据地址后生成：相对于 embed.html 的路径，或 https:// 地址。' };
   let url = null;
@@ -111,8 +126,7 @@ function snippets() {
   snippet.value = elementCode();
   const { code, why } = iframeCode(chart.text?.title || 'passrate-chart');
   iframeSnippet.value = code || '';
-  iframeStatus.textContent = why || '';
-  iframeStatus.className = [fields.embed, fields.data].some((f) => f.getAttribute('aria-invalid') === 'true') ? 'note bad' : 'note';
+  say(iframeStatus, why || '', fields.data.getAttribute('aria-invalid') === 'true' ? 'note bad' : 'note');
 }
 snippets();
 
@@ -179,7 +193,11 @@ for (const button of document.querySelectorAll('[data-copy]')) {
       document.execCommand('copy');
     }
     button.textContent = '已复制';
-    setTimeout(() => { button.textContent = '复制'; }, 1500);
+    say($('copy-status'), `已复制${$(`${button.dataset.copy}-label`)?.textContent ?? ''}。`);
+    setTimeout(() => {
+      button.textContent = '复制';
+      say($('copy-status'), '');
+    }, 1500);
   });
 }
 

@@ -221,12 +221,12 @@ export class Chart {
     this.#changed(false);
   }
 
-  /** Shows `err` in place of this chart and stops it. */
+  /** Shows `err` in place of this chart, named by its title, and stops it. */
   _fail(err) {
     live.delete(this);
     this.core = null;
     this.#disconnect();
-    this.onFail?.(err);
+    this.onFail?.(err, this.text?.title);
   }
 
   /** Makes the engine panic, to test the recovery. */
@@ -314,6 +314,8 @@ export class Chart {
     const key = `${width}|${dpr}`;
     if (key === this.drawnFor && !this.textStale) return;
     this.drawnFor = key;
+    // A keyboard tooltip comes back after the redraw; one dismissed with Esc stays dismissed.
+    const reshow = this.shownBy === 'keyboard';
     this._hide();
     const settings = this.#settings();
     const refresh = this.textStale;
@@ -352,6 +354,11 @@ export class Chart {
     const box = ([x0, y0, x1, y1]) => ({ x: x0 / s, y: y0 / s, w: (x1 - x0) / s, h: (y1 - y0) / s });
     this.points = this.pointText.map((p, i) => ({ ...p, ...box(out.boxes[i]), mark: box(out.marks[i]) }));
     view.placeOptions(this.points);
+    // The point that kept focus shows its own tooltip, placed for the new layout (giving focus
+    // back to it showed the old frame's).
+    const at = view.focusedOption();
+    this._hide();
+    if (reshow && at >= 0) this._show(at, 'keyboard');
     this.container.dataset.drawn = String(Number(this.container.dataset.drawn || 0) + 1);
   }
 

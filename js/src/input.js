@@ -1,12 +1,12 @@
 // Pointer and keyboard: what a reader's mouse, finger and keys do to a chart.
 //
 // Mouse: hovering a point shows its tooltip, beside it; it stays while the pointer crosses
-// empty space or rests on the tooltip (WCAG 1.4.13), until another point replaces it or the
-// pointer leaves the chart. Touch and pen: a tap shows a point's tooltip, a second tap on it
-// or a tap elsewhere hides it. Keyboard, in the listbox of points (one tab stop, ARIA
-// Authoring Practices' Listbox pattern): ArrowRight/ArrowDown the next point,
-// ArrowLeft/ArrowUp the previous, Home the first, End the last. Escape closes the tooltip
-// wherever focus is. On the tabs: arrows, Home and End move between views.
+// empty space, heads for the tooltip across other points, or rests on it (WCAG 1.4.13), until
+// another point replaces it or the pointer leaves the widget. Touch and pen: a tap shows a
+// point's tooltip, a second tap on it or a tap elsewhere hides it. Keyboard, in the listbox of
+// points (one tab stop, ARIA Authoring Practices' Listbox pattern): ArrowRight/ArrowDown the
+// next point, ArrowLeft/ArrowUp the previous, Home the first, End the last. Escape closes the
+// tooltip wherever focus is. On the tabs: arrows, Home and End move between views.
 
 /** Wires `chart`'s view to its handlers; returns a function that removes the document listeners. */
 export function attach(chart, view) {
@@ -30,14 +30,38 @@ export function attach(chart, view) {
 
   const stage = view.stage;
   const onTip = (e) => e.composedPath().includes(view.tip);
+  // Where the pointer last was on the shown point's own target, and a pending switch to another
+  // point: a pointer heading from there for the open tooltip crosses other points' targets
+  // without swapping the tooltip (WCAG 1.4.13 hoverable); one resting 0.4 s on another point
+  // gets that point's.
+  let anchor = null;
+  let pending = 0;
   stage.addEventListener('pointermove', (e) => {
+    clearTimeout(pending);
     // The pointer may rest on the tooltip, or cross the space between, without closing it:
     // another point replaces it, leaving the chart or Esc closes it (WCAG 1.4.13).
     if (e.pointerType !== 'mouse' || onTip(e)) return;
     const i = chart._hitAt(e);
-    if (i >= 0 && i !== chart.active) chart._show(i, 'pointer');
+    const at = { x: e.clientX, y: e.clientY };
+    if (i >= 0 && i === chart.active) anchor = at;
+    if (i < 0 || i === chart.active) return;
+    const show = () => {
+      chart._show(i, 'pointer');
+      anchor = at;
+    };
+    if (chart.shownBy === 'pointer' && anchor && toward(anchor, at, view.tip.getBoundingClientRect())) pending = setTimeout(show, 400);
+    else show();
   });
-  stage.addEventListener('pointerleave', (e) => {
+  // Where no place left a control clear, focus reaching one that the pointer's tooltip covers
+  // closes the tooltip: a focused control is never under it (WCAG 2.4.7, 2.4.11).
+  view.figure.addEventListener('focusin', (e) => {
+    if (chart.shownBy !== 'pointer' || e.target.getAttribute?.('role') === 'option') return;
+    const [a, b] = [e.target.getBoundingClientRect(), view.tip.getBoundingClientRect()];
+    if (a.left - 4 < b.right && b.left < a.right + 4 && a.top - 4 < b.bottom && b.top < a.bottom + 4) chart._hide();
+  });
+  // Over the widget's text, the pointer is still on its way to the tooltip; off the widget, done.
+  view.figure.addEventListener('pointerleave', (e) => {
+    clearTimeout(pending);
     if (e.pointerType === 'mouse' && chart.shownBy === 'pointer') chart._hide();
   });
   stage.addEventListener('pointerdown', (e) => {
@@ -93,4 +117,24 @@ export function attach(chart, view) {
     document.removeEventListener('pointerdown', onDocPointer, true);
     document.removeEventListener('keydown', onDocKey, true);
   };
+}
+
+/**
+ * Whether a pointer that was at `from` and is now at `to` is heading for the box `r` (a
+ * DOMRect, 8 px of slack): whether `to` lies within the hull of `from` and `r`, i.e. the ray
+ * from `to`, away from `from`, meets the box.
+ */
+export function toward(from, to, r) {
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  let [t0, t1] = [0, Infinity];
+  for (const [p, d, lo, hi] of [[to.x, dx, r.left - 8, r.right + 8], [to.y, dy, r.top - 8, r.bottom + 8]]) {
+    if (d === 0) {
+      if (p < lo || p > hi) return false;
+    } else {
+      const [a, b] = [(lo - p) / d, (hi - p) / d];
+      t0 = Math.max(t0, Math.min(a, b));
+      t1 = Math.min(t1, Math.max(a, b));
+    }
+  }
+  return t0 <= t1;
 }

@@ -9,14 +9,22 @@ import { words } from './words.js';
 
 /**
  * Tells a reader, in one sentence in the page's language, that the chart in `container`
- * cannot be shown; keeps the static image the page provided, if any, and otherwise takes no
- * more room than the sentence. What went wrong (the field, the line) goes to the console, for
- * the page's editor; the playground shows it too.
+ * cannot be shown, and which when the page has several: by its `title` when it had one, else
+ * a <passrate-chart> by its place on the page and its data file; keeps the static image the
+ * page provided, if any, and otherwise takes no more room than the sentence. What went wrong
+ * (the field, the line) goes to the console, for the page's editor; the playground shows it too.
  */
-export function showError(container, err) {
+export function showError(container, err, title) {
   const root = hostRoot(container);
   const lang = container.getAttribute?.('lang') || document.documentElement.lang || 'zh-CN';
-  const box = el('p', { class: 'error', role: 'alert', lang: langTag(lang) }, words(lang).cannotShow);
+  const w = words(lang);
+  const all = [...document.querySelectorAll('passrate-chart')];
+  const n = all.length > 1 ? all.indexOf(container) + 1 : 0;
+  // The file's name of an http(s) or relative address; a refused one (javascript:) says nothing.
+  const src = container.getAttribute?.('src') || '';
+  const file = /^(https?:|[^:]*$)/i.test(src) ? src.split(/[?#]/)[0].split('/').pop().slice(0, 60) : '';
+  const text = title ? w.titledCannotShow(title) : n ? w.nthCannotShow(n, file) : w.cannotShow;
+  const box = el('p', { class: 'error', role: 'alert', lang: langTag(lang) }, text);
   const fallback = [...container.children].some((c) => c.localName !== 'script');
   root.replaceChildren(...adopt(root), box, ...(fallback ? [el('slot')] : []));
   if (container.style) container.style.minHeight = '';
@@ -91,7 +99,7 @@ export async function mount(container, data, options = {}) {
   const previous = previousRoot(container);
   if (previous) charts.get(previous)?.destroy();
   const root = hostRoot(container);
-  const chart = new Chart(container, core, options, data, (err) => showError(container, err), root);
+  const chart = new Chart(container, core, options, data, (err, title) => showError(container, err, title), root);
   charts.set(root, chart);
   return chart;
 }

@@ -29,9 +29,11 @@ export class View {
     this.legend = el('div', { class: 'legend', role: 'group' });
     bar.append(this.tabs, this.legend);
     this.panel = el('div', { class: 'panel', role: 'tabpanel', id: `${id}-panel` });
+    // Entering the points, a screen reader says the title and one sentence, the keys, before
+    // the first point; the summary and what the canvas says about its drawing follow the
+    // points, where reading on reaches them.
     this.stage = el('div', {
-      class: 'stage', id: `${id}-stage`, role: 'listbox', 'aria-labelledby': `${id}-title`,
-      'aria-describedby': `${id}-summary ${id}-drawn ${id}-keys`,
+      class: 'stage', id: `${id}-stage`, role: 'listbox', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-keys`,
     });
     this.canvas = el('canvas', { 'aria-hidden': 'true' });
     this.options = el('div', { class: 'options' });
@@ -46,7 +48,8 @@ export class View {
     this.pager.append(this.prevPage, this.pageStatus, this.nextPage);
     this.panel.append(this.stage, this.pager);
     this.summary = el('p', { class: 'sr-only', id: `${id}-summary` });
-    this.keys = el('p', { class: 'sr-only', id: `${id}-keys` });
+    // Said on entering the points; hidden from reading on, which would say it twice.
+    this.keys = el('p', { id: `${id}-keys`, hidden: '' });
     // What the canvas says about how it is drawn (one group in three, the change's own scale).
     this.drawn = el('p', { class: 'sr-only', id: `${id}-drawn` });
     this.notes = el('ol', { class: 'notes' });
@@ -57,8 +60,10 @@ export class View {
     this.csvButton = el('button', { type: 'button' });
     actions.append(this.tableButton, this.csvButton, this.pngButton);
     // Collapsed, the table is hidden from everyone; the summary says what it holds in words.
+    // Open, its scroller is a focusable group named by the caption (not a landmark region: two
+    // charts of the same title would be two landmarks of the same name).
     this.tableWrap = el('div', {
-      class: 'table-wrap', id: `${id}-table`, role: 'region', tabindex: '0', 'aria-labelledby': `${id}-caption`, hidden: '',
+      class: 'table-wrap', id: `${id}-table`, role: 'group', tabindex: '0', 'aria-labelledby': `${id}-caption`, hidden: '',
     });
     fig.append(cap, bar, this.panel, this.summary, this.drawn, this.keys, this.notes, this.source, actions, this.tableWrap);
     root.append(fig);
@@ -114,7 +119,7 @@ export class View {
       return b;
     }));
     this.stage.setAttribute('aria-roledescription', ui.chart);
-    this.#text(this.summary, t.summary);
+    this.#text(this.summary, beforeNotes(t.summary, t.notes));
     this.keys.textContent = ui.keys;
     this.notes.replaceChildren(...t.notes.map((n) => this.#text(el('li'), n)));
     this.#source(t.source, t.sourceUrl);
@@ -311,8 +316,11 @@ export class View {
   }
 
   /**
-   * Shows point `p`'s tooltip, where it covers no other point's mark if it can (`marks`:
-   * every point's mark as drawn, CSS px), and the hover box when the pointer brought it.
+   * Shows point `p`'s tooltip (`marks`: every point's mark as drawn, CSS px), and the hover
+   * box when the pointer brought it. It covers neither the point's own ring, nor the widget's
+   * controls and title, nor other marks, and stays on screen and near its point, where any
+   * place allows (see `place`); where none does, it leaves out the footnotes' text (the notes
+   * under the chart hold it, and its lines keep their markers) if that finds a better place.
    */
   show(p, marks, byPointer) {
     this.hoverBox.hidden = !byPointer;
@@ -322,23 +330,36 @@ export class View {
       this.hoverBox.style.transform = `translate(${p.x}px, ${p.y}px)`;
     }
     this.tip.replaceChildren(this.#text(el('div', { class: 'h' }), p.heading), el('div', { class: 'v' }, p.value),
-      ...p.lines.map((l) => this.#text(el('div', { class: 'l' }), l)));
+      ...p.lines.map((l) => this.#text(el('div', { class: NOTE.test(l) ? 'l fn' : 'l' }), l)));
+    this.tip.classList.remove('compact');
     this.tip.hidden = false;
-    // The tooltip may reach above and below the stage, over the text around it, but no wider.
-    // Within the part of the widget on screen, where that leaves the tooltip room: a tap near
-    // the top of a phone's screen must not open it above the screen.
-    const fig = this.figure.getBoundingClientRect();
     const st = this.stage.getBoundingClientRect();
-    const seen = { top: Math.max(fig.top, 0), bottom: Math.min(fig.bottom, window.innerHeight || fig.bottom) };
-    const room = seen.bottom - seen.top >= this.tip.offsetHeight + 8;
+    const fig = this.figure.getBoundingClientRect();
+    const rel = (r, m = 0) => ({ x: r.left - st.left - m, y: r.top - st.top - m, w: r.width + 2 * m, h: r.height + 2 * m });
+    const boxes = (sel, m) => [...this.figure.querySelectorAll(sel)].map((e) => e.getBoundingClientRect()).filter((r) => r.width).map((r) => rel(r, m));
+    // Each control with the 4 px its focus ring reaches beyond it.
+    const avoid = boxes(CLEAR, 4);
+    // A point the keyboard left focused keeps its ring clear of the pointer's tooltip.
+    const f = byPointer ? this.optionNodes[this.focusedOption()] : null;
+    const ring = f ? rel(f.getBoundingClientRect(), RING) : null;
     const area = {
-      w: this.stage.clientWidth,
-      top: (room ? seen.top : fig.top) - st.top,
-      bottom: (room ? seen.bottom : fig.bottom) - st.top,
+      w: this.stage.clientWidth, top: fig.top - st.top, bottom: fig.bottom - st.top,
+      seenTop: -st.top, seenBottom: (window.innerHeight || fig.bottom) - st.top,
     };
-    const { x, y } = place(p, { w: this.tip.offsetWidth, h: this.tip.offsetHeight }, area,
-      marks.filter((m) => m !== p.mark), byPointer);
-    this.tip.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    const near = { others: marks.filter((m) => m !== p.mark), avoid, ring, text: boxes('figure > .notes, .source') };
+    // Its size to the next whole pixel and one more, for the rounding of its place.
+    const at = () => {
+      const r = this.tip.getBoundingClientRect();
+      return place(p, { w: Math.ceil(r.width) + 1, h: Math.ceil(r.height) + 1 }, area, near, byPointer);
+    };
+    let best = at();
+    if (best.key.slice(0, 7).some((k) => k > 0) && this.tip.querySelector('.fn')) {
+      this.tip.classList.add('compact');
+      const short = at();
+      if (less(short.key, best.key)) best = short;
+      else this.tip.classList.remove('compact');
+    }
+    this.tip.style.transform = `translate(${Math.round(best.x)}px, ${Math.round(best.y)}px)`;
   }
 
   hide() {
@@ -348,34 +369,80 @@ export class View {
 }
 
 /**
- * Where a `tip`-sized tooltip for point `p` goes in `area` ({w, top, bottom}: the stage's
- * width, and how far up and down the widget reaches, relative to the stage): the place covering least of
- * `others` (boxes {x, y, w, h}; the point itself counts four times), and of equals the
- * nearest. A tooltip the pointer brought (`beside`) stays beside its point, so the pointer
- * can move straight onto it; one the keyboard or a tap brought may also go along an edge of
- * the stage. The marks are a few hundred at most: a hover stays well under a millisecond.
+ * `summary` up to the sentence before the first footnote's text in it: the notes under the
+ * chart say each footnote, once.
  */
-export function place(p, tip, area, others, beside) {
+function beforeNotes(summary, notes) {
+  const at = notes.map((n) => summary.indexOf(n.replace(/^\S+\s/, ''))).filter((i) => i >= 0);
+  if (!at.length) return summary;
+  const head = summary.slice(0, Math.min(...at));
+  return head.slice(0, Math.max(head.lastIndexOf('。'), head.lastIndexOf('. ')) + 1);
+}
+
+/** A footnote's line: it starts with its circled marker (①–⑳). */
+const NOTE = /^[\u2460-\u2473]/;
+/**
+ * What a tooltip never covers: the widget's controls, the open table, and the title (in
+ * forced colours a tooltip over it reads as page text).
+ */
+const CLEAR = '[role=tab], .legend > *, .actions button, .source a, .table-wrap:not([hidden]), figcaption';
+/** How far a focused point's ring reaches beyond its box (3 px outline, 1 px offset, 5 px halo). */
+const RING = 6;
+
+/** The area two boxes {x, y, w, h} share, with `m` px of margin round `b`. */
+const overlap = (a, b, m = 0) => Math.max(0, Math.min(a.x + a.w, b.x + b.w + m) - Math.max(a.x, b.x - m))
+  * Math.max(0, Math.min(a.y + a.h, b.y + b.h + m) - Math.max(a.y, b.y - m));
+
+/**
+ * Where a `tip`-sized tooltip for point `p` goes, relative to the stage. `area`: the stage's
+ * width `w`, how far up and down the widget reaches (`top`, `bottom`) and the part of it on
+ * screen (`seenTop`, `seenBottom`). `near.ring`: the ring of a point the keyboard left focused
+ * (or null); `near.avoid`: boxes it must not cover (controls, the title); `near.others`: the
+ * other marks; `near.text`: the text around the plot. Places rank by what they cover, in this
+ * order of harm: the point's own ring (or hover box), the focused ring, the boxes to avoid,
+ * the part off screen above, and below, the other marks, a place far from its point (not next
+ * to it), the text, and last the distance. The keyboard's tooltip (not `beside`) ranks the
+ * part off screen above before the boxes to avoid, and a place more than its height above or
+ * below its point before the other marks. Returns {x, y, key}: one of key[0..6] > 0 when no
+ * place avoids them all. The marks are a few hundred at most: a hover stays well under a
+ * millisecond.
+ */
+export function place(p, tip, area, near, beside) {
   const gap = 4;
-  const xs = [p.x + p.w + gap, p.x - tip.w - gap, p.x + p.w / 2 - tip.w / 2];
-  const ys = [p.y + p.h / 2 - tip.h / 2, p.y - tip.h - gap, p.y + p.h + gap];
-  if (!beside) {
-    // Along an edge of the stage, but never far from the point: on a dense chart every spot
-    // covers some mark, and a tooltip a screen away from its point helps no one.
-    xs.push(0, area.w - tip.w);
-    const near = (y) => Math.abs(y + tip.h / 2 - (p.y + p.h / 2)) <= 3 * tip.h + p.h;
-    for (const y of [area.top, area.bottom - tip.h]) if (near(y)) ys.push(y);
-  }
-  const overlap = (a, b) => Math.max(0, Math.min(a.x + tip.w, b.x + b.w) - Math.max(a.x, b.x))
-    * Math.max(0, Math.min(a.y + tip.h, b.y + b.h) - Math.max(a.y, b.y));
+  const m = beside ? 4 : RING;
+  const own = { x: p.x - m, y: p.y - m, w: p.w + 2 * m, h: p.h + 2 * m };
+  const xs = [own.x + own.w + gap, own.x - tip.w - gap, p.x + p.w / 2 - tip.w / 2, 0, area.w - tip.w];
+  const ys = [p.y + p.h / 2 - tip.h / 2, own.y - tip.h - gap, own.y + own.h + gap, area.top, area.bottom - tip.h,
+    area.seenTop, area.seenBottom - tip.h];
+  // Just past each control and each ring: the places left between them.
+  for (const b of [...near.avoid, own, near.ring]) if (b) ys.push(b.y + b.h + gap, b.y - tip.h - gap);
+  // Touching counts: a tooltip flush against a mark would hide its edge.
+  const sum = (list, c) => list.reduce((s, b) => s + overlap(c, b, 2), 0);
   let best = null;
   for (const y0 of ys) {
     for (const x0 of xs) {
-      const c = { x: Math.max(0, Math.min(x0, area.w - tip.w)), y: Math.max(area.top, Math.min(y0, area.bottom - tip.h)) };
-      const cost = others.reduce((sum, m) => sum + overlap(c, m), 0) + 4 * overlap(c, p);
+      const c = { x: Math.max(0, Math.min(x0, area.w - tip.w)), y: Math.max(area.top, Math.min(y0, area.bottom - tip.h)), w: tip.w, h: tip.h };
+      const top = Math.min(tip.h, Math.max(0, area.seenTop - c.y)) * tip.w;
+      const bottom = Math.min(tip.h, Math.max(0, c.y + tip.h - area.seenBottom)) * tip.w;
+      const covered = sum(near.avoid, c);
+      const apartY = Math.max(c.y - own.y - own.h, own.y - c.y - tip.h);
+      const apart = Math.max(c.x - own.x - own.w, own.x - c.x - tip.w, apartY);
       const dist = Math.hypot(c.x + tip.w / 2 - (p.x + p.w / 2), c.y + tip.h / 2 - (p.y + p.h / 2));
-      if (!best || cost < best.cost || (cost === best.cost && dist < best.dist)) best = { ...c, cost, dist };
+      const far = (beside ? apart > 3 * gap : apartY > tip.h) ? 1 : 0;
+      const marks = sum(near.others, c);
+      // The keyboard's tooltip goes when focus leaves the points, so a control under it is
+      // reached only once it has gone: its heading on screen comes first; and it stays near
+      // its point. The pointer's stays up, and the pointer reaches it from afar.
+      const key = [overlap(c, own), near.ring ? overlap(c, near.ring) : 0, ...(beside ? [covered, top] : [top, covered]), bottom,
+        ...(beside ? [marks, far] : [far, marks]), sum(near.text, c), dist];
+      if (!best || less(key, best.key)) best = { x: c.x, y: c.y, key };
     }
   }
   return best;
+}
+
+/** Whether `a` ranks before `b` (compared item by item; under a tenth of a px² is none). */
+function less(a, b) {
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > 0.1) return a[i] < b[i];
+  return false;
 }

@@ -63,10 +63,13 @@ fn compare(model: &Model, opts: &Options) -> Scene {
     f.set_footnotes(model, footnotes.clone());
     let labels = Labels::choose(&f, &cols, tiers, &footnotes, w);
 
-    // Vertical geometry: header | plot (with headroom for labels) | tier names | footer.
+    // Vertical geometry: header | plot (with headroom for labels) | areas' names | tier names | footer.
     let cat_size = f.px(f.ty.category);
     let cat_lines = tier_names(&f, &cols, tiers, cat_size);
-    let cat_h = cat_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * cat_size * LINE + f.px(8.0);
+    let name_size = f.px(f.ty.tick);
+    let names = names_under_bars(&f, &cols, model, name_size, labels.dense);
+    let names_h = if names { name_size * LINE + f.px(2.0) } else { 0.0 };
+    let cat_h = cat_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * cat_size * LINE + f.px(8.0) + names_h;
     let footer_h = f.footer_height(&labels.notes);
     let label_h = labels.value_size * LINE;
     let headroom = if labels.dense {
@@ -100,9 +103,13 @@ fn compare(model: &Model, opts: &Options) -> Scene {
         let cx = cols.x0 + cols.gw * (i as f64 + span / 2.0);
         if i % cols.every == 0 {
             pair(&mut f, &cols, &labels, &y, (i, t), cx, year.year, &footnotes);
+            if names {
+                let y = y1 + f.px(4.0);
+                name_bars(&mut f, &cols, model, cx, y, name_size);
+            }
         }
         for (k, line) in cat_lines[i].iter().enumerate() {
-            f.text(cx, y1 + f.px(6.0) + k as f64 * cat_size * LINE, line.clone(), cat_style);
+            f.text(cx, y1 + f.px(6.0) + names_h + k as f64 * cat_size * LINE, line.clone(), cat_style);
         }
     }
 
@@ -295,6 +302,35 @@ fn tier_names(f: &Frame, c: &Columns, tiers: &[TierModel], size: f64) -> Vec<Vec
             _ => Vec::new(),
         })
         .collect()
+}
+
+/// Whether each bar carries its area's name under it: both series drawn and, in some tier,
+/// both stated, so that two solid bars would differ in colour only (WCAG 1.4.1), and each
+/// name fits under its bar, whole or with at least two characters before its ellipsis.
+fn names_under_bars(f: &Frame, c: &Columns, model: &Model, size: f64, dense: bool) -> bool {
+    let stated_pair =
+        |t: &TierModel| !t.rate.is_derived() && t.reference_rate.as_ref().is_some_and(|r| !r.is_derived());
+    let fits = |name: &str| name_under_bar(f, c, name, size).chars().count() >= name.chars().count().min(3);
+    c.both()
+        && !dense
+        && model.current().tiers.iter().any(stated_pair)
+        && fits(&model.region().name)
+        && fits(&model.reference)
+}
+
+/// `name` as it fits under a bar.
+fn name_under_bar(f: &Frame, c: &Columns, name: &str, size: f64) -> String {
+    text::ellipsize(name, size, c.bar_w + c.pair_gap - f.px(2.0))
+}
+
+/// The region's and the reference's names under their bars of the pair centred at `cx`.
+fn name_bars(f: &mut Frame, c: &Columns, model: &Model, cx: f64, y: f64, size: f64) {
+    let style = LabelStyle::new(size, Ink::Muted).anchor(HAlign::Center, VAlign::Top);
+    let half = (c.pair_gap + c.bar_w) / 2.0;
+    for (x, name) in [(cx - half, &model.region().name), (cx + half, &model.reference)] {
+        let label = name_under_bar(f, c, name, size);
+        f.text(x, y, label, style);
+    }
 }
 
 /// The value axis: 0 at `bottom`, `max` at `top`.

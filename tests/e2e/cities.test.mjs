@@ -97,12 +97,8 @@ function markPixels(page, points, colours, tol = 8) {
 const tabsOf = (page) => page.$eval('#chart', (h) => [...h.shadowRoot.querySelectorAll('[role=tab]')]
   .map((b) => ({ view: b.dataset.view, label: b.textContent, selected: b.getAttribute('aria-selected') })));
 
-/** The screen-reader summary (the listbox's first description). */
-const summaryOf = (page) => page.$eval('#chart', (h) => {
-  const root = h.shadowRoot;
-  const id = root.querySelector('[role=listbox]').getAttribute('aria-describedby').split(' ')[0];
-  return root.getElementById(id).textContent;
-});
+/** The screen-reader summary (the paragraph after the points). */
+const summaryOf = (page) => page.$eval('#chart', (h) => h.shadowRoot.querySelector('[id$=-summary]').textContent);
 
 /** The cities' bars, as the region colour (`strong`) or the grey (`quiet`) would draw them. */
 async function checkBars(page, palette, highlighted) {

@@ -112,7 +112,7 @@ test('the chart draws inside the iframe on a host whose CSP forbids WebAssembly,
   const frame = await frameOf(page, '#change');
   const [state] = await canvases(frame, 'passrate-chart', { tol: 3 });
   assert.equal(state.view, 'change');
-  assert.ok(state.counts.region > 100, `dots in the region colour #d9480f: ${state.counts.region}`);
+  assert.ok(state.counts.region > 100, `dots in the region colour #e04f1a: ${state.counts.region}`);
   assert.equal(await frame.$eval('passrate-chart', (h) => h.shadowRoot.querySelector('.title').textContent), '运城市2019年高考本科达线情况');
   assert.match(await frame.$eval('passrate-chart', (h) => h.shadowRoot.querySelector('.tabs').textContent), /Change/);
   const first = await followed(page, '#change');

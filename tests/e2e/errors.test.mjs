@@ -25,7 +25,7 @@ test('error box: invalid inline data names the field, logs an error, and the oth
   assert.ok(bad.text, 'an .error[role=alert] box is shown');
   assert.ok(bad.visible, 'the error box is visible');
   // The reader gets one sentence in the page's language; the field goes to the console.
-  assert.equal(bad.text, '这张图表暂时无法显示。');
+  assert.equal(bad.text, '本页第1张图表暂时无法显示。');
   assert.ok(bad.height < 120, `the box takes no more room than its sentence (${bad.height} px), no ${'520'}-px hole`);
   assert.equal(bad.canvas, false, 'no canvas in the error state');
   assert.ok(errors.some((e) => e.includes('years[0].tiers[1].rate') && e.includes('abc')), `console.error names the field: ${JSON.stringify(errors)}`);
@@ -196,7 +196,7 @@ test('a panic in one widget: it shows an error box, the others move to a fresh i
       canvas: hb.shadowRoot.querySelector('canvas')?.width ?? 0,
     };
   }, [a, b]);
-  assert.equal(state.errorBox, '这张图表暂时无法显示。', 'the reader is told in one sentence');
+  assert.equal(state.errorBox, '图表“运城市2019年高考本科达线情况”暂时无法显示。', 'the reader is told in one sentence, which chart');
   assert.ok(state.points > 0 && state.canvas > 0, JSON.stringify(state));
   const s = await canvasState(page, b);
   assert.ok(s.counts.region > 100, `the healthy widget is drawn again (${s.counts.region} px)`);

@@ -88,7 +88,7 @@ async function mountsAndLeavesNothing(t, app, host, check = async () => {}) {
     await p.click('#toggle');
     await p.waitForFunction((sel) => Number(document.querySelector(sel)?.dataset.drawn) > 0, host, { timeout: 30000 });
     const state = await canvasState(p, host, { tol: 3 });
-    assert.ok(state.counts.region > 1000, `bars in the region colour #d9480f: ${state.counts.region}`);
+    assert.ok(state.counts.region > 1000, `bars in the region colour #e04f1a: ${state.counts.region}`);
     const during = await listeners(cdp);
     // Counted, not looked up: the page may have listeners of the same kinds before the chart.
     const rest = [...before];

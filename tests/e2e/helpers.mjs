@@ -20,16 +20,16 @@ export const PAGES = '/tests/e2e/pages';
 // ─── the palette (src/render.rs, Theme::light() and Theme::dark()) ────────────────────────────
 export const PALETTE = {
   light: {
-    region: [217, 72, 15], reference: [37, 99, 194], previous: [120, 128, 138], warning: [180, 35, 24],
+    region: [224, 79, 26], reference: [3, 47, 110], previous: [121, 129, 139], warning: [180, 35, 24],
     regionTint: [253, 226, 212], referenceTint: [219, 231, 250],
   },
   dark: {
-    region: [251, 146, 60], reference: [96, 165, 250], previous: [156, 163, 175], warning: [248, 113, 113],
-    regionTint: [84, 52, 33], referenceTint: [31, 52, 84],
+    region: [187, 98, 6], reference: [201, 224, 254], previous: [115, 121, 133], warning: [248, 113, 113],
+    regionTint: [62, 40, 26], referenceTint: [31, 52, 84],
   },
 };
 
-/** `[217, 72, 15]` → `'#D9480F'`, as the SVG backend writes fills. */
+/** `[224, 79, 26]` → `'#E04F1A'`, as the SVG backend writes fills. */
 export const hex = (rgb) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
 
 // ─── the server ──────────────────────────────────────────────────────────────────────────────

@@ -83,7 +83,7 @@ test('mount() draws in a figure, li, td, section, p and custom elements, across 
     assert.equal(s.inner, inner, `${id}: ${inner ? 'an inner host' : 'its own shadow root'}`);
     assert.equal(s.canvases, 1, `${id}: one canvas`);
     assert.ok(s.visible, `${id}: the canvas is visible`);
-    assert.ok(s.region > 1000, `${id}: bars in the region colour #d9480f (${s.region} px)`);
+    assert.ok(s.region > 1000, `${id}: bars in the region colour #e04f1a (${s.region} px)`);
     assert.ok(s.width > 0.8 * s.containerWidth, `${id}: the chart takes the container's width (${s.width} of ${s.containerWidth} px)`);
   }
   assert.deepEqual(errors, []);

@@ -206,7 +206,7 @@ test('the bars, the hatching and the legend swatches print in their colours', ()
     const { legend, title } = printed.layout[i];
     const swatches = { region: count(img, region, at(chart, legend)), reference: count(img, reference, at(chart, legend)) };
     assert.ok(swatches.region > 40 && swatches.reference > 20, `chart ${i + 1} (${title}): the legend's swatches print: ${JSON.stringify(swatches)}`);
-    assert.ok(count(img, region, { ...band, y0: top.y + legend.y1 }) > 100, `chart ${i + 1}: the region's marks print in #d9480f`);
+    assert.ok(count(img, region, { ...band, y0: top.y + legend.y1 }) > 100, `chart ${i + 1}: the region's marks print in #e04f1a`);
   });
 
   // The compare view: solid bars for the stated rates, hatched ones for the derived.

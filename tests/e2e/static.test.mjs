@@ -242,8 +242,8 @@ test('src: only http(s) and relative URLs are fetched', async (t) => {
     onPage: (p) => p.on('request', (r) => requests.push(r.url())),
   });
   const boxes = await page.$$eval('passrate-chart', (hs) => hs.map((h) => h.shadowRoot.querySelector('.error')?.textContent ?? null));
-  assert.equal(boxes[0], '这张图表暂时无法显示。');
-  assert.equal(boxes[1], '这张图表暂时无法显示。');
+  assert.equal(boxes[0], '本页第1张图表暂时无法显示。');
+  assert.equal(boxes[1], '本页第2张图表暂时无法显示。');
   assert.ok(errors.some((e) => /src: expected an http\(s\) or relative URL, got "javascript:alert\(1\)"/.test(e)), errors.join('\n'));
   assert.ok(errors.some((e) => /src: expected an http\(s\) or relative URL, got "data:/.test(e)), errors.join('\n'));
   assert.equal(boxes[2], null, 'the relative src loads');

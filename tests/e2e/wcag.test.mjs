@@ -5,7 +5,7 @@
 //   node --test --test-concurrency=1 tests/e2e/wcag.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGES, ROOT, axe, formatViolations, useServer, waitTip, widgetState } from './helpers.mjs';
 
@@ -201,7 +201,7 @@ test('forced colours: focus changes pixels, the selected tab stands out, swatche
     return { sel: getComputedStyle(sel).backgroundColor, other: getComputedStyle(other).backgroundColor, swatch: getComputedStyle(sw).backgroundColor };
   });
   assert.notEqual(looks.sel, looks.other, `the selected tab differs: ${JSON.stringify(looks)}`);
-  assert.equal(looks.swatch, 'rgb(217, 72, 15)', 'the region swatch keeps its colour');
+  assert.equal(looks.swatch, 'rgb(224, 79, 26)', 'the region swatch keeps its colour');
   assert.deepEqual(errors, []);
 });
 
@@ -412,4 +412,180 @@ test('2.4.11, 2.5.3, 3.2.1: each focus stop is unobscured, named by its label, a
     assert.ok(seen.includes('div[option]') && seen.filter((s) => s === 'button[tab]').length === 1, `the stops: ${seen.join(', ')}`);
     assert.deepEqual(errors, []);
   }
+});
+
+// Forced colours (Windows high contrast), what the second audit saw: the tooltip lost its only
+// edge (a shadow) and floated over the title; each point's 1-px text showed as specks; static
+// legend items got borders like the buttons. Screenshots: target/screenshots/forced-*.png.
+test('forced colours: the tooltip keeps an edge and stays off the title, the points show no specks, static legend items are no buttons', async (t) => {
+  const out = join(ROOT, 'target', 'screenshots');
+  mkdirSync(out, { recursive: true });
+  for (const [path, scheme] of [[`${PAGES}/one.html`, 'light'], [`${PAGES}/cities.html`, 'dark']]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 1100 }, colorScheme: scheme });
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+    await page.waitForTimeout(100);
+    const name = path.includes('cities') ? 'cities' : 'one';
+    // No specks: the stage looks the same with the options taken away.
+    const stage = page.locator('#chart .stage');
+    const withOptions = await stage.screenshot({ path: join(out, `forced-${name}-${scheme}-stage.png`) });
+    await page.$eval('#chart', (h) => { h.shadowRoot.querySelector('.options').style.visibility = 'hidden'; });
+    const without = await stage.screenshot();
+    await page.$eval('#chart', (h) => { h.shadowRoot.querySelector('.options').style.visibility = ''; });
+    assert.ok(withOptions.equals(without), `${name}: the points' hidden text paints nothing`);
+    // The legend: buttons have a border, static items none.
+    const legend = await page.$eval('#chart', (h) => [...h.shadowRoot.querySelectorAll('.legend > *')].map((e) => ({
+      button: e.localName === 'button', border: parseFloat(getComputedStyle(e).borderTopWidth), style: getComputedStyle(e).borderTopStyle,
+    })));
+    assert.ok(legend.some((l) => !l.button), `${name}: the legend has static items`);
+    for (const l of legend) {
+      if (l.button) assert.ok(l.border >= 1 && l.style !== 'none', `${name}: a legend button has its border`);
+      else assert.ok(l.border === 0 || l.style === 'none', `${name}: a static legend item has no border (${l.border} ${l.style})`);
+    }
+    // Every point's tooltip, by pointer: an edge in the forced text colour, off the title.
+    const n = await page.$eval('#chart', (h) => h.chart.points.length);
+    for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 6))) {
+      await page.$eval('#chart', (h, i) => h.shadowRoot.querySelectorAll('[role=option]')[i].scrollIntoView({ block: 'center' }), i);
+      const c = await page.$eval('#chart', (h, i) => {
+        const r = h.shadowRoot.querySelector('canvas').getBoundingClientRect();
+        const p = h.chart.points[i];
+        return { x: r.x + p.mark.x + p.mark.w / 2, y: r.y + p.mark.y + p.mark.h / 2 };
+      }, i);
+      await page.mouse.move(2, 2);
+      await page.mouse.move(c.x, c.y, { steps: 2 });
+      await page.waitForFunction((i) => document.querySelector('#chart').chart.active === i, i, { timeout: 2000 });
+      const tip = await page.$eval('#chart', (h) => {
+        const tip = h.shadowRoot.querySelector('.tip');
+        const cs = getComputedStyle(tip);
+        const r = tip.getBoundingClientRect();
+        const cap = h.shadowRoot.querySelector('figcaption').getBoundingClientRect();
+        return {
+          width: parseFloat(cs.borderTopWidth), style: cs.borderTopStyle, color: cs.borderTopColor, fill: cs.backgroundColor,
+          overTitle: Math.min(r.right, cap.right) > Math.max(r.left, cap.left) && Math.min(r.bottom, cap.bottom) > Math.max(r.top, cap.top),
+        };
+      });
+      assert.ok(tip.width >= 1 && tip.style === 'solid', `${name} point ${i}: the tooltip has a border`);
+      assert.ok(contrast(tip.color, tip.fill) >= 3, `${name} point ${i}: its border ${tip.color} stands out from its fill ${tip.fill}`);
+      assert.equal(tip.overTitle, false, `${name} point ${i}: the tooltip is off the title`);
+      if (i === 0) await page.locator('#chart').screenshot({ path: join(out, `forced-${name}-${scheme}-tip.png`) });
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});
+
+/** The accessibility tree of the page, as Chromium gives it to assistive technology. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const kids = (n) => (n.childIds || []).map((id) => byId.get(id)).filter(Boolean);
+  const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.value;
+  return { nodes: nodes.filter((n) => !n.ignored), kids, prop, role: (n) => n.role?.value, name: (n) => n.name?.value ?? '' };
+}
+
+// 1.3.1 Info and relationships: every row of every table has its row headers — the trend
+// table's tier and year, the cities table's area and tier — as the accessibility tree shows.
+test('1.3.1: every table row has its row headers in the accessibility tree (trend: tier and year; cities: area and tier)', async (t) => {
+  for (const [path, view, heads] of [[`${PAGES}/trend.html`, 'trend', 2], [`${PAGES}/cities.html`, 'cities', 2],
+    [`${PAGES}/one.html`, 'compare', 1], [`${PAGES}/one.html`, 'change', 1]]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 900 } });
+    await page.$eval('#chart', (h, v) => {
+      h.chart.setView(v);
+      h.shadowRoot.querySelector('.actions button[aria-expanded]').click();
+    }, view);
+    await page.waitForTimeout(100);
+    const ax = await axTree(page);
+    const table = ax.nodes.find((n) => ax.role(n) === 'table');
+    assert.ok(table, `${view}: a table`);
+    const rows = [];
+    const walk = (n) => ax.kids(n).forEach((k) => (ax.role(k) === 'row' ? rows.push(k) : walk(k)));
+    walk(table);
+    const body = rows.filter((r) => !ax.kids(r).some((c) => ax.role(c) === 'columnheader'));
+    assert.ok(body.length >= 2, `${view}: ${body.length} rows`);
+    for (const r of body) {
+      const roles = ax.kids(r).map((c) => ax.role(c));
+      assert.deepEqual(roles.slice(0, heads), Array(heads).fill('rowheader'), `${view}: row "${ax.name(r)}" starts with ${heads} row headers: ${roles.join(' ')}`);
+      assert.ok(!roles.slice(heads).includes('rowheader'), `${view}: only those`);
+    }
+    // The two headers of a row differ, so reading down a column says both (the tier and its year).
+    if (heads === 2) {
+      const pairs = body.map((r) => ax.kids(r).slice(0, 2).map((c) => ax.name(c)).join('|'));
+      assert.equal(new Set(pairs).size, pairs.length, `${view}: every row's headers are its own`);
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});
+
+// 2.4.6 and axe's landmark-unique (best practice): two charts of the same title on one page,
+// their tables open, are not two landmarks of the same name.
+test('axe-core: two charts of the same title, tables open, tooltips shown: no violations (landmark-unique included)', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/same-title.html`, { viewport: { width: 1000, height: 1100 } });
+  await page.$$eval('passrate-chart', (hs) => hs.forEach((h) => h.shadowRoot.querySelector('.actions button[aria-expanded]').click()));
+  await page.$eval('#b', (h) => h.shadowRoot.querySelector('[role=option]').focus());
+  await page.waitForTimeout(100);
+  const titles = await page.$$eval('passrate-chart', (hs) => hs.map((h) => h.shadowRoot.querySelector('.title').textContent));
+  assert.equal(titles[0], titles[1], 'the same title');
+  const violations = await axe(page);
+  assert.equal(violations.length, 0, formatViolations(violations));
+  assert.deepEqual(errors, []);
+});
+
+// Tabbing into the points: the title, the role and one sentence before the first point's own
+// words (the second audit heard 200–550 characters); each footnote said once in all a screen
+// reader reads, the table closed.
+test('entry: one sentence before the first point (≤ 120 characters in Chinese, ≤ 240 in English); each footnote said once', async (t) => {
+  for (const [path, lang] of [[`${PAGES}/one.html`, 'zh-CN'], [`${PAGES}/cities.html`, 'zh-CN'], [`${PAGES}/trend.html`, 'zh-CN'],
+    [`${PAGES}/one.html`, 'en'], [`${PAGES}/cities.html`, 'en']]) {
+    const { page, errors } = await open(t, path, { viewport: { width: 1000, height: 1100 } });
+    await page.$eval('#chart', (h, lang) => h.setAttribute('lang', lang), lang);
+    await page.waitForTimeout(100);
+    for (const view of await page.$eval('#chart', (h) => h.chart.views)) {
+      await page.$eval('#chart', (h, v) => h.chart.setView(v), view);
+      await page.waitForTimeout(50);
+      const ax = await axTree(page);
+      const box = ax.nodes.find((n) => ax.role(n) === 'listbox');
+      // The role description from the DOM: CDP garbles any non-ASCII one (a tool limit).
+      const role = await page.$eval('#chart', (h) => h.shadowRoot.querySelector('[role=listbox]').getAttribute('aria-roledescription'));
+      const before = [ax.name(box), role, box.description?.value ?? ''];
+      const length = before.join(' ').length;
+      const what = `${path} ${lang} ${view}`;
+      t.diagnostic(`${what}: ${length} characters before the first point`);
+      assert.ok(length <= (lang === 'en' ? 240 : 120), `${what}: ${length} characters before the first point: ${JSON.stringify(before)}`);
+      assert.ok((before[2].match(/[。！？]|[.!?](\s|$)/g) || []).length <= 1, `${what}: one sentence: ${before[2]}`);
+      // Each footnote, without its marker, in everything read: the words of the page, each
+      // option, the listbox's description.
+      const notes = await page.$eval('#chart', (h) => [...h.shadowRoot.querySelectorAll('figure > .notes li')].map((li) => li.textContent.replace(/^\S+\s/, '')));
+      // Text runs in another language are nodes of their own: the page's words joined as read.
+      const read = [ax.nodes.filter((n) => ax.role(n) === 'StaticText').map((n) => ax.name(n)).join(''),
+        ...ax.nodes.filter((n) => ax.role(n) === 'option').map((n) => ax.name(n)), box.description?.value].join('\n');
+      for (const note of notes) {
+        const times = read.split(note).length - 1;
+        assert.equal(times, 1, `${what}: the footnote "${note.slice(0, 30)}…" is said ${times} times`);
+      }
+    }
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});
+
+// 3.3.1 Error identification, 4.1.3 Status messages: with several charts on a page, each error
+// alert says which chart failed — by its place on the page and its data file when the data
+// never loaded, by its title when a drawn chart fails.
+test('3.3.1, 4.1.3: each error alert names its chart: place and data file, or title', async (t) => {
+  const { page, errors } = await open(t, `${PAGES}/errors-named.html`, { viewport: { width: 1000, height: 900 } });
+  const alerts = await page.$$eval('passrate-chart', (hs) => hs.map((h) => h.shadowRoot.querySelector('[role=alert]')?.textContent ?? null));
+  assert.deepEqual(alerts, [
+    null,
+    '本页第2张图表暂时无法显示（数据：no-such-file.json）。',
+    '本页第3张图表暂时无法显示。',
+    'Chart 4 on this page (data: gone.csv) cannot be shown right now.',
+  ]);
+  // A chart that was drawn, then failed for good (its engine could not restart): its title.
+  await page.$eval('#good', (h) => h.chart._fail(new Error('test: the engine could not restart')));
+  const failed = await page.$eval('#good', (h) => h.shadowRoot.querySelector('[role=alert]')?.textContent);
+  assert.equal(failed, '图表“运城市2019年高考本科达线情况”暂时无法显示。');
+  // Each failure also goes to the console, for the page's editor (the test expects them).
+  assert.ok(errors.length >= 3, errors.join('\n'));
 });
