@@ -91,7 +91,7 @@ fn code_of(text: &str) -> String {
             }
             out.push('"');
             i += 1;
-        } else if (c == '\'' && b.get(i + 2) == Some(&'\'')) || (c == '\'' && next == Some('\\')) {
+        } else if c == '\'' && (b.get(i + 2) == Some(&'\'') || next == Some('\\')) {
             // A char literal ('a', '\n', '\u{202e}'); a lifetime ('a) is left as it is.
             let mut j = i + 1;
             while j < b.len() && b[j] != '\'' {
