@@ -96,7 +96,8 @@ const MAX_OBJECT_DEPTH: usize = 16;
 /// fewest decimals that give them exactly (a JS number does not keep how it was typed).
 fn from_js(data: &JsValue) -> Result<Value, Error> {
     let failed = RefCell::new(None);
-    let seed = Seed { path: String::new(), depth: 0, failed: &failed };
+    let values = std::cell::Cell::new(0);
+    let seed = Seed { path: String::new(), depth: 0, failed: &failed, values: &values };
     let de = serde_wasm_bindgen::Deserializer::from(data.clone());
     match seed.deserialize(de) {
         Ok(v) => Ok(v),
@@ -136,6 +137,8 @@ struct Seed<'a> {
     path: String,
     depth: usize,
     failed: &'a RefCell<Option<Error>>,
+    /// Values read so far: an object holds at most [`crate::json::MAX_VALUES`], as JSON text does.
+    values: &'a std::cell::Cell<usize>,
 }
 
 impl Seed<'_> {
@@ -146,7 +149,7 @@ impl Seed<'_> {
     }
 
     fn child(&self, path: String) -> Seed<'_> {
-        Seed { path, depth: self.depth + 1, failed: self.failed }
+        Seed { path, depth: self.depth + 1, failed: self.failed, values: self.values }
     }
 }
 
@@ -155,6 +158,12 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         if self.depth > MAX_OBJECT_DEPTH {
             return Err(self.fail(Want::JsonValue, Got::Js("nested deeper than 16 levels (does it contain itself?)")));
+        }
+        self.values.set(self.values.get() + 1);
+        if self.values.get() > crate::json::MAX_VALUES {
+            let max = crate::json::MAX_VALUES;
+            self.failed.borrow_mut().get_or_insert(Error::expected(Path::Input, Want::AtMostValues(max), Got::MoreThan(max)));
+            return Err(de::Error::custom(""));
         }
         let path = self.path.clone();
         let failed = self.failed;

@@ -705,3 +705,40 @@ fn the_height_holds() {
     }
     assert!(over.is_empty(), "{} over:\n{}", over.len(), over.join("\n"));
 }
+
+/// Marks that cross other marks stand clear of them (WCAG 1.4.11): the dashed line where the
+/// counts disagree lies on a band of the background drawn over the bar, and a change of
+/// exactly zero is a diamond wider than the zero line it sits on.
+#[test]
+fn crossing_marks_stand_on_their_own() {
+    let l = layout(&common::fixture("seed.json"), View::Compare, &Options::default());
+    let at = |want: &dyn Fn(&Mark) -> bool| l.marks.iter().position(want);
+    let dash = at(&|m| matches!(m, Mark::Line { ink: Ink::Warning, .. })).expect("the counts marker");
+    let Mark::Line { from: (dx, dy), width: dw, .. } = l.marks[dash] else { unreachable!() };
+    let band = at(&|m| match m {
+        Mark::Line { from, to, ink: Ink::Background, width } => {
+            from.1 == dy && to.1 == dy && from.0 <= dx && to.0 >= dx && *width >= dw + 2
+        }
+        _ => false,
+    })
+    .expect("a band of the background under the dashes");
+    let bar = at(&|m| matches!(m, Mark::Fill { ink: Ink::Region, .. })).expect("the region's bar");
+    assert!(bar < band && band < dash, "bar {bar}, band {band}, dashes {dash}: the band between them");
+
+    let l = layout(&common::fixture("one-tier.json"), View::Change, &Options::default());
+    let diamond = l
+        .marks
+        .iter()
+        .find_map(|m| match m {
+            Mark::Polygon { points, ink: Ink::Region } => {
+                Some(points.iter().map(|p| p.0).max()? - points.iter().map(|p| p.0).min()?)
+            }
+            _ => None,
+        })
+        .expect("a no-change diamond");
+    let axis = l.marks.iter().filter_map(|m| match m {
+        Mark::Line { ink: Ink::Axis, width, .. } => Some(*width as i32),
+        _ => None,
+    });
+    assert!(diamond >= 8 && axis.into_iter().all(|w| diamond >= w + 6), "diamond {diamond} px wide");
+}

@@ -266,13 +266,15 @@ fn title_text_is_drawn() {
 
 #[wasm_bindgen_test]
 fn dark_theme_paints_a_dark_background() {
-    let (c, out) = draw("compare", 1.0, "dark");
+    let (c, _) = draw("compare", 1.0, "dark");
     let dark = Theme::dark();
     assert!(near(pixel(&c, 1, 1), dark.background));
     let l = expected(View::Compare, 1.0, Lang::Zh);
     let (x, y) = bars(&l, Ink::Region)[0].center();
     assert!(near(pixel(&c, x, y), dark.region));
-    assert_eq!(out["text"]["colors"]["background"], "#161b22");
+    let mut chart = Chart::new(&JsValue::from_str(SEED), "zh-CN").unwrap();
+    let text: serde_json::Value = serde_json::from_str(&chart.text(&settings("compare", "zh-CN", "dark")).unwrap()).unwrap();
+    assert_eq!(text["colors"]["background"], "#161b22");
 }
 
 #[wasm_bindgen_test]
@@ -293,7 +295,7 @@ fn csv_and_objects_give_the_same_frame() {
     }
     assert_eq!(d1, d2, "CSV and a JS object");
     assert_eq!(d1, d3, "CSV and JSON text");
-    let note = d1["text"]["notes"][0].as_str().unwrap();
+    let note = d1["notes"][0].as_str().unwrap();
     assert!(note.contains("16.2%"), "{note}");
 }
 
@@ -343,7 +345,7 @@ fn hit_returns_the_point_under_the_pointer_in_reading_order() {
     let (x, y) = r.center();
     let i = chart.hit(x as f64 / 2.0, y as f64 / 2.0);
     assert_eq!(i, 1, "region, then reference, in reading order");
-    let p = &out["text"]["points"][i as usize];
+    let p = &out["points"][i as usize];
     assert_eq!(p["heading"], "一本线 · 山西省 · 2019年");
     assert_eq!(p["value"], "14.8%");
     assert!(p["lines"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("15.5 − 0.7 = 14.8")), "{p}");

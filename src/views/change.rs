@@ -450,14 +450,12 @@ impl<'a> Change<'a> {
                 if b > a {
                     f.bar(bar, Ink::Region, c.is_derived());
                 } else {
-                    // No change: a tick on the zero line, so the point stands on a mark.
-                    let x = zero.round() as i32;
-                    f.marks.push(Mark::Line {
-                        from: (x, bar.y0),
-                        to: (x, bar.y1),
-                        ink: Ink::Region,
-                        width: f.stroke(2.0),
-                    });
+                    // No change: a diamond on the zero line, so the point stands on a mark that
+                    // an axis drawn in another colour cannot hide (it is wider than the line).
+                    let (x, y) = (zero.round() as i32, cur_y.round() as i32);
+                    let (hw, hh) = (f.px(5.0).round() as i32, ((bar.y1 - bar.y0) / 2).max(f.px(5.0).round() as i32));
+                    let points = vec![(x, y - hh), (x + hw, y), (x, y + hh), (x - hw, y)];
+                    f.marks.push(Mark::Polygon { points, ink: Ink::Region });
                 }
                 let target = Rect::new(a.min(zero - f.px(4.0)), bar.y0 as f64, b.max(zero + f.px(4.0)), bar.y1 as f64);
                 f.hit_with_target(bar, crate::layout::target(target, f.px(24.0)), year, i, Series::Change);
@@ -467,7 +465,9 @@ impl<'a> Change<'a> {
                     if c.value < 0.0 {
                         f.text(a - f.px(4.0), cur_y, label, style.anchor(HAlign::Right, VAlign::Middle));
                     } else {
-                        f.text(b + f.px(4.0), cur_y, label, style.anchor(HAlign::Left, VAlign::Middle));
+                        // Clear of the no-change diamond (half a px(5) wide) where there is no bar.
+                        let gap = if b > a { f.px(4.0) } else { f.px(8.0) };
+                        f.text(b + gap, cur_y, label, style.anchor(HAlign::Left, VAlign::Middle));
                     }
                 }
             }

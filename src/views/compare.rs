@@ -393,6 +393,11 @@ fn pair(
     if let Some(fc) = t.rate_from_counts.as_ref().filter(|fc| c.region && !fc.warnings.is_empty()) {
         let yc = y.y(fc.value);
         let w = f.stroke(2.0);
+        // On a band of the background, so the dashes stand 3:1 clear of the bar they cross.
+        let halo = w + 2 * f.stroke(1.5);
+        let (x0, x1) = ((rx0 - f.px(4.0)).round() as i32, (rx0 + bar_w + f.px(4.0)).round() as i32);
+        let at = yc.round() as i32;
+        f.marks.push(Mark::Line { from: (x0, at), to: (x1, at), ink: Ink::Background, width: halo });
         f.dashed(rx0 - f.px(4.0), rx0 + bar_w + f.px(4.0), yc, Ink::Warning, w);
         let marker = Rect::new(rx0 - f.px(4.0), yc - f.px(4.0), rx0 + bar_w + f.px(4.0), yc + f.px(4.0));
         f.hit_with_target(marker, marker, year, i, Series::FromCounts);
