@@ -1,9 +1,9 @@
 // cargo (release, wasm32) → wasm-bindgen --target web → npm binaryen wasm-opt -Oz, into pkg/
 // (the npm package's files; the demo server serves it at /pkg/), then the widget's modules
 // (js/src/) bundled by esbuild with the glue inside into one file, pkg/passrate-chart.js.
-// Then the editor's wasm, the same crate with --features authoring (the extractor), built in
-// its own target dir into pkg-authoring/: the playground loads it, readers never do, and it
-// is in neither pkg/ nor the npm package.
+// The reader's wasm is the crate crates/reader (the core and the browser shell, nothing else).
+// Then the editor's wasm, crates/editor (the extractor), into pkg-authoring/: the playground
+// loads it, readers never do, and it is in neither pkg/ nor the npm package.
 // Never Debian's /usr/bin/wasm-opt: its output fails at instantiation.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -85,14 +85,15 @@ export const AUTHORING = join(ROOT, 'pkg-authoring');
 export const AUTHORING_FILES = ['passrate_chart_authoring.js', 'passrate_chart_authoring_bg.wasm'];
 
 /**
- * The authoring wasm: the crate with `--features authoring` (the extractor's `extract(text,
- * lang)` besides the chart), in target/authoring so that both builds stay cached, glued by
- * wasm-bindgen --target web into pkg-authoring/ and shrunk like the reader's.
+ * The editor's wasm: the crate crates/editor (the extractor's `extract(text, lang)`), in
+ * target/authoring so that the core built with the extractor's feature and the reader's core
+ * stay cached side by side, glued by wasm-bindgen --target web into pkg-authoring/ and shrunk
+ * like the reader's.
  */
 export function buildAuthoring() {
-  console.log('» cargo build --release --target wasm32-unknown-unknown --features authoring (target/authoring)');
-  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '--features', 'authoring', '--target-dir', join('target', 'authoring')]);
-  const wasm = join(ROOT, 'target', 'authoring', 'wasm32-unknown-unknown', 'release', 'passrate_chart.wasm');
+  console.log('» cargo build --release --target wasm32-unknown-unknown -p passrate-chart-editor (target/authoring)');
+  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '-p', 'passrate-chart-editor', '--target-dir', join('target', 'authoring')]);
+  const wasm = join(ROOT, 'target', 'authoring', 'wasm32-unknown-unknown', 'release', 'passrate_chart_editor.wasm');
   rmSync(AUTHORING, { recursive: true, force: true });
   console.log('» wasm-bindgen --target web → pkg-authoring/');
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-name', 'passrate_chart_authoring', '--out-dir', AUTHORING, wasm]);
@@ -111,11 +112,11 @@ export function buildAuthoring() {
 
 export async function build() {
   setup();
-  console.log('» cargo build --release --target wasm32-unknown-unknown');
-  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown']);
-  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'passrate_chart.wasm');
+  console.log('» cargo build --release --target wasm32-unknown-unknown -p passrate-chart-reader');
+  run('cargo', ['build', '--release', '--lib', '--target', 'wasm32-unknown-unknown', '-p', 'passrate-chart-reader']);
+  const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'passrate_chart_reader.wasm');
   console.log('» wasm-bindgen --target web');
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, wasm]);
+  run('wasm-bindgen', ['--target', 'web', '--out-name', 'passrate_chart', '--out-dir', PKG, wasm]);
   const out = join(PKG, 'passrate_chart_bg.wasm');
   console.log('» wasm-opt -Oz (npm binaryen)');
   run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), WASM_OPT_ARGS(out));

@@ -31,15 +31,17 @@ browserPackages();
 step('cargo fmt --check');
 run('cargo', ['fmt', '--check']);
 step('cargo clippy (native)');
-run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+run('cargo', ['clippy', '--workspace', '--all-targets', '--', '-D', 'warnings']);
+// The crates that are built for wasm32 (the command line's is native only).
+const WASM_CRATES = ['-p', 'passrate-chart', '-p', 'passrate-chart-reader', '-p', 'passrate-chart-editor'];
 step('cargo clippy (wasm32)');
-run('cargo', ['clippy', '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']);
+run('cargo', ['clippy', ...WASM_CRATES, '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']);
 step('cargo doc (warnings denied)');
-run('cargo', ['doc', '--no-deps'], { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } });
-step('cargo test (native: unit, golden SVG, layout, load errors, doc tests)');
-run('cargo', ['test']);
+run('cargo', ['doc', '--workspace', '--no-deps'], { env: { ...process.env, RUSTDOCFLAGS: '-D warnings' } });
+step('cargo test (native, every crate: unit, golden SVG, layout, load errors, command line, PNG, doc tests)');
+run('cargo', ['test', '--workspace']);
 step('wasm-bindgen-test in headless Chromium');
-run('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'], {
+run('cargo', ['test', '-p', 'passrate-chart-reader', '--target', 'wasm32-unknown-unknown', '--test', 'web'], {
   env: { ...process.env, CHROMEDRIVER, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner' },
 });
 step('release build');

@@ -6,8 +6,8 @@ set -e
 cd "$(dirname "$0")/.."
 out="${TMPDIR:-/tmp}/passrate-chart-wasm-size"
 mkdir -p "$out"
-cargo build --release --lib --target wasm32-unknown-unknown
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/passrate_chart.wasm
+cargo build --release --lib --target wasm32-unknown-unknown -p passrate-chart-reader
+wasm-bindgen --target web --out-name passrate_chart --out-dir "$out" target/wasm32-unknown-unknown/release/passrate_chart_reader.wasm
 node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
   "$out/passrate_chart_bg.wasm" -o "$out/opt.wasm"

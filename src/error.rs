@@ -297,7 +297,8 @@ impl Error {
         Error { path, kind }
     }
 
-    pub(crate) fn expected(path: Path, want: Want, got: Got) -> Self {
+    /// The value at `path` is not the `want`ed kind: it is `got`.
+    pub fn expected(path: Path, want: Want, got: Got) -> Self {
         Error::new(path, ErrorKind::Expected { want, got })
     }
 

@@ -13,8 +13,10 @@
 //!                                                         └→ its points' words, the page text (describe)
 //! ```
 //!
-//! Only `web` (compiled for wasm32 only) knows the browser exists; everything else runs and is
-//! tested natively. Every sentence comes from `words`, one module per language.
+//! This is the core of a workspace: the browser shell is the reader's own crate
+//! (`crates/reader`, the only Rust that knows the browser exists), the extractor's shell the
+//! editor's (`crates/editor`), and the command line with its PNG renderer `crates/cli`.
+//! Everything here runs and is tested natively. Every sentence comes from `words`, one module per language.
 //!
 //! ```
 //! use passrate_chart::{describe, layout, load, model, views, words::Lang};
@@ -57,17 +59,6 @@ pub mod table;
 pub mod text;
 pub mod views;
 pub mod words;
-
-#[cfg(target_arch = "wasm32")]
-pub mod web;
-
-// SAFETY: the wasm build is single-threaded (no atomics, no threads), as AssumeSingleThreaded requires.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-#[cfg(all(target_arch = "wasm32", feature = "authoring"))]
-pub mod web_authoring;
 
 pub use error::{Error, ErrorKind};
 

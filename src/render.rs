@@ -1,5 +1,6 @@
 //! Render: draws a [`Scene`] on any plotters [`DrawingBackend`]: `SVGBackend` natively,
-//! `CanvasBackend` in the browser; natively, `png` rasterises the SVG. It decides nothing
+//! `CanvasBackend` in the browser (the reader's crate); the command line's crate rasterises the SVG
+//! to PNG. It decides nothing
 //! about positions or words; it maps colour roles to a [`Theme`] and hands each mark to the
 //! backend.
 
@@ -7,9 +8,6 @@ use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
 };
-
-#[cfg(not(target_arch = "wasm32"))]
-pub mod png;
 
 use crate::layout::{hatch_lines, HAlign, Ink, Label, Mark, Rect, Scene, VAlign};
 use crate::text::{self, FONT_STACK};

@@ -713,17 +713,19 @@ fn the_height_holds() {
 fn crossing_marks_stand_on_their_own() {
     let l = layout(&common::fixture("seed.json"), View::Compare, &Options::default());
     let at = |want: &dyn Fn(&Mark) -> bool| l.marks.iter().position(want);
-    let dash = at(&|m| matches!(m, Mark::Line { ink: Ink::Warning, .. })).expect("the counts marker");
-    let Mark::Line { from: (dx, dy), width: dw, .. } = l.marks[dash] else { unreachable!() };
-    let band = at(&|m| match m {
-        Mark::Line { from, to, ink: Ink::Background, width } => {
-            from.1 == dy && to.1 == dy && from.0 <= dx && to.0 >= dx && *width >= dw + 2
-        }
+    // The counts marker over the plot (the legend's sample of it crosses no bar): the dashes
+    // come right after their band, on the same row and within it, the band wider than them.
+    let band = at(&|m| matches!(m, Mark::Line { ink: Ink::Background, .. })).expect("a band of the background");
+    let Mark::Line { from: (bx0, by), to: (bx1, _), width: bw, .. } = l.marks[band] else { unreachable!() };
+    let Mark::Line { from: (dx, dy), width: dw, .. } = l.marks[band + 1] else { panic!("dashes on the band") };
+    assert!(matches!(l.marks[band + 1], Mark::Line { ink: Ink::Warning, .. }), "the dashes follow their band");
+    assert!(dy == by && bx0 <= dx && dx <= bx1 && bw >= dw + 2, "band {bw} px, dashes {dw} px");
+    let bar = at(&|m| match m {
+        Mark::Fill { rect, ink: Ink::Region } => (rect.x0 - bx0 - 4).abs() <= 1 && (bx1 - 4 - rect.x1).abs() <= 1,
         _ => false,
     })
-    .expect("a band of the background under the dashes");
-    let bar = at(&|m| matches!(m, Mark::Fill { ink: Ink::Region, .. })).expect("the region's bar");
-    assert!(bar < band && band < dash, "bar {bar}, band {band}, dashes {dash}: the band between them");
+    .expect("the region's bar, the band 4 px beyond it each side");
+    assert!(bar < band, "bar {bar}, band {band}: the band drawn over the bar");
 
     let l = layout(&common::fixture("one-tier.json"), View::Change, &Options::default());
     let diamond = l

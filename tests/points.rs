@@ -44,7 +44,13 @@ fn extent(m: &Mark) -> Option<Rect> {
             let r = *radius as i32;
             Some(Rect { x0: center.0 - r, y0: center.1 - r, x1: center.0 + r, y1: center.1 + r })
         }
-        Mark::Polygon { .. } | Mark::Text(_) => None,
+        Mark::Polygon { points, .. } => Some(Rect {
+            x0: points.iter().map(|p| p.0).min()?,
+            y0: points.iter().map(|p| p.1).min()?,
+            x1: points.iter().map(|p| p.0).max()?,
+            y1: points.iter().map(|p| p.1).max()?,
+        }),
+        Mark::Text(_) => None,
     }
 }
 

@@ -446,7 +446,7 @@ impl<'a> Change<'a> {
                 } else {
                     (zero, zero)
                 };
-                let bar = Rect::new(a, cur_y - rows.cur_bar / 2.0, b, cur_y + rows.cur_bar / 2.0);
+                let mut bar = Rect::new(a, cur_y - rows.cur_bar / 2.0, b, cur_y + rows.cur_bar / 2.0);
                 if b > a {
                     f.bar(bar, Ink::Region, c.is_derived());
                 } else {
@@ -456,8 +456,10 @@ impl<'a> Change<'a> {
                     let (hw, hh) = (f.px(5.0).round() as i32, ((bar.y1 - bar.y0) / 2).max(f.px(5.0).round() as i32));
                     let points = vec![(x, y - hh), (x + hw, y), (x, y + hh), (x - hw, y)];
                     f.marks.push(Mark::Polygon { points, ink: Ink::Region });
+                    // The point's mark is the diamond.
+                    bar = Rect { x0: x - hw, y0: y - hh, x1: x + hw, y1: y + hh };
                 }
-                let target = Rect::new(a.min(zero - f.px(4.0)), bar.y0 as f64, b.max(zero + f.px(4.0)), bar.y1 as f64);
+                let target = Rect::new(a.min(zero - f.px(6.0)), bar.y0 as f64, b.max(zero + f.px(6.0)), bar.y1 as f64);
                 f.hit_with_target(bar, crate::layout::target(target, f.px(24.0)), year, i, Series::Change);
                 if !self.compact {
                     let label = self.change_label(c);

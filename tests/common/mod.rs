@@ -6,10 +6,17 @@ use std::path::PathBuf;
 use passrate_chart::model::Model;
 use passrate_chart::words::Lang;
 
+/// The repository's top (where `package.json` is), for the tests of every crate of the
+/// workspace: fixtures, goldens and the demo's data live there.
+pub fn repo_root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors().find(|p| p.join("package.json").is_file()).map(PathBuf::from).unwrap_or(here)
+}
+
 /// `seed.json` / `seed.csv`, `multi-year.json` and `cities.csv` are the demo's data
 /// (`www/data/`); the rest live in `tests/fixtures/`.
 pub fn fixture_path(name: &str) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = repo_root();
     match name.strip_prefix("seed.") {
         Some(ext) => root.join("www/data").join(format!("yuncheng-2019.{ext}")),
         None if name == "multi-year.json" => root.join("www/data/example-multi-year.json"),

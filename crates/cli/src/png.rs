@@ -17,9 +17,9 @@ use std::sync::Arc;
 use resvg::tiny_skia::{Color, Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
-use super::{svg, Rgb, Theme};
-use crate::layout::{Mark, Scene};
-use crate::text::FONT_STACK;
+use passrate_chart::layout::{Mark, Scene};
+use passrate_chart::render::{svg, Rgb, Theme};
+use passrate_chart::text::FONT_STACK;
 
 /// Why a PNG could not be made.
 #[derive(Debug)]
@@ -245,9 +245,9 @@ mod tests {
 
     /// The faces the seed chart's glyphs are drawn from: (family, weight) → glyph count.
     fn faces(fonts: &Fonts) -> std::collections::BTreeMap<(String, u16), usize> {
-        let model = crate::parse(include_str!("../../www/data/yuncheng-2019.json")).unwrap();
-        let opts = crate::layout::Options { width: 360.0, dpr: 3.0, ..Default::default() };
-        let scene = crate::views::layout(&model, crate::views::View::Compare, &opts);
+        let model = passrate_chart::parse(include_str!("../../../www/data/yuncheng-2019.json")).unwrap();
+        let opts = passrate_chart::layout::Options { width: 360.0, dpr: 3.0, ..Default::default() };
+        let scene = passrate_chart::views::layout(&model, passrate_chart::views::View::Compare, &opts);
         let tree = tree(&scene, &Theme::light(), &model.title, fonts).unwrap();
         let mut out = std::collections::BTreeMap::new();
         visit_glyphs(tree.root(), &mut |g| {

@@ -1,4 +1,6 @@
-//! The browser shell: the only Rust that knows the browser exists.
+//! The reader's wasm: the browser shell, the only Rust that knows the browser exists. It
+//! depends on the core crate (`passrate-chart`) alone: neither the extractor nor the command
+//! line's PNG renderer is in what a reader downloads.
 //!
 //! One crossing per frame: the page holds the settings (view, language, theme, shown
 //! series) and calls [`Chart::frame`] with all of them; the frame lays out the scene, paints
@@ -6,6 +8,13 @@
 //! Hovering is [`Chart::hit`], a lookup in the scene's grid index. An error crosses once, as
 //! a JS `Error` whose `message` is the developer's English and whose `localized` is the same
 //! message in the reader's language.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::result_large_err)]
+
+// SAFETY: the wasm build is single-threaded (no atomics, no threads), as AssumeSingleThreaded requires.
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 use std::cell::RefCell;
 
@@ -15,15 +24,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use crate::describe::{PageText, PointText};
-use crate::error::{Error, Got, Path, Want};
-use crate::json::{Value, Writer};
-use crate::lang::Lang;
-use crate::layout::{self, Options, Scene, Shown};
-use crate::load::Dataset;
-use crate::model::Model;
-use crate::render::{self, Rgb, Theme};
-use crate::views::{self, View};
+use passrate_chart::describe::{PageText, PointText};
+use passrate_chart::error::{Error, Got, Path, Want};
+use passrate_chart::json::{Value, Writer};
+use passrate_chart::lang::Lang;
+use passrate_chart::layout::{self, Options, Scene, Shown};
+use passrate_chart::load::Dataset;
+use passrate_chart::model::Model;
+use passrate_chart::render::{self, Rgb, Theme};
+use passrate_chart::views::{self, View};
 
 /// Runs when the module is instantiated: a panic becomes a JS `Error` whose message says it is
 /// an internal error, instead of an opaque `unreachable` trap. Either way the instance may be
@@ -35,7 +44,7 @@ pub fn start() {
             Some(s) => (*s).to_string(),
             None => info.payload().downcast_ref::<String>().cloned().unwrap_or_default(),
         };
-        wasm_bindgen::throw_str(&crate::cat!("passrate-chart internal error: ", msg));
+        wasm_bindgen::throw_str(&passrate_chart::cat!("passrate-chart internal error: ", msg));
     }));
 }
 
@@ -69,12 +78,12 @@ fn lang_of(tag: &str) -> Lang {
 /// object.
 fn read(data: &JsValue) -> Result<Dataset, Error> {
     if let Some(text) = data.as_string() {
-        crate::load::from_text(&text)
+        passrate_chart::load::from_text(&text)
     } else if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-        let (text, _) = crate::load::decode_with(&bytes.to_vec(), gb18030)?;
-        crate::load::from_text(&text)
+        let (text, _) = passrate_chart::load::decode_with(&bytes.to_vec(), gb18030)?;
+        passrate_chart::load::from_text(&text)
     } else if data.is_object() {
-        crate::load::from_value(&from_js(data)?)
+        passrate_chart::load::from_value(&from_js(data)?)
     } else {
         let got = if data.is_undefined() { "undefined" } else { "a function or symbol" };
         Err(Error::expected(Path::Root, Want::Dataset, Got::Js(got)))
@@ -137,7 +146,7 @@ struct Seed<'a> {
     path: String,
     depth: usize,
     failed: &'a RefCell<Option<Error>>,
-    /// Values read so far: an object holds at most [`crate::json::MAX_VALUES`], as JSON text does.
+    /// Values read so far: an object holds at most [`passrate_chart::json::MAX_VALUES`], as JSON text does.
     values: &'a std::cell::Cell<usize>,
 }
 
@@ -160,9 +169,13 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
             return Err(self.fail(Want::JsonValue, Got::Js("nested deeper than 16 levels (does it contain itself?)")));
         }
         self.values.set(self.values.get() + 1);
-        if self.values.get() > crate::json::MAX_VALUES {
-            let max = crate::json::MAX_VALUES;
-            self.failed.borrow_mut().get_or_insert(Error::expected(Path::Input, Want::AtMostValues(max), Got::MoreThan(max)));
+        if self.values.get() > passrate_chart::json::MAX_VALUES {
+            let max = passrate_chart::json::MAX_VALUES;
+            self.failed.borrow_mut().get_or_insert(Error::expected(
+                Path::Input,
+                Want::AtMostValues(max),
+                Got::MoreThan(max),
+            ));
             return Err(de::Error::custom(""));
         }
         let path = self.path.clone();
@@ -255,7 +268,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(self.child(crate::cat!(self.path, "[", items.len(), "]")))? {
+        while let Some(v) = seq.next_element_seed(self.child(passrate_chart::cat!(self.path, "[", items.len(), "]")))? {
             items.push(v);
         }
         Ok(Value::Array(items))
@@ -264,7 +277,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut fields: Vec<(String, Value)> = Vec::new();
         while let Some(key) = map.next_key_seed(Key)? {
-            let path = if self.path.is_empty() { key.clone() } else { crate::cat!(self.path, ".", key) };
+            let path = if self.path.is_empty() { key.clone() } else { passrate_chart::cat!(self.path, ".", key) };
             let v = map.next_value_seed(self.child(path))?;
             fields.push((key, v));
         }
@@ -313,7 +326,7 @@ impl Chart {
     #[wasm_bindgen(constructor)]
     pub fn new(data: &JsValue, lang: &str) -> Result<Chart, JsValue> {
         let data = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
-        let model = crate::model::build(&data);
+        let model = passrate_chart::model::build(&data);
         let settings = Settings {
             view: View::Compare,
             lang: Lang::Zh,
@@ -336,7 +349,7 @@ impl Chart {
     /// Replaces the data; on error the chart keeps its previous data.
     pub fn update(&mut self, data: &JsValue, lang: &str) -> Result<(), JsValue> {
         self.data = read(data).map_err(|e| js_error(&e, lang_of(lang)))?;
-        self.model = crate::model::build(&self.data);
+        self.model = passrate_chart::model::build(&self.data);
         self.model_for = (Lang::Zh, None);
         self.settings_text.clear();
         self.scene = None;
@@ -364,7 +377,7 @@ impl Chart {
     pub fn text(&mut self, settings: &str) -> Result<String, JsValue> {
         let opts = self.options(settings, 0.0, 0.0, 1.0, false)?;
         let s = &self.settings;
-        let page = crate::describe::page(&self.model, s.view, s.lang, opts.shown);
+        let page = passrate_chart::describe::page(&self.model, s.view, s.lang, opts.shown);
         let mut w = Writer::default();
         page_json(&mut w, &page, s.view, &s.theme, opts.shown);
         Ok(w.out)
@@ -396,17 +409,17 @@ impl Chart {
         paint(canvas, &scene, &s.theme)?;
         let keys: Vec<String> = scene.hits.hits.iter().map(layout::Hit::key).collect();
         let fresh = text || self.points_for.as_ref().is_none_or(|(st, k)| *st != self.settings_text || *k != keys);
-        let points = fresh.then(|| crate::describe::points(&self.model, &scene, s.lang));
+        let points = fresh.then(|| passrate_chart::describe::points(&self.model, &scene, s.lang));
         let mut w = Writer::default();
         w.object(|o| {
             o.int("width", scene.width as i64);
             o.int("height", scene.height as i64);
-            o.key("dpr").raw(&crate::format::plain(scene.dpr));
+            o.key("dpr").raw(&passrate_chart::format::plain(scene.dpr));
             // A view too tall for one canvas is paged: which page, of how many, in words.
             o.int("page", scene.page as i64);
             o.int("pages", scene.pages as i64);
             if scene.pages > 1 {
-                o.str("pageNote", &crate::words::words(s.lang).page_note(scene.page + 1, scene.pages));
+                o.str("pageNote", &passrate_chart::words::words(s.lang).page_note(scene.page + 1, scene.pages));
             }
             // Each point's touch target, and its mark as drawn (which a tooltip keeps clear of).
             for (key, mark) in [("boxes", false), ("marks", true)] {
@@ -436,7 +449,7 @@ impl Chart {
     pub fn table(&mut self, settings: &str) -> Result<String, JsValue> {
         self.options(settings, 0.0, 0.0, 1.0, false)?;
         let s = &self.settings;
-        let t = crate::describe::table(&self.model, s.view, s.lang);
+        let t = passrate_chart::describe::table(&self.model, s.view, s.lang);
         let mut w = Writer::default();
         table_json(&mut w, &t);
         Ok(w.out)
@@ -447,7 +460,7 @@ impl Chart {
     /// source's words, its warnings and the source, in the language of `settings`.
     pub fn csv(&mut self, settings: &str) -> Result<String, JsValue> {
         self.options(settings, 0.0, 0.0, 1.0, false)?;
-        Ok(crate::describe::data_csv(&self.model, self.settings.lang))
+        Ok(passrate_chart::describe::data_csv(&self.model, self.settings.lang))
     }
 
     /// Draws a standalone image of the view on `canvas` — title, legend, footnotes and source
@@ -493,7 +506,7 @@ impl Chart {
         }
         let s = &self.settings;
         if self.model_for != (s.lang, s.focus) {
-            self.model = crate::model::build_in(&self.data, s.lang);
+            self.model = passrate_chart::model::build_in(&self.data, s.lang);
             self.model.focus = s.focus.unwrap_or(0);
             self.model.highlighted = s.focus.is_some();
             self.model_for = (s.lang, s.focus);
@@ -507,7 +520,7 @@ impl Chart {
     }
 
     fn read_settings(&self, text: &str) -> Result<Settings, JsValue> {
-        let v = crate::json::parse(text).map_err(|_| usage("settings: expected a JSON object"))?;
+        let v = passrate_chart::json::parse(text).map_err(|_| usage("settings: expected a JSON object"))?;
         let field = |k: &str| v.get(k).and_then(Value::as_str);
         let view = match field("view") {
             None => View::Compare,
@@ -524,15 +537,12 @@ impl Chart {
             _ => 7,
         };
         let shown = Shown { region: shown & 1 != 0, reference: shown & 2 != 0, previous: shown & 4 != 0 };
-        let focus =
-            match field("highlight").filter(|h| !h.is_empty()) {
-                None => None,
-                Some(h) => {
-                    self.data.regions.iter().position(|r| r.name.is(h)).map(Some).ok_or_else(|| {
-                        usage(&crate::cat!("highlight: expected a region of the data, got \"", h, "\""))
-                    })?
-                }
-            };
+        let focus = match field("highlight").filter(|h| !h.is_empty()) {
+            None => None,
+            Some(h) => self.data.regions.iter().position(|r| r.name.is(h)).map(Some).ok_or_else(|| {
+                usage(&passrate_chart::cat!("highlight: expected a region of the data, got \"", h, "\""))
+            })?,
+        };
         let page = match v.get("page") {
             Some(Value::Number(n)) => n.parse::<usize>().unwrap_or(0),
             _ => 0,
@@ -546,16 +556,16 @@ fn theme_of(name: &str, style: Option<&Value>) -> Result<Theme, JsValue> {
     let mut theme = Theme::named(name).ok_or_else(|| usage("theme: expected \"light\" or \"dark\""))?;
     let Some(style) = style else { return Ok(theme) };
     for (k, val) in style.as_object().ok_or_else(|| usage("style: expected a JSON object"))? {
-        let text = val.as_str().ok_or_else(|| usage(&crate::cat!("style.", k, ": expected a string")))?;
+        let text = val.as_str().ok_or_else(|| usage(&passrate_chart::cat!("style.", k, ": expected a string")))?;
         if k == "font" {
-            let family = crate::load::visible(text).unwrap_or_default();
+            let family = passrate_chart::load::visible(text).unwrap_or_default();
             // A family list only: nothing that could end the canvas font shorthand early.
             if family.len() > 200 || family.contains(';') {
                 return Err(usage("style.font: expected a CSS font family list"));
             }
             theme.font = (!family.is_empty()).then(|| family.to_string());
         } else {
-            theme.set(k, text).map_err(|e| usage(&crate::cat!("style.", e)))?;
+            theme.set(k, text).map_err(|e| usage(&passrate_chart::cat!("style.", e)))?;
         }
     }
     Ok(theme)
@@ -572,7 +582,7 @@ fn hex(c: Rgb) -> String {
 }
 
 /// A data table as JSON.
-fn table_json(w: &mut Writer, t: &crate::describe::Table) {
+fn table_json(w: &mut Writer, t: &passrate_chart::describe::Table) {
     w.object(|o| {
         o.str("caption", &t.caption);
         o.strs("columns", &t.columns);

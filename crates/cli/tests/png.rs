@@ -4,15 +4,17 @@
 //! (Debian's fonts-noto-cjk, which `.ci/run` installs).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../../../tests/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use passrate_chart::layout::{HAlign, Ink, Label, Mark, Options, Rect, Scene, Series, VAlign};
-use passrate_chart::render::{png as png_out, Rgb, Theme};
+use passrate_chart::render::{Rgb, Theme};
 use passrate_chart::text;
 use passrate_chart::views::{layout, View};
+use passrate_chart_cli::png as png_out;
 
 /// The command's defaults for a PNG: 360 CSS px at scale 3.
 const WIDTH: f64 = 360.0;
@@ -21,11 +23,7 @@ const NOTO_SANS: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 const NOTO_SERIF: &str = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_passrate-chart"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_passrate-chart")).args(args).current_dir(common::repo_root()).output().unwrap()
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -306,7 +304,7 @@ fn errors_say_what_is_wrong() {
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(want), "{args:?}: {err}");
     }
-    assert!(!PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("x.png").exists());
+    assert!(!common::repo_root().join("x.png").exists());
     // Bad data is status 1, as for SVG.
     let bad = tmp("bad.json");
     std::fs::write(&bad, r#"{"title":"t","region":"A","years":[{"year":2020,"tiers":[{"tier":"T","rate":"abc"}]}]}"#)

@@ -24,10 +24,11 @@ mod cli {
     use std::process::ExitCode;
 
     use passrate_chart::layout::Options;
-    use passrate_chart::render::{self, png, Theme};
+    use passrate_chart::render::{self, Theme};
     use passrate_chart::views::{self as layout, View};
     use passrate_chart::words::{words, Lang};
     use passrate_chart::{describe, load, model};
+    use passrate_chart_cli::png;
 
     const USAGE: &str =
         "usage: passrate-chart render <data.json|data.csv> [--view compare|change|trend|cities] [--lang zh-CN|en]
