@@ -114,6 +114,35 @@ for (let rep = 0; rep < REPS; rep++) {
   }
   process.stderr.write(`rep ${rep + 1}/${REPS}\n`);
 }
+// A results-day page: M charts of the same figures on one page, all on screen (the viewport as
+// tall as the page), against the same page of Chart.js charts; per repetition, interleaved.
+const MANY = [1, 10, 30, 100];
+const MANY_PAGES = { 'passrate-chart': 'many-passrate', 'Chart.js 4.6.1': 'many-chartjs' };
+async function many(page, m) {
+  const rows = Math.ceil(m / 2);
+  const ctx = await launch({ viewport: { width: 820, height: rows * 640 + 16 }, deviceScaleFactor: 2 });
+  try {
+    const p = await ctx.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${base}/${page}.html?m=${m}`);
+    await p.waitForFunction(() => window.__bench, null, { timeout: 120000 });
+    if (errors.length) throw new Error(`${page}: ${errors.join('; ')}`);
+    const r = await p.evaluate(() => window.__bench);
+    if (r.charts !== m) throw new Error(`${page}: ${r.charts} charts drawn of ${m}`);
+    return r;
+  } finally {
+    await ctx.close();
+  }
+}
+const manyResults = Object.fromEntries(Object.keys(MANY_PAGES).map((k) => [k, Object.fromEntries(MANY.map((m) => [m, []]))]));
+for (let rep = 0; rep < REPS; rep++) {
+  for (const m of MANY) {
+    const order = rep % 2 ? Object.keys(MANY_PAGES).reverse() : Object.keys(MANY_PAGES);
+    for (const name of order) manyResults[name][m].push((await many(MANY_PAGES[name], m)).all);
+  }
+  process.stderr.write(`many charts: rep ${rep + 1}/${REPS}\n`);
+}
 const mem = {};
 for (const name of names) mem[name] = await memory(CONTENDERS[name].page);
 server.close();
@@ -136,6 +165,19 @@ const ratio = (k) => {
   const b = results['Chart.js 4.6.1'][k];
   return stats(a.map((x, i) => x / b[i])).median.toFixed(2);
 };
+table.many = Object.fromEntries(Object.entries(manyResults).map(([name, byM]) => [name, Object.fromEntries(Object.entries(byM).map(([m, xs]) => [m, stats(xs)]))]));
+const manyRatio = (m) => {
+  const a = manyResults['passrate-chart'][m];
+  const b = manyResults['Chart.js 4.6.1'][m];
+  return stats(a.map((x, i) => x / b[i])).median;
+};
+const manyRows = MANY.map((m) => {
+  const cell = (name) => {
+    const st = stats(manyResults[name][m]);
+    return `${st.median.toFixed(0)} (${(st.median / m).toFixed(1)} per chart)`;
+  };
+  return `| ${m} | ${cell('passrate-chart')} | ${cell('Chart.js 4.6.1')} | ${manyRatio(m).toFixed(2)} |`;
+});
 table.ratios = Object.fromEntries(['first', 'firstSlow', 'redraw2', 'redraw300', 'redraw300d', 'hover2', 'hover300'].map((k) => [k, Number(ratio(k))]));
 const md = [
   `| contender | JS + wasm raw | gzip -9 | first chart painted, ms | same, 4× CPU throttling | full redraw, 2 categories, ms | full redraw, 300 | full redraw, 300, derived (hatched) | hover, 2, ms | hover, 300 | JS heap after ${UPDATES} updates (growth after ${UPDATES / 10} / ${UPDATES / 2} warm-up updates) | wasm memory (growth) |`,
@@ -143,6 +185,12 @@ const md = [
   ...rows,
   '',
   `Ratios passrate-chart ÷ Chart.js (median of the per-repetition ratios): gzip ${(table['passrate-chart'].bytes.gzip / table['Chart.js 4.6.1'].bytes.gzip).toFixed(2)}, first paint ${ratio('first')}, first paint at 4× throttling ${ratio('firstSlow')}, redraw at 300 ${ratio('redraw300')}, redraw at 300 derived ${ratio('redraw300d')}, hover at 2 ${ratio('hover2')}, hover at 300 ${ratio('hover300')}.`,
+  '',
+  'A page of M charts, all on screen: ms from the library\'s import until every canvas is rasterised (median of the repetitions; ratio = median of the per-repetition ratios):',
+  '',
+  '| charts | passrate-chart, ms | Chart.js, ms | ratio |',
+  '| --- | --- | --- | --- |',
+  ...manyRows,
   '',
   'JS heap after garbage collection, every tenth of the updates (KB):',
   ...names.map((n) => `- ${n}: ${mem[n].readings.map((x) => Math.round(x.js / 1024)).join(', ')}`),

@@ -132,6 +132,7 @@ snippets();
 
 let timer = 0;
 function refresh() {
+  offerBreaks();
   clearTimeout(timer);
   timer = setTimeout(async () => {
     try {
@@ -148,6 +149,35 @@ function refresh() {
 }
 
 data.addEventListener('input', refresh);
+
+/**
+ * Line breaks that Word and some web pages put inside a cell (U+000B, Shift+Enter; U+2028 and
+ * U+2029, the line and paragraph separators) are refused in every name and text, as any hidden
+ * character is. Pasted data that holds them gets an offer, under the status, to replace each
+ * with a space: the editor sees it done (the count, then the text) and nothing is stripped
+ * without a word.
+ */
+const BREAKS = /[\u000B\u2028\u2029]/g;
+const breaksText = $('breaks-text');
+const breaksFix = $('breaks-fix');
+let replaced = false;
+function offerBreaks() {
+  const n = (data.value.match(BREAKS) || []).length;
+  breaksFix.hidden = n === 0;
+  if (n) replaced = false;
+  // What was replaced stays said until new data brings the offer back or another edit.
+  if (n || !replaced) say(breaksText, n ? `数据中有 ${n} 个隐藏的换行符（U+000B 或 U+2028/U+2029，常见于从 Word 或网页复制的文字），图表不接受。` : '');
+}
+breaksFix.addEventListener('click', () => {
+  const n = (data.value.match(BREAKS) || []).length;
+  data.value = data.value.replace(BREAKS, ' ');
+  breaksFix.hidden = true;
+  replaced = true;
+  say(breaksText, `已把 ${n} 个隐藏的换行符换成空格。`);
+  data.focus();
+  refresh();
+});
+data.addEventListener('input', () => { replaced = false; offerBreaks(); });
 for (const b of document.querySelectorAll('[data-sample]')) {
   b.addEventListener('click', async () => {
     await loadSample(b.dataset.sample);

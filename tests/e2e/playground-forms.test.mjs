@@ -96,3 +96,27 @@ test('4.1.3: typing that leaves a status\'s words alone does not rewrite it (no 
   assert.equal(await page.textContent('#status'), '数据有效。');
   assert.deepEqual(errors, []);
 });
+
+test('pasted line breaks from Word (U+000B, U+2028) are offered a visible replacement with spaces, never stripped silently', async (t) => {
+  const { page, errors } = await site.open(t, '/playground.html', VIEWPORT);
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent.includes('有效'));
+  const seed = await page.$eval('#data', (d) => d.value);
+  // A title typed in Word with Shift+Enter, and a region's name with a line separator.
+  const pasted = seed.replace('运城市2019年', '运城市\u000B2019年').replace('"region": "运城市"', '"region": "运城\u2028市"');
+  assert.notEqual(pasted, seed, 'the seed holds the strings this test changes');
+  await page.$eval('#data', (d, v) => { d.value = v; d.dispatchEvent(new Event('input', { bubbles: true })); }, pasted);
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent.includes('数据有误'));
+  const offer = await page.$eval('#breaks-text', (n) => n.textContent);
+  assert.match(offer, /2 个隐藏的换行符/);
+  assert.equal(await page.isVisible('#breaks-fix'), true, 'the offer is a visible button');
+  // Nothing changed until the editor asks.
+  assert.equal(await page.$eval('#data', (d) => d.value), pasted);
+  await page.click('#breaks-fix');
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent.startsWith('数据有效'));
+  const fixed = await page.$eval('#data', (d) => d.value);
+  assert.equal(fixed, pasted.replace(/[\u000B\u2028]/g, ' '), 'each break became one space, nothing else changed');
+  assert.match(await page.$eval('#breaks-text', (n) => n.textContent), /已把 2 个隐藏的换行符换成空格/);
+  assert.equal(await page.isVisible('#breaks-fix'), false);
+  assert.equal(await page.$eval('#breaks-text', (n) => n.getAttribute('role')), 'status', 'said in a status region');
+  assert.deepEqual(errors, []);
+});

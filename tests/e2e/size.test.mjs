@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/setup.mjs';
 
-const BUDGET_GZIP = 132 * 1024;
+// 146.0 KB measured with `node scripts/build.mjs` after the second accessibility audit, the
+// trust and limits work and the workspace (BENCHMARKS.md, "Size"), plus 2 %.
+const BUDGET_GZIP = 149 * 1024;
 // What a reader's page loads: the widget (the wasm-bindgen glue bundled in) and the wasm.
 const FILES = ['passrate-chart.js', 'passrate_chart_bg.wasm'];
 
