@@ -27,7 +27,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (!process.argv.includes('--no-build')) {
   await build();
-  run('cargo', ['build', '--release', '--bin', 'passrate-chart']);
+  run('cargo', ['build', '--release', '-p', 'passrate-chart-cli', '--bin', 'passrate-chart']);
 }
 const server = await serve(ROOT, 0);
 const base = `http://127.0.0.1:${server.address().port}`;
