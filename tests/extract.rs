@@ -609,3 +609,46 @@ fn a_report_without_the_city_s_name() {
     );
     assert_eq!(loads(&en).region().name.text, "the city");
 }
+
+/// The extractor is a leaf: nothing else in the crate's library names it (so it can move to
+/// its own crate), and it reaches the rest of the crate only through the public modules below,
+/// by `crate::` paths (so the move is a change of that prefix).
+#[test]
+fn the_extractor_is_a_leaf() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    let core = ["load", "model", "lang", "error", "json", "text", "format"];
+    let mut wrong = Vec::new();
+    for f in all {
+        let rel = f.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(&f).unwrap();
+        if rel.starts_with("extract/") {
+            for (at, _) in text.match_indices("crate::") {
+                let name: String =
+                    text[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '{').collect();
+                if name != "extract" && !core.contains(&name.as_str()) {
+                    wrong.push(format!("{rel}: crate::{name}"));
+                }
+            }
+            if text.contains("pub(crate)") || text.contains("super::super::super") {
+                wrong.push(format!("{rel}: reaches past its own module"));
+            }
+        } else if !(rel.starts_with("bin/") || rel == "web_authoring.rs" || rel == "lib.rs")
+            && (text.contains("extract::") || text.contains("extract_"))
+        {
+            wrong.push(format!("{rel}: names the extractor"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -26,7 +26,7 @@ mod cli {
     use passrate_chart::layout::Options;
     use passrate_chart::render::{self, png, Theme};
     use passrate_chart::views::{self as layout, View};
-    use passrate_chart::words::{words, Lang};
+    use passrate_chart::words::Lang;
     use passrate_chart::{describe, load, model};
 
     const USAGE: &str =
@@ -92,7 +92,7 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                 }
             };
         let found = passrate_chart::extract::extract(&text);
-        let w = words(args.lang);
+        let w = passrate_chart::extract::words::words(args.lang);
         let mut err = String::new();
         err.push_str(&w.extract_summary(found.used.len(), found.ignored.len()));
         err.push('\n');

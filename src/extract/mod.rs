@@ -28,15 +28,17 @@ mod lexicon;
 mod read;
 mod report;
 mod scan;
+pub mod words;
 
 use std::collections::BTreeMap;
 
 pub use report::{field_name, Offsets};
 
 use crate::error::Error;
+use crate::lang::Lang;
 use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Stated, TierInput, YearInput};
 use crate::model::Field;
-use crate::words::{words, Lang};
+use words::words;
 
 /// A stretch of the source text as byte offsets: `&text[span.start..span.end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
@@ -116,7 +118,7 @@ pub struct Ignored {
     pub reason: Reason,
 }
 
-/// Why a number was not taken. Each language writes it ([`crate::words::Words::ignored_reason`]).
+/// Why a number was not taken. Each language writes it ([`words::Words::ignored_reason`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// 2023年6月底, "August 2".

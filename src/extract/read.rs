@@ -12,9 +12,9 @@
 use super::lexicon::{marks, Mark, Names, What};
 use super::scan::{trim, Doc, Kind, Sentence, Token};
 use super::{Found, Ignored, Reason, Span, Tier, Value};
+use crate::lang::Lang;
 use crate::load::Stated;
 use crate::model::Field;
-use crate::words::Lang;
 
 /// Whether `s` ends with the English word `w`.
 fn ends_with_word(s: &str, w: &str) -> bool {

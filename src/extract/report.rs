@@ -2,10 +2,10 @@
 //! place of every number taken and left, counted in bytes or in UTF-16 code units (what
 //! JavaScript strings index).
 
+use super::words::{words, Lang};
 use super::{Extraction, Role};
 use crate::json::Writer;
 use crate::model::Field;
-use crate::words::{words, Lang};
 
 /// How offsets into the text are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

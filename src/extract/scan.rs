@@ -7,8 +7,8 @@
 //! it are left to [`super::lexicon`].
 
 use super::Span;
+use crate::lang::Lang;
 use crate::load::Stated;
-use crate::words::Lang;
 
 /// What a number is, from its unit and the characters around it.
 #[derive(Debug, Clone, Copy, PartialEq)]
