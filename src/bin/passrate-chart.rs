@@ -290,33 +290,45 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                 }
             };
         }
-        let args = match parse(std::env::args().skip(1)) {
-            Ok(a) => a,
+        match parse(std::env::args().skip(1)) {
+            Ok(a) => render(a),
             Err(msg) if msg.is_empty() => {
                 println!("{USAGE}");
-                return ExitCode::SUCCESS;
+                ExitCode::SUCCESS
             }
             Err(msg) => {
                 eprintln!("passrate-chart: {msg}\n\n{USAGE}");
-                return ExitCode::from(2);
+                ExitCode::from(2)
             }
-        };
+        }
+    }
+
+    /// The fonts a PNG is drawn with (`None` for other outputs), or the exit status of a bad
+    /// `--font` or of a PNG bound for a terminal.
+    fn png_fonts(args: &Args) -> Result<Option<png::Fonts>, ExitCode> {
+        if args.output != Output::Png {
+            return Ok(None);
+        }
+        if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            eprintln!("passrate-chart: not writing a PNG to a terminal; give -o FILE.png or redirect the output");
+            return Err(ExitCode::from(2));
+        }
+        let mut fonts = png::Fonts::system();
+        for f in &args.fonts {
+            if let Err(e) = fonts.add_file(std::path::Path::new(f)) {
+                eprintln!("passrate-chart: --font {e}");
+                return Err(ExitCode::from(2));
+            }
+        }
+        Ok(Some(fonts))
+    }
+
+    /// `render`: the chart, its table or its summary.
+    fn render(args: Args) -> ExitCode {
         // Fonts before the data: a bad --font is a bad option (status 2) whatever the data.
-        let fonts = if args.output == Output::Png {
-            if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                eprintln!("passrate-chart: not writing a PNG to a terminal; give -o FILE.png or redirect the output");
-                return ExitCode::from(2);
-            }
-            let mut fonts = png::Fonts::system();
-            for f in &args.fonts {
-                if let Err(e) = fonts.add_file(std::path::Path::new(f)) {
-                    eprintln!("passrate-chart: --font {e}");
-                    return ExitCode::from(2);
-                }
-            }
-            Some(fonts)
-        } else {
-            None
+        let fonts = match png_fonts(&args) {
+            Ok(f) => f,
+            Err(code) => return code,
         };
         let bytes = match std::fs::read(&args.input) {
             Ok(b) => b,

@@ -188,14 +188,16 @@ fn ignore_reason(kind: Kind) -> Option<Reason> {
     }
 }
 
-fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
-    let text = doc.text;
+/// The tokens of a clause, with their indices in the document.
+fn clause_tokens<'a>(doc: &'a Doc, clause: Span) -> Vec<(usize, &'a Token)> {
     // Tokens are in text order: the clause's are one run of them.
     let first = doc.tokens.partition_point(|t| t.number.start < clause.start);
-    let tokens: Vec<(usize, &Token)> =
-        doc.tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.number.start < clause.end).collect();
-    // Years, dates and counts of other things first.
-    for &(i, t) in &tokens {
+    doc.tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.number.start < clause.end).collect()
+}
+
+/// Years, dates and counts of other things: noted or left out before the figures are read.
+fn note_others(names: &Names, s: &Sentence, tokens: &[(usize, &Token)], r: &mut Reading) {
+    for &(i, t) in tokens {
         match t.kind {
             Kind::Year(year) => r.years.push(YearSeen { number: t.whole, year, sentence: s.span, date: false }),
             Kind::Date(Some(year)) if names.year.is_some_and(|y| y.1 == i) => {
@@ -209,135 +211,199 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
             }
         }
     }
-    // Every token but a year bounds the lead and tail of its neighbours.
+}
+
+/// 5872、17579人 in a list: the unit written once, on the last number, is every number's.
+fn share_list_unit(figures: &mut [Token]) {
+    let Some(last) = figures.last().map(|t| t.kind) else { return };
+    if matches!(last, Kind::Bare(..)) {
+        return;
+    }
+    for f in figures.iter_mut() {
+        if let Kind::Bare(count, value) = f.kind {
+            f.kind = match last {
+                Kind::Percent(_) => Kind::Percent(value),
+                Kind::Points(_) => Kind::Points(value),
+                Kind::People(_) => Kind::People(count),
+                other => other,
+            };
+        }
+    }
+}
+
+/// One clause as read: its numbers, the words marked in it and which of them are targets of
+/// a comparison.
+struct Clause<'a> {
+    doc: &'a Doc<'a>,
+    s: &'a Sentence,
+    span: Span,
+    /// Every token but a year: they bound the lead and tail of their neighbours.
+    bounds: Vec<&'a Token>,
+    marks: Vec<Mark>,
+    target: Vec<bool>,
+    figures: Vec<Token>,
+    /// Whether the clause lists its numbers (分别为, "respectively").
+    listed: bool,
+}
+
+/// What the reading of a clause carries from one number to the next.
+#[derive(Default)]
+struct Walk {
+    /// Marks before this offset have been heard.
+    heard: usize,
+    items: Option<Items>,
+    list_quote_start: Option<usize>,
+    last_field: Option<Field>,
+}
+
+fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
+    let tokens = clause_tokens(doc, clause);
+    note_others(names, s, &tokens, r);
     let bounds: Vec<&Token> = tokens.iter().map(|(_, t)| *t).filter(|t| !matches!(t.kind, Kind::Year(_))).collect();
     let mut all = marks(doc, names, clause);
     all.extend(year_marks(&tokens, clause));
     all.sort_by_key(|m| (m.span.start, m.span.end));
     let target = targets(doc, &all);
     let mut figures: Vec<Token> = bounds.iter().filter(|t| t.is_figure()).map(|t| **t).collect();
-
     // A list: 一本、二本上线人数分别为2860人和9933人.
     let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively);
     if listed {
-        // 5872、17579人: the unit written once, on the last.
-        if let Some(last) = figures.last().map(|t| t.kind) {
-            if !matches!(last, Kind::Bare(..)) {
-                for f in figures.iter_mut() {
-                    if let Kind::Bare(count, value) = f.kind {
-                        f.kind = match last {
-                            Kind::Percent(_) => Kind::Percent(value),
-                            Kind::Points(_) => Kind::Points(value),
-                            Kind::People(_) => Kind::People(count),
-                            other => other,
-                        };
-                    }
-                }
-            }
+        share_list_unit(&mut figures);
+    }
+    let c = Clause { doc, s, span: clause, bounds, marks: all, target, figures, listed };
+    let mut walk = Walk { heard: clause.start, ..Walk::default() };
+    for k in 0..c.figures.len() {
+        if !c.figure(k, ctx, &mut walk, r) {
+            return;
         }
     }
+    for (m, is_target) in c.marks.iter().zip(&c.target) {
+        if m.span.start >= walk.heard && !is_target {
+            ctx.hear(m.what);
+        }
+    }
+}
 
-    let mut heard = clause.start;
-    let mut items: Option<Items> = None;
-    let mut list_quote_start = None;
-    let mut last_field: Option<Field> = None;
-    for (k, t) in figures.iter().enumerate() {
+impl Clause<'_> {
+    /// The marks inside `span`, each with whether it is a comparison's target.
+    fn marks_in(&self, span: Span) -> Vec<(Mark, bool)> {
+        self.marks.iter().zip(&self.target).filter(|(m, _)| span.contains(m.span)).map(|(m, t)| (*m, *t)).collect()
+    }
+
+    /// The lead (from the number before) and the tail (to the number after) of `t`.
+    fn lead_and_tail(&self, t: &Token) -> (Span, Span) {
+        let clause = self.span;
         let lead_start =
-            bounds.iter().filter(|b| b.whole.end <= t.number.start).map(|b| b.whole.end).max().unwrap_or(clause.start);
+            self.bounds.iter().filter(|b| b.whole.end <= t.number.start).map(|b| b.whole.end).max().unwrap_or(0);
         let lead_start = lead_start.max(clause.start);
-        let tail_end = bounds.iter().filter(|b| b.number.start >= t.whole.end).map(|b| b.number.start).min();
+        let tail_end = self.bounds.iter().filter(|b| b.number.start >= t.whole.end).map(|b| b.number.start).min();
         let tail_end = tail_end.unwrap_or(clause.end).min(clause.end);
-        let lead = Span::new(lead_start, t.number.start);
-        let tail = Span::new(t.number.end.min(tail_end), tail_end);
-        for (m, is_target) in all.iter().zip(&target) {
-            if m.span.start >= heard && m.span.end <= t.number.start && !is_target {
+        (Span::new(lead_start, t.number.start), Span::new(t.number.end.min(tail_end), tail_end))
+    }
+
+    /// Reads the `k`th number of the clause; `false` when the clause's list does not pair up
+    /// and nothing more of it is read.
+    fn figure(&self, k: usize, ctx: &mut Context, walk: &mut Walk, r: &mut Reading) -> bool {
+        let t = &self.figures[k];
+        let (lead, tail) = self.lead_and_tail(t);
+        for (m, is_target) in self.marks.iter().zip(&self.target) {
+            if m.span.start >= walk.heard && m.span.end <= t.number.start && !is_target {
                 ctx.hear(m.what);
             }
         }
-        heard = heard.max(t.whole.end);
-        let in_span = |span: Span| -> Vec<(Mark, bool)> {
-            all.iter().zip(&target).filter(|(m, _)| span.contains(m.span)).map(|(m, t)| (*m, *t)).collect()
-        };
-        let lead_marks = in_span(lead);
-        let tail_marks = in_span(tail);
-
-        if listed && k == 0 {
-            items = list_items(&all, &target, t.number.start, clause, ctx);
-            match &items {
-                Some(it) if it.len() == figures.len() => ctx.list = Some(it.clone()),
+        walk.heard = walk.heard.max(t.whole.end);
+        let lead_marks = self.marks_in(lead);
+        let tail_marks = self.marks_in(tail);
+        if self.listed && k == 0 {
+            walk.items = list_items(&self.marks, &self.target, t.number.start, self.span, ctx);
+            match &walk.items {
+                Some(it) if it.len() == self.figures.len() => ctx.list = Some(it.clone()),
                 _ => {
-                    for f in &figures {
-                        r.ignored.push(Ignored { sentence: s.span, number: f.whole, reason: Reason::ListMismatch });
+                    for f in &self.figures {
+                        r.ignored.push(Ignored {
+                            sentence: self.s.span,
+                            number: f.whole,
+                            reason: Reason::ListMismatch,
+                        });
                     }
-                    return;
+                    return false;
                 }
             }
         }
-        let (item_tier, item_year) = match &items {
+        let (item_tier, item_year) = match &walk.items {
             Some(Items::Tiers(ts)) => (ts.get(k).copied(), None),
             Some(Items::Years(ys)) => (None, ys.get(k).copied()),
             None => (None, None),
         };
-
         // The tier: named in the lead, else in the tail, else the sentence's.
-        let lead_tier = lead_marks.iter().rev().find_map(|(m, _)| match m.what {
+        let tier_of = |m: &(Mark, bool)| match m.0.what {
             What::Tier(t) => Some(t),
             _ => None,
-        });
-        let tail_tier = tail_marks.iter().find_map(|(m, _)| match m.what {
-            What::Tier(t) => Some(t),
-            _ => None,
-        });
+        };
+        let lead_tier = lead_marks.iter().rev().find_map(tier_of);
+        let tail_tier = tail_marks.iter().find_map(tier_of);
         let tier = item_tier.or(lead_tier).or(tail_tier).or(ctx.tier);
-        if item_tier.is_none() {
-            if let Some(t) = tier {
-                ctx.tier = Some(t);
-            }
+        if item_tier.is_none() && tier.is_some() {
+            ctx.tier = tier;
         }
         let year = item_year.or(ctx.year);
-
-        let rate_before = ctx.rate_said;
-        let read =
-            Around { doc, t, lead, tail, lead_marks: &lead_marks, tail_marks: &tail_marks, last_field, rate_before };
-        let outcome = read.decide(ctx, tier, year);
-        match outcome {
-            Ok((field, value, year, from_tail)) => {
-                ctx.measure = match field {
-                    Field::Rate | Field::ReferenceRate => Some(Measure::Rate),
-                    Field::Passed => Some(Measure::Passed),
-                    Field::Candidates => Some(Measure::Candidates),
-                    _ => ctx.measure,
-                };
-                last_field = Some(field);
-                if field == Field::VsPreviousYear {
-                    if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
-                        r.compared.push(m.span);
-                    }
-                }
-                let mut quote = read.quote(from_tail, listed);
-                if listed {
-                    let start = *list_quote_start.get_or_insert(quote.start);
-                    let last = figures.last().map_or(t.whole, |l| l.whole);
-                    let end =
-                        if doc.lang == Lang::En { read.cut_tail(Span::new(last.end, clause.end)) } else { last.end };
-                    quote = tidy(text, Span::new(start, end));
-                }
-                if quote.of(text).chars().count() > crate::load::MAX_QUOTE {
-                    quote = t.whole;
-                }
-                let tier = if field == Field::Candidates { None } else { tier };
-                r.found.push(Found { year, tier, field, value, number: t.whole, quote, sentence: s.span });
-            }
+        let read = Around {
+            doc: self.doc,
+            t,
+            lead,
+            tail,
+            lead_marks: &lead_marks,
+            tail_marks: &tail_marks,
+            last_field: walk.last_field,
+            rate_before: ctx.rate_said,
+        };
+        match read.decide(ctx, tier, year) {
+            Ok(decided) => self.take(&read, decided, tier, ctx, walk, r),
             Err(reason) => {
-                last_field = None;
-                r.ignored.push(Ignored { sentence: s.span, number: t.whole, reason });
+                walk.last_field = None;
+                r.ignored.push(Ignored { sentence: self.s.span, number: t.whole, reason });
             }
         }
+        true
     }
-    for (m, is_target) in all.iter().zip(&target) {
-        if m.span.start >= heard && !is_target {
-            ctx.hear(m.what);
+
+    /// A number decided to be a figure: remembered by the sentence and found, with its quote.
+    fn take(
+        &self,
+        read: &Around,
+        (field, value, year, from_tail): (Field, Value, i32, bool),
+        tier: Option<Tier>,
+        ctx: &mut Context,
+        walk: &mut Walk,
+        r: &mut Reading,
+    ) {
+        let text = self.doc.text;
+        let t = read.t;
+        ctx.measure = match field {
+            Field::Rate | Field::ReferenceRate => Some(Measure::Rate),
+            Field::Passed => Some(Measure::Passed),
+            Field::Candidates => Some(Measure::Candidates),
+            _ => ctx.measure,
+        };
+        walk.last_field = Some(field);
+        if field == Field::VsPreviousYear {
+            if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
+                r.compared.push(m.span);
+            }
         }
+        let mut quote = read.quote(from_tail, self.listed);
+        if self.listed {
+            let start = *walk.list_quote_start.get_or_insert(quote.start);
+            let last = self.figures.last().map_or(t.whole, |l| l.whole);
+            let end =
+                if self.doc.lang == Lang::En { read.cut_tail(Span::new(last.end, self.span.end)) } else { last.end };
+            quote = tidy(text, Span::new(start, end));
+        }
+        if quote.of(text).chars().count() > crate::load::MAX_QUOTE {
+            quote = t.whole;
+        }
+        let tier = if field == Field::Candidates { None } else { tier };
+        r.found.push(Found { year, tier, field, value, number: t.whole, quote, sentence: self.s.span });
     }
 }
 
