@@ -440,9 +440,11 @@ pub(super) fn names(doc: &Doc) -> Names {
     Names { region, reference, year: report_year(doc), places }
 }
 
-/// What 今年 means: the year the exam is said to be in (2019年高考, "the 2020 college
-/// entrance exam"), else the year of a dateline (a short line holding a date), else a year in
-/// the heading.
+/// What 今年 means, from the widest scope that states it: the year the exam is said to be in
+/// (2019年高考, "the 2020 college entrance exam"), else the year of a dateline (a short line
+/// holding a date, or a wire story's "CITY, June 25, 2023 --"), else a year in the heading,
+/// else the first year the body states for itself (not one a difference is measured from,
+/// 比2020年). `None` when the text never states a year: nothing is dated by guess.
 fn report_year(doc: &Doc) -> Option<(i32, usize)> {
     let text = doc.text;
     let exam = |end: usize| {
@@ -467,15 +469,37 @@ fn report_year(doc: &Doc) -> Option<(i32, usize)> {
     let dateline = doc.tokens.iter().enumerate().find_map(|(i, t)| match t.kind {
         Kind::Date(Some(y)) => {
             let line = doc.lines.iter().find(|l| l.start <= t.number.start && t.number.start <= l.end)?;
-            (line.of(text).trim().chars().count() <= 40).then_some((y, i))
+            let short = line.of(text).trim().chars().count() <= 40;
+            // ZIBO, June 25, 2023 -- …: a date near the line's start, then a dash.
+            let wire = text[line.start..t.whole.start].chars().count() <= 30
+                && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
+            (short || wire).then_some((y, i))
         }
         _ => None,
     });
     if dateline.is_some() {
         return dateline;
     }
-    let heading = doc.heading?;
-    years.clone().find(|(_, _, t)| heading.contains(t.whole)).map(|(i, y, _)| (y, i))
+    if let Some(h) = doc.heading {
+        if let Some((i, y, _)) = years.clone().find(|(_, _, t)| h.contains(t.whole)) {
+            return Some((y, i));
+        }
+    }
+    years.clone().find(|(_, _, t)| !compared(doc, t.whole.start)).map(|(i, y, _)| (y, i))
+}
+
+/// Whether the year at `start` is what something is compared with (比2020年, "from 2020",
+/// "on 2023") or the start of a range (2021年至2023年), rather than a year stated for itself.
+fn compared(doc: &Doc, start: usize) -> bool {
+    let before = doc.text[..start].trim_end();
+    match doc.lang {
+        Lang::Zh => ["比", "较", "与", "同", "自", "从", "于", "和", "至", "到"].iter().any(|w| before.ends_with(w)),
+        Lang::En => {
+            let word: String = before.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+            ["than", "from", "on", "since", "with", "to", "and", "over", "versus", "vs"].contains(&word.as_str())
+        }
+    }
 }
 
 /// Every word of the lexicon within `span`, in order.

@@ -197,6 +197,9 @@ pub struct Extraction {
     pub used: Vec<Used>,
     /// Every number not taken, in the order of the text.
     pub ignored: Vec<Ignored>,
+    /// The text never states its year (only 今年, "this year"), so its figures are left
+    /// undated: the year must come from the user ([`Options::year`]). Nothing is dated by guess.
+    pub needs_year: bool,
 }
 
 /// A value as the report writes it.
@@ -218,12 +221,34 @@ struct Found {
     sentence: Span,
 }
 
+/// What the user tells the extractor beside the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The year of the report (`--year`), for a text that never states its own: 今年 and
+    /// "this year" are this year. A year the text states wins over it.
+    pub year: Option<i32>,
+}
+
 /// Reads `text` (a report in Chinese or English) and builds its dataset.
 pub fn extract(text: &str) -> Extraction {
+    extract_with(text, &Options::default())
+}
+
+/// Reads `text` with what the user said about it ([`Options`]).
+pub fn extract_with(text: &str, options: &Options) -> Extraction {
     let doc = scan::scan(text);
-    let names = lexicon::names(&doc);
+    let mut names = lexicon::names(&doc);
+    let needs_year = names.year.is_none() && options.year.is_none();
+    if names.year.is_none() {
+        names.year = options.year.map(|y| (y, usize::MAX));
+    }
     let reading = read::read(&doc, &names);
-    assemble(&doc, &names, reading)
+    let mut x = assemble(&doc, &names, reading);
+    x.needs_year = needs_year;
+    if needs_year {
+        x.dataset = None;
+    }
+    x
 }
 
 /// One tier of a year as found, field by field.
@@ -331,7 +356,7 @@ fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading) -> 
             Err(e) => (None, Some(Refusal::Invalid(e))),
         }
     };
-    Extraction { lang: doc.lang, dataset, refusal, used, ignored }
+    Extraction { lang: doc.lang, dataset, refusal, used, ignored, needs_year: false }
 }
 
 fn draft_dataset(doc: &scan::Doc, names: &lexicon::Names, years: &BTreeMap<i32, YearDraft>) -> Dataset {
