@@ -643,6 +643,19 @@ impl Around<'_> {
         let (cand_lead, cand_tail) = self.has(What::Candidates);
         let (reg_lead, reg_tail) = self.has(What::Registered);
         let plain = self.plain_lead();
+        // 有5名考生进入全省前100名: how many reached a rank, not how many sat or passed.
+        let tail = self.tail.of(self.doc.text);
+        if self.doc.lang == Lang::Zh && (tail.contains("进入") || tail.trim_end().ends_with('前')) {
+            return Err(Reason::Rank);
+        }
+        // 全市共有12088名考生参加高考: when the lead says passing and the tail says sitting, the
+        // word nearer the number says what it counts.
+        let (pass_lead, pass_tail) = match (self.nearest_lead(What::Pass), self.first_tail(What::Candidates)) {
+            (Some(p), Some(c)) if !cand_lead && !pass_tail && c - self.t.whole.end < self.lead.end - p => {
+                (false, false)
+            }
+            _ => (pass_lead, pass_tail),
+        };
         let measure = if pass_lead || pass_tail {
             Measure::Passed
         } else if reg_lead || reg_tail {
@@ -675,6 +688,16 @@ impl Around<'_> {
             }
             _ => Ok((Field::Candidates, Value::Count(n), year, from_tail)),
         }
+    }
+
+    /// Where the last `what` of the lead ends.
+    fn nearest_lead(&self, what: What) -> Option<usize> {
+        self.lead_marks.iter().filter(|(m, _)| m.what == what).map(|(m, _)| m.span.end).max()
+    }
+
+    /// Where the first `what` of the tail starts.
+    fn first_tail(&self, what: What) -> Option<usize> {
+        self.tail_marks.iter().filter(|(m, _)| m.what == what).map(|(m, _)| m.span.start).min()
     }
 
     /// The clause that states the number: from the start of its lead (past 其中, 并, "and")

@@ -171,7 +171,8 @@ fn sentences(text: &str) -> Vec<Sentence> {
         let digit_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let ends = match c {
             '。' | '！' | '？' | '!' | '?' | '\n' => true,
-            '.' => !digit_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”'),
+            // A half-width full stop in Chinese text: 情况.全市
+            '.' => !digit_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”' || is_han(n)),
             _ => false,
         };
         let splits = match c {
@@ -451,6 +452,14 @@ fn number_at(text: &str, chars: &[(usize, char)], i: usize, lang: Lang) -> Step 
         }
         return Step::Skip(j);
     }
+    // 1️⃣: a keycap is a list marker, not a number.
+    let mut j = i;
+    while is_digit(j) {
+        j += 1;
+    }
+    if matches!(ch(j), Some('\u{fe0f}' | '\u{20e3}')) {
+        return Step::Skip(j);
+    }
     match raw_number(text, chars, i, lang) {
         Ok(raw) => Step::Token(classify(text, lang, &raw)),
         Err(date) => Step::Token(date),
@@ -530,8 +539,12 @@ fn classify(text: &str, lang: Lang, raw: &Raw) -> Token {
     let rank_before = match lang {
         // 第1位; 前3名 (but 前 before other units is "before": 6月5日前).
         Lang::Zh => before.ends_with('第') || (before.ends_with('前') && text[number.end..].starts_with(['名', '位'])),
-        Lang::En => ends_with_word(before, "no.") || ends_with_word(before, "ranked"),
+        Lang::En => ["no.", "ranked", "top"].iter().any(|w| ends_with_word(before, w)),
     };
+    // "scored 600 or above": a score, not a count.
+    let score = lang == Lang::En
+        && (["scored", "score of", "scores of"].iter().any(|w| ends_with_word(before, w))
+            || ["or above", "or higher", "and above"].iter().any(|w| starts_with_word(&text[number.end..], w)));
     let mut approx = match lang {
         Lang::Zh => ZH_BEFORE_APPROX.iter().any(|w| before.trim_end().ends_with(w)),
         Lang::En => EN_BEFORE_APPROX.iter().any(|w| ends_with_word(before, w)),
@@ -540,6 +553,7 @@ fn classify(text: &str, lang: Lang, raw: &Raw) -> Token {
     let mut end = number.end + unit_len;
     let kind = match unit {
         _ if rank_before => Kind::Rank,
+        None | Some(Unit::Points) if score => Kind::Score,
         Some(Unit::People { approx: a }) => {
             approx |= a;
             Kind::People(whole(&raw.digits, &raw.frac, raw.wan))
