@@ -176,8 +176,9 @@ fn sentences(text: &str) -> Vec<Sentence> {
             _ => false,
         };
         let splits = match c {
-            '，' | '；' | '：' => true,
-            ',' | ';' | ':' => !digit_around,
+            // Not at a colon: `一本上线人数：4,689人` is one clause, its label and its value.
+            '，' | '；' => true,
+            ',' | ';' => !digit_around,
             _ => false,
         };
         if ends {
