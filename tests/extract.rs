@@ -137,7 +137,9 @@ fn the_seed_report() {
     let ds = loads(&x);
     assert_eq!(ds.region().name.text, "运城市");
     assert_eq!(ds.reference.text, "山西省");
-    assert_eq!(ds.title.text, "运城市2019年高考成绩揭晓 本科达线人数再创新高", "the report's heading");
+    // The title is neutral (area, year, subject); the headline is offered beside it.
+    assert_eq!(ds.title.text, "运城市2019年高考本科达线情况");
+    assert_eq!(x.headline.map(|h| h.of(&text)), Some("运城市2019年高考成绩揭晓 本科达线人数再创新高"));
     assert_eq!(ds.region().years[0].tiers[0].tier.en.as_deref(), Some("Tier 1"));
 
     // Through the model as any dataset: the province's and last year's rates are derived, and
@@ -272,7 +274,8 @@ fn an_english_report() {
     );
     let ds = loads(&x);
     assert_eq!((ds.region().name.text.as_str(), ds.reference.text.as_str()), ("Datong", "Shanxi"));
-    assert_eq!(ds.title.text, "Datong posts higher gaokao pass rates");
+    assert_eq!(ds.title.text, "Datong: 2020 gaokao undergraduate pass rates");
+    assert_eq!(x.headline.map(|h| h.of(&text)), Some("Datong posts higher gaokao pass rates"));
     let m = model::build_in(ds, Lang::En);
     assert_eq!(m.current().tiers[0].name, "Tier 1");
     assert!(m.warnings.is_empty(), "{:?}", m.warnings);

@@ -319,7 +319,7 @@ const OTHER_RATES: &[&str] = &[
 ];
 
 /// The report's own names and year.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Names {
     /// The region reported on (运城市, "Datong"), when the report names it.
     pub region: Option<String>,
@@ -330,6 +330,41 @@ pub(super) struct Names {
     /// Named places and what each is to the report (its region, its reference, elsewhere),
     /// in text order.
     pub places: Vec<Mark>,
+    /// Reading one area of many (a province's cities): a figure is the area's only where its
+    /// name is said, and 全市/全省 are the whole the areas are compared with.
+    pub strict: bool,
+}
+
+impl Names {
+    /// The names as one area of a province-wide text sees them: `area` is the region, every
+    /// other city elsewhere.
+    pub fn for_area(&self, area: &str, text: &str) -> Names {
+        let places = self
+            .places
+            .iter()
+            .map(|m| {
+                let what = match m.what {
+                    Reference => Reference,
+                    _ if m.span.of(text) == area => Region,
+                    _ => Elsewhere,
+                };
+                Mark { span: m.span, what }
+            })
+            .collect();
+        Names { region: Some(area.to_string()), places, strict: true, ..self.clone() }
+    }
+
+    /// The cities named in the text, in order, each once.
+    pub fn areas(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in &self.places {
+            let name = m.span.of(text).to_string();
+            if m.what != Reference && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
 }
 
 /// Characters that end a Chinese place name going backwards (运城 in 记者从运城市).
@@ -437,7 +472,7 @@ pub(super) fn names(doc: &Doc) -> Names {
         }
     }
     places.sort_by_key(|m| m.span);
-    Names { region, reference, year: report_year(doc), places }
+    Names { region, reference, year: report_year(doc), places, strict: false }
 }
 
 /// What 今年 means, from the widest scope that states it: the year the exam is said to be in
@@ -543,7 +578,9 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
             };
             if !other_rate {
                 for what in whats.iter() {
-                    out.push(Mark { span: Span::new(i, end), what: *what });
+                    // Reading one city of many, 全市 is the whole, not the city.
+                    let what = if names.strict && *what == Region { Reference } else { *what };
+                    out.push(Mark { span: Span::new(i, end), what });
                 }
             }
             // 一本率, 二本线率: a tier's rate.

@@ -125,13 +125,28 @@ impl Context {
     }
 }
 
-pub(super) fn read(doc: &Doc, names: &Names) -> Reading {
+/// Reads every sentence but those inside `skip` (tables, read on their own).
+pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
     let mut r = Reading::default();
     let report_year = names.year.map(|y| y.0);
+    // The tier named last in a paragraph, for a sentence that names none (…本科一批达线率为14.8%。
+    // 分市看，太原市达线率为21.3%).
+    let mut carried: Option<(usize, Tier)> = None;
     for s in &doc.sentences {
+        if skip.iter().any(|k| k.contains(s.span)) {
+            continue;
+        }
+        let paragraph = doc.lines.iter().position(|l| l.start <= s.span.start && s.span.start <= l.end);
         let mut ctx = Context::new(report_year);
+        if names.strict {
+            ctx.subject = Subject::Elsewhere;
+        }
+        ctx.tier = carried.filter(|c| Some(c.0) == paragraph).map(|c| c.1);
         for clause in &s.clauses {
             clause_figures(doc, names, s, *clause, &mut ctx, &mut r);
+        }
+        if let (Some(p), Some(t)) = (paragraph, ctx.tier) {
+            carried = Some((p, t));
         }
     }
     r
@@ -360,6 +375,11 @@ impl Clause<'_> {
         match read.decide(ctx, tier, year) {
             Ok(decided) => self.take(&read, decided, tier, ctx, walk, r),
             Err(reason) => {
+                // 太原市达线率为21.3%，大同市为12.6%: what another area's number measured, the
+                // next number measures too.
+                if matches!(reason, Reason::OtherArea | Reason::ReferenceFigure) && matches!(t.kind, Kind::Percent(_)) {
+                    ctx.measure = Some(Measure::Rate);
+                }
                 walk.last_field = None;
                 r.ignored.push(Ignored { sentence: self.s.span, number: t.whole, reason });
             }
@@ -403,7 +423,7 @@ impl Clause<'_> {
             quote = t.whole;
         }
         let tier = if field == Field::Candidates { None } else { tier };
-        r.found.push(Found { year, tier, field, value, number: t.whole, quote, sentence: self.s.span });
+        r.found.push(Found { area: None, year, tier, field, value, number: t.whole, quote, sentence: self.s.span });
     }
 }
 
@@ -770,7 +790,7 @@ impl Around<'_> {
 
 /// `span` without surrounding spaces, invisible characters and trailing punctuation: the
 /// words as the loader will keep them.
-fn tidy(text: &str, span: Span) -> Span {
+pub(super) fn tidy(text: &str, span: Span) -> Span {
     let mut span = trim(text, span);
     let mut s = span.of(text).trim_end_matches(|c: char| " ,.;:，。；：、".contains(c));
     // A closing bracket whose opener is outside: (15.5%)
