@@ -430,11 +430,52 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
                     }
                 }
             }
+            // Shanxi's rate, the Shandong provincial average: a province by its name alone.
+            for name in EN_PROVINCES {
+                let mut from = 0;
+                while let Some(k) = find_word(text, from, name, lang) {
+                    from = k + name.len();
+                    let span = Span::new(k, k + name.len());
+                    if !out.iter().any(|p: &(Span, String, bool)| p.0.start <= k && k < p.0.end) {
+                        out.push((span, name.to_string(), true));
+                    }
+                }
+            }
             out.sort_by_key(|p| p.0);
         }
     }
     out
 }
+
+/// China's provinces and province-level areas by their English names.
+const EN_PROVINCES: &[&str] = &[
+    "Anhui",
+    "Fujian",
+    "Gansu",
+    "Guangdong",
+    "Guangxi",
+    "Guizhou",
+    "Hainan",
+    "Hebei",
+    "Heilongjiang",
+    "Henan",
+    "Hubei",
+    "Hunan",
+    "Inner Mongolia",
+    "Jiangsu",
+    "Jiangxi",
+    "Jilin",
+    "Liaoning",
+    "Ningxia",
+    "Qinghai",
+    "Shaanxi",
+    "Shandong",
+    "Shanxi",
+    "Sichuan",
+    "Xinjiang",
+    "Yunnan",
+    "Zhejiang",
+];
 
 /// The report's region, province and year, and every named place.
 pub(super) fn names(doc: &Doc) -> Names {

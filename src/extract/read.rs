@@ -580,18 +580,29 @@ impl Around<'_> {
         // 5,872 passed (15.5%): a share right after a count of those who passed.
         let bracket =
             self.last_field == Some(Field::Passed) && self.lead.of(self.doc.text).trim_end().ends_with(['(', '（']);
-        let carried = ctx.measure == Some(Measure::Rate) && self.plain_lead();
+        // 太原市一本达线率最高，为21.8%: the rate named, then its value.
+        let carried =
+            (ctx.measure == Some(Measure::Rate) || (ctx.measure.is_none() && ctx.rate_said)) && self.plain_lead();
         let reached = self.reached().is_some();
         if !(rate_lead || share_lead || english_tail || bracket || carried || reached) {
             return Err(Reason::NotPassRate);
         }
         // 上线率提高了2%: a change, in per cent.
         let last_rate = self.lead_marks.iter().rposition(|(m, _)| matches!(m.what, What::Rate | What::Share));
+        // (the rise right before the number: "has risen for three years: it was 12.7%" is not one)
+        let text = self.doc.text;
+        let near = |m: &Mark| {
+            let gap = &text[m.span.end..self.t.number.start];
+            match self.doc.lang {
+                Lang::Zh => gap.chars().count() <= 3,
+                Lang::En => gap.split_whitespace().count() <= 2,
+            }
+        };
         let moved = self
             .lead_marks
             .iter()
             .enumerate()
-            .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate);
+            .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m));
         if moved {
             return Err(Reason::PercentChange);
         }
@@ -676,6 +687,21 @@ impl Around<'_> {
             }
             _ => (pass_lead, pass_tail),
         };
+        // "3,118 of the 22,113 candidates who sat the exam cleared the line": the whole after
+        // "of" sat, the part before it passed.
+        let lead_text = self.lead.of(self.doc.text).trim_end();
+        let whole = self.doc.lang == Lang::En
+            && (ends_with_word(lead_text, "of the") || ends_with_word(lead_text, "of"))
+            && (cand_tail || unit);
+        let part = self.doc.lang == Lang::En && {
+            let after = self.tail.of(self.doc.text).trim_start().to_ascii_lowercase();
+            (after.starts_with("of the") || after == "of") && self.pass_after()
+        };
+        let (pass_lead, pass_tail, cand_tail) = match (whole, part) {
+            (true, _) => (false, false, true),
+            (_, true) => (false, true, false),
+            _ => (pass_lead, pass_tail, cand_tail),
+        };
         let measure = if pass_lead || pass_tail {
             Measure::Passed
         } else if reg_lead || reg_tail {
@@ -708,6 +734,15 @@ impl Around<'_> {
             }
             _ => Ok((Field::Candidates, Value::Count(n), year, from_tail)),
         }
+    }
+
+    /// Whether the sentence says passing after the number ("… of the 22,113 candidates who sat
+    /// the exam cleared the line").
+    fn pass_after(&self) -> bool {
+        let rest = &self.doc.text[self.t.whole.end..];
+        let end = rest.find(['.', ';']).unwrap_or(rest.len());
+        let rest = rest[..end].to_ascii_lowercase();
+        ["passed", "cleared", "scored above", "reached", "made the"].iter().any(|w| rest.contains(w))
     }
 
     /// Where the last `what` of the lead ends.

@@ -164,7 +164,13 @@ fn value(t: &Token, field: Field) -> Option<Value> {
 }
 
 fn table(doc: &Doc, names: &Names, header: &[Span], rows: &[Span]) -> Option<Read> {
-    let columns: Vec<Column> = header.iter().map(|c| column(doc, names, *c)).collect();
+    let mut columns: Vec<Column> = header.iter().map(|c| column(doc, names, *c)).collect();
+    // 一本上线率 | 较上年: a column that names no tier is about the tier of the one before it.
+    let mut tier = None;
+    for c in columns.iter_mut() {
+        tier = c.tier.or(tier);
+        c.tier = tier;
+    }
     if columns[1..].iter().all(|c| c.field.is_none() && !c.count) {
         return None;
     }
