@@ -86,6 +86,11 @@ struct Context {
     list: Option<Items>,
     /// Whether a word for a rate has come (so that 达到15.5% is the rate reached).
     rate_said: bool,
+    /// What the sentence compares with before its numbers (与去年相比，一本上线率↑0.6个百分点).
+    compared_with: Option<What>,
+    /// Whether the sentence's first figure was the region's: then a clause after ； that
+    /// names no area is the region's again, after a parenthesis about the province.
+    region_first: Option<bool>,
 }
 
 impl Context {
@@ -100,6 +105,8 @@ impl Context {
             recent: None,
             list: None,
             rate_said: false,
+            compared_with: None,
+            region_first: None,
         }
     }
 
@@ -272,6 +279,11 @@ struct Walk {
 }
 
 fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
+    // …全省一本达线率为14.2%；二本达线12,734人: after ；, the sentence's own area again.
+    let after_semicolon = doc.text[..clause.start].trim_end().ends_with(['；', ';']);
+    if after_semicolon && ctx.region_first == Some(true) && ctx.subject == Subject::Reference {
+        ctx.subject = Subject::Region;
+    }
     let tokens = clause_tokens(doc, clause);
     note_others(names, s, &tokens, r);
     let bounds: Vec<&Token> = tokens.iter().map(|(_, t)| *t).filter(|t| !matches!(t.kind, Kind::Year(_))).collect();
@@ -324,6 +336,13 @@ impl Clause<'_> {
         for (m, is_target) in self.marks.iter().zip(&self.target) {
             if m.span.start >= walk.heard && m.span.end <= t.number.start && !is_target {
                 ctx.hear(m.what);
+            }
+        }
+        for (m, is_target) in self.marks.iter().zip(&self.target) {
+            let said = m.span.start >= walk.heard && m.span.end <= t.number.start && *is_target;
+            let rest = self.doc.text[m.span.end..].trim_start();
+            if said && (rest.starts_with("相比") || rest.starts_with("比较")) {
+                ctx.compared_with = Some(m.what);
             }
         }
         walk.heard = walk.heard.max(t.whole.end);
@@ -406,6 +425,7 @@ impl Clause<'_> {
             _ => ctx.measure,
         };
         walk.last_field = Some(field);
+        ctx.region_first.get_or_insert(field != Field::ReferenceRate && ctx.subject == Subject::Region);
         if field == Field::VsPreviousYear {
             if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
                 r.compared.push(m.span);
@@ -603,7 +623,7 @@ impl Around<'_> {
             .iter()
             .enumerate()
             .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m));
-        if moved {
+        if moved && self.reached().is_none() {
             return Err(Reason::PercentChange);
         }
         tier.ok_or(Reason::NoTier)?;
@@ -649,7 +669,7 @@ impl Around<'_> {
 
     fn difference(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
         let year = year.ok_or(Reason::NoYear)?;
-        let field = match self.target() {
+        let field = match self.target().or(ctx.compared_with) {
             Some(What::Reference) => Field::VsReference,
             Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
             Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
