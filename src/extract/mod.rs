@@ -29,6 +29,7 @@ mod lexicon;
 mod read;
 mod report;
 mod scan;
+mod source;
 mod table;
 pub mod words;
 
@@ -38,7 +39,7 @@ pub use report::{field_name, Offsets};
 
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Stated, TierInput, YearInput};
+use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Source, Stated, TierInput, YearInput};
 use crate::model::Field;
 use words::words;
 
@@ -205,6 +206,11 @@ pub struct Extraction {
     /// The release's headline, when it has one about the results: offered as the chart's
     /// title instead of the neutral one the dataset holds.
     pub headline: Option<Span>,
+    /// The words that name the issuing body (`source.name` of the dataset), when the text
+    /// names it.
+    pub source_name: Option<Span>,
+    /// The words that date the release (`source.date`), when they give its year.
+    pub source_date: Option<Span>,
 }
 
 /// A value as the report writes it.
@@ -235,6 +241,12 @@ pub struct Options {
     /// The year of the report (`--year`), for a text that never states its own: 今年 and
     /// "this year" are this year. A year the text states wins over it.
     pub year: Option<i32>,
+    /// `--source`: the issuing body, over what the text names.
+    pub source_name: Option<String>,
+    /// `--source-date`: the release's date, over what the text says.
+    pub source_date: Option<String>,
+    /// `--source-url`: where the release is published.
+    pub source_url: Option<String>,
 }
 
 /// Reads `text` (a report in Chinese or English) and builds its dataset.
@@ -258,7 +270,16 @@ pub fn extract_with(text: &str, options: &Options) -> Extraction {
         reading.ignored.extend(t.ignored);
     }
     let (reading, whole) = areas::spread(&doc, &names, &skip, reading);
-    let mut x = assemble(&doc, &names, reading, whole);
+    let found = source::source(&doc);
+    let given = Source {
+        name: options.source_name.clone().or_else(|| found.name.map(|n| n.of(text).to_string())).unwrap_or_default(),
+        date: options.source_date.clone().or_else(|| found.date.as_ref().map(|d| d.1.clone())),
+        url: options.source_url.clone(),
+    };
+    let given = (!given.name.is_empty()).then_some(given);
+    let mut x = assemble(&doc, &names, reading, whole, given);
+    x.source_name = found.name.filter(|_| options.source_name.is_none());
+    x.source_date = found.date.map(|d| d.0).filter(|_| options.source_date.is_none());
     x.needs_year = needs_year;
     if needs_year {
         x.dataset = None;
@@ -385,7 +406,13 @@ fn areas_of(text: &str, found: Vec<Found>, ignored: &mut Vec<Ignored>) -> Vec<Ar
     areas
 }
 
-fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading, whole: Option<String>) -> Extraction {
+fn assemble(
+    doc: &scan::Doc,
+    names: &lexicon::Names,
+    reading: read::Reading,
+    whole: Option<String>,
+    source: Option<Source>,
+) -> Extraction {
     let text = doc.text;
     let mut ignored = reading.ignored;
     let areas = areas_of(text, reading.found, &mut ignored);
@@ -417,7 +444,8 @@ fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading, who
     let (dataset, refusal) = if areas.is_empty() {
         (None, Some(Refusal::NoFigures))
     } else {
-        let draft = draft_dataset(doc, names, &areas, whole);
+        let mut draft = draft_dataset(doc, names, &areas, whole);
+        draft.source = source;
         // Through the loader, as any dataset: its checks, its places, its precision.
         match crate::load::from_json(&crate::load::to_json(&draft)) {
             Ok(ds) => (Some(ds), None),
@@ -425,7 +453,17 @@ fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading, who
         }
     };
     let headline = doc.heading.filter(|_| doc.heading_is_title);
-    Extraction { lang: doc.lang, dataset, refusal, used, ignored, needs_year: false, headline }
+    Extraction {
+        lang: doc.lang,
+        dataset,
+        refusal,
+        used,
+        ignored,
+        needs_year: false,
+        headline,
+        source_name: None,
+        source_date: None,
+    }
 }
 
 /// One area's years as the format holds them.
