@@ -82,7 +82,7 @@ pub(super) fn spread(doc: &Doc, names: &Names, skip: &[Span], plain: Reading) ->
     }
     let taken = |n: Span| out.found.iter().any(|f| f.number == n);
     let mut ignored: Vec<Ignored> = plain.ignored.into_iter().filter(|i| !taken(i.number)).collect();
-    ignored.extend(out.ignored.drain(..));
+    ignored.append(&mut out.ignored);
     out.ignored = ignored;
     (out, whole)
 }

@@ -84,4 +84,8 @@ impl Words for En {
     fn ignored_number(&self, number: &str, reason: &str) -> String {
         format!("  {number}: {reason}")
     }
+
+    fn needs_year(&self) -> String {
+        "the text never states its year (only \"this year\", \"last year\", and no date), so no figure has a year; give it with --year YYYY".into()
+    }
 }

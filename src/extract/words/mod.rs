@@ -46,4 +46,6 @@ pub trait Words {
     fn ignored_sentence(&self, line: usize, sentence: &str) -> String;
     /// A number not taken, and why (the reason already written).
     fn ignored_number(&self, number: &str, reason: &str) -> String;
+    /// The text never states its year: what is missing, and how to give it.
+    fn needs_year(&self) -> String;
 }

@@ -78,4 +78,8 @@ impl Words for Zh {
     fn ignored_number(&self, number: &str, reason: &str) -> String {
         format!("  {number}：{reason}")
     }
+
+    fn needs_year(&self) -> String {
+        "原文没有写明年份（只说“今年”“去年”，也没有日期），数字都不知道属于哪一年；请用 --year YYYY 指出年份".into()
+    }
 }
