@@ -116,6 +116,12 @@ const ZH: &[(&str, &[What])] = &[
     ("省份", &[]),
     ("省", &[Reference]),
     ("全国", &[Elsewhere]),
+    ("全县", &[Region]),
+    ("我县", &[Region]),
+    ("本县", &[Region]),
+    ("全区", &[Region]),
+    ("我区", &[Region]),
+    ("本区", &[Region]),
     ("县", &[Elsewhere]),
     ("市区", &[Elsewhere]),
     ("城区", &[Elsewhere]),
@@ -335,6 +341,8 @@ pub(super) struct Names {
     /// Reading one area of many (a province's cities): a figure is the area's only where its
     /// name is said, and 全市/全省 are the whole the areas are compared with.
     pub strict: bool,
+    /// The region is a county or district: 全市 is its reference, the province elsewhere.
+    pub county: bool,
 }
 
 impl Names {
@@ -384,11 +392,11 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
     match lang {
         Lang::Zh => {
             for (k, c) in text.char_indices() {
-                if c != '市' && c != '省' {
+                if !matches!(c, '市' | '省' | '县' | '区') {
                     continue;
                 }
                 let after = &text[k + c.len_utf8()..];
-                if after.starts_with(['级', '份', '区']) {
+                if after.starts_with(['级', '份', '区']) || (c == '区' && after.starts_with(['市', '域'])) {
                     continue;
                 }
                 let mut start = k;
@@ -484,17 +492,32 @@ pub(super) fn names(doc: &Doc) -> Names {
     let text = doc.text;
     let found = places(text, doc.lang);
     let in_heading = |s: &Span| doc.heading.is_some_and(|h| h.contains(*s));
+    let county_level =
+        |name: &str| name.ends_with(['县', '区']) || name.ends_with("District") || name.ends_with("County");
     let first = |province: bool| {
-        found.iter().filter(|p| p.2 == province).min_by_key(|p| (!in_heading(&p.0), p.0.start)).map(|p| p.1.clone())
+        found
+            .iter()
+            .filter(|p| p.2 == province)
+            .min_by_key(|p| (!in_heading(&p.0), county_level(&p.1), p.0.start))
+            .map(|p| p.1.clone())
     };
     let region = first(false);
-    let reference = first(true);
+    // A county or district is compared with its city: named (太原市), or only 全市.
+    let county = region.as_deref().is_some_and(county_level);
+    let reference = match county {
+        false => first(true),
+        true => found
+            .iter()
+            .find(|p| !p.2 && Some(&p.1) != region.as_ref() && !county_level(&p.1))
+            .map(|p| p.1.clone())
+            .or_else(|| Some(if doc.lang == Lang::Zh { "全市" } else { "the city" }.to_string())),
+    };
     let mut places: Vec<Mark> = found
         .iter()
         .map(|(span, name, province)| {
             let what = match province {
-                false if Some(name) == region.as_ref() => Region,
-                true if Some(name) == reference.as_ref() => Reference,
+                _ if Some(name) == region.as_ref() => Region,
+                _ if Some(name) == reference.as_ref() => Reference,
                 _ => Elsewhere,
             };
             Mark { span: *span, what }
@@ -515,7 +538,7 @@ pub(super) fn names(doc: &Doc) -> Names {
         }
     }
     places.sort_by_key(|m| m.span);
-    Names { region, reference, year: report_year(doc), places, strict: false }
+    Names { region, reference, year: report_year(doc), places, strict: false, county }
 }
 
 /// What 今年 means, from the widest scope that states it: the year the exam is said to be in
@@ -622,7 +645,11 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
             if !other_rate {
                 for what in whats.iter() {
                     // Reading one city of many, 全市 is the whole, not the city.
-                    let what = if names.strict && *what == Region { Reference } else { *what };
+                    let what = match *what {
+                        Region if names.strict || (names.county && w.contains('市')) => Reference,
+                        Reference if names.county && w.contains('省') => Elsewhere,
+                        other => other,
+                    };
                     out.push(Mark { span: Span::new(i, end), what });
                 }
             }

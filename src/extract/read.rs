@@ -349,7 +349,7 @@ impl Clause<'_> {
         let lead_marks = self.marks_in(lead);
         let tail_marks = self.marks_in(tail);
         if self.listed && k == 0 {
-            walk.items = list_items(&self.marks, &self.target, t.number.start, self.span, ctx);
+            walk.items = list_items(self.doc.text, &self.marks, &self.target, t.number.start, self.span, ctx);
             match &walk.items {
                 Some(it) if it.len() == self.figures.len() => ctx.list = Some(it.clone()),
                 _ => {
@@ -449,7 +449,7 @@ impl Clause<'_> {
 
 /// The items a list's numbers belong to, in order: the tiers or years named before its first
 /// number, the years of 近三年 (oldest first, as reports list them), or the sentence's last list.
-fn list_items(all: &[Mark], target: &[bool], first: usize, clause: Span, ctx: &Context) -> Option<Items> {
+fn list_items(text: &str, all: &[Mark], target: &[bool], first: usize, clause: Span, ctx: &Context) -> Option<Items> {
     let before = || all.iter().zip(target).filter(|(m, t)| m.span.end <= first && !**t && clause.contains(m.span));
     let mut tiers: Vec<Tier> = Vec::new();
     let mut years: Vec<i32> = Vec::new();
@@ -462,6 +462,19 @@ fn list_items(all: &[Mark], target: &[bool], first: usize, clause: Span, ctx: &C
     }
     if tiers.len() >= 2 {
         return Some(Items::Tiers(tiers));
+    }
+    // 2021年至2023年: every year of the range.
+    if let [from, to] = years[..] {
+        let at = |y: i32| all.iter().find(|m| m.what == What::Year(y)).map(|m| m.span);
+        let ranged = match (at(from), at(to)) {
+            (Some(a), Some(b)) if a.end <= b.start => {
+                ["至", "到", "-", "—", "–", "~", "to", "through"].contains(&text[a.end..b.start].trim())
+            }
+            _ => false,
+        };
+        if ranged && to > from && to - from < 10 {
+            return Some(Items::Years((from..=to).collect()));
+        }
     }
     if years.len() >= 2 {
         return Some(Items::Years(years));

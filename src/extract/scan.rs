@@ -592,7 +592,14 @@ fn unit_kind(text: &str, unit: Unit, raw: &Raw, end: &mut usize) -> Kind {
         Unit::Rank => Kind::Rank,
         Unit::Ge => {
             let what = text[*end..].trim_start_matches(['（', '(']);
-            if what.starts_with(['县', '区', '乡', '镇']) || what.starts_with("市（") {
+            // 0.2个和0.9个百分点: the unit is the last number's.
+            let listed = what.starts_with(['和', '、', '与', '及']);
+            if listed {
+                match raw.value {
+                    Some(v) => Kind::Bare(whole(&raw.digits, &raw.frac, raw.wan), v),
+                    None => Kind::Counted,
+                }
+            } else if what.starts_with(['县', '区', '乡', '镇']) || what.starts_with("市（") {
                 Kind::Districts
             } else if ["学校", "高中", "中学", "所"].iter().any(|w| what.starts_with(w)) {
                 Kind::Schools
