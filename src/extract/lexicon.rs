@@ -29,6 +29,8 @@ pub(super) enum What {
     Elsewhere,
     ThisYear,
     LastYear,
+    /// 前年: the year before last.
+    YearBefore,
     /// A year in digits (2018年, "2018"), from its number token.
     Year(i32),
     /// 同比, "year on year": compared with last year, in one word.
@@ -136,6 +138,7 @@ const ZH: &[(&str, &[What])] = &[
     ("本年", &[ThisYear]),
     ("当年", &[ThisYear]),
     ("去年", &[LastYear]),
+    ("前年", &[YearBefore]),
     ("上年", &[LastYear]),
     ("上一年", &[LastYear]),
     ("前一年", &[LastYear]),
@@ -155,7 +158,7 @@ const ZH: &[(&str, &[What])] = &[
     ("比", &[Compare]),
     ("较", &[Compare]),
     ("与", &[Compare]),
-    ("高出", &[Up]),
+    ("高出", &[Compare, Up]),
     ("↑", &[Up]),
     ("↓", &[Down]),
     ("提高", &[Up]),
@@ -194,6 +197,8 @@ const EN: &[(&str, &[What])] = &[
     ("tier 1", &[ONE]),
     ("tier one", &[ONE]),
     ("tier-one", &[ONE]),
+    ("special-type cutoff", &[ONE]),
+    ("special-type line", &[ONE]),
     ("first-tier", &[ONE]),
     ("first tier", &[ONE]),
     ("first-batch", &[ONE]),
@@ -415,7 +420,9 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
             }
         }
         Lang::En => {
-            for (word, province) in [("city", false), ("province", true), ("prefecture", false)] {
+            for (word, province) in
+                [("city", false), ("province", true), ("prefecture", false), ("district", false), ("county", false)]
+            {
                 let mut from = 0;
                 while let Some(k) = find_word(text, from, word, lang) {
                     from = k + word.len();
@@ -425,6 +432,10 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
                     let name: String = name.chars().rev().collect();
                     if name.starts_with(|c: char| c.is_ascii_uppercase()) && !EN_NOT_NAMES.contains(&name.as_str()) {
                         let start = before.len() - name.len();
+                        // Qingshui District: the district's name is the whole.
+                        let whole = text[k..k + word.len()].starts_with(|c: char| c.is_ascii_uppercase())
+                            && matches!(word, "district" | "county");
+                        let name = if whole { text[start..k + word.len()].to_string() } else { name };
                         out.push((Span::new(start, k + word.len()), name, province));
                         continue;
                     }
@@ -642,7 +653,13 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
                 let prev: String = prev.chars().rev().collect::<String>().to_ascii_lowercase();
                 OTHER_RATES.contains(&prev.as_str())
             };
-            if !other_rate {
+            // "the province's equivalent of the tier-one line" names a line, not who passed it.
+            let equivalent = doc.lang == Lang::En && {
+                let after = text[end..].to_ascii_lowercase();
+                let after = after.trim_start_matches("'s").trim_start_matches("’s");
+                after.trim_start().starts_with("equivalent")
+            };
+            if !other_rate && !equivalent {
                 for what in whats.iter() {
                     // Reading one city of many, 全市 is the whole, not the city.
                     let what = match *what {

@@ -88,6 +88,10 @@ struct Context {
     rate_said: bool,
     /// What the sentence compares with before its numbers (与去年相比，一本上线率↑0.6个百分点).
     compared_with: Option<What>,
+    /// The years named in the sentence so far, where they stand (2021年至2023年，…分别为).
+    years_said: Vec<(i32, Span)>,
+    /// A list's comparison and direction, for its later numbers (分别高于全省1.7和2.6个百分点).
+    list_way: Option<(What, f64)>,
     /// Whether the sentence's first figure was the region's: then a clause after ； that
     /// names no area is the region's again, after a parenthesis about the province.
     region_first: Option<bool>,
@@ -106,8 +110,18 @@ impl Context {
             list: None,
             rate_said: false,
             compared_with: None,
+            years_said: Vec::new(),
+            list_way: None,
             region_first: None,
         }
+    }
+
+    /// Takes in a mark that is not a comparison's target.
+    fn hear_mark(&mut self, m: &Mark) {
+        if let What::Year(y) = m.what {
+            self.years_said.push((y, m.span));
+        }
+        self.hear(m.what);
     }
 
     /// Takes in a word that is not a comparison's target.
@@ -124,6 +138,7 @@ impl Context {
             What::BothStreams => self.stream = false,
             What::ThisYear => self.year = self.report_year,
             What::LastYear => self.year = self.report_year.map(|y| y - 1),
+            What::YearBefore => self.year = self.report_year.map(|y| y - 2),
             What::Year(y) => self.year = Some(y),
             What::Recent(n) => self.recent = Some(n),
             What::Rate => self.rate_said = true,
@@ -168,7 +183,18 @@ fn targets(doc: &Doc, marks: &[Mark]) -> Vec<bool> {
         .enumerate()
         .map(|(i, m)| match m.what {
             What::YearOnYear => true,
-            What::Reference | What::LastYear | What::Year(_) | What::Elsewhere | What::Region | What::ThisYear => {
+            What::Reference
+            | What::LastYear
+            | What::YearBefore
+            | What::Year(_)
+            | What::Elsewhere
+            | What::Region
+            | What::ThisYear => {
+                // 与去年相比: compared with, whatever stands before it.
+                let after = text[m.span.end..].trim_start();
+                if ["相比", "比较", "相较"].iter().any(|w| after.starts_with(w)) {
+                    return true;
+                }
                 let Some(c) = marks[..i].iter().rev().find(|p| p.span.end <= m.span.start) else { return false };
                 let compare = marks[..i].iter().rev().take_while(|p| p.span == c.span).any(|p| p.what == What::Compare);
                 if !compare {
@@ -306,7 +332,7 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
     }
     for (m, is_target) in c.marks.iter().zip(&c.target) {
         if m.span.start >= walk.heard && !is_target {
-            ctx.hear(m.what);
+            ctx.hear_mark(m);
         }
     }
 }
@@ -335,7 +361,7 @@ impl Clause<'_> {
         let (lead, tail) = self.lead_and_tail(t);
         for (m, is_target) in self.marks.iter().zip(&self.target) {
             if m.span.start >= walk.heard && m.span.end <= t.number.start && !is_target {
-                ctx.hear(m.what);
+                ctx.hear_mark(m);
             }
         }
         for (m, is_target) in self.marks.iter().zip(&self.target) {
@@ -431,6 +457,11 @@ impl Clause<'_> {
                 r.compared.push(m.span);
             }
         }
+        if self.listed && matches!(field, Field::VsReference | Field::VsPreviousYear) {
+            if let (Some(target), Some(way)) = (read.target().or(ctx.compared_with), read.direction()) {
+                ctx.list_way = Some((target, way));
+            }
+        }
         let mut quote = read.quote(from_tail, self.listed);
         if self.listed {
             let start = *walk.list_quote_start.get_or_insert(quote.start);
@@ -478,6 +509,16 @@ fn list_items(text: &str, all: &[Mark], target: &[bool], first: usize, clause: S
     }
     if years.len() >= 2 {
         return Some(Items::Years(years));
+    }
+    // The years named earlier in the sentence, in a clause of their own.
+    if years.len() < 2 && tiers.len() < 2 {
+        if let [(from, a), (to, b)] = ctx.years_said[..] {
+            let ranged = a.end <= b.start
+                && ["至", "到", "-", "—", "–", "~", "to", "through"].contains(&text[a.end..b.start].trim());
+            if ranged && to > from && to - from < 10 {
+                return Some(Items::Years((from..=to).collect()));
+            }
+        }
     }
     if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
         return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
@@ -647,6 +688,7 @@ impl Around<'_> {
         let lead_target = self.lead_marks.iter().rev().find(|(_, t)| *t).map(|(m, _)| m.what).filter(|_| !reached);
         match lead_target {
             Some(What::LastYear) => year -= 1,
+            Some(What::YearBefore) => year -= 2,
             Some(What::Year(y)) => year = y,
             Some(What::Reference) => subject = Subject::Reference,
             Some(What::Elsewhere) => subject = Subject::Elsewhere,
@@ -682,7 +724,8 @@ impl Around<'_> {
 
     fn difference(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
         let year = year.ok_or(Reason::NoYear)?;
-        let field = match self.target().or(ctx.compared_with) {
+        let listed_way = ctx.list.as_ref().and(ctx.list_way);
+        let field = match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)) {
             Some(What::Reference) => Field::VsReference,
             Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
             Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
@@ -697,7 +740,10 @@ impl Around<'_> {
         if tier.is_none() {
             return Err(Reason::NoTier);
         }
-        let way = if self.t.kind == Kind::Flat { 1.0 } else { self.direction().ok_or(Reason::NoDirection)? };
+        let way = match self.t.kind {
+            Kind::Flat => 1.0,
+            _ => self.direction().or(listed_way.map(|w| w.1)).ok_or(Reason::NoDirection)?,
+        };
         let value = Stated::written(way * v.value.abs(), v.decimals);
         Ok((field, Value::Number(value), year, false))
     }

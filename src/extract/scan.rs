@@ -546,9 +546,11 @@ fn classify(text: &str, lang: Lang, raw: &Raw) -> Token {
     let score = lang == Lang::En
         && (["scored", "score of", "scores of"].iter().any(|w| ends_with_word(before, w))
             || ["or above", "or higher", "and above"].iter().any(|w| starts_with_word(&text[number.end..], w)));
+    // "Some 27,542": wire style before an exact-looking count, a hedge before a round one.
+    let round = raw.frac.is_empty() && raw.digits.len() >= 3 && raw.digits.ends_with("00");
     let mut approx = match lang {
         Lang::Zh => ZH_BEFORE_APPROX.iter().any(|w| before.trim_end().ends_with(w)),
-        Lang::En => EN_BEFORE_APPROX.iter().any(|w| ends_with_word(before, w)),
+        Lang::En => EN_BEFORE_APPROX.iter().any(|w| ends_with_word(before, w) && (*w != "some" || round)),
     };
     let (unit, unit_len) = unit(text, number.end, lang);
     let mut end = number.end + unit_len;
