@@ -225,6 +225,8 @@ const EN: &[(&str, &[What])] = &[
     ("rate", &[Rate]),
     ("rates", &[Rate]),
     ("of candidates", &[Share]),
+    ("of them", &[Share]),
+    ("average of", &[Rate]),
     ("of all candidates", &[Share]),
     ("of the candidates", &[Share]),
     ("share of", &[Share]),
@@ -659,7 +661,11 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
                 let after = after.trim_start_matches("'s").trim_start_matches("’s");
                 after.trim_start().starts_with("equivalent")
             };
-            if !other_rate && !equivalent {
+            // "Taiyuan, capital of north China's Shanxi Province": an aside, not a subject.
+            let aside = doc.lang == Lang::En
+                && whats.contains(&Reference)
+                && text[..i].rsplit(',').next().is_some_and(|b| b.contains("capital of"));
+            if !other_rate && !equivalent && !aside {
                 for what in whats.iter() {
                     // Reading one city of many, 全市 is the whole, not the city.
                     let what = match *what {

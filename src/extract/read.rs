@@ -88,6 +88,9 @@ struct Context {
     rate_said: bool,
     /// What the sentence compares with before its numbers (与去年相比，一本上线率↑0.6个百分点).
     compared_with: Option<What>,
+    /// What the sentence's last figure was taken as ("1,104, or 18.1 percent": a share of those
+    /// passing).
+    last_taken: Option<Field>,
     /// The years named in the sentence so far, where they stand (2021年至2023年，…分别为).
     years_said: Vec<(i32, Span)>,
     /// A list's comparison and direction, for its later numbers (分别高于全省1.7和2.6个百分点).
@@ -111,6 +114,7 @@ impl Context {
             rate_said: false,
             compared_with: None,
             years_said: Vec::new(),
+            last_taken: None,
             list_way: None,
             region_first: None,
         }
@@ -158,7 +162,13 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
         if skip.iter().any(|k| k.contains(s.span)) {
             continue;
         }
-        let paragraph = doc.lines.iter().position(|l| l.start <= s.span.start && s.span.start <= l.end);
+        let paragraph = block_of(doc, s.span.start);
+        // "The rate was 6.5 points higher …": a sentence that goes on from the one before.
+        let goes_on = doc.lang == Lang::En && {
+            let t = s.span.of(doc.text).to_ascii_lowercase();
+            ["the rate ", "that ", "this ", "it "].iter().any(|w| t.starts_with(w))
+        };
+        let paragraph = if goes_on { carried.map(|c| c.0).or(paragraph) } else { paragraph };
         let mut ctx = Context::new(report_year);
         if names.strict {
             ctx.subject = Subject::Elsewhere;
@@ -172,6 +182,18 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
         }
     }
     r
+}
+
+/// The block of lines (lines with no blank line between them: a paragraph, a list of bullets)
+/// that holds `at`, as the index of its first line.
+fn block_of(doc: &Doc, at: usize) -> Option<usize> {
+    let line = doc.lines.iter().position(|l| l.start <= at && at <= l.end)?;
+    let blank = |k: usize| doc.lines[k].of(doc.text).trim().is_empty();
+    let mut first = line;
+    while first > 0 && !blank(first - 1) {
+        first -= 1;
+    }
+    Some(first)
 }
 
 /// The target of a comparison: what a mark is compared with, when a comparison word stands
@@ -283,6 +305,7 @@ fn share_list_unit(figures: &mut [Token]) {
 /// a comparison.
 struct Clause<'a> {
     doc: &'a Doc<'a>,
+    names: &'a Names,
     s: &'a Sentence,
     span: Span,
     /// Every token but a year: they bound the lead and tail of their neighbours.
@@ -323,7 +346,7 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
     if listed {
         share_list_unit(&mut figures);
     }
-    let c = Clause { doc, s, span: clause, bounds, marks: all, target, figures, listed };
+    let c = Clause { doc, names, s, span: clause, bounds, marks: all, target, figures, listed };
     let mut walk = Walk { heard: clause.start, ..Walk::default() };
     for k in 0..c.figures.len() {
         if !c.figure(k, ctx, &mut walk, r) {
@@ -331,9 +354,20 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
         }
     }
     for (m, is_target) in c.marks.iter().zip(&c.target) {
-        if m.span.start >= walk.heard && !is_target {
-            ctx.hear_mark(m);
+        if m.span.start >= walk.heard {
+            note_compared(doc.text, ctx, m, *is_target);
+            if !is_target {
+                ctx.hear_mark(m);
+            }
         }
+    }
+}
+
+/// 与去年相比: what the sentence's later differences are compared with.
+fn note_compared(text: &str, ctx: &mut Context, m: &Mark, is_target: bool) {
+    let rest = text[m.span.end..].trim_start();
+    if is_target && ["相比", "比较", "相较"].iter().any(|w| rest.starts_with(w)) {
+        ctx.compared_with = Some(m.what);
     }
 }
 
@@ -365,13 +399,15 @@ impl Clause<'_> {
             }
         }
         for (m, is_target) in self.marks.iter().zip(&self.target) {
-            let said = m.span.start >= walk.heard && m.span.end <= t.number.start && *is_target;
-            let rest = self.doc.text[m.span.end..].trim_start();
-            if said && (rest.starts_with("相比") || rest.starts_with("比较")) {
-                ctx.compared_with = Some(m.what);
+            if m.span.start >= walk.heard && m.span.end <= t.number.start {
+                note_compared(self.doc.text, ctx, m, *is_target);
             }
         }
         walk.heard = walk.heard.max(t.whole.end);
+        // "… below the provincial average of 15.1% but up 1.1 points": back to the region.
+        if self.doc.lang == Lang::En && ctx.region_first == Some(true) && lead.of(self.doc.text).contains("but ") {
+            ctx.subject = Subject::Region;
+        }
         let lead_marks = self.marks_in(lead);
         let tail_marks = self.marks_in(tail);
         if self.listed && k == 0 {
@@ -402,7 +438,19 @@ impl Clause<'_> {
         };
         let lead_tier = lead_marks.iter().rev().find_map(tier_of);
         let tail_tier = tail_marks.iter().find_map(tier_of);
+        // "1,104, or 18.1 percent, reached the tier-one line": English names the tier after.
+        let later_tier = || {
+            let rest = Span::new(t.whole.end, self.s.span.end);
+            marks(self.doc, self.names, rest).into_iter().find_map(|m| match m.what {
+                What::Tier(t) => Some(t),
+                _ => None,
+            })
+        };
         let tier = item_tier.or(lead_tier).or(tail_tier).or(ctx.tier);
+        let tier = match (tier, self.doc.lang) {
+            (None, Lang::En) => later_tier(),
+            (t, _) => t,
+        };
         if item_tier.is_none() && tier.is_some() {
             ctx.tier = tier;
         }
@@ -451,6 +499,7 @@ impl Clause<'_> {
             _ => ctx.measure,
         };
         walk.last_field = Some(field);
+        ctx.last_taken = Some(field);
         ctx.region_first.get_or_insert(field != Field::ReferenceRate && ctx.subject == Subject::Region);
         if field == Field::VsPreviousYear {
             if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
@@ -654,6 +703,11 @@ impl Around<'_> {
         // 5,872 passed (15.5%): a share right after a count of those who passed.
         let bracket =
             self.last_field == Some(Field::Passed) && self.lead.of(self.doc.text).trim_end().ends_with(['(', '（']);
+        // "1,104, or 18.1 percent,": the share of those just counted.
+        let appositive = self.doc.lang == Lang::En
+            && ctx.last_taken == Some(Field::Passed)
+            && self.lead.of(self.doc.text).trim().eq_ignore_ascii_case("or");
+        let bracket = bracket || appositive;
         // 太原市一本达线率最高，为21.8%: the rate named, then its value.
         let carried =
             (ctx.measure == Some(Measure::Rate) || (ctx.measure.is_none() && ctx.rate_said)) && self.plain_lead();
@@ -781,6 +835,12 @@ impl Around<'_> {
             (_, true) => (false, true, false),
             _ => (pass_lead, pass_tail, cand_tail),
         };
+        // "1,104, or 18.1 percent, reached …", "3,262 (53.6%) reached …": passing is said after.
+        let aside = self.doc.lang == Lang::En
+            && !(pass_lead || pass_tail || cand_lead || cand_tail)
+            && self.doc.text[self.t.whole.end..].trim_start().starts_with([',', '('])
+            && self.pass_after();
+        let pass_tail = pass_tail || aside;
         let measure = if pass_lead || pass_tail {
             Measure::Passed
         } else if reg_lead || reg_tail {
@@ -819,7 +879,7 @@ impl Around<'_> {
     /// the exam cleared the line").
     fn pass_after(&self) -> bool {
         let rest = &self.doc.text[self.t.whole.end..];
-        let end = rest.find(['.', ';']).unwrap_or(rest.len());
+        let end = [". ", ";", "\n"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
         let rest = rest[..end].to_ascii_lowercase();
         ["passed", "cleared", "scored above", "reached", "made the"].iter().any(|w| rest.contains(w))
     }

@@ -169,8 +169,15 @@ fn sentences(text: &str) -> Vec<Sentence> {
         let next = chars.get(i + 1).map(|c| c.1);
         let prev = i.checked_sub(1).map(|j| chars[j].1);
         let digit_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        // "No. 2", "Aug. 14": an abbreviation's full stop ends nothing.
+        let abbreviation = c == '.' && {
+            let word: String = text[..pos].chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+            ABBREVIATIONS.contains(&word.as_str())
+        };
         let ends = match c {
             '。' | '！' | '？' | '!' | '?' | '\n' => true,
+            '.' if abbreviation => false,
             // A half-width full stop in Chinese text: 情况.全市
             '.' => !digit_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”' || is_han(n)),
             _ => false,
@@ -198,6 +205,12 @@ fn sentences(text: &str) -> Vec<Sentence> {
     }
     out
 }
+
+/// Words whose full stop is an abbreviation's.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs",
+    "ms", "dr", "st", "vs", "prof",
+];
 
 fn digit(c: char) -> Option<u8> {
     match c {
