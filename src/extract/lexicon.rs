@@ -503,7 +503,9 @@ const EN_PROVINCES: &[&str] = &[
 /// The report's region, province and year, and every named place.
 pub(super) fn names(doc: &Doc) -> Names {
     let text = doc.text;
-    let found = places(text, doc.lang);
+    let mut found = places(text, doc.lang);
+    // "Taiyuan, capital of north China's Shanxi Province": an aside, not a place compared with.
+    found.retain(|p| !text[..p.0.start].rsplit(',').next().is_some_and(|b| b.contains("capital of")));
     let in_heading = |s: &Span| doc.heading.is_some_and(|h| h.contains(*s));
     let county_level =
         |name: &str| name.ends_with(['县', '区']) || name.ends_with("District") || name.ends_with("County");

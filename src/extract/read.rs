@@ -63,6 +63,9 @@ enum Measure {
 enum Items {
     Tiers(Vec<Tier>),
     Years(Vec<i32>),
+    /// The areas named before, in order (各市…分别为：临江市48.3%、白川市44.0%；特控线…分别为
+    /// 17.1%、14.6%), each marked whether it is the one being read.
+    Areas(Vec<bool>),
 }
 
 impl Items {
@@ -70,6 +73,7 @@ impl Items {
         match self {
             Items::Tiers(t) => t.len(),
             Items::Years(y) => y.len(),
+            Items::Areas(a) => a.len(),
         }
     }
 }
@@ -88,6 +92,8 @@ struct Context {
     rate_said: bool,
     /// What the sentence compares with before its numbers (与去年相比，一本上线率↑0.6个百分点).
     compared_with: Option<What>,
+    /// The places named in the sentence so far, in order, once each.
+    areas_said: Vec<String>,
     /// What the sentence's last figure was taken as ("1,104, or 18.1 percent": a share of those
     /// passing).
     last_taken: Option<Field>,
@@ -115,9 +121,21 @@ impl Context {
             compared_with: None,
             years_said: Vec::new(),
             last_taken: None,
+            areas_said: Vec::new(),
             list_way: None,
             region_first: None,
         }
+    }
+
+    /// Takes in a mark that is not a comparison's target, noting the places named.
+    fn hear_in(&mut self, m: &Mark, names: &Names, text: &str) {
+        if names.places.iter().any(|p| p.span == m.span) {
+            let name = m.span.of(text).to_string();
+            if !self.areas_said.contains(&name) {
+                self.areas_said.push(name);
+            }
+        }
+        self.hear_mark(m);
     }
 
     /// Takes in a mark that is not a comparison's target.
@@ -342,7 +360,14 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
     let target = targets(doc, &all);
     let mut figures: Vec<Token> = bounds.iter().filter(|t| t.is_figure()).map(|t| **t).collect();
     // A list: 一本、二本上线人数分别为2860人和9933人.
-    let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively);
+    // (临江市48.3%、白川市44.0%: each number after its own area is no list.)
+    let mut from = clause.start;
+    let paired = figures.iter().all(|f| {
+        let named = names.places.iter().any(|p| p.span.start >= from && p.span.end <= f.number.start);
+        from = f.whole.end;
+        named
+    });
+    let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively) && !paired;
     if listed {
         share_list_unit(&mut figures);
     }
@@ -357,7 +382,7 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
         if m.span.start >= walk.heard {
             note_compared(doc.text, ctx, m, *is_target);
             if !is_target {
-                ctx.hear_mark(m);
+                ctx.hear_in(m, names, doc.text);
             }
         }
     }
@@ -395,7 +420,7 @@ impl Clause<'_> {
         let (lead, tail) = self.lead_and_tail(t);
         for (m, is_target) in self.marks.iter().zip(&self.target) {
             if m.span.start >= walk.heard && m.span.end <= t.number.start && !is_target {
-                ctx.hear_mark(m);
+                ctx.hear_in(m, self.names, self.doc.text);
             }
         }
         for (m, is_target) in self.marks.iter().zip(&self.target) {
@@ -411,7 +436,16 @@ impl Clause<'_> {
         let lead_marks = self.marks_in(lead);
         let tail_marks = self.marks_in(tail);
         if self.listed && k == 0 {
-            walk.items = list_items(self.doc.text, &self.marks, &self.target, t.number.start, self.span, ctx);
+            walk.items = list_items(
+                self.names,
+                self.figures.len(),
+                self.doc.text,
+                &self.marks,
+                &self.target,
+                t.number.start,
+                self.span,
+                ctx,
+            );
             match &walk.items {
                 Some(it) if it.len() == self.figures.len() => ctx.list = Some(it.clone()),
                 _ => {
@@ -429,6 +463,10 @@ impl Clause<'_> {
         let (item_tier, item_year) = match &walk.items {
             Some(Items::Tiers(ts)) => (ts.get(k).copied(), None),
             Some(Items::Years(ys)) => (None, ys.get(k).copied()),
+            Some(Items::Areas(own)) => {
+                ctx.subject = if own.get(k) == Some(&true) { Subject::Region } else { Subject::Elsewhere };
+                (None, None)
+            }
             None => (None, None),
         };
         // The tier: named in the lead, else in the tail, else the sentence's.
@@ -529,7 +567,16 @@ impl Clause<'_> {
 
 /// The items a list's numbers belong to, in order: the tiers or years named before its first
 /// number, the years of 近三年 (oldest first, as reports list them), or the sentence's last list.
-fn list_items(text: &str, all: &[Mark], target: &[bool], first: usize, clause: Span, ctx: &Context) -> Option<Items> {
+fn list_items(
+    names: &Names,
+    count: usize,
+    text: &str,
+    all: &[Mark],
+    target: &[bool],
+    first: usize,
+    clause: Span,
+    ctx: &Context,
+) -> Option<Items> {
     let before = || all.iter().zip(target).filter(|(m, t)| m.span.end <= first && !**t && clause.contains(m.span));
     let mut tiers: Vec<Tier> = Vec::new();
     let mut years: Vec<i32> = Vec::new();
@@ -568,6 +615,11 @@ fn list_items(text: &str, all: &[Mark], target: &[bool], first: usize, clause: S
                 return Some(Items::Years((from..=to).collect()));
             }
         }
+    }
+    // Reading one area of many: the k-th number is the k-th area named before.
+    if names.strict && tiers.len() < 2 && years.len() < 2 && ctx.areas_said.len() == count {
+        let region = names.region.as_deref().unwrap_or_default();
+        return Some(Items::Areas(ctx.areas_said.iter().map(|a| a == region).collect()));
     }
     if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
         return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
