@@ -385,7 +385,8 @@ impl Names {
 }
 
 /// Characters that end a Chinese place name going backwards (运城 in 记者从运城市).
-const NAME_STOPS: &str = "市省县区年月日今据从在对于向由是为到及和与的了将全我本该各其共有自出经按至往赴来去等个者讯报";
+const NAME_STOPS: &str =
+    "市省县区年月日今据从在对于向由是为到及和与的了将全我本该各其共有自出经按至往赴来去等个者讯报考";
 
 /// Function words that are not names in English (The city, In Datong).
 const EN_NOT_NAMES: &[&str] = &[
@@ -470,6 +471,29 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
     out
 }
 
+/// The first capitalised word written with 's that is no province and no common word: the
+/// city an English report is about.
+fn possessive(text: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(['\'', '’']).map(|k| from + k) {
+        from = k + 1;
+        if !text[k..].trim_start_matches(['\'', '’']).starts_with('s') {
+            continue;
+        }
+        let name: String = text[..k].chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let name: String = name.chars().rev().collect();
+        let own = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.len() >= 3
+            && !EN_NOT_NAMES.contains(&name.as_str())
+            && !EN_PROVINCES.contains(&name.as_str())
+            && !["China", "Xinhua", "City", "Province"].contains(&name.as_str());
+        if own {
+            return Some(name);
+        }
+    }
+    None
+}
+
 /// China's provinces and province-level areas by their English names.
 const EN_PROVINCES: &[&str] = &[
     "Anhui",
@@ -516,7 +540,8 @@ pub(super) fn names(doc: &Doc) -> Names {
             .min_by_key(|p| (!in_heading(&p.0), county_level(&p.1), p.0.start))
             .map(|p| p.1.clone())
     };
-    let region = first(false);
+    // "Zibo's high school graduates", "Lanshui's tier-one pass rate": a city by its name alone.
+    let region = first(false).or_else(|| (doc.lang == Lang::En).then(|| possessive(text)).flatten());
     // A county or district is compared with its city: named (太原市), or only 全市.
     let county = region.as_deref().is_some_and(county_level);
     let reference = match county {

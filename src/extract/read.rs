@@ -92,6 +92,8 @@ struct Context {
     rate_said: bool,
     /// What the sentence compares with before its numbers (与去年相比，一本上线率↑0.6个百分点).
     compared_with: Option<What>,
+    /// Whether the tier came from a sentence before (then a tier the sentence names later wins).
+    tier_carried: bool,
     /// The places named in the sentence so far, in order, once each.
     areas_said: Vec<String>,
     /// What the sentence's last figure was taken as ("1,104, or 18.1 percent": a share of those
@@ -122,6 +124,7 @@ impl Context {
             years_said: Vec::new(),
             last_taken: None,
             areas_said: Vec::new(),
+            tier_carried: false,
             list_way: None,
             region_first: None,
         }
@@ -149,7 +152,10 @@ impl Context {
     /// Takes in a word that is not a comparison's target.
     fn hear(&mut self, what: What) {
         match what {
-            What::Tier(t) => self.tier = Some(t),
+            What::Tier(t) => {
+                self.tier = Some(t);
+                self.tier_carried = false;
+            }
             What::Region => {
                 self.subject = Subject::Region;
                 self.stream = false;
@@ -192,6 +198,7 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
             ctx.subject = Subject::Elsewhere;
         }
         ctx.tier = carried.filter(|c| Some(c.0) == paragraph).map(|c| c.1);
+        ctx.tier_carried = ctx.tier.is_some();
         for clause in &s.clauses {
             clause_figures(doc, names, s, *clause, &mut ctx, &mut r);
         }
@@ -484,13 +491,16 @@ impl Clause<'_> {
                 _ => None,
             })
         };
-        let tier = item_tier.or(lead_tier).or(tail_tier).or(ctx.tier);
+        let own = ctx.tier.filter(|_| !ctx.tier_carried);
+        let tier = item_tier.or(lead_tier).or(tail_tier).or(own);
         let tier = match (tier, self.doc.lang) {
-            (None, Lang::En) => later_tier(),
+            (None, Lang::En) => later_tier().or(ctx.tier),
+            (None, Lang::Zh) => ctx.tier,
             (t, _) => t,
         };
-        if item_tier.is_none() && tier.is_some() {
+        if item_tier.is_none() && tier.is_some() && tier != ctx.tier {
             ctx.tier = tier;
+            ctx.tier_carried = false;
         }
         let year = item_year.or(ctx.year);
         let read = Around {
@@ -831,7 +841,16 @@ impl Around<'_> {
     fn difference(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
         let year = year.ok_or(Reason::NoYear)?;
         let listed_way = ctx.list.as_ref().and(ctx.list_way);
-        let field = match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)) {
+        // "level with last year": what 持平 is level with follows it.
+        let flat_with = (self.t.kind == Kind::Flat)
+            .then(|| {
+                self.tail_marks
+                    .iter()
+                    .map(|(m, _)| m.what)
+                    .find(|w| matches!(w, What::LastYear | What::YearOnYear | What::Reference | What::Year(_)))
+            })
+            .flatten();
+        let field = match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)).or(flat_with) {
             Some(What::Reference) => Field::VsReference,
             Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
             Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
@@ -893,6 +912,12 @@ impl Around<'_> {
             && self.doc.text[self.t.whole.end..].trim_start().starts_with([',', '('])
             && self.pass_after();
         let pass_tail = pass_tail || aside;
+        // 实际参加考试考生22,415人（报名人数为23,067人）: the sitting word is nearer.
+        let reg_tail = reg_tail
+            && !(cand_lead
+                && !reg_lead
+                && self.nearest_lead(What::Candidates).is_some_and(|c| c == self.lead.end)
+                && self.first_tail(What::Registered).is_some_and(|r| r > self.t.whole.end));
         let measure = if pass_lead || pass_tail {
             Measure::Passed
         } else if reg_lead || reg_tail {
