@@ -655,3 +655,55 @@ fn the_extractor_is_a_leaf() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The cases of the issue on the extractor, in sentences written for this test: a year stated
+/// once while 今年 recurs, a rank count before the real count, a subject carried over after
+/// ；, wire copy's "some" and appositive rate, and what the playground is told.
+#[test]
+fn the_year_the_ranks_the_carried_subject_and_the_wire() {
+    let text = "2019年全市共有3210名考生参加高考，一本达线520人，达线率16.2%。\n\n今年我市还将新建学校两所。";
+    let x = extract::extract(text);
+    assert!(!x.needs_year);
+    let got = taken(&x, text);
+    assert!(got.contains(&t(2019, None, "candidates", "3210", "2019年全市共有3210名考生参加高考")), "{got:?}");
+    assert!(got.contains(&t(2019, ONE, "rate", "16.2", "达线率16.2%")), "{got:?}");
+
+    let text = "2020年高考，全市有5名考生进入全省前100名，参考人数为21378人，一本达线3527人，达线率16.5%。";
+    let x = extract::extract(text);
+    assert_eq!(loads(&x).region().years[0].candidates, Some(21378));
+    assert!(ignored(&x, text).contains(&why("5名", Reason::Rank)));
+
+    let text = "2020年高考，我市一本上线3527人，上线率16.5%，高出全省1.7个百分点，全省一本上线率为14.8%；二本上线10254人，上线率48.0%。";
+    let x = extract::extract(text);
+    let got = taken(&x, text);
+    assert!(got.contains(&t(2020, ONE, "reference_rate", "14.8", "全省一本上线率为14.8%")), "{got:?}");
+    assert!(got.contains(&t(2020, TWO, "rate", "48.0", "上线率48.0%")), "the region's again after ；: {got:?}");
+    assert!(got.contains(&t(2020, TWO, "passed", "10254", "二本上线10254人")), "{got:?}");
+
+    let text = "In the 2023 gaokao, some 27,542 students, or 53.6 percent, cleared the tier-two line. About 30,000 had registered.";
+    let x = extract::extract(text);
+    let got = taken(&x, text);
+    assert!(got.iter().any(|g| g.2 == "passed" && g.3 == "27542" && g.4.starts_with("some 27,542")), "{got:?}");
+    assert!(got.iter().any(|g| g.2 == "rate" && g.3 == "53.6"), "{got:?}");
+    assert!(ignored(&x, text).contains(&why("30,000", Reason::Approximate)));
+
+    // No year anywhere: read, not dated, and said so (to the playground too).
+    let text = "今年我市高考参考人数为9214人，本科上线5573人，本科上线率为60.5%。";
+    let x = extract::extract(text);
+    assert!(x.needs_year && x.dataset.is_none());
+    let json = json::parse(&x.to_json(text, Lang::Zh, Offsets::Bytes)).unwrap();
+    assert_eq!(json.get("needs_year"), Some(&Value::Bool(true)));
+    let x = extract::extract_with(text, &extract::Options { year: Some(2024), ..Default::default() });
+    assert_eq!(loads(&x).region().years[0].year, 2024);
+
+    // The source and the headline, with where they stand.
+    let text = "泽川市高考再创佳绩\n时间：2019-08-14  来源：泽川市教育局\n\n2019年全市一本达线率为15.6%。";
+    let x = extract::extract(text);
+    assert_eq!(x.source_name.map(|s| s.of(text)), Some("泽川市教育局"));
+    assert_eq!(x.source_date.map(|s| s.of(text)), Some("2019-08-14"));
+    let source = loads(&x).source.clone().unwrap();
+    assert_eq!((source.name.as_str(), source.date.as_deref()), ("泽川市教育局", Some("2019-08-14")));
+    let json = json::parse(&x.to_json(text, Lang::Zh, Offsets::Bytes)).unwrap();
+    assert_eq!(json.get("headline").and_then(Value::as_str), Some("泽川市高考再创佳绩"));
+    assert_eq!(loads(&x).title.text, "泽川市2019年高考本科达线情况");
+}

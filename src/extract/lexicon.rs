@@ -692,7 +692,11 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
             let aside = doc.lang == Lang::En
                 && whats.contains(&Reference)
                 && text[..i].rsplit(',').next().is_some_and(|b| b.contains("capital of"));
-            if !other_rate && !equivalent && !aside {
+            // 进入全省前100名, 全市第2名: the area of a rank, not who the figures are about.
+            let rank = doc.lang == Lang::Zh
+                && (whats.contains(&Reference) || whats.contains(&Region))
+                && text[end..].starts_with(['前', '第']);
+            if !other_rate && !equivalent && !aside && !rank {
                 for what in whats.iter() {
                     // Reading one city of many, 全市 is the whole, not the city.
                     let what = match *what {

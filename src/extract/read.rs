@@ -907,11 +907,18 @@ impl Around<'_> {
             _ => (pass_lead, pass_tail, cand_tail),
         };
         // "1,104, or 18.1 percent, reached …", "3,262 (53.6%) reached …": passing is said after.
+        // ("Some 27,542 students, or 53.6 percent, cleared …": "students" is only the unit.)
+        let unit_only = self
+            .tail_marks
+            .iter()
+            .filter(|(m, _)| m.what == What::Candidates)
+            .all(|(m, _)| self.t.whole.contains(m.span));
         let aside = self.doc.lang == Lang::En
-            && !(pass_lead || pass_tail || cand_lead || cand_tail)
+            && !(pass_lead || pass_tail || cand_lead || (cand_tail && !unit_only))
             && self.doc.text[self.t.whole.end..].trim_start().starts_with([',', '('])
             && self.pass_after();
         let pass_tail = pass_tail || aside;
+        let cand_tail = cand_tail && !aside;
         // 实际参加考试考生22,415人（报名人数为23,067人）: the sitting word is nearer.
         let reg_tail = reg_tail
             && !(cand_lead
