@@ -443,16 +443,7 @@ impl Clause<'_> {
         let lead_marks = self.marks_in(lead);
         let tail_marks = self.marks_in(tail);
         if self.listed && k == 0 {
-            walk.items = list_items(
-                self.names,
-                self.figures.len(),
-                self.doc.text,
-                &self.marks,
-                &self.target,
-                t.number.start,
-                self.span,
-                ctx,
-            );
+            walk.items = self.list_items(t.number.start, ctx);
             match &walk.items {
                 Some(it) if it.len() == self.figures.len() => ctx.list = Some(it.clone()),
                 _ => {
@@ -575,66 +566,62 @@ impl Clause<'_> {
     }
 }
 
-/// The items a list's numbers belong to, in order: the tiers or years named before its first
-/// number, the years of 近三年 (oldest first, as reports list them), or the sentence's last list.
-fn list_items(
-    names: &Names,
-    count: usize,
-    text: &str,
-    all: &[Mark],
-    target: &[bool],
-    first: usize,
-    clause: Span,
-    ctx: &Context,
-) -> Option<Items> {
-    let before = || all.iter().zip(target).filter(|(m, t)| m.span.end <= first && !**t && clause.contains(m.span));
-    let mut tiers: Vec<Tier> = Vec::new();
-    let mut years: Vec<i32> = Vec::new();
-    for (m, _) in before() {
-        match m.what {
-            What::Tier(t) if tiers.last() != Some(&t) => tiers.push(t),
-            What::Year(y) if years.last() != Some(&y) => years.push(y),
-            _ => {}
-        }
-    }
-    if tiers.len() >= 2 {
-        return Some(Items::Tiers(tiers));
-    }
-    // 2021年至2023年: every year of the range.
-    if let [from, to] = years[..] {
-        let at = |y: i32| all.iter().find(|m| m.what == What::Year(y)).map(|m| m.span);
-        let ranged = match (at(from), at(to)) {
-            (Some(a), Some(b)) if a.end <= b.start => {
-                ["至", "到", "-", "—", "–", "~", "to", "through"].contains(&text[a.end..b.start].trim())
-            }
-            _ => false,
-        };
-        if ranged && to > from && to - from < 10 {
-            return Some(Items::Years((from..=to).collect()));
-        }
-    }
-    if years.len() >= 2 {
-        return Some(Items::Years(years));
-    }
-    // The years named earlier in the sentence, in a clause of their own.
-    if years.len() < 2 && tiers.len() < 2 {
-        if let [(from, a), (to, b)] = ctx.years_said[..] {
-            let ranged = a.end <= b.start
-                && ["至", "到", "-", "—", "–", "~", "to", "through"].contains(&text[a.end..b.start].trim());
-            if ranged && to > from && to - from < 10 {
-                return Some(Items::Years((from..=to).collect()));
+/// The years `from` to `to` when the text between their marks `a` and `b` makes them a
+/// range (2021年至2023年, "2019 to 2021").
+fn range(text: &str, (from, a): (i32, Span), (to, b): (i32, Span)) -> Option<Items> {
+    let ranged =
+        a.end <= b.start && ["至", "到", "-", "—", "–", "~", "to", "through"].contains(&text[a.end..b.start].trim());
+    (ranged && to > from && to - from < 10).then(|| Items::Years((from..=to).collect()))
+}
+
+impl Clause<'_> {
+    /// The items a list's numbers belong to, in order: the tiers or years named before its
+    /// first number (a range of years in full), the years or areas named earlier in the
+    /// sentence, the years of 近三年 (oldest first, as reports list them), or the sentence's
+    /// last list.
+    fn list_items(&self, first: usize, ctx: &Context) -> Option<Items> {
+        let text = self.doc.text;
+        let before = self
+            .marks
+            .iter()
+            .zip(&self.target)
+            .filter(|(m, t)| m.span.end <= first && !**t && self.span.contains(m.span));
+        let mut tiers: Vec<Tier> = Vec::new();
+        let mut years: Vec<(i32, Span)> = Vec::new();
+        for (m, _) in before {
+            match m.what {
+                What::Tier(t) if tiers.last() != Some(&t) => tiers.push(t),
+                What::Year(y) if years.last().map(|l| l.0) != Some(y) => years.push((y, m.span)),
+                _ => {}
             }
         }
+        if tiers.len() >= 2 {
+            return Some(Items::Tiers(tiers));
+        }
+        if let [from, to] = years[..] {
+            if let Some(r) = range(text, from, to) {
+                return Some(r);
+            }
+        }
+        if years.len() >= 2 {
+            return Some(Items::Years(years.iter().map(|y| y.0).collect()));
+        }
+        // The years named earlier in the sentence, in a clause of their own.
+        if let [from, to] = ctx.years_said[..] {
+            if let Some(r) = range(text, from, to) {
+                return Some(r);
+            }
+        }
+        // Reading one area of many: the k-th number is the k-th area named before.
+        if self.names.strict && ctx.areas_said.len() == self.figures.len() {
+            let region = self.names.region.as_deref().unwrap_or_default();
+            return Some(Items::Areas(ctx.areas_said.iter().map(|a| a == region).collect()));
+        }
+        if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
+            return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
+        }
+        ctx.list.clone()
     }
-    // Reading one area of many: the k-th number is the k-th area named before.
-    if names.strict && tiers.len() < 2 && years.len() < 2 && ctx.areas_said.len() == count {
-        let region = names.region.as_deref().unwrap_or_default();
-        return Some(Items::Areas(ctx.areas_said.iter().map(|a| a == region).collect()));
-    }
-    if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
-        return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
-    }
-    ctx.list.clone()
 }
 
 /// The words around one number, and what they make of it.
