@@ -360,3 +360,20 @@ fn the_labelled_corpus() {
     assert!(wrong_names.is_empty(), "wrong names:\n{}", wrong_names.join("\n"));
     assert!(found >= MIN_FOUND, "{:.1} % of the labelled figures found, below {} %", found * 100.0, MIN_FOUND * 100.0);
 }
+
+/// Cut anywhere, a report still reads without a panic: every prefix of every corpus text (at
+/// every fifth character), with and without a year given.
+#[test]
+fn every_prefix_of_every_text_reads() {
+    for name in texts() {
+        let text = std::fs::read_to_string(corpus().join(format!("{name}.txt"))).unwrap();
+        let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(5).chain([text.len()]).collect();
+        for end in ends {
+            let part = &text[..end];
+            let x = extract::extract(part);
+            let with_year = extract::extract_with(part, &Options { year: Some(2024), ..Options::default() });
+            assert!(x.dataset.is_some() || x.refusal.is_some() || x.needs_year, "{name} to {end}");
+            assert!(!with_year.needs_year, "{name} to {end}");
+        }
+    }
+}
