@@ -131,12 +131,22 @@ function snippets() {
 snippets();
 
 let timer = 0;
+/** A view to switch to once the new data is drawn (the cities view for a province's release). */
+let wantView = null;
 function refresh() {
   offerBreaks();
   clearTimeout(timer);
   timer = setTimeout(async () => {
     try {
       chart.update(data.value);
+      if (wantView) {
+        try {
+          chart.setView(wantView);
+        } catch {
+          // The data has not what the view needs: the comparison stays.
+        }
+        wantView = null;
+      }
       // New data without the years or the cities a view needs falls back to the comparison.
       $('view').value = chart.options.view;
       setStatus('数据有效。', true);
@@ -237,6 +247,9 @@ const reportStatus = $('report-status');
 const marked = $('marked');
 const ignoredList = $('ignored');
 const pasteToggle = $('paste-toggle');
+const reportYear = $('report-year');
+const reportYearRow = $('report-year-row');
+const headlineRow = $('headline-row');
 const pasteSection = $('paste');
 
 /** What paste mode writes, in the language chosen for the chart (the extractor's reasons too). */
@@ -253,7 +266,9 @@ const PASTE_WORDS = {
     found: (used, ignored) => `采用了 ${used} 个数字，未采用 ${ignored} 个（原因见“未采用的数字及原因”）。提取的数据已填入下面的数据框，可以修改。`,
     kept: (used, ignored) => `采用了 ${used} 个数字，未采用 ${ignored} 个（原因见“未采用的数字及原因”）。`,
     refused: (why) => `没能提取数据：${why}。数据框未改动。`,
-    noSource: '提取器不填写数据来源：请在数据框里补上 "source"（发布单位、日期）。',
+    noSource: '原文没有写明发布单位：请在数据框里补上 "source"（发布单位、日期）。',
+    needsYear: '原文没有写明年份（只说“今年”“去年”），数字都不知道属于哪一年：请在原文下方填写年份。',
+    cities: '原文列出了多个地区，图已切换到“全省各市”。',
     none: '没有未采用的数字。',
   },
   en: {
@@ -268,7 +283,9 @@ const PASTE_WORDS = {
     found: (used, ignored) => `${used} numbers used, ${ignored} not used (reasons in the list). The extracted data is in the data box below; edit it there.`,
     kept: (used, ignored) => `${used} numbers used, ${ignored} not used (reasons in the list).`,
     refused: (why) => `No data extracted: ${why}. The data box is unchanged.`,
-    noSource: ' The extractor leaves out the source: add "source" (publisher, date) in the data box.',
+    noSource: ' The text names no publisher: add "source" (publisher, date) in the data box.',
+    needsYear: 'The text never states its year (only "this year", "last year"), so no figure has one: give the year below the text.',
+    cities: ' The text lists several areas: the chart shows the cities view.',
     none: 'Every number was used.',
   },
 };
@@ -473,7 +490,9 @@ async function extractNow(fill) {
     if (!extractorReady) setReportStatus(w.loading);
     const m = await loadExtractor();
     if (mine !== run) return;
-    out = m.extract(text, $('lang').value);
+    const year = Number.parseInt(reportYear.value, 10);
+    const given = Number.isInteger(year) && year >= 1950 && year <= 2100 ? year : 0;
+    out = m.extract_in_year ? m.extract_in_year(text, $('lang').value, given) : m.extract(text, $('lang').value);
   } catch (e) {
     if (mine === run) setReportStatus(w.failed(e.message || String(e)), false);
     dropExtractor();
@@ -482,6 +501,14 @@ async function extractNow(fill) {
   const result = JSON.parse(out);
   extracted = text;
   const counts = showMarks(text, result);
+  // A text that never states its year: the year is asked for beside it, nothing is dated by guess.
+  const asked = result.needs_year || (reportYear.value !== '' && !reportYearRow.hidden);
+  reportYearRow.hidden = !asked;
+  showHeadline(result.headline);
+  if (result.needs_year) {
+    setReportStatus(w.needsYear, false);
+    return;
+  }
   if (!result.dataset) {
     setReportStatus(w.refused(result.error), false);
     return;
@@ -494,9 +521,29 @@ async function extractNow(fill) {
   // The exact text when it is there; the parsed object (numbers as JavaScript has them) if not.
   if (!dataset || JSON.stringify(JSON.parse(dataset)) !== JSON.stringify(result.dataset)) dataset = JSON.stringify(result.dataset, null, 2);
   data.value = dataset;
+  // A province-wide release: every area, in the cities view.
+  const several = Array.isArray(result.dataset.regions) && result.dataset.regions.length > 1;
+  if (several) wantView = 'cities';
   refresh();
-  setReportStatus(`${w.found(counts.used, counts.ignored)}${result.dataset.source ? '' : w.noSource}`, true);
+  setReportStatus(`${w.found(counts.used, counts.ignored)}${result.dataset.source ? '' : w.noSource}${several ? w.cities : ''}`, true);
 }
+
+/** The release's headline, offered as the chart's title instead of the neutral one. */
+function showHeadline(headline) {
+  headlineRow.hidden = !headline;
+  $('headline-text').textContent = headline || '';
+}
+$('use-headline').addEventListener('click', () => {
+  const headline = $('headline-text').textContent;
+  if (!headline) return;
+  // The title member only, in place: the rest keeps its numbers exactly as written.
+  data.value = data.value.replace(/"title":\s*("(?:[^"\\]|\\.)*"|\{[^}]*\})/, `"title": ${JSON.stringify(headline)}`);
+  refresh();
+});
+reportYear.addEventListener('input', () => {
+  clearTimeout(reportTimer);
+  reportTimer = setTimeout(() => extractNow(true), 250);
+});
 
 let reportTimer = 0;
 report.addEventListener('input', () => {

@@ -5,7 +5,7 @@
 
 use super::scan::{find_word, is_han, Doc, Kind};
 use super::{Span, Tier};
-use crate::words::Lang;
+use crate::lang::Lang;
 
 /// What a word says about the numbers near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub(super) enum What {
     Elsewhere,
     ThisYear,
     LastYear,
+    /// 前年: the year before last.
+    YearBefore,
     /// A year in digits (2018年, "2018"), from its number token.
     Year(i32),
     /// 同比, "year on year": compared with last year, in one word.
@@ -116,6 +118,12 @@ const ZH: &[(&str, &[What])] = &[
     ("省份", &[]),
     ("省", &[Reference]),
     ("全国", &[Elsewhere]),
+    ("全县", &[Region]),
+    ("我县", &[Region]),
+    ("本县", &[Region]),
+    ("全区", &[Region]),
+    ("我区", &[Region]),
+    ("本区", &[Region]),
     ("县", &[Elsewhere]),
     ("市区", &[Elsewhere]),
     ("城区", &[Elsewhere]),
@@ -130,6 +138,7 @@ const ZH: &[(&str, &[What])] = &[
     ("本年", &[ThisYear]),
     ("当年", &[ThisYear]),
     ("去年", &[LastYear]),
+    ("前年", &[YearBefore]),
     ("上年", &[LastYear]),
     ("上一年", &[LastYear]),
     ("前一年", &[LastYear]),
@@ -149,7 +158,9 @@ const ZH: &[(&str, &[What])] = &[
     ("比", &[Compare]),
     ("较", &[Compare]),
     ("与", &[Compare]),
-    ("高出", &[Up]),
+    ("高出", &[Compare, Up]),
+    ("↑", &[Up]),
+    ("↓", &[Down]),
     ("提高", &[Up]),
     ("提升", &[Up]),
     ("增长", &[Up]),
@@ -186,6 +197,8 @@ const EN: &[(&str, &[What])] = &[
     ("tier 1", &[ONE]),
     ("tier one", &[ONE]),
     ("tier-one", &[ONE]),
+    ("special-type cutoff", &[ONE]),
+    ("special-type line", &[ONE]),
     ("first-tier", &[ONE]),
     ("first tier", &[ONE]),
     ("first-batch", &[ONE]),
@@ -212,6 +225,8 @@ const EN: &[(&str, &[What])] = &[
     ("rate", &[Rate]),
     ("rates", &[Rate]),
     ("of candidates", &[Share]),
+    ("of them", &[Share]),
+    ("average of", &[Rate]),
     ("of all candidates", &[Share]),
     ("of the candidates", &[Share]),
     ("share of", &[Share]),
@@ -319,7 +334,7 @@ const OTHER_RATES: &[&str] = &[
 ];
 
 /// The report's own names and year.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Names {
     /// The region reported on (运城市, "Datong"), when the report names it.
     pub region: Option<String>,
@@ -330,10 +345,48 @@ pub(super) struct Names {
     /// Named places and what each is to the report (its region, its reference, elsewhere),
     /// in text order.
     pub places: Vec<Mark>,
+    /// Reading one area of many (a province's cities): a figure is the area's only where its
+    /// name is said, and 全市/全省 are the whole the areas are compared with.
+    pub strict: bool,
+    /// The region is a county or district: 全市 is its reference, the province elsewhere.
+    pub county: bool,
+}
+
+impl Names {
+    /// The names as one area of a province-wide text sees them: `area` is the region, every
+    /// other city elsewhere.
+    pub fn for_area(&self, area: &str, text: &str) -> Names {
+        let places = self
+            .places
+            .iter()
+            .map(|m| {
+                let what = match m.what {
+                    Reference => Reference,
+                    _ if m.span.of(text) == area => Region,
+                    _ => Elsewhere,
+                };
+                Mark { span: m.span, what }
+            })
+            .collect();
+        Names { region: Some(area.to_string()), places, strict: true, ..self.clone() }
+    }
+
+    /// The cities named in the text, in order, each once.
+    pub fn areas(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in &self.places {
+            let name = m.span.of(text).to_string();
+            if m.what != Reference && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
 }
 
 /// Characters that end a Chinese place name going backwards (运城 in 记者从运城市).
-const NAME_STOPS: &str = "市省县区年月日今据从在对于向由是为到及和与的了将全我本该各其共有自出经按至往赴来去等个者讯报";
+const NAME_STOPS: &str =
+    "市省县区年月日今据从在对于向由是为到及和与的了将全我本该各其共有自出经按至往赴来去等个者讯报考";
 
 /// Function words that are not names in English (The city, In Datong).
 const EN_NOT_NAMES: &[&str] = &[
@@ -347,11 +400,11 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
     match lang {
         Lang::Zh => {
             for (k, c) in text.char_indices() {
-                if c != '市' && c != '省' {
+                if !matches!(c, '市' | '省' | '县' | '区') {
                     continue;
                 }
                 let after = &text[k + c.len_utf8()..];
-                if after.starts_with(['级', '份', '区']) {
+                if after.starts_with(['级', '份', '区']) || (c == '区' && after.starts_with(['市', '域'])) {
                     continue;
                 }
                 let mut start = k;
@@ -370,7 +423,9 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
             }
         }
         Lang::En => {
-            for (word, province) in [("city", false), ("province", true), ("prefecture", false)] {
+            for (word, province) in
+                [("city", false), ("province", true), ("prefecture", false), ("district", false), ("county", false)]
+            {
                 let mut from = 0;
                 while let Some(k) = find_word(text, from, word, lang) {
                     from = k + word.len();
@@ -380,6 +435,10 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
                     let name: String = name.chars().rev().collect();
                     if name.starts_with(|c: char| c.is_ascii_uppercase()) && !EN_NOT_NAMES.contains(&name.as_str()) {
                         let start = before.len() - name.len();
+                        // Qingshui District: the district's name is the whole.
+                        let whole = text[k..k + word.len()].starts_with(|c: char| c.is_ascii_uppercase())
+                            && matches!(word, "district" | "county");
+                        let name = if whole { text[start..k + word.len()].to_string() } else { name };
                         out.push((Span::new(start, k + word.len()), name, province));
                         continue;
                     }
@@ -395,28 +454,110 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
                     }
                 }
             }
+            // Shanxi's rate, the Shandong provincial average: a province by its name alone.
+            for name in EN_PROVINCES {
+                let mut from = 0;
+                while let Some(k) = find_word(text, from, name, lang) {
+                    from = k + name.len();
+                    let span = Span::new(k, k + name.len());
+                    if !out.iter().any(|p: &(Span, String, bool)| p.0.start <= k && k < p.0.end) {
+                        out.push((span, name.to_string(), true));
+                    }
+                }
+            }
             out.sort_by_key(|p| p.0);
         }
     }
     out
 }
 
+/// The first capitalised word written with 's that is no province and no common word: the
+/// city an English report is about.
+fn possessive(text: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(['\'', '’']).map(|k| from + k) {
+        from = k + 1;
+        if !text[k..].trim_start_matches(['\'', '’']).starts_with('s') {
+            continue;
+        }
+        let name: String = text[..k].chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let name: String = name.chars().rev().collect();
+        let own = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.len() >= 3
+            && !EN_NOT_NAMES.contains(&name.as_str())
+            && !EN_PROVINCES.contains(&name.as_str())
+            && !["China", "Xinhua", "City", "Province"].contains(&name.as_str());
+        if own {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// China's provinces and province-level areas by their English names.
+const EN_PROVINCES: &[&str] = &[
+    "Anhui",
+    "Fujian",
+    "Gansu",
+    "Guangdong",
+    "Guangxi",
+    "Guizhou",
+    "Hainan",
+    "Hebei",
+    "Heilongjiang",
+    "Henan",
+    "Hubei",
+    "Hunan",
+    "Inner Mongolia",
+    "Jiangsu",
+    "Jiangxi",
+    "Jilin",
+    "Liaoning",
+    "Ningxia",
+    "Qinghai",
+    "Shaanxi",
+    "Shandong",
+    "Shanxi",
+    "Sichuan",
+    "Xinjiang",
+    "Yunnan",
+    "Zhejiang",
+];
+
 /// The report's region, province and year, and every named place.
 pub(super) fn names(doc: &Doc) -> Names {
     let text = doc.text;
-    let found = places(text, doc.lang);
+    let mut found = places(text, doc.lang);
+    // "Taiyuan, capital of north China's Shanxi Province": an aside, not a place compared with.
+    found.retain(|p| !text[..p.0.start].rsplit(',').next().is_some_and(|b| b.contains("capital of")));
     let in_heading = |s: &Span| doc.heading.is_some_and(|h| h.contains(*s));
+    let county_level =
+        |name: &str| name.ends_with(['县', '区']) || name.ends_with("District") || name.ends_with("County");
     let first = |province: bool| {
-        found.iter().filter(|p| p.2 == province).min_by_key(|p| (!in_heading(&p.0), p.0.start)).map(|p| p.1.clone())
+        found
+            .iter()
+            .filter(|p| p.2 == province)
+            .min_by_key(|p| (!in_heading(&p.0), county_level(&p.1), p.0.start))
+            .map(|p| p.1.clone())
     };
-    let region = first(false);
-    let reference = first(true);
+    // "Zibo's high school graduates", "Lanshui's tier-one pass rate": a city by its name alone.
+    let region = first(false).or_else(|| (doc.lang == Lang::En).then(|| possessive(text)).flatten());
+    // A county or district is compared with its city: named (太原市), or only 全市.
+    let county = region.as_deref().is_some_and(county_level);
+    let reference = match county {
+        false => first(true),
+        true => found
+            .iter()
+            .find(|p| !p.2 && Some(&p.1) != region.as_ref() && !county_level(&p.1))
+            .map(|p| p.1.clone())
+            .or_else(|| Some(if doc.lang == Lang::Zh { "全市" } else { "the city" }.to_string())),
+    };
     let mut places: Vec<Mark> = found
         .iter()
         .map(|(span, name, province)| {
             let what = match province {
-                false if Some(name) == region.as_ref() => Region,
-                true if Some(name) == reference.as_ref() => Reference,
+                _ if Some(name) == region.as_ref() => Region,
+                _ if Some(name) == reference.as_ref() => Reference,
                 _ => Elsewhere,
             };
             Mark { span: *span, what }
@@ -437,12 +578,14 @@ pub(super) fn names(doc: &Doc) -> Names {
         }
     }
     places.sort_by_key(|m| m.span);
-    Names { region, reference, year: report_year(doc), places }
+    Names { region, reference, year: report_year(doc), places, strict: false, county }
 }
 
-/// What 今年 means: the year the exam is said to be in (2019年高考, "the 2020 college
-/// entrance exam"), else the year of a dateline (a short line holding a date), else a year in
-/// the heading.
+/// What 今年 means, from the widest scope that states it: the year the exam is said to be in
+/// (2019年高考, "the 2020 college entrance exam"), else the year of a dateline (a short line
+/// holding a date, or a wire story's "CITY, June 25, 2023 --"), else a year in the heading,
+/// else the first year the body states for itself (not one a difference is measured from,
+/// 比2020年). `None` when the text never states a year: nothing is dated by guess.
 fn report_year(doc: &Doc) -> Option<(i32, usize)> {
     let text = doc.text;
     let exam = |end: usize| {
@@ -467,15 +610,37 @@ fn report_year(doc: &Doc) -> Option<(i32, usize)> {
     let dateline = doc.tokens.iter().enumerate().find_map(|(i, t)| match t.kind {
         Kind::Date(Some(y)) => {
             let line = doc.lines.iter().find(|l| l.start <= t.number.start && t.number.start <= l.end)?;
-            (line.of(text).trim().chars().count() <= 40).then_some((y, i))
+            let short = line.of(text).trim().chars().count() <= 40;
+            // ZIBO, June 25, 2023 -- …: a date near the line's start, then a dash.
+            let wire = text[line.start..t.whole.start].chars().count() <= 30
+                && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
+            (short || wire).then_some((y, i))
         }
         _ => None,
     });
     if dateline.is_some() {
         return dateline;
     }
-    let heading = doc.heading?;
-    years.clone().find(|(_, _, t)| heading.contains(t.whole)).map(|(i, y, _)| (y, i))
+    if let Some(h) = doc.heading {
+        if let Some((i, y, _)) = years.clone().find(|(_, _, t)| h.contains(t.whole)) {
+            return Some((y, i));
+        }
+    }
+    years.clone().find(|(_, _, t)| !compared(doc, t.whole.start)).map(|(i, y, _)| (y, i))
+}
+
+/// Whether the year at `start` is what something is compared with (比2020年, "from 2020",
+/// "on 2023") or the start of a range (2021年至2023年), rather than a year stated for itself.
+fn compared(doc: &Doc, start: usize) -> bool {
+    let before = doc.text[..start].trim_end();
+    match doc.lang {
+        Lang::Zh => ["比", "较", "与", "同", "自", "从", "于", "和", "至", "到"].iter().any(|w| before.ends_with(w)),
+        Lang::En => {
+            let word: String = before.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+            ["than", "from", "on", "since", "with", "to", "and", "over", "versus", "vs"].contains(&word.as_str())
+        }
+    }
 }
 
 /// Every word of the lexicon within `span`, in order.
@@ -517,9 +682,29 @@ pub(super) fn marks(doc: &Doc, names: &Names, span: Span) -> Vec<Mark> {
                 let prev: String = prev.chars().rev().collect::<String>().to_ascii_lowercase();
                 OTHER_RATES.contains(&prev.as_str())
             };
-            if !other_rate {
+            // "the province's equivalent of the tier-one line" names a line, not who passed it.
+            let equivalent = doc.lang == Lang::En && {
+                let after = text[end..].to_ascii_lowercase();
+                let after = after.trim_start_matches("'s").trim_start_matches("’s");
+                after.trim_start().starts_with("equivalent")
+            };
+            // "Taiyuan, capital of north China's Shanxi Province": an aside, not a subject.
+            let aside = doc.lang == Lang::En
+                && whats.contains(&Reference)
+                && text[..i].rsplit(',').next().is_some_and(|b| b.contains("capital of"));
+            // 进入全省前100名, 全市第2名: the area of a rank, not who the figures are about.
+            let rank = doc.lang == Lang::Zh
+                && (whats.contains(&Reference) || whats.contains(&Region))
+                && text[end..].starts_with(['前', '第']);
+            if !other_rate && !equivalent && !aside && !rank {
                 for what in whats.iter() {
-                    out.push(Mark { span: Span::new(i, end), what: *what });
+                    // Reading one city of many, 全市 is the whole, not the city.
+                    let what = match *what {
+                        Region if names.strict || (names.county && w.contains('市')) => Reference,
+                        Reference if names.county && w.contains('省') => Elsewhere,
+                        other => other,
+                    };
+                    out.push(Mark { span: Span::new(i, end), what });
                 }
             }
             // 一本率, 二本线率: a tier's rate.

@@ -24,19 +24,24 @@
 //! units; `lexicon` marks the words around them (tiers, areas, years, comparisons); `read`
 //! decides, clause by clause, what each number is. This module assembles what was taken.
 
+mod areas;
 mod lexicon;
 mod read;
 mod report;
 mod scan;
+mod source;
+mod table;
+pub mod words;
 
 use std::collections::BTreeMap;
 
 pub use report::{field_name, Offsets};
 
 use crate::error::Error;
-use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Stated, TierInput, YearInput};
+use crate::lang::Lang;
+use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Source, Stated, TierInput, YearInput};
 use crate::model::Field;
-use crate::words::{words, Lang};
+use words::words;
 
 /// A stretch of the source text as byte offsets: `&text[span.start..span.end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
@@ -116,7 +121,7 @@ pub struct Ignored {
     pub reason: Reason,
 }
 
-/// Why a number was not taken. Each language writes it ([`crate::words::Words::ignored_reason`]).
+/// Why a number was not taken. Each language writes it ([`words::Words::ignored_reason`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     /// 2023年6月底, "August 2".
@@ -195,6 +200,17 @@ pub struct Extraction {
     pub used: Vec<Used>,
     /// Every number not taken, in the order of the text.
     pub ignored: Vec<Ignored>,
+    /// The text never states its year (only 今年, "this year"), so its figures are left
+    /// undated: the year must come from the user ([`Options::year`]). Nothing is dated by guess.
+    pub needs_year: bool,
+    /// The release's headline, when it has one about the results: offered as the chart's
+    /// title instead of the neutral one the dataset holds.
+    pub headline: Option<Span>,
+    /// The words that name the issuing body (`source.name` of the dataset), when the text
+    /// names it.
+    pub source_name: Option<Span>,
+    /// The words that date the release (`source.date`), when they give its year.
+    pub source_date: Option<Span>,
 }
 
 /// A value as the report writes it.
@@ -207,6 +223,9 @@ enum Value {
 /// One figure read from the text, before assembly.
 #[derive(Debug, Clone)]
 struct Found {
+    /// The area, in a text of many areas; `None` for the report's own region (or, in a text
+    /// of many areas, the whole they are compared with).
+    area: Option<String>,
     year: i32,
     tier: Option<Tier>,
     field: Field,
@@ -216,12 +235,56 @@ struct Found {
     sentence: Span,
 }
 
+/// What the user tells the extractor beside the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The year of the report (`--year`), for a text that never states its own: 今年 and
+    /// "this year" are this year. A year the text states wins over it.
+    pub year: Option<i32>,
+    /// `--source`: the issuing body, over what the text names.
+    pub source_name: Option<String>,
+    /// `--source-date`: the release's date, over what the text says.
+    pub source_date: Option<String>,
+    /// `--source-url`: where the release is published.
+    pub source_url: Option<String>,
+}
+
 /// Reads `text` (a report in Chinese or English) and builds its dataset.
 pub fn extract(text: &str) -> Extraction {
+    extract_with(text, &Options::default())
+}
+
+/// Reads `text` with what the user said about it ([`Options`]).
+pub fn extract_with(text: &str, options: &Options) -> Extraction {
     let doc = scan::scan(text);
-    let names = lexicon::names(&doc);
-    let reading = read::read(&doc, &names);
-    assemble(&doc, &names, reading)
+    let mut names = lexicon::names(&doc);
+    let needs_year = names.year.is_none() && options.year.is_none();
+    if names.year.is_none() {
+        names.year = options.year.map(|y| (y, usize::MAX));
+    }
+    let tables = table::tables(&doc, &names);
+    let skip: Vec<Span> = tables.iter().map(|t| t.span).collect();
+    let mut reading = read::read(&doc, &names, &skip);
+    for t in tables {
+        reading.found.extend(t.found);
+        reading.ignored.extend(t.ignored);
+    }
+    let (reading, whole) = areas::spread(&doc, &names, &skip, reading);
+    let found = source::source(&doc);
+    let given = Source {
+        name: options.source_name.clone().or_else(|| found.name.map(|n| n.of(text).to_string())).unwrap_or_default(),
+        date: options.source_date.clone().or_else(|| found.date.as_ref().map(|d| d.1.clone())),
+        url: options.source_url.clone(),
+    };
+    let given = (!given.name.is_empty()).then_some(given);
+    let mut x = assemble(&doc, &names, reading, whole, given);
+    x.source_name = found.name.filter(|_| options.source_name.is_none());
+    x.source_date = found.date.map(|d| d.0).filter(|_| options.source_date.is_none());
+    x.needs_year = needs_year;
+    if needs_year {
+        x.dataset = None;
+    }
+    x
 }
 
 /// One tier of a year as found, field by field.
@@ -255,11 +318,10 @@ fn same(a: Value, b: Value) -> bool {
     }
 }
 
-fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading) -> Extraction {
-    let text = doc.text;
-    let mut ignored = reading.ignored;
+/// The figures of one area, year by year; a figure stated twice is left out the second time.
+fn drafts(text: &str, found: Vec<Found>, ignored: &mut Vec<Ignored>) -> BTreeMap<i32, YearDraft> {
     let mut years: BTreeMap<i32, YearDraft> = BTreeMap::new();
-    for f in reading.found {
+    for f in found {
         let year = years.entry(f.year).or_default();
         let slot = match f.tier {
             None => year.candidates.as_ref(),
@@ -300,16 +362,75 @@ fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading) -> 
         }
     }
     years.retain(|_, y| !y.tiers.is_empty());
+    years
+}
 
-    let mut used: Vec<Used> = Vec::new();
-    for (&year, draft) in &years {
-        for f in draft.candidates.iter().chain(draft.tiers.values().flat_map(|d| &d.figures)) {
-            used.push(Used { number: f.number, quote: f.quote, role: Role::Figure(f.field), year, tier: f.tier });
+/// One area's name (`None`: the report's region) and its years.
+type Area = (Option<String>, BTreeMap<i32, YearDraft>);
+
+/// The areas of the figures, in the order of the text, each with its drafts; in a text of
+/// many areas, the whole's rates go to every area's tier of the same year.
+fn areas_of(text: &str, found: Vec<Found>, ignored: &mut Vec<Ignored>) -> Vec<Area> {
+    let multi = found.iter().any(|f| f.area.is_some());
+    let (whole, mut found): (Vec<Found>, Vec<Found>) =
+        if multi { found.into_iter().partition(|f| f.area.is_none()) } else { (Vec::new(), found) };
+    found.sort_by_key(|f| f.number.start);
+    let mut names: Vec<Option<String>> = Vec::new();
+    for f in &found {
+        if !names.contains(&f.area) {
+            names.push(f.area.clone());
         }
     }
+    let mut areas: Vec<Area> = names
+        .into_iter()
+        .map(|name| {
+            let mine: Vec<Found> = found.iter().filter(|f| f.area == name).cloned().collect();
+            let years = drafts(text, mine, ignored);
+            (name, years)
+        })
+        .collect();
+    for r in whole {
+        let mut given = false;
+        for (_, years) in areas.iter_mut() {
+            let tier = r.tier.and_then(|t| years.get_mut(&r.year).and_then(|y| y.tiers.get_mut(&t)));
+            if let Some(d) = tier.filter(|d| d.get(Field::ReferenceRate).is_none()) {
+                d.figures.push(r.clone());
+                given = true;
+            }
+        }
+        if !given {
+            ignored.push(Ignored { sentence: r.sentence, number: r.number, reason: Reason::Incomplete });
+        }
+    }
+    areas.retain(|(_, y)| !y.is_empty());
+    areas
+}
+
+fn assemble(
+    doc: &scan::Doc,
+    names: &lexicon::Names,
+    reading: read::Reading,
+    whole: Option<String>,
+    source: Option<Source>,
+) -> Extraction {
+    let text = doc.text;
+    let mut ignored = reading.ignored;
+    let areas = areas_of(text, reading.found, &mut ignored);
+    let mut used: Vec<Used> = Vec::new();
+    for (_, years) in &areas {
+        for (&year, draft) in years {
+            for f in draft.candidates.iter().chain(draft.tiers.values().flat_map(|d| &d.figures)) {
+                let u = Used { number: f.number, quote: f.quote, role: Role::Figure(f.field), year, tier: f.tier };
+                if !used.contains(&u) {
+                    used.push(u);
+                }
+            }
+        }
+    }
+    let has_year = |y: i32| areas.iter().any(|(_, years)| years.contains_key(&y));
     // Years: used where the dataset has them, otherwise listed.
     for y in reading.years {
-        if years.contains_key(&y.year) || (!years.is_empty() && reading.compared.contains(&y.number)) {
+        if has_year(y.year) || (!areas.is_empty() && reading.compared.contains(&y.number)) {
             used.push(Used { number: y.number, quote: y.number, role: Role::Year, year: y.year, tier: None });
         } else {
             let reason = if y.date { Reason::Date } else { Reason::YearWithoutFigures };
@@ -318,23 +439,35 @@ fn assemble(doc: &scan::Doc, names: &lexicon::Names, reading: read::Reading) -> 
     }
     used.sort_by_key(|u| (u.number.start, u.quote.start));
     ignored.sort_by_key(|i| (i.number.start, i.number.end));
+    ignored.dedup_by(|a, b| a.number == b.number);
 
-    let (dataset, refusal) = if years.is_empty() {
+    let (dataset, refusal) = if areas.is_empty() {
         (None, Some(Refusal::NoFigures))
     } else {
-        let draft = draft_dataset(doc, names, &years);
+        let mut draft = draft_dataset(doc, names, &areas, whole);
+        draft.source = source;
         // Through the loader, as any dataset: its checks, its places, its precision.
         match crate::load::from_json(&crate::load::to_json(&draft)) {
             Ok(ds) => (Some(ds), None),
             Err(e) => (None, Some(Refusal::Invalid(e))),
         }
     };
-    Extraction { lang: doc.lang, dataset, refusal, used, ignored }
+    let headline = doc.heading.filter(|_| doc.heading_is_title);
+    Extraction {
+        lang: doc.lang,
+        dataset,
+        refusal,
+        used,
+        ignored,
+        needs_year: false,
+        headline,
+        source_name: None,
+        source_date: None,
+    }
 }
 
-fn draft_dataset(doc: &scan::Doc, names: &lexicon::Names, years: &BTreeMap<i32, YearDraft>) -> Dataset {
-    let text = doc.text;
-    let w = words(doc.lang);
+/// One area's years as the format holds them.
+fn years_input(text: &str, years: &BTreeMap<i32, YearDraft>) -> Vec<YearInput> {
     let quote = |f: &Found| Some(f.quote.of(text).to_string());
     let stated = |f: Option<&Found>| match f.map(|f| f.value) {
         Some(Value::Number(s)) => Some(s),
@@ -344,14 +477,7 @@ fn draft_dataset(doc: &scan::Doc, names: &lexicon::Names, years: &BTreeMap<i32, 
         Some(Value::Count(n)) => Some(n),
         _ => None,
     };
-    let region = names.region.clone().unwrap_or_else(|| w.whole_city().to_string());
-    let latest = years.keys().next_back().copied().unwrap_or_default();
-    let undergraduate = years.values().flat_map(|y| y.tiers.keys()).all(|t| *t != Tier::Vocational);
-    let title = match doc.heading.filter(|_| doc.heading_is_title) {
-        Some(h) => h.of(text).to_string(),
-        None => w.extract_title(&region, latest, undergraduate),
-    };
-    let years = years
+    years
         .iter()
         .map(|(&year, draft)| YearInput {
             year,
@@ -382,11 +508,28 @@ fn draft_dataset(doc: &scan::Doc, names: &lexicon::Names, years: &BTreeMap<i32, 
                 .collect(),
             place: Place::Json(String::new()),
         })
+        .collect()
+}
+
+/// The dataset of the areas found: a neutral title (area, year, subject), never the
+/// release's headline.
+fn draft_dataset(doc: &scan::Doc, names: &lexicon::Names, areas: &[Area], whole: Option<String>) -> Dataset {
+    let text = doc.text;
+    let w = words(doc.lang);
+    let region = names.region.clone().unwrap_or_else(|| w.whole_city().to_string());
+    let reference = whole.or_else(|| names.reference.clone()).unwrap_or_else(|| w.whole_province().to_string());
+    let all_years = || areas.iter().flat_map(|(_, years)| years.iter());
+    let latest = all_years().map(|(y, _)| *y).max().unwrap_or_default();
+    let undergraduate = all_years().flat_map(|(_, y)| y.tiers.keys()).all(|t| *t != Tier::Vocational);
+    let about = if areas.len() > 1 { &reference } else { &region };
+    let title = w.extract_title(about, latest, undergraduate);
+    let regions = areas
+        .iter()
+        .map(|(name, years)| RegionInput {
+            name: Name::new(name.clone().unwrap_or_else(|| region.clone())),
+            years: years_input(text, years),
+            place: Place::Json(String::new()),
+        })
         .collect();
-    Dataset {
-        title: Name::new(title),
-        reference: Name::new(names.reference.clone().unwrap_or_else(|| w.whole_province().to_string())),
-        source: None,
-        regions: vec![RegionInput { name: Name::new(region), years, place: Place::Json(String::new()) }],
-    }
+    Dataset { title: Name::new(title), reference: Name::new(reference), source: None, regions }
 }

@@ -12,9 +12,9 @@
 use super::lexicon::{marks, Mark, Names, What};
 use super::scan::{trim, Doc, Kind, Sentence, Token};
 use super::{Found, Ignored, Reason, Span, Tier, Value};
+use crate::lang::Lang;
 use crate::load::Stated;
 use crate::model::Field;
-use crate::words::Lang;
 
 /// Whether `s` ends with the English word `w`.
 fn ends_with_word(s: &str, w: &str) -> bool {
@@ -63,6 +63,9 @@ enum Measure {
 enum Items {
     Tiers(Vec<Tier>),
     Years(Vec<i32>),
+    /// The areas named before, in order (各市…分别为：临江市48.3%、白川市44.0%；特控线…分别为
+    /// 17.1%、14.6%), each marked whether it is the one being read.
+    Areas(Vec<bool>),
 }
 
 impl Items {
@@ -70,6 +73,7 @@ impl Items {
         match self {
             Items::Tiers(t) => t.len(),
             Items::Years(y) => y.len(),
+            Items::Areas(a) => a.len(),
         }
     }
 }
@@ -86,6 +90,22 @@ struct Context {
     list: Option<Items>,
     /// Whether a word for a rate has come (so that 达到15.5% is the rate reached).
     rate_said: bool,
+    /// What the sentence compares with before its numbers (与去年相比，一本上线率↑0.6个百分点).
+    compared_with: Option<What>,
+    /// Whether the tier came from a sentence before (then a tier the sentence names later wins).
+    tier_carried: bool,
+    /// The places named in the sentence so far, in order, once each.
+    areas_said: Vec<String>,
+    /// What the sentence's last figure was taken as ("1,104, or 18.1 percent": a share of those
+    /// passing).
+    last_taken: Option<Field>,
+    /// The years named in the sentence so far, where they stand (2021年至2023年，…分别为).
+    years_said: Vec<(i32, Span)>,
+    /// A list's comparison and direction, for its later numbers (分别高于全省1.7和2.6个百分点).
+    list_way: Option<(What, f64)>,
+    /// Whether the sentence's first figure was the region's: then a clause after ； that
+    /// names no area is the region's again, after a parenthesis about the province.
+    region_first: Option<bool>,
 }
 
 impl Context {
@@ -100,13 +120,42 @@ impl Context {
             recent: None,
             list: None,
             rate_said: false,
+            compared_with: None,
+            years_said: Vec::new(),
+            last_taken: None,
+            areas_said: Vec::new(),
+            tier_carried: false,
+            list_way: None,
+            region_first: None,
         }
+    }
+
+    /// Takes in a mark that is not a comparison's target, noting the places named.
+    fn hear_in(&mut self, m: &Mark, names: &Names, text: &str) {
+        if names.places.iter().any(|p| p.span == m.span) {
+            let name = m.span.of(text).to_string();
+            if !self.areas_said.contains(&name) {
+                self.areas_said.push(name);
+            }
+        }
+        self.hear_mark(m);
+    }
+
+    /// Takes in a mark that is not a comparison's target.
+    fn hear_mark(&mut self, m: &Mark) {
+        if let What::Year(y) = m.what {
+            self.years_said.push((y, m.span));
+        }
+        self.hear(m.what);
     }
 
     /// Takes in a word that is not a comparison's target.
     fn hear(&mut self, what: What) {
         match what {
-            What::Tier(t) => self.tier = Some(t),
+            What::Tier(t) => {
+                self.tier = Some(t);
+                self.tier_carried = false;
+            }
             What::Region => {
                 self.subject = Subject::Region;
                 self.stream = false;
@@ -117,6 +166,7 @@ impl Context {
             What::BothStreams => self.stream = false,
             What::ThisYear => self.year = self.report_year,
             What::LastYear => self.year = self.report_year.map(|y| y - 1),
+            What::YearBefore => self.year = self.report_year.map(|y| y - 2),
             What::Year(y) => self.year = Some(y),
             What::Recent(n) => self.recent = Some(n),
             What::Rate => self.rate_said = true,
@@ -125,16 +175,50 @@ impl Context {
     }
 }
 
-pub(super) fn read(doc: &Doc, names: &Names) -> Reading {
+/// Reads every sentence but those inside `skip` (tables, read on their own).
+pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
     let mut r = Reading::default();
     let report_year = names.year.map(|y| y.0);
+    // The tier named last in a paragraph, for a sentence that names none (…本科一批达线率为14.8%。
+    // 分市看，太原市达线率为21.3%).
+    let mut carried: Option<(usize, Tier)> = None;
     for s in &doc.sentences {
+        if skip.iter().any(|k| k.contains(s.span)) {
+            continue;
+        }
+        let paragraph = block_of(doc, s.span.start);
+        // "The rate was 6.5 points higher …": a sentence that goes on from the one before.
+        let goes_on = doc.lang == Lang::En && {
+            let t = s.span.of(doc.text).to_ascii_lowercase();
+            ["the rate ", "that ", "this ", "it "].iter().any(|w| t.starts_with(w))
+        };
+        let paragraph = if goes_on { carried.map(|c| c.0).or(paragraph) } else { paragraph };
         let mut ctx = Context::new(report_year);
+        if names.strict {
+            ctx.subject = Subject::Elsewhere;
+        }
+        ctx.tier = carried.filter(|c| Some(c.0) == paragraph).map(|c| c.1);
+        ctx.tier_carried = ctx.tier.is_some();
         for clause in &s.clauses {
             clause_figures(doc, names, s, *clause, &mut ctx, &mut r);
         }
+        if let (Some(p), Some(t)) = (paragraph, ctx.tier) {
+            carried = Some((p, t));
+        }
     }
     r
+}
+
+/// The block of lines (lines with no blank line between them: a paragraph, a list of bullets)
+/// that holds `at`, as the index of its first line.
+fn block_of(doc: &Doc, at: usize) -> Option<usize> {
+    let line = doc.lines.iter().position(|l| l.start <= at && at <= l.end)?;
+    let blank = |k: usize| doc.lines[k].of(doc.text).trim().is_empty();
+    let mut first = line;
+    while first > 0 && !blank(first - 1) {
+        first -= 1;
+    }
+    Some(first)
 }
 
 /// The target of a comparison: what a mark is compared with, when a comparison word stands
@@ -146,7 +230,18 @@ fn targets(doc: &Doc, marks: &[Mark]) -> Vec<bool> {
         .enumerate()
         .map(|(i, m)| match m.what {
             What::YearOnYear => true,
-            What::Reference | What::LastYear | What::Year(_) | What::Elsewhere | What::Region | What::ThisYear => {
+            What::Reference
+            | What::LastYear
+            | What::YearBefore
+            | What::Year(_)
+            | What::Elsewhere
+            | What::Region
+            | What::ThisYear => {
+                // 与去年相比: compared with, whatever stands before it.
+                let after = text[m.span.end..].trim_start();
+                if ["相比", "比较", "相较"].iter().any(|w| after.starts_with(w)) {
+                    return true;
+                }
                 let Some(c) = marks[..i].iter().rev().find(|p| p.span.end <= m.span.start) else { return false };
                 let compare = marks[..i].iter().rev().take_while(|p| p.span == c.span).any(|p| p.what == What::Compare);
                 if !compare {
@@ -188,14 +283,16 @@ fn ignore_reason(kind: Kind) -> Option<Reason> {
     }
 }
 
-fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
-    let text = doc.text;
+/// The tokens of a clause, with their indices in the document.
+fn clause_tokens<'a>(doc: &'a Doc, clause: Span) -> Vec<(usize, &'a Token)> {
     // Tokens are in text order: the clause's are one run of them.
     let first = doc.tokens.partition_point(|t| t.number.start < clause.start);
-    let tokens: Vec<(usize, &Token)> =
-        doc.tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.number.start < clause.end).collect();
-    // Years, dates and counts of other things first.
-    for &(i, t) in &tokens {
+    doc.tokens.iter().enumerate().skip(first).take_while(|(_, t)| t.number.start < clause.end).collect()
+}
+
+/// Years, dates and counts of other things: noted or left out before the figures are read.
+fn note_others(names: &Names, s: &Sentence, tokens: &[(usize, &Token)], r: &mut Reading) {
+    for &(i, t) in tokens {
         match t.kind {
             Kind::Year(year) => r.years.push(YearSeen { number: t.whole, year, sentence: s.span, date: false }),
             Kind::Date(Some(year)) if names.year.is_some_and(|y| y.1 == i) => {
@@ -209,161 +306,322 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
             }
         }
     }
-    // Every token but a year bounds the lead and tail of its neighbours.
+}
+
+/// 5872、17579人 in a list: the unit written once, on the last number, is every number's.
+fn share_list_unit(figures: &mut [Token]) {
+    let Some(last) = figures.last().map(|t| t.kind) else { return };
+    if matches!(last, Kind::Bare(..)) {
+        return;
+    }
+    for f in figures.iter_mut() {
+        if let Kind::Bare(count, value) = f.kind {
+            f.kind = match last {
+                Kind::Percent(_) => Kind::Percent(value),
+                Kind::Points(_) => Kind::Points(value),
+                Kind::People(_) => Kind::People(count),
+                other => other,
+            };
+        }
+    }
+}
+
+/// One clause as read: its numbers, the words marked in it and which of them are targets of
+/// a comparison.
+struct Clause<'a> {
+    doc: &'a Doc<'a>,
+    names: &'a Names,
+    s: &'a Sentence,
+    span: Span,
+    /// Every token but a year: they bound the lead and tail of their neighbours.
+    bounds: Vec<&'a Token>,
+    marks: Vec<Mark>,
+    target: Vec<bool>,
+    figures: Vec<Token>,
+    /// Whether the clause lists its numbers (分别为, "respectively").
+    listed: bool,
+}
+
+/// What the reading of a clause carries from one number to the next.
+#[derive(Default)]
+struct Walk {
+    /// Marks before this offset have been heard.
+    heard: usize,
+    items: Option<Items>,
+    list_quote_start: Option<usize>,
+    last_field: Option<Field>,
+}
+
+fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mut Context, r: &mut Reading) {
+    // …全省一本达线率为14.2%；二本达线12,734人: after ；, the sentence's own area again.
+    let after_semicolon = doc.text[..clause.start].trim_end().ends_with(['；', ';']);
+    if after_semicolon && ctx.region_first == Some(true) && ctx.subject == Subject::Reference {
+        ctx.subject = Subject::Region;
+    }
+    let tokens = clause_tokens(doc, clause);
+    note_others(names, s, &tokens, r);
     let bounds: Vec<&Token> = tokens.iter().map(|(_, t)| *t).filter(|t| !matches!(t.kind, Kind::Year(_))).collect();
     let mut all = marks(doc, names, clause);
     all.extend(year_marks(&tokens, clause));
     all.sort_by_key(|m| (m.span.start, m.span.end));
     let target = targets(doc, &all);
     let mut figures: Vec<Token> = bounds.iter().filter(|t| t.is_figure()).map(|t| **t).collect();
-
     // A list: 一本、二本上线人数分别为2860人和9933人.
-    let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively);
+    // (临江市48.3%、白川市44.0%: each number after its own area is no list.)
+    let mut from = clause.start;
+    let paired = figures.iter().all(|f| {
+        let named = names.places.iter().any(|p| p.span.start >= from && p.span.end <= f.number.start);
+        from = f.whole.end;
+        named
+    });
+    let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively) && !paired;
     if listed {
-        // 5872、17579人: the unit written once, on the last.
-        if let Some(last) = figures.last().map(|t| t.kind) {
-            if !matches!(last, Kind::Bare(..)) {
-                for f in figures.iter_mut() {
-                    if let Kind::Bare(count, value) = f.kind {
-                        f.kind = match last {
-                            Kind::Percent(_) => Kind::Percent(value),
-                            Kind::Points(_) => Kind::Points(value),
-                            Kind::People(_) => Kind::People(count),
-                            other => other,
-                        };
-                    }
-                }
-            }
+        share_list_unit(&mut figures);
+    }
+    let c = Clause { doc, names, s, span: clause, bounds, marks: all, target, figures, listed };
+    let mut walk = Walk { heard: clause.start, ..Walk::default() };
+    for k in 0..c.figures.len() {
+        if !c.figure(k, ctx, &mut walk, r) {
+            return;
         }
     }
-
-    let mut heard = clause.start;
-    let mut items: Option<Items> = None;
-    let mut list_quote_start = None;
-    let mut last_field: Option<Field> = None;
-    for (k, t) in figures.iter().enumerate() {
-        let lead_start =
-            bounds.iter().filter(|b| b.whole.end <= t.number.start).map(|b| b.whole.end).max().unwrap_or(clause.start);
-        let lead_start = lead_start.max(clause.start);
-        let tail_end = bounds.iter().filter(|b| b.number.start >= t.whole.end).map(|b| b.number.start).min();
-        let tail_end = tail_end.unwrap_or(clause.end).min(clause.end);
-        let lead = Span::new(lead_start, t.number.start);
-        let tail = Span::new(t.number.end.min(tail_end), tail_end);
-        for (m, is_target) in all.iter().zip(&target) {
-            if m.span.start >= heard && m.span.end <= t.number.start && !is_target {
-                ctx.hear(m.what);
+    for (m, is_target) in c.marks.iter().zip(&c.target) {
+        if m.span.start >= walk.heard {
+            note_compared(doc.text, ctx, m, *is_target);
+            if !is_target {
+                ctx.hear_in(m, names, doc.text);
             }
-        }
-        heard = heard.max(t.whole.end);
-        let in_span = |span: Span| -> Vec<(Mark, bool)> {
-            all.iter().zip(&target).filter(|(m, _)| span.contains(m.span)).map(|(m, t)| (*m, *t)).collect()
-        };
-        let lead_marks = in_span(lead);
-        let tail_marks = in_span(tail);
-
-        if listed && k == 0 {
-            items = list_items(&all, &target, t.number.start, clause, ctx);
-            match &items {
-                Some(it) if it.len() == figures.len() => ctx.list = Some(it.clone()),
-                _ => {
-                    for f in &figures {
-                        r.ignored.push(Ignored { sentence: s.span, number: f.whole, reason: Reason::ListMismatch });
-                    }
-                    return;
-                }
-            }
-        }
-        let (item_tier, item_year) = match &items {
-            Some(Items::Tiers(ts)) => (ts.get(k).copied(), None),
-            Some(Items::Years(ys)) => (None, ys.get(k).copied()),
-            None => (None, None),
-        };
-
-        // The tier: named in the lead, else in the tail, else the sentence's.
-        let lead_tier = lead_marks.iter().rev().find_map(|(m, _)| match m.what {
-            What::Tier(t) => Some(t),
-            _ => None,
-        });
-        let tail_tier = tail_marks.iter().find_map(|(m, _)| match m.what {
-            What::Tier(t) => Some(t),
-            _ => None,
-        });
-        let tier = item_tier.or(lead_tier).or(tail_tier).or(ctx.tier);
-        if item_tier.is_none() {
-            if let Some(t) = tier {
-                ctx.tier = Some(t);
-            }
-        }
-        let year = item_year.or(ctx.year);
-
-        let rate_before = ctx.rate_said;
-        let read =
-            Around { doc, t, lead, tail, lead_marks: &lead_marks, tail_marks: &tail_marks, last_field, rate_before };
-        let outcome = read.decide(ctx, tier, year);
-        match outcome {
-            Ok((field, value, year, from_tail)) => {
-                ctx.measure = match field {
-                    Field::Rate | Field::ReferenceRate => Some(Measure::Rate),
-                    Field::Passed => Some(Measure::Passed),
-                    Field::Candidates => Some(Measure::Candidates),
-                    _ => ctx.measure,
-                };
-                last_field = Some(field);
-                if field == Field::VsPreviousYear {
-                    if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
-                        r.compared.push(m.span);
-                    }
-                }
-                let mut quote = read.quote(from_tail, listed);
-                if listed {
-                    let start = *list_quote_start.get_or_insert(quote.start);
-                    let last = figures.last().map_or(t.whole, |l| l.whole);
-                    let end =
-                        if doc.lang == Lang::En { read.cut_tail(Span::new(last.end, clause.end)) } else { last.end };
-                    quote = tidy(text, Span::new(start, end));
-                }
-                if quote.of(text).chars().count() > crate::load::MAX_QUOTE {
-                    quote = t.whole;
-                }
-                let tier = if field == Field::Candidates { None } else { tier };
-                r.found.push(Found { year, tier, field, value, number: t.whole, quote, sentence: s.span });
-            }
-            Err(reason) => {
-                last_field = None;
-                r.ignored.push(Ignored { sentence: s.span, number: t.whole, reason });
-            }
-        }
-    }
-    for (m, is_target) in all.iter().zip(&target) {
-        if m.span.start >= heard && !is_target {
-            ctx.hear(m.what);
         }
     }
 }
 
-/// The items a list's numbers belong to, in order: the tiers or years named before its first
-/// number, the years of 近三年 (oldest first, as reports list them), or the sentence's last list.
-fn list_items(all: &[Mark], target: &[bool], first: usize, clause: Span, ctx: &Context) -> Option<Items> {
-    let before = || all.iter().zip(target).filter(|(m, t)| m.span.end <= first && !**t && clause.contains(m.span));
-    let mut tiers: Vec<Tier> = Vec::new();
-    let mut years: Vec<i32> = Vec::new();
-    for (m, _) in before() {
-        match m.what {
-            What::Tier(t) if tiers.last() != Some(&t) => tiers.push(t),
-            What::Year(y) if years.last() != Some(&y) => years.push(y),
-            _ => {}
+/// 与去年相比: what the sentence's later differences are compared with.
+fn note_compared(text: &str, ctx: &mut Context, m: &Mark, is_target: bool) {
+    let rest = text[m.span.end..].trim_start();
+    if is_target && ["相比", "比较", "相较"].iter().any(|w| rest.starts_with(w)) {
+        ctx.compared_with = Some(m.what);
+    }
+}
+
+impl Clause<'_> {
+    /// The marks inside `span`, each with whether it is a comparison's target.
+    fn marks_in(&self, span: Span) -> Vec<(Mark, bool)> {
+        self.marks.iter().zip(&self.target).filter(|(m, _)| span.contains(m.span)).map(|(m, t)| (*m, *t)).collect()
+    }
+
+    /// The lead (from the number before) and the tail (to the number after) of `t`.
+    fn lead_and_tail(&self, t: &Token) -> (Span, Span) {
+        let clause = self.span;
+        let lead_start =
+            self.bounds.iter().filter(|b| b.whole.end <= t.number.start).map(|b| b.whole.end).max().unwrap_or(0);
+        let lead_start = lead_start.max(clause.start);
+        let tail_end = self.bounds.iter().filter(|b| b.number.start >= t.whole.end).map(|b| b.number.start).min();
+        let tail_end = tail_end.unwrap_or(clause.end).min(clause.end);
+        (Span::new(lead_start, t.number.start), Span::new(t.number.end.min(tail_end), tail_end))
+    }
+
+    /// Reads the `k`th number of the clause; `false` when the clause's list does not pair up
+    /// and nothing more of it is read.
+    fn figure(&self, k: usize, ctx: &mut Context, walk: &mut Walk, r: &mut Reading) -> bool {
+        let t = &self.figures[k];
+        let (lead, tail) = self.lead_and_tail(t);
+        for (m, is_target) in self.marks.iter().zip(&self.target) {
+            if m.span.start >= walk.heard && m.span.end <= t.number.start && !is_target {
+                ctx.hear_in(m, self.names, self.doc.text);
+            }
         }
+        for (m, is_target) in self.marks.iter().zip(&self.target) {
+            if m.span.start >= walk.heard && m.span.end <= t.number.start {
+                note_compared(self.doc.text, ctx, m, *is_target);
+            }
+        }
+        walk.heard = walk.heard.max(t.whole.end);
+        // "… below the provincial average of 15.1% but up 1.1 points": back to the region.
+        if self.doc.lang == Lang::En && ctx.region_first == Some(true) && lead.of(self.doc.text).contains("but ") {
+            ctx.subject = Subject::Region;
+        }
+        let lead_marks = self.marks_in(lead);
+        let tail_marks = self.marks_in(tail);
+        if self.listed && k == 0 {
+            walk.items = self.list_items(t.number.start, ctx);
+            match &walk.items {
+                Some(it) if it.len() == self.figures.len() => ctx.list = Some(it.clone()),
+                _ => {
+                    for f in &self.figures {
+                        r.ignored.push(Ignored {
+                            sentence: self.s.span,
+                            number: f.whole,
+                            reason: Reason::ListMismatch,
+                        });
+                    }
+                    return false;
+                }
+            }
+        }
+        let (item_tier, item_year) = match &walk.items {
+            Some(Items::Tiers(ts)) => (ts.get(k).copied(), None),
+            Some(Items::Years(ys)) => (None, ys.get(k).copied()),
+            Some(Items::Areas(own)) => {
+                ctx.subject = if own.get(k) == Some(&true) { Subject::Region } else { Subject::Elsewhere };
+                (None, None)
+            }
+            None => (None, None),
+        };
+        // The tier: named in the lead, else in the tail, else the sentence's.
+        let tier_of = |m: &(Mark, bool)| match m.0.what {
+            What::Tier(t) => Some(t),
+            _ => None,
+        };
+        let lead_tier = lead_marks.iter().rev().find_map(tier_of);
+        let tail_tier = tail_marks.iter().find_map(tier_of);
+        // "1,104, or 18.1 percent, reached the tier-one line": English names the tier after.
+        let later_tier = || {
+            let rest = Span::new(t.whole.end, self.s.span.end);
+            marks(self.doc, self.names, rest).into_iter().find_map(|m| match m.what {
+                What::Tier(t) => Some(t),
+                _ => None,
+            })
+        };
+        let own = ctx.tier.filter(|_| !ctx.tier_carried);
+        let tier = item_tier.or(lead_tier).or(tail_tier).or(own);
+        let tier = match (tier, self.doc.lang) {
+            (None, Lang::En) => later_tier().or(ctx.tier),
+            (None, Lang::Zh) => ctx.tier,
+            (t, _) => t,
+        };
+        if item_tier.is_none() && tier.is_some() && tier != ctx.tier {
+            ctx.tier = tier;
+            ctx.tier_carried = false;
+        }
+        let year = item_year.or(ctx.year);
+        let read = Around {
+            doc: self.doc,
+            t,
+            lead,
+            tail,
+            lead_marks: &lead_marks,
+            tail_marks: &tail_marks,
+            last_field: walk.last_field,
+            rate_before: ctx.rate_said,
+        };
+        match read.decide(ctx, tier, year) {
+            Ok(decided) => self.take(&read, decided, tier, ctx, walk, r),
+            Err(reason) => {
+                // 太原市达线率为21.3%，大同市为12.6%: what another area's number measured, the
+                // next number measures too.
+                if matches!(reason, Reason::OtherArea | Reason::ReferenceFigure) && matches!(t.kind, Kind::Percent(_)) {
+                    ctx.measure = Some(Measure::Rate);
+                }
+                walk.last_field = None;
+                r.ignored.push(Ignored { sentence: self.s.span, number: t.whole, reason });
+            }
+        }
+        true
     }
-    if tiers.len() >= 2 {
-        return Some(Items::Tiers(tiers));
+
+    /// A number decided to be a figure: remembered by the sentence and found, with its quote.
+    fn take(
+        &self,
+        read: &Around,
+        (field, value, year, from_tail): (Field, Value, i32, bool),
+        tier: Option<Tier>,
+        ctx: &mut Context,
+        walk: &mut Walk,
+        r: &mut Reading,
+    ) {
+        let text = self.doc.text;
+        let t = read.t;
+        ctx.measure = match field {
+            Field::Rate | Field::ReferenceRate => Some(Measure::Rate),
+            Field::Passed => Some(Measure::Passed),
+            Field::Candidates => Some(Measure::Candidates),
+            _ => ctx.measure,
+        };
+        walk.last_field = Some(field);
+        ctx.last_taken = Some(field);
+        ctx.region_first.get_or_insert(field != Field::ReferenceRate && ctx.subject == Subject::Region);
+        if field == Field::VsPreviousYear {
+            if let Some(m) = read.target_mark().filter(|m| matches!(m.what, What::Year(_))) {
+                r.compared.push(m.span);
+            }
+        }
+        if self.listed && matches!(field, Field::VsReference | Field::VsPreviousYear) {
+            if let (Some(target), Some(way)) = (read.target().or(ctx.compared_with), read.direction()) {
+                ctx.list_way = Some((target, way));
+            }
+        }
+        let mut quote = read.quote(from_tail, self.listed);
+        if self.listed {
+            let start = *walk.list_quote_start.get_or_insert(quote.start);
+            let last = self.figures.last().map_or(t.whole, |l| l.whole);
+            let end =
+                if self.doc.lang == Lang::En { read.cut_tail(Span::new(last.end, self.span.end)) } else { last.end };
+            quote = tidy(text, Span::new(start, end));
+        }
+        if quote.of(text).chars().count() > crate::load::MAX_QUOTE {
+            quote = t.whole;
+        }
+        let tier = if field == Field::Candidates { None } else { tier };
+        r.found.push(Found { area: None, year, tier, field, value, number: t.whole, quote, sentence: self.s.span });
     }
-    if years.len() >= 2 {
-        return Some(Items::Years(years));
+}
+
+/// The years `from` to `to` when the text between their marks `a` and `b` makes them a
+/// range (2021年至2023年, "2019 to 2021").
+fn range(text: &str, (from, a): (i32, Span), (to, b): (i32, Span)) -> Option<Items> {
+    let ranged =
+        a.end <= b.start && ["至", "到", "-", "—", "–", "~", "to", "through"].contains(&text[a.end..b.start].trim());
+    (ranged && to > from && to - from < 10).then(|| Items::Years((from..=to).collect()))
+}
+
+impl Clause<'_> {
+    /// The items a list's numbers belong to, in order: the tiers or years named before its
+    /// first number (a range of years in full), the years or areas named earlier in the
+    /// sentence, the years of 近三年 (oldest first, as reports list them), or the sentence's
+    /// last list.
+    fn list_items(&self, first: usize, ctx: &Context) -> Option<Items> {
+        let text = self.doc.text;
+        let before = self
+            .marks
+            .iter()
+            .zip(&self.target)
+            .filter(|(m, t)| m.span.end <= first && !**t && self.span.contains(m.span));
+        let mut tiers: Vec<Tier> = Vec::new();
+        let mut years: Vec<(i32, Span)> = Vec::new();
+        for (m, _) in before {
+            match m.what {
+                What::Tier(t) if tiers.last() != Some(&t) => tiers.push(t),
+                What::Year(y) if years.last().map(|l| l.0) != Some(y) => years.push((y, m.span)),
+                _ => {}
+            }
+        }
+        if tiers.len() >= 2 {
+            return Some(Items::Tiers(tiers));
+        }
+        if let [from, to] = years[..] {
+            if let Some(r) = range(text, from, to) {
+                return Some(r);
+            }
+        }
+        if years.len() >= 2 {
+            return Some(Items::Years(years.iter().map(|y| y.0).collect()));
+        }
+        // The years named earlier in the sentence, in a clause of their own.
+        if let [from, to] = ctx.years_said[..] {
+            if let Some(r) = range(text, from, to) {
+                return Some(r);
+            }
+        }
+        // Reading one area of many: the k-th number is the k-th area named before.
+        if self.names.strict && ctx.areas_said.len() == self.figures.len() {
+            let region = self.names.region.as_deref().unwrap_or_default();
+            return Some(Items::Areas(ctx.areas_said.iter().map(|a| a == region).collect()));
+        }
+        if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
+            return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
+        }
+        ctx.list.clone()
     }
-    if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
-        return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
-    }
-    ctx.list.clone()
 }
 
 /// The words around one number, and what they make of it.
@@ -494,19 +752,35 @@ impl Around<'_> {
         // 5,872 passed (15.5%): a share right after a count of those who passed.
         let bracket =
             self.last_field == Some(Field::Passed) && self.lead.of(self.doc.text).trim_end().ends_with(['(', '（']);
-        let carried = ctx.measure == Some(Measure::Rate) && self.plain_lead();
+        // "1,104, or 18.1 percent,": the share of those just counted.
+        let appositive = self.doc.lang == Lang::En
+            && ctx.last_taken == Some(Field::Passed)
+            && self.lead.of(self.doc.text).trim().eq_ignore_ascii_case("or");
+        let bracket = bracket || appositive;
+        // 太原市一本达线率最高，为21.8%: the rate named, then its value.
+        let carried =
+            (ctx.measure == Some(Measure::Rate) || (ctx.measure.is_none() && ctx.rate_said)) && self.plain_lead();
         let reached = self.reached().is_some();
         if !(rate_lead || share_lead || english_tail || bracket || carried || reached) {
             return Err(Reason::NotPassRate);
         }
         // 上线率提高了2%: a change, in per cent.
         let last_rate = self.lead_marks.iter().rposition(|(m, _)| matches!(m.what, What::Rate | What::Share));
+        // (the rise right before the number: "has risen for three years: it was 12.7%" is not one)
+        let text = self.doc.text;
+        let near = |m: &Mark| {
+            let gap = &text[m.span.end..self.t.number.start];
+            match self.doc.lang {
+                Lang::Zh => gap.chars().count() <= 3,
+                Lang::En => gap.split_whitespace().count() <= 2,
+            }
+        };
         let moved = self
             .lead_marks
             .iter()
             .enumerate()
-            .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate);
-        if moved {
+            .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m));
+        if moved && self.reached().is_none() {
             return Err(Reason::PercentChange);
         }
         tier.ok_or(Reason::NoTier)?;
@@ -517,6 +791,7 @@ impl Around<'_> {
         let lead_target = self.lead_marks.iter().rev().find(|(_, t)| *t).map(|(m, _)| m.what).filter(|_| !reached);
         match lead_target {
             Some(What::LastYear) => year -= 1,
+            Some(What::YearBefore) => year -= 2,
             Some(What::Year(y)) => year = y,
             Some(What::Reference) => subject = Subject::Reference,
             Some(What::Elsewhere) => subject = Subject::Elsewhere,
@@ -552,7 +827,17 @@ impl Around<'_> {
 
     fn difference(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
         let year = year.ok_or(Reason::NoYear)?;
-        let field = match self.target() {
+        let listed_way = ctx.list.as_ref().and(ctx.list_way);
+        // "level with last year": what 持平 is level with follows it.
+        let flat_with = (self.t.kind == Kind::Flat)
+            .then(|| {
+                self.tail_marks
+                    .iter()
+                    .map(|(m, _)| m.what)
+                    .find(|w| matches!(w, What::LastYear | What::YearOnYear | What::Reference | What::Year(_)))
+            })
+            .flatten();
+        let field = match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)).or(flat_with) {
             Some(What::Reference) => Field::VsReference,
             Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
             Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
@@ -567,7 +852,10 @@ impl Around<'_> {
         if tier.is_none() {
             return Err(Reason::NoTier);
         }
-        let way = if self.t.kind == Kind::Flat { 1.0 } else { self.direction().ok_or(Reason::NoDirection)? };
+        let way = match self.t.kind {
+            Kind::Flat => 1.0,
+            _ => self.direction().or(listed_way.map(|w| w.1)).ok_or(Reason::NoDirection)?,
+        };
         let value = Stated::written(way * v.value.abs(), v.decimals);
         Ok((field, Value::Number(value), year, false))
     }
@@ -577,6 +865,53 @@ impl Around<'_> {
         let (cand_lead, cand_tail) = self.has(What::Candidates);
         let (reg_lead, reg_tail) = self.has(What::Registered);
         let plain = self.plain_lead();
+        // 有5名考生进入全省前100名: how many reached a rank, not how many sat or passed.
+        let tail = self.tail.of(self.doc.text);
+        if self.doc.lang == Lang::Zh && (tail.contains("进入") || tail.trim_end().ends_with('前')) {
+            return Err(Reason::Rank);
+        }
+        // 全市共有12088名考生参加高考: when the lead says passing and the tail says sitting, the
+        // word nearer the number says what it counts.
+        let (pass_lead, pass_tail) = match (self.nearest_lead(What::Pass), self.first_tail(What::Candidates)) {
+            (Some(p), Some(c)) if !cand_lead && !pass_tail && c - self.t.whole.end < self.lead.end - p => {
+                (false, false)
+            }
+            _ => (pass_lead, pass_tail),
+        };
+        // "3,118 of the 22,113 candidates who sat the exam cleared the line": the whole after
+        // "of" sat, the part before it passed.
+        let lead_text = self.lead.of(self.doc.text).trim_end();
+        let whole = self.doc.lang == Lang::En
+            && (ends_with_word(lead_text, "of the") || ends_with_word(lead_text, "of"))
+            && (cand_tail || unit);
+        let part = self.doc.lang == Lang::En && {
+            let after = self.tail.of(self.doc.text).trim_start().to_ascii_lowercase();
+            (after.starts_with("of the") || after == "of") && self.pass_after()
+        };
+        let (pass_lead, pass_tail, cand_tail) = match (whole, part) {
+            (true, _) => (false, false, true),
+            (_, true) => (false, true, false),
+            _ => (pass_lead, pass_tail, cand_tail),
+        };
+        // "1,104, or 18.1 percent, reached …", "3,262 (53.6%) reached …": passing is said after.
+        // ("Some 27,542 students, or 53.6 percent, cleared …": "students" is only the unit.)
+        let unit_only = self
+            .tail_marks
+            .iter()
+            .filter(|(m, _)| m.what == What::Candidates)
+            .all(|(m, _)| self.t.whole.contains(m.span));
+        let aside = self.doc.lang == Lang::En
+            && !(pass_lead || pass_tail || cand_lead || (cand_tail && !unit_only))
+            && self.doc.text[self.t.whole.end..].trim_start().starts_with([',', '('])
+            && self.pass_after();
+        let pass_tail = pass_tail || aside;
+        let cand_tail = cand_tail && !aside;
+        // 实际参加考试考生22,415人（报名人数为23,067人）: the sitting word is nearer.
+        let reg_tail = reg_tail
+            && !(cand_lead
+                && !reg_lead
+                && self.nearest_lead(What::Candidates).is_some_and(|c| c == self.lead.end)
+                && self.first_tail(What::Registered).is_some_and(|r| r > self.t.whole.end));
         let measure = if pass_lead || pass_tail {
             Measure::Passed
         } else if reg_lead || reg_tail {
@@ -609,6 +944,25 @@ impl Around<'_> {
             }
             _ => Ok((Field::Candidates, Value::Count(n), year, from_tail)),
         }
+    }
+
+    /// Whether the sentence says passing after the number ("… of the 22,113 candidates who sat
+    /// the exam cleared the line").
+    fn pass_after(&self) -> bool {
+        let rest = &self.doc.text[self.t.whole.end..];
+        let end = [". ", ";", "\n"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
+        let rest = rest[..end].to_ascii_lowercase();
+        ["passed", "cleared", "scored above", "reached", "made the"].iter().any(|w| rest.contains(w))
+    }
+
+    /// Where the last `what` of the lead ends.
+    fn nearest_lead(&self, what: What) -> Option<usize> {
+        self.lead_marks.iter().filter(|(m, _)| m.what == what).map(|(m, _)| m.span.end).max()
+    }
+
+    /// Where the first `what` of the tail starts.
+    fn first_tail(&self, what: What) -> Option<usize> {
+        self.tail_marks.iter().filter(|(m, _)| m.what == what).map(|(m, _)| m.span.start).min()
     }
 
     /// The clause that states the number: from the start of its lead (past 其中, 并, "and")
@@ -681,7 +1035,7 @@ impl Around<'_> {
 
 /// `span` without surrounding spaces, invisible characters and trailing punctuation: the
 /// words as the loader will keep them.
-fn tidy(text: &str, span: Span) -> Span {
+pub(super) fn tidy(text: &str, span: Span) -> Span {
     let mut span = trim(text, span);
     let mut s = span.of(text).trim_end_matches(|c: char| " ,.;:，。；：、".contains(c));
     // A closing bracket whose opener is outside: (15.5%)

@@ -2,10 +2,10 @@
 //! place of every number taken and left, counted in bytes or in UTF-16 code units (what
 //! JavaScript strings index).
 
+use super::words::{words, Lang};
 use super::{Extraction, Role};
 use crate::json::Writer;
 use crate::model::Field;
-use crate::words::{words, Lang};
 
 /// How offsets into the text are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,8 @@ impl Counter {
 }
 
 impl Extraction {
-    /// `{"dataset": …|null, "error": …|null, "used": […], "ignored": […]}`, with offsets
+    /// `{"dataset": …|null, "error": …|null, "lang", "needs_year", "headline": …|null,
+    /// "source": {"name", "date"}, "used": […], "ignored": […]}`, with offsets
     /// into `text` (the text extracted from) counted as `offsets` says and every reason
     /// written in `lang`.
     pub fn to_json(&self, text: &str, lang: Lang, offsets: Offsets) -> String {
@@ -78,6 +79,24 @@ impl Extraction {
                 None => o.key("error").null(),
             }
             o.str("lang", lang.tag());
+            // The text never states its year: the editor is asked for it.
+            o.bool("needs_year", self.needs_year);
+            match self.headline {
+                Some(h) => o.str("headline", h.of(text)),
+                None => o.key("headline").null(),
+            }
+            // Where the source's name and date stand, for the editor to mark.
+            o.key("source").object(|f| {
+                for (key, span) in [("name", self.source_name), ("date", self.source_date)] {
+                    match span {
+                        Some(s) => f.key(key).object(|p| {
+                            p.int("start", n.at(s.start));
+                            p.int("end", n.at(s.end));
+                        }),
+                        None => f.key(key).null(),
+                    }
+                }
+            });
             o.key("used").array(&self.used, |w2, u| {
                 w2.object(|f| {
                     f.int("start", n.at(u.quote.start));

@@ -7,8 +7,8 @@
 //! it are left to [`super::lexicon`].
 
 use super::Span;
+use crate::lang::Lang;
 use crate::load::Stated;
-use crate::words::Lang;
 
 /// What a number is, from its unit and the characters around it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -169,14 +169,23 @@ fn sentences(text: &str) -> Vec<Sentence> {
         let next = chars.get(i + 1).map(|c| c.1);
         let prev = i.checked_sub(1).map(|j| chars[j].1);
         let digit_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        // "No. 2", "Aug. 14": an abbreviation's full stop ends nothing.
+        let abbreviation = c == '.' && {
+            let word: String = text[..pos].chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let word: String = word.chars().rev().collect::<String>().to_ascii_lowercase();
+            ABBREVIATIONS.contains(&word.as_str())
+        };
         let ends = match c {
             '。' | '！' | '？' | '!' | '?' | '\n' => true,
-            '.' => !digit_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”'),
+            '.' if abbreviation => false,
+            // A half-width full stop in Chinese text: 情况.全市
+            '.' => !digit_around && next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '”' || is_han(n)),
             _ => false,
         };
         let splits = match c {
-            '，' | '；' | '：' => true,
-            ',' | ';' | ':' => !digit_around,
+            // Not at a colon: `一本上线人数：4,689人` is one clause, its label and its value.
+            '，' | '；' => true,
+            ',' | ';' => !digit_around,
             _ => false,
         };
         if ends {
@@ -196,6 +205,12 @@ fn sentences(text: &str) -> Vec<Sentence> {
     }
     out
 }
+
+/// Words whose full stop is an abbreviation's.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs",
+    "ms", "dr", "st", "vs", "prof",
+];
 
 fn digit(c: char) -> Option<u8> {
     match c {
@@ -388,208 +403,278 @@ fn starts_with_word(after: &str, word: &str) -> bool {
         && !a[word.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// The digits of one number as read, before its unit.
+struct Raw {
+    /// Where the number starts (at its sign, if it has one) and ends (past 万).
+    number: Span,
+    sign: Option<bool>,
+    /// The integer digits without separators, and the decimals.
+    digits: String,
+    frac: String,
+    /// How many digits came before the first separator: a year has four.
+    int_len: usize,
+    wan: bool,
+    value: Option<Stated>,
+}
+
+impl Raw {
+    fn is_year_shaped(&self) -> bool {
+        self.int_len == 4 && self.digits.len() == 4 && self.frac.is_empty() && !self.wan
+    }
+}
+
 /// Every number of the text, with its unit.
 fn numbers(text: &str, lang: Lang) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
-    let ch = |i: usize| chars.get(i).map(|c| c.1);
-    let is_digit = |i: usize| ch(i).and_then(digit).is_some();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !is_digit(i) {
-            i += 1;
-            continue;
-        }
-        // Digits inside a word (G20, tier-1) are part of the word.
-        let prev = i.checked_sub(1).and_then(ch);
-        let prev2 = i.checked_sub(2).and_then(ch);
-        if prev.is_some_and(|p| p.is_ascii_alphabetic())
-            || (prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic()))
-        {
-            while is_digit(i) {
-                i += 1;
-            }
-            continue;
-        }
-        let mut start = i;
-        let mut sign = None;
-        if let Some(p @ ('+' | '-' | '−' | '－' | '＋')) = prev {
-            if !prev2.is_some_and(|c| c.is_ascii_alphanumeric()) {
-                start = i - 1;
-                sign = Some(matches!(p, '+' | '＋'));
+        match number_at(text, &chars, i, lang) {
+            Step::Skip(next) => i = next,
+            Step::Token(t) => {
+                let end = t.whole.end.max(t.number.end);
+                out.push(t);
+                i = chars.partition_point(|c| c.0 < end);
             }
         }
-        let mut digits = String::new();
-        let mut j = i;
-        while let Some(d) = ch(j).and_then(digit) {
-            digits.push((b'0' + d) as char);
-            j += 1;
-        }
-        let int_len = digits.len();
-        // 2019-08-14, 2019/8/14, 2019.08.14
-        if int_len == 4 {
-            if let Some(end) = iso_date(&chars, j) {
-                let whole = Span::new(at(start), at(end));
-                let year = digits.parse().ok();
-                out.push(Token { number: whole, whole, kind: Kind::Date(year), approx: false, sign: None });
-                i = end;
-                continue;
-            }
-        }
-        // Thousands separators: 36,192 (only after one to three digits).
-        if int_len <= 3 {
-            while ch(j) == Some(',') && (1..=3).all(|k| is_digit(j + k)) && !is_digit(j + 4) {
-                for k in 1..=3 {
-                    digits.push((b'0' + ch(j + k).and_then(digit).unwrap_or(0)) as char);
-                }
-                j += 4;
-            }
-        }
-        let int_digits = digits.len();
-        let mut frac = String::new();
-        if matches!(ch(j), Some('.' | '．')) && is_digit(j + 1) {
-            j += 1;
-            while let Some(d) = ch(j).and_then(digit) {
-                frac.push((b'0' + d) as char);
-                j += 1;
-            }
-        }
-        let mut wan = false;
-        if lang == Lang::Zh && ch(j) == Some('万') {
-            // 万 belongs to the number unless it starts 万元 (money is read as a unit).
-            if ch(j + 1) != Some('元') {
-                wan = true;
-                j += 1;
-            }
-        }
-        let number = Span::new(at(start), at(j));
-        let mut written = digits.clone();
-        if !frac.is_empty() {
-            written.push('.');
-            written.push_str(&frac);
-        }
-        let value = crate::format::read_decimal(&written, true).map(|w| {
-            let v = if sign == Some(false) { -w.value } else { w.value };
-            Stated::written(v, w.decimals)
-        });
-        let whole_count = whole(&digits, &frac, wan);
-        let rank_before = match lang {
-            // 第1位; 前3名 (but 前 before other units is "before": 6月5日前).
-            Lang::Zh => {
-                text[..number.start].ends_with('第')
-                    || (text[..number.start].ends_with('前') && text[at(j)..].starts_with(['名', '位']))
-            }
-            Lang::En => ends_with_word(&text[..number.start], "no.") || ends_with_word(&text[..number.start], "ranked"),
-        };
-        let approx_before = match lang {
-            Lang::Zh => ZH_BEFORE_APPROX.iter().any(|w| text[..number.start].trim_end().ends_with(w)),
-            Lang::En => EN_BEFORE_APPROX.iter().any(|w| ends_with_word(&text[..number.start], w)),
-        };
-        // The unit.
-        let rest_at = at(j);
-        let (unit, unit_len) = unit(text, rest_at, lang);
-        let mut end = rest_at + unit_len;
-        let mut approx = approx_before;
-        let kind = match unit {
-            _ if rank_before => Kind::Rank,
-            Some(Unit::Percent) => value.map_or(Kind::Counted, Kind::Percent),
-            Some(Unit::Points) => value.map_or(Kind::Counted, Kind::Points),
-            Some(Unit::People { approx: a }) => {
-                approx |= a;
-                Kind::People(whole_count)
-            }
-            Some(Unit::PeopleWan { approx: a }) if !wan => {
-                approx |= a;
-                Kind::People(whole(&digits, &frac, true))
-            }
-            Some(Unit::PeopleWan { .. }) => Kind::Counted,
-            Some(Unit::Money) => Kind::Money,
-            Some(Unit::Schools) => Kind::Schools,
-            Some(Unit::Districts) => Kind::Districts,
-            Some(Unit::Score) => Kind::Score,
-            Some(Unit::Rank) => Kind::Rank,
-            Some(Unit::Counted) => Kind::Counted,
-            Some(Unit::Ge) => {
-                let after = &text[end..];
-                let what = after.trim_start_matches(['（', '(']);
-                if what.starts_with(['县', '区', '乡', '镇']) || what.starts_with("市（") {
-                    Kind::Districts
-                } else if ["学校", "高中", "中学", "所"].iter().any(|w| what.starts_with(w)) {
-                    Kind::Schools
-                } else {
-                    Kind::Counted
-                }
-            }
-            Some(Unit::Year) if int_len == 4 && frac.is_empty() && !wan => {
-                let year: i32 = digits.parse().unwrap_or(0);
-                match zh_month_day(text, end) {
-                    Some(len) => {
-                        end += len;
-                        Kind::Date(Some(year))
-                    }
-                    None => Kind::Year(year),
-                }
-            }
-            Some(Unit::Year) => Kind::Counted,
-            Some(Unit::Month) => {
-                end += zh_day(text, end);
-                Kind::Date(None)
-            }
-            Some(Unit::Date) => Kind::Date(None),
-            None if lang == Lang::En && month_before(text, number.start).is_some() => {
-                // August 2, 2020 / June 2021
-                let mut e = end;
-                let rest = &text[e..];
-                let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
-                let year: String = rest[skip..].chars().take_while(|c| c.is_ascii_digit()).collect();
-                let year_value = if int_len == 4 { digits.parse().ok() } else { None };
-                if int_len <= 2 && year.len() == 4 {
-                    e += skip + 4;
-                    end = e;
-                    Kind::Date(year.parse().ok())
-                } else {
-                    Kind::Date(year_value)
-                }
-            }
-            None if lang == Lang::En && month_after(text, end).is_some() => {
-                // 2 August 2020
-                end += month_after(text, end).unwrap_or(0);
-                let rest = &text[end..];
-                let year: String = rest.trim_start_matches(' ').chars().take_while(|c| c.is_ascii_digit()).collect();
-                if year.len() == 4 {
-                    end += rest.len() - rest.trim_start_matches(' ').len() + 4;
-                }
-                Kind::Date(year.parse().ok())
-            }
-            None if lang == Lang::En
-                && int_len == 4
-                && int_digits == 4
-                && frac.is_empty()
-                && sign.is_none()
-                && (1900..=2100).contains(&digits.parse::<i32>().unwrap_or(0)) =>
-            {
-                Kind::Year(digits.parse().unwrap_or(0))
-            }
-            None => match value {
-                Some(v) => Kind::Bare(whole_count, v),
-                None => Kind::Counted,
-            },
-        };
-        let after = &text[end..];
-        approx |= match lang {
-            Lang::Zh => ZH_AFTER_APPROX.iter().any(|w| after.starts_with(w)),
-            Lang::En => EN_AFTER_APPROX.iter().any(|w| starts_with_word(after, w)),
-        };
-        // A date is underlined from its month: August 2, 2020.
-        let from = match kind {
-            Kind::Date(_) if lang == Lang::En => month_before(text, number.start).unwrap_or(number.start),
-            _ => number.start,
-        };
-        out.push(Token { number, whole: Span::new(from, end), kind, approx, sign });
-        i = chars.partition_point(|c| c.0 < end);
     }
     out
+}
+
+/// What reading at one character gave: nothing (go on at the index), or a number.
+enum Step {
+    Skip(usize),
+    Token(Token),
+}
+
+/// The number starting at character `i`, if one does.
+fn number_at(text: &str, chars: &[(usize, char)], i: usize, lang: Lang) -> Step {
+    let ch = |i: usize| chars.get(i).map(|c| c.1);
+    let is_digit = |i: usize| ch(i).and_then(digit).is_some();
+    if !is_digit(i) {
+        return Step::Skip(i + 1);
+    }
+    // Digits inside a word (G20, tier-1) are part of the word.
+    let prev = i.checked_sub(1).and_then(ch);
+    let prev2 = i.checked_sub(2).and_then(ch);
+    if prev.is_some_and(|p| p.is_ascii_alphabetic())
+        || (prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic()))
+    {
+        let mut j = i;
+        while is_digit(j) {
+            j += 1;
+        }
+        return Step::Skip(j);
+    }
+    // 1️⃣: a keycap is a list marker, not a number.
+    let mut j = i;
+    while is_digit(j) {
+        j += 1;
+    }
+    if matches!(ch(j), Some('\u{fe0f}' | '\u{20e3}')) {
+        return Step::Skip(j);
+    }
+    match raw_number(text, chars, i, lang) {
+        Ok(raw) => Step::Token(classify(text, lang, &raw)),
+        Err(date) => Step::Token(date),
+    }
+}
+
+/// The digits at character `i` with their sign, separators, decimals and 万; or, for
+/// `2019-08-14`, the date as a token.
+fn raw_number(text: &str, chars: &[(usize, char)], i: usize, lang: Lang) -> Result<Raw, Token> {
+    let at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let ch = |i: usize| chars.get(i).map(|c| c.1);
+    let is_digit = |i: usize| ch(i).and_then(digit).is_some();
+    let prev = i.checked_sub(1).and_then(ch);
+    let prev2 = i.checked_sub(2).and_then(ch);
+    let mut start = i;
+    let mut sign = None;
+    if let Some(p @ ('+' | '-' | '−' | '－' | '＋')) = prev {
+        if !prev2.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            start = i - 1;
+            sign = Some(matches!(p, '+' | '＋'));
+        }
+    }
+    let mut digits = String::new();
+    let mut j = i;
+    while let Some(d) = ch(j).and_then(digit) {
+        digits.push((b'0' + d) as char);
+        j += 1;
+    }
+    let int_len = digits.len();
+    // 2019-08-14, 2019/8/14, 2019.08.14
+    if int_len == 4 {
+        if let Some(end) = iso_date(chars, j) {
+            let whole = Span::new(at(start), at(end));
+            let kind = Kind::Date(digits.parse().ok());
+            return Err(Token { number: whole, whole, kind, approx: false, sign: None });
+        }
+    }
+    // Thousands separators: 36,192 (only after one to three digits).
+    if int_len <= 3 {
+        while ch(j) == Some(',') && (1..=3).all(|k| is_digit(j + k)) && !is_digit(j + 4) {
+            for k in 1..=3 {
+                digits.push((b'0' + ch(j + k).and_then(digit).unwrap_or(0)) as char);
+            }
+            j += 4;
+        }
+    }
+    let mut frac = String::new();
+    if matches!(ch(j), Some('.' | '．')) && is_digit(j + 1) {
+        j += 1;
+        while let Some(d) = ch(j).and_then(digit) {
+            frac.push((b'0' + d) as char);
+            j += 1;
+        }
+    }
+    // 万 belongs to the number unless it starts 万元 (money is read as a unit).
+    let wan = lang == Lang::Zh && ch(j) == Some('万') && ch(j + 1) != Some('元');
+    if wan {
+        j += 1;
+    }
+    let mut written = digits.clone();
+    if !frac.is_empty() {
+        written.push('.');
+        written.push_str(&frac);
+    }
+    let value = crate::format::read_decimal(&written, true).map(|w| {
+        let v = if sign == Some(false) { -w.value } else { w.value };
+        Stated::written(v, w.decimals)
+    });
+    Ok(Raw { number: Span::new(at(start), at(j)), sign, digits, frac, int_len, wan, value })
+}
+
+/// A number and its unit → what kind of number it is, where it ends and whether a hedge
+/// makes it approximate.
+fn classify(text: &str, lang: Lang, raw: &Raw) -> Token {
+    let number = raw.number;
+    let before = &text[..number.start];
+    let rank_before = match lang {
+        // 第1位; 前3名 (but 前 before other units is "before": 6月5日前).
+        Lang::Zh => before.ends_with('第') || (before.ends_with('前') && text[number.end..].starts_with(['名', '位'])),
+        Lang::En => ["no.", "ranked", "top"].iter().any(|w| ends_with_word(before, w)),
+    };
+    // "scored 600 or above": a score, not a count.
+    let score = lang == Lang::En
+        && (["scored", "score of", "scores of"].iter().any(|w| ends_with_word(before, w))
+            || ["or above", "or higher", "and above"].iter().any(|w| starts_with_word(&text[number.end..], w)));
+    // "Some 27,542": wire style before an exact-looking count, a hedge before a round one.
+    let round = raw.frac.is_empty() && raw.digits.len() >= 3 && raw.digits.ends_with("00");
+    let mut approx = match lang {
+        Lang::Zh => ZH_BEFORE_APPROX.iter().any(|w| before.trim_end().ends_with(w)),
+        Lang::En => EN_BEFORE_APPROX.iter().any(|w| ends_with_word(before, w) && (*w != "some" || round)),
+    };
+    let (unit, unit_len) = unit(text, number.end, lang);
+    let mut end = number.end + unit_len;
+    let kind = match unit {
+        _ if rank_before => Kind::Rank,
+        None | Some(Unit::Points) if score => Kind::Score,
+        Some(Unit::People { approx: a }) => {
+            approx |= a;
+            Kind::People(whole(&raw.digits, &raw.frac, raw.wan))
+        }
+        Some(Unit::PeopleWan { approx: a }) if !raw.wan => {
+            approx |= a;
+            Kind::People(whole(&raw.digits, &raw.frac, true))
+        }
+        Some(u) => unit_kind(text, u, raw, &mut end),
+        None => bare_kind(text, lang, raw, &mut end),
+    };
+    let after = &text[end..];
+    approx |= match lang {
+        Lang::Zh => ZH_AFTER_APPROX.iter().any(|w| after.starts_with(w)),
+        Lang::En => EN_AFTER_APPROX.iter().any(|w| starts_with_word(after, w)),
+    };
+    // A date is underlined from its month: August 2, 2020.
+    let from = match kind {
+        Kind::Date(_) if lang == Lang::En => month_before(text, number.start).unwrap_or(number.start),
+        _ => number.start,
+    };
+    Token { number, whole: Span::new(from, end), kind, approx, sign: raw.sign }
+}
+
+/// The kind a written unit (other than people) gives; `end` moves past a date's month and day.
+fn unit_kind(text: &str, unit: Unit, raw: &Raw, end: &mut usize) -> Kind {
+    match unit {
+        Unit::Percent => raw.value.map_or(Kind::Counted, Kind::Percent),
+        Unit::Points => raw.value.map_or(Kind::Counted, Kind::Points),
+        Unit::People { .. } | Unit::PeopleWan { .. } | Unit::Counted => Kind::Counted,
+        Unit::Money => Kind::Money,
+        Unit::Schools => Kind::Schools,
+        Unit::Districts => Kind::Districts,
+        Unit::Score => Kind::Score,
+        Unit::Rank => Kind::Rank,
+        Unit::Ge => {
+            let what = text[*end..].trim_start_matches(['（', '(']);
+            // 0.2个和0.9个百分点: the unit is the last number's.
+            let listed = what.starts_with(['和', '、', '与', '及']);
+            if listed {
+                match raw.value {
+                    Some(v) => Kind::Bare(whole(&raw.digits, &raw.frac, raw.wan), v),
+                    None => Kind::Counted,
+                }
+            } else if what.starts_with(['县', '区', '乡', '镇']) || what.starts_with("市（") {
+                Kind::Districts
+            } else if ["学校", "高中", "中学", "所"].iter().any(|w| what.starts_with(w)) {
+                Kind::Schools
+            } else {
+                Kind::Counted
+            }
+        }
+        Unit::Year if raw.int_len == 4 && raw.frac.is_empty() && !raw.wan => {
+            let year: i32 = raw.digits.parse().unwrap_or(0);
+            match zh_month_day(text, *end) {
+                Some(len) => {
+                    *end += len;
+                    Kind::Date(Some(year))
+                }
+                None => Kind::Year(year),
+            }
+        }
+        Unit::Year => Kind::Counted,
+        Unit::Month => {
+            *end += zh_day(text, *end);
+            Kind::Date(None)
+        }
+        Unit::Date => Kind::Date(None),
+    }
+}
+
+/// The kind of a number with no unit: an English date or year, or a bare number.
+fn bare_kind(text: &str, lang: Lang, raw: &Raw, end: &mut usize) -> Kind {
+    let number = raw.number;
+    if lang == Lang::En && month_before(text, number.start).is_some() {
+        // August 2, 2020 / June 2021
+        let rest = &text[*end..];
+        let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let year: String = rest[skip..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        if raw.int_len <= 2 && year.len() == 4 {
+            *end += skip + 4;
+            return Kind::Date(year.parse().ok());
+        }
+        return Kind::Date(if raw.int_len == 4 { raw.digits.parse().ok() } else { None });
+    }
+    if lang == Lang::En {
+        if let Some(len) = month_after(text, *end) {
+            // 2 August 2020
+            *end += len;
+            let rest = &text[*end..];
+            let year: String = rest.trim_start_matches(' ').chars().take_while(|c| c.is_ascii_digit()).collect();
+            if year.len() == 4 {
+                *end += rest.len() - rest.trim_start_matches(' ').len() + 4;
+            }
+            return Kind::Date(year.parse().ok());
+        }
+        let y = raw.digits.parse::<i32>().unwrap_or(0);
+        if raw.is_year_shaped() && raw.sign.is_none() && (1900..=2100).contains(&y) {
+            return Kind::Year(y);
+        }
+    }
+    match raw.value {
+        Some(v) => Kind::Bare(whole(&raw.digits, &raw.frac, raw.wan), v),
+        None => Kind::Counted,
+    }
 }
 
 /// The number of people `digits.frac` (× 10,000 with 万), when it is a whole number.

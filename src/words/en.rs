@@ -3,8 +3,6 @@
 use super::{quoted, CitiesTier, FigureName, Origin, PointKind, Spoken, Ui, ViewName, WarningText, Words};
 use crate::cat;
 use crate::error::{Conflict, CsvSyntax, Dup, ErrorKind, Got, JsonSyntax, Name, Path, Version2, Want};
-#[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-use crate::extract::{Reason, Refusal, Tier};
 use crate::model::Field;
 
 pub struct En;
@@ -789,93 +787,5 @@ impl Words for En {
             ErrorKind::Conflict(c) => conflict(c),
         };
         cat!(self.path(path), ": ", what)
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn tier_name(&self, tier: Tier) -> &'static str {
-        match tier {
-            Tier::One => "Tier 1",
-            Tier::Two => "Tier 2",
-            Tier::Undergraduate => "Undergraduate",
-            Tier::Vocational => "Vocational",
-        }
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn whole_city(&self) -> &'static str {
-        "the city"
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn whole_province(&self) -> &'static str {
-        "the province"
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn extract_title(&self, region: &str, year: i32, undergraduate: bool) -> String {
-        cat!(region, ": ", year, " gaokao ", if undergraduate { "undergraduate " } else { "" }, "pass rates")
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn ignored_reason(&self, reason: &Reason) -> String {
-        match reason {
-            Reason::Date => "a date, not a pass figure".into(),
-            Reason::Money => "an amount of money, not a pass figure".into(),
-            Reason::Schools => "a number of schools, not a pass figure".into(),
-            Reason::Districts => "a number of counties or districts, not a pass figure".into(),
-            Reason::Score => "a score, not a pass rate".into(),
-            Reason::Rank => "a rank, not a pass figure".into(),
-            Reason::OtherCount => "a count of something other than candidates".into(),
-            Reason::Approximate => "an approximate number (about, more than …); only exact figures are taken".into(),
-            Reason::NotWhole => "not a whole number of people".into(),
-            Reason::Stream => "one stream only (arts or science); the data counts all candidates together".into(),
-            Reason::OtherArea => "about another area (a county, a school, another city, the country)".into(),
-            Reason::ReferenceFigure => {
-                "the province's counts or change on last year, which the format has no place for".into()
-            }
-            Reason::NotPassRate => "not a pass rate (no word for a pass rate near it)".into(),
-            Reason::PercentChange => "a change in per cent, which could be relative or in points".into(),
-            Reason::NoTier => "no tier (tier 1, tier 2, undergraduate …) is named for it".into(),
-            Reason::NoComparison => {
-                "a difference that does not say whether it is from the province or from last year".into()
-            }
-            Reason::NoDirection => "a difference that does not say whether it is higher or lower".into(),
-            Reason::OtherComparison => "compared with something other than the province or the year before".into(),
-            Reason::Registered => "registered candidates, not those who sat".into(),
-            Reason::ListMismatch => "a list (respectively) whose items and numbers do not pair up".into(),
-            Reason::NoYear => "no year is known for it".into(),
-            Reason::Unclear => "what this number is cannot be told".into(),
-            Reason::Again => "stated again; the first statement is taken".into(),
-            Reason::Contradicts { first } => cat!("differs from “", first, "” stated before; the first is taken"),
-            Reason::Incomplete => {
-                "the report gives no rate or counts for this tier and year, so it cannot be charted".into()
-            }
-            Reason::YearWithoutFigures => "a year the report gives no pass figures for".into(),
-        }
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn refusal(&self, refusal: &Refusal) -> String {
-        match refusal {
-            Refusal::NoFigures => "no pass figures for any tier were found".into(),
-            Refusal::Invalid(e) => {
-                cat!("the figures found do not make a valid dataset: ", self.error(&e.path, &e.kind))
-            }
-        }
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn extract_summary(&self, used: usize, ignored: usize) -> String {
-        cat!(used, " numbers taken, ", ignored, " left out", if ignored > 0 { ":" } else { "." })
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn ignored_sentence(&self, line: usize, sentence: &str) -> String {
-        cat!("line ", line, ": ", sentence)
-    }
-
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn ignored_number(&self, number: &str, reason: &str) -> String {
-        cat!("  ", number, ": ", reason)
     }
 }

@@ -18,8 +18,6 @@ mod en;
 mod zh;
 
 use crate::error::{ErrorKind, Path};
-#[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-use crate::extract::{Reason, Refusal, Tier};
 use crate::model::Field;
 
 pub use crate::lang::Lang;
@@ -366,35 +364,6 @@ pub trait Words: Sync {
     fn path(&self, path: &Path) -> String;
     /// The whole message: where, then what.
     fn error(&self, path: &Path, kind: &ErrorKind) -> String;
-
-    // ---- The extractor (authoring tools only: not in the reader's wasm) ----
-    /// A tier's name in a dataset the extractor writes: "一本线" / "Tier 1".
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn tier_name(&self, tier: Tier) -> &'static str;
-    /// The region, when a report does not name it: "全市" / "the city".
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn whole_city(&self) -> &'static str;
-    /// The reference, when a report does not name it: "全省" / "the province".
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn whole_province(&self) -> &'static str;
-    /// A chart's title from what a report says: "运城市2019年高考本科达线情况".
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn extract_title(&self, region: &str, year: i32, undergraduate: bool) -> String;
-    /// Why a number of a report was not taken.
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn ignored_reason(&self, reason: &Reason) -> String;
-    /// Why no dataset came out of a report.
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn refusal(&self, refusal: &Refusal) -> String;
-    /// Above the list of numbers not taken: "采用 9 个数字，未采用 5 个：".
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn extract_summary(&self, used: usize, ignored: usize) -> String;
-    /// A sentence with numbers not taken, and its line: "第 3 行：……".
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn ignored_sentence(&self, line: usize, sentence: &str) -> String;
-    /// A number not taken, and why (the reason already written).
-    #[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-    fn ignored_number(&self, number: &str, reason: &str) -> String;
 }
 
 /// A code point as Unicode writes it: `U+202E`, `U+000B`.

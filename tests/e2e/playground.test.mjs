@@ -88,6 +88,10 @@ test('paste mode: a Chinese report marked, extracted, drawn, edited and embedded
 
   // The chart draws from the extracted dataset, with the report's contradiction as a footnote.
   await page.waitForFunction(() => document.querySelector('#data').value.includes('达线率为15.5%'));
+  // The title is neutral (area, year, subject); the release's headline is offered beside it.
+  await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent === '运城市2019年高考本科达线情况');
+  assert.equal(await page.textContent('#headline-text'), '运城市2019年高考成绩揭晓 本科达线人数再创新高');
+  await page.click('#use-headline');
   await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent.includes('运城市2019年高考成绩揭晓'));
   const drawn = await canvasState(page, '#chart', { tol: 3 });
   assert.ok(drawn.counts.region > 2000, `region bars drawn (${drawn.counts.region} px)`);
@@ -151,15 +155,44 @@ test('paste mode: an English report, and the language switch rewrites the reason
     ['12 schools', 'a number of schools, not a pass figure'],
     ['June 2021', 'a date, not a pass figure'],
   ]);
-  await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent === 'Datong posts higher gaokao pass rates');
+  await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent === 'Datong: 2020 gaokao undergraduate pass rates');
+  assert.equal(await page.textContent('#headline-text'), 'Datong posts higher gaokao pass rates');
 
-  const edited = (await page.inputValue('#data')).replace('"Datong posts higher gaokao pass rates"', '"Datong: pass rates 2020"');
+  const edited = (await page.inputValue('#data')).replace('"Datong: 2020 gaokao undergraduate pass rates"', '"Datong: pass rates 2020"');
   await page.fill('#data', edited);
   await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent === 'Datong: pass rates 2020');
   await page.selectOption('#lang', 'zh-CN');
   await page.waitForFunction(() => document.querySelector('#ignored .reason')?.textContent === '日期，不是达线数据');
   assert.equal((await marks(page)).find((m) => m.text === '14.3%').title, '已采用：2020年 一本线 达线率');
   assert.equal(await page.inputValue('#data'), edited, 'the language switch leaves the edited data alone');
+  assert.deepEqual(errors, []);
+});
+
+test('paste mode: a province-wide release goes to the cities view; a text without its year asks for it', async (t) => {
+  const { page, errors } = await playground(t, '/playground.html#paste');
+  // Sentences written for this test, in the style of a province's release.
+  const province = '测试省2022年高考本科一批达线情况\n来源：测试省教育考试院\n\n'
+    + '2022年，全省本科一批达线率为15.0%。分市看，甲城市达线率为18.2%，乙城市为13.4%，丙城市为16.1%，丁城市为12.7%。';
+  await paste(page, province);
+  assert.match(await page.textContent('#report-status'), /全省各市/);
+  await page.waitForFunction(() => document.querySelector('#view').value === 'cities');
+  const ds = JSON.parse(await page.inputValue('#data'));
+  assert.deepEqual(ds.regions.map((r) => r.region), ['甲城市', '乙城市', '丙城市', '丁城市']);
+  assert.equal(ds.source.name, '测试省教育考试院');
+  assert.equal(await page.isVisible('#report-year-row'), false);
+
+  // No year anywhere: nothing is dated by guess; the year is asked for beside the text.
+  const before = await page.inputValue('#data');
+  await paste(page, '今年我市高考参考人数为9214人，本科上线5573人，本科上线率为60.5%，较去年提高3.2个百分点。');
+  assert.match(await page.textContent('#report-status'), /原文没有写明年份/);
+  assert.equal(await page.isVisible('#report-year-row'), true);
+  assert.equal(await page.inputValue('#data'), before, 'the data box is unchanged');
+  await page.evaluate(() => { document.querySelector('#report-status').className = 'status'; });
+  await page.fill('#report-year', '2024');
+  await page.waitForFunction(() => document.querySelector('#report-status').classList.contains('good'), null, { timeout: 30000 });
+  const dated = JSON.parse(await page.inputValue('#data'));
+  assert.equal(dated.years[0].year, 2024);
+  assert.equal(dated.years[0].candidates, 9214);
   assert.deepEqual(errors, []);
 });
 

@@ -26,7 +26,7 @@ mod cli {
     use passrate_chart::layout::Options;
     use passrate_chart::render::{self, Theme};
     use passrate_chart::views::{self as layout, View};
-    use passrate_chart::words::{words, Lang};
+    use passrate_chart::words::Lang;
     use passrate_chart::{describe, load, model};
     use passrate_chart_cli::png;
 
@@ -35,7 +35,9 @@ mod cli {
                              [--theme light|dark] [--width W] [--height H] [--page N] [-o FILE]
                              [--highlight REGION] [--table | --summary]
                              [--format svg|png] [--scale 1-4] [--font FILE]
-       passrate-chart extract [report.txt|-] [--lang zh-CN|en]
+                             [--source NAME] [--source-date YYYY-MM-DD] [--source-url URL]
+       passrate-chart extract [report.txt|-] [--lang zh-CN|en] [--year YYYY]
+                             [--source NAME] [--source-date YYYY-MM-DD] [--source-url URL]
 
 render writes the chart as SVG (or, with --table, its data as an HTML table; with --summary,
 its text summary) to FILE, or to standard output. A PNG (--format png, or -o FILE.png) is
@@ -46,19 +48,60 @@ What is wrong with the data is said in the language of --lang.
 
 extract reads the text of a results report (a file, or standard input) and prints the dataset
 it states as JSON, ready for render; standard error lists every number it did not use, and
-why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's figures.";
+why, in Chinese or (--lang en) English. A text that never states its year (only 今年, “this
+year”) is read but not dated: extract exits with status 2 and says so, unless --year gives it.
+--source, --source-date and --source-url set the dataset's source (over what the text names),
+for render as for extract. Exit status 1 when it found no tier's figures.";
 
     /// What `extract` was asked to do.
     struct ExtractArgs {
         /// `None` or `-`: standard input.
         input: Option<String>,
         lang: Lang,
+        options: passrate_chart::extract::Options,
+    }
+
+    /// `--source`, `--source-date`, `--source-url`: the value of one, when `arg` is one of them.
+    fn source_option(
+        arg: &str,
+        args: &mut impl Iterator<Item = String>,
+        source: &mut SourceArgs,
+    ) -> Result<bool, String> {
+        let slot = match arg {
+            "--source" => &mut source.name,
+            "--source-date" => &mut source.date,
+            "--source-url" => &mut source.url,
+            _ => return Ok(false),
+        };
+        let v = args.next().ok_or(format!("{arg} needs a value"))?;
+        if v.trim().is_empty() {
+            return Err(format!("{arg}: expected a value, got an empty one"));
+        }
+        *slot = Some(v);
+        Ok(true)
+    }
+
+    /// The source the command line gives.
+    #[derive(Default)]
+    struct SourceArgs {
+        name: Option<String>,
+        date: Option<String>,
+        url: Option<String>,
     }
 
     fn parse_extract(mut args: impl Iterator<Item = String>) -> Result<ExtractArgs, String> {
-        let mut a = ExtractArgs { input: None, lang: Lang::Zh };
+        let mut a = ExtractArgs { input: None, lang: Lang::Zh, options: Default::default() };
+        let mut source = SourceArgs::default();
         while let Some(arg) = args.next() {
+            if source_option(&arg, &mut args, &mut source)? {
+                continue;
+            }
             match arg.as_str() {
+                "--year" => {
+                    let v = args.next().ok_or("--year needs a value")?;
+                    let y = v.parse().ok().filter(|y| (1950..=2100).contains(y));
+                    a.options.year = Some(y.ok_or(format!("--year: expected a year such as 2024, got \"{v}\""))?);
+                }
                 "--lang" => {
                     let v = args.next().ok_or("--lang needs a value")?;
                     a.lang = Lang::parse(&v).ok_or(format!("--lang: expected zh-CN or en, got \"{v}\""))?;
@@ -70,6 +113,9 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                 s => return Err(format!("one input file expected, got a second: \"{s}\"")),
             }
         }
+        a.options.source_name = source.name;
+        a.options.source_date = source.date;
+        a.options.source_url = source.url;
         Ok(a)
     }
 
@@ -92,8 +138,8 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                     return ExitCode::FAILURE;
                 }
             };
-        let found = passrate_chart::extract::extract(&text);
-        let w = words(args.lang);
+        let found = passrate_chart::extract::extract_with(&text, &args.options);
+        let w = passrate_chart::extract::words::words(args.lang);
         let mut err = String::new();
         err.push_str(&w.extract_summary(found.used.len(), found.ignored.len()));
         err.push('\n');
@@ -112,6 +158,13 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
             }
             err.push_str(&w.ignored_number(i.number.of(&text), &w.ignored_reason(&i.reason)));
             err.push('\n');
+        }
+        if found.needs_year {
+            // Nothing is dated by guess: no dataset, and the year asked for.
+            err.push_str(&w.needs_year());
+            err.push('\n');
+            let _ = std::io::stderr().write_all(err.as_bytes());
+            return ExitCode::from(2);
         }
         if let Some(r) = &found.refusal {
             err.push_str(&w.refusal(r));
@@ -157,6 +210,7 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
         out: Option<String>,
         output: Output,
         highlight: Option<String>,
+        source: SourceArgs,
         scale: Option<u32>,
         fonts: Vec<String>,
     }
@@ -178,11 +232,15 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
             out: None,
             output: Output::Svg,
             highlight: None,
+            source: SourceArgs::default(),
             scale: None,
             fonts: Vec::new(),
         };
         let mut format = None;
         while let Some(arg) = args.next() {
+            if source_option(&arg, &mut args, &mut a.source)? {
+                continue;
+            }
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
             match arg.as_str() {
                 "--view" => {
@@ -291,33 +349,66 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
                 }
             };
         }
-        let args = match parse(std::env::args().skip(1)) {
-            Ok(a) => a,
+        match parse(std::env::args().skip(1)) {
+            Ok(a) => render(a),
             Err(msg) if msg.is_empty() => {
                 println!("{USAGE}");
-                return ExitCode::SUCCESS;
+                ExitCode::SUCCESS
             }
             Err(msg) => {
                 eprintln!("passrate-chart: {msg}\n\n{USAGE}");
-                return ExitCode::from(2);
+                ExitCode::from(2)
             }
+        }
+    }
+
+    /// The dataset with the source the command line gives (over its own), checked by the
+    /// loader as any source is.
+    fn with_source(mut ds: load::Dataset, given: &SourceArgs) -> Result<load::Dataset, String> {
+        if given.name.is_none() && given.date.is_none() && given.url.is_none() {
+            return Ok(ds);
+        }
+        let mut source = match (ds.source.take(), &given.name) {
+            (_, Some(name)) => load::Source { name: name.clone(), date: None, url: None },
+            (Some(s), None) => s,
+            (None, None) => return Err("--source-date and --source-url need --source: the data names no source".into()),
         };
+        if given.date.is_some() {
+            source.date = given.date.clone();
+        }
+        if given.url.is_some() {
+            source.url = given.url.clone();
+        }
+        ds.source = Some(source);
+        load::from_json(&load::to_json(&ds)).map_err(|e| e.message(Lang::En))
+    }
+
+    /// The fonts a PNG is drawn with (`None` for other outputs), or the exit status of a bad
+    /// `--font` or of a PNG bound for a terminal.
+    fn png_fonts(args: &Args) -> Result<Option<png::Fonts>, ExitCode> {
+        if args.output != Output::Png {
+            return Ok(None);
+        }
+        if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            eprintln!("passrate-chart: not writing a PNG to a terminal; give -o FILE.png or redirect the output");
+            return Err(ExitCode::from(2));
+        }
+        let mut fonts = png::Fonts::system();
+        for f in &args.fonts {
+            if let Err(e) = fonts.add_file(std::path::Path::new(f)) {
+                eprintln!("passrate-chart: --font {e}");
+                return Err(ExitCode::from(2));
+            }
+        }
+        Ok(Some(fonts))
+    }
+
+    /// `render`: the chart, its table or its summary.
+    fn render(args: Args) -> ExitCode {
         // Fonts before the data: a bad --font is a bad option (status 2) whatever the data.
-        let fonts = if args.output == Output::Png {
-            if args.out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                eprintln!("passrate-chart: not writing a PNG to a terminal; give -o FILE.png or redirect the output");
-                return ExitCode::from(2);
-            }
-            let mut fonts = png::Fonts::system();
-            for f in &args.fonts {
-                if let Err(e) = fonts.add_file(std::path::Path::new(f)) {
-                    eprintln!("passrate-chart: --font {e}");
-                    return ExitCode::from(2);
-                }
-            }
-            Some(fonts)
-        } else {
-            None
+        let fonts = match png_fonts(&args) {
+            Ok(f) => f,
+            Err(code) => return code,
         };
         let bytes = match std::fs::read(&args.input) {
             Ok(b) => b,
@@ -333,6 +424,13 @@ why, in Chinese or (--lang en) English. Exit status 1 when it found no tier's fi
             Err(e) => {
                 eprintln!("passrate-chart: {}: {}", args.input, e.message(args.lang));
                 return ExitCode::FAILURE;
+            }
+        };
+        let ds = match with_source(ds, &args.source) {
+            Ok(ds) => ds,
+            Err(e) => {
+                eprintln!("passrate-chart: {e}");
+                return ExitCode::from(2);
             }
         };
         let mut model = model::build_in(&ds, args.lang);

@@ -220,7 +220,7 @@ fn extract_with_nothing_found_and_bad_options() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("  23个：其他事物的数量，不是考生人数\n"), "{err}");
     assert!(err.ends_with("没有找到任何批次的达线数据\n"), "{err}");
-    let o = run_with_input(&["extract", "--lang", "en"], "No figures at all.".as_bytes());
+    let o = run_with_input(&["extract", "--lang", "en"], "No figures at all in 2024.".as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).ends_with("no pass figures for any tier were found\n"));
     let o = run_with_input(&["extract"], "2019年高考，参考人数为5000人，一本达线5872人。".as_bytes());
@@ -246,6 +246,57 @@ fn extract_with_nothing_found_and_bad_options() {
     assert_eq!(o.status.code(), Some(1));
     let help = run(&["extract", "--help"]);
     assert!(help.status.success() && String::from_utf8_lossy(&help.stdout).contains("passrate-chart extract"));
+}
+
+/// A text that never states its year: status 2, no dataset, and what is missing said; with
+/// --year, its figures are that year's. --source and its date and address go into the dataset,
+/// over what the text names, for extract as for render.
+#[test]
+fn extract_asks_for_the_year_and_takes_the_source() {
+    let text = "今年我市高考参考人数为9214人，本科上线5573人，本科上线率为60.5%，较去年提高3.2个百分点。";
+    let o = run_with_input(&["extract"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("原文没有写明年份") && err.contains("--year YYYY"), "{err}");
+    let o = run_with_input(&["extract", "--lang", "en"], text.as_bytes());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("never states its year"));
+
+    let args = ["extract", "--year", "2024", "--source", "青岩市教育局", "--source-date", "2024-06-25"];
+    let o = run_with_input(&args, text.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let ds = passrate_chart::load::from_json(&String::from_utf8(o.stdout).unwrap()).unwrap();
+    assert_eq!(ds.region().years[0].year, 2024);
+    assert_eq!(ds.region().years[0].candidates, Some(9214));
+    let source = ds.source.as_ref().unwrap();
+    assert_eq!((source.name.as_str(), source.date.as_deref()), ("青岩市教育局", Some("2024-06-25")));
+
+    // The text's own source, when it names one.
+    let o = run(&["extract", "tests/corpus/extract/01-zechuan-bureau-header.txt"]);
+    let ds = passrate_chart::load::from_json(&String::from_utf8(o.stdout).unwrap()).unwrap();
+    let source = ds.source.as_ref().unwrap();
+    assert_eq!((source.name.as_str(), source.date.as_deref()), ("泽川市教育局", Some("2019-08-14")));
+
+    for (args, want) in [
+        (vec!["extract", "--year", "next"], "--year: expected a year such as 2024, got \"next\""),
+        (vec!["extract", "--source"], "--source needs a value"),
+        (vec!["render", "tests/fixtures/one-tier.json", "--source-date", "2024-01-01"], "need --source"),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains(want), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    let o = run(&["render", "tests/fixtures/one-tier.json", "--summary", "--source", "某市教育局"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = run(&[
+        "render",
+        "tests/fixtures/one-tier.json",
+        "--source",
+        "某市教育局",
+        "--source-url",
+        "https://example.org/r",
+    ]);
+    assert!(String::from_utf8_lossy(&svg.stdout).contains("某市教育局"));
 }
 
 /// --height holds in every view: a view taller than it is paged, --page picks the page, and

@@ -1,0 +1,232 @@
+//! Tables pasted as text: lines whose cells are separated by tabs or runs of spaces, the first
+//! line naming the columns (一本上线率, 较上年, 全省 …), each other line starting with what its
+//! row is about: a tier (本科一批), the candidates (参考人数), a year (2021) or an area (石家庄市).
+//!
+//! A cell is taken only when its column and its row together say what it is; a row's quote is
+//! its line.
+
+use super::lexicon::{marks, Names, What};
+use super::read::tidy;
+use super::scan::{Doc, Kind, Token};
+use super::{Found, Ignored, Reason, Span, Tier, Value};
+use crate::load::Stated;
+use crate::model::Field;
+
+/// What a table gave: its figures, the numbers it left, and where it stands.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub found: Vec<Found>,
+    pub ignored: Vec<Ignored>,
+    /// The lines of the table (header included): the prose reader leaves them alone.
+    pub span: Span,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Column {
+    tier: Option<Tier>,
+    field: Option<Field>,
+    /// 人数: a count, passed or candidates as the row says.
+    count: bool,
+}
+
+/// What a row is about.
+#[derive(Debug, Clone, PartialEq)]
+enum Row {
+    Tier(Tier),
+    Candidates,
+    Year(i32),
+    Area(String),
+}
+
+/// The cells of a line: split at tabs and at runs of two or more spaces (ASCII or ideographic).
+fn cells(text: &str, line: Span) -> Vec<Span> {
+    let s = line.of(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut gap = 0;
+    let mut gap_start = 0;
+    for (i, c) in s.char_indices() {
+        let space = c == ' ' || c == '\u{3000}';
+        if c == '\t' || space {
+            if gap == 0 {
+                gap_start = i;
+            }
+            gap += if c == '\t' || c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        if gap >= 2 {
+            out.push(Span::new(line.start + start, line.start + gap_start));
+            start = i;
+        }
+        gap = 0;
+    }
+    let end = if gap > 0 { gap_start } else { s.len() };
+    out.push(Span::new(line.start + start, line.start + end));
+    out.retain(|c| c.start < c.end);
+    out
+}
+
+/// Every table of the text.
+pub(super) fn tables(doc: &Doc, names: &Names) -> Vec<Read> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < doc.lines.len() {
+        let header = cells(text, doc.lines[k]);
+        let mut end = k + 1;
+        while end < doc.lines.len() && cells(text, doc.lines[end]).len() >= 2 {
+            end += 1;
+        }
+        if header.len() >= 2 && end - k >= 2 && !has_figure(doc, doc.lines[k]) {
+            if let Some(read) = table(doc, names, &header, &doc.lines[k + 1..end]) {
+                out.push(read);
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+fn tokens_in<'a>(doc: &'a Doc, span: Span) -> impl Iterator<Item = &'a Token> {
+    doc.tokens.iter().filter(move |t| span.contains(t.number))
+}
+
+fn has_figure(doc: &Doc, span: Span) -> bool {
+    tokens_in(doc, span).any(|t| t.is_figure())
+}
+
+fn column(doc: &Doc, names: &Names, cell: Span) -> Column {
+    let text = cell.of(doc.text);
+    let ms = marks(doc, names, cell);
+    let has = |w: What| ms.iter().any(|m| m.what == w);
+    let tier = ms.iter().find_map(|m| match m.what {
+        What::Tier(t) => Some(t),
+        _ => None,
+    });
+    let compare = has(What::Compare) || has(What::YearOnYear) || text.contains("增减") || text.contains("变化");
+    let field = if compare && has(What::Reference) {
+        Some(Field::VsReference)
+    } else if compare {
+        Some(Field::VsPreviousYear)
+    } else if has(What::Rate) && has(What::Reference) {
+        Some(Field::ReferenceRate)
+    } else if has(What::Rate) {
+        Some(Field::Rate)
+    } else if has(What::Reference) {
+        Some(Field::ReferenceRate)
+    } else if has(What::Candidates) {
+        Some(Field::Candidates)
+    } else if has(What::Pass) {
+        Some(Field::Passed)
+    } else {
+        None
+    };
+    Column { tier, field, count: field.is_none() && text.contains("人数") }
+}
+
+fn row(doc: &Doc, names: &Names, cell: Span) -> Option<Row> {
+    let ms = marks(doc, names, cell);
+    if let Some(t) = ms.iter().find_map(|m| match m.what {
+        What::Tier(t) => Some(t),
+        _ => None,
+    }) {
+        return Some(Row::Tier(t));
+    }
+    if ms.iter().any(|m| m.what == What::Candidates) {
+        return Some(Row::Candidates);
+    }
+    let mut toks = tokens_in(doc, cell);
+    if let Some(t) = toks.next() {
+        return match t.kind {
+            Kind::Year(y) => Some(Row::Year(y)),
+            Kind::Bare(Some(y), _) if (1990..=2100).contains(&y) && t.whole == cell => Some(Row::Year(y as i32)),
+            _ => None,
+        };
+    }
+    let name = cell.of(doc.text).trim();
+    let named = name.chars().count() <= 12 && name.chars().all(|c| c.is_alphabetic() || "（）() ·-".contains(c));
+    named.then(|| Row::Area(name.to_string()))
+}
+
+/// The value of a cell for a field, if the cell states one.
+fn value(t: &Token, field: Field) -> Option<Value> {
+    match (field, t.kind) {
+        (Field::Candidates | Field::Passed, Kind::People(Some(n)) | Kind::Bare(Some(n), _)) => Some(Value::Count(n)),
+        (Field::Rate | Field::ReferenceRate, Kind::Percent(v)) => Some(Value::Number(v)),
+        (Field::Rate | Field::ReferenceRate, Kind::Bare(_, v)) if v.decimals > 0 => Some(Value::Number(v)),
+        (Field::VsPreviousYear | Field::VsReference, Kind::Points(v) | Kind::Bare(_, v)) => Some(Value::Number(v)),
+        (Field::VsPreviousYear | Field::VsReference, Kind::Flat) => Some(Value::Number(Stated::written(0.0, 0))),
+        _ => None,
+    }
+}
+
+fn table(doc: &Doc, names: &Names, header: &[Span], rows: &[Span]) -> Option<Read> {
+    let mut columns: Vec<Column> = header.iter().map(|c| column(doc, names, *c)).collect();
+    // 一本上线率 | 较上年: a column that names no tier is about the tier of the one before it.
+    let mut tier = None;
+    for c in columns.iter_mut() {
+        tier = c.tier.or(tier);
+        c.tier = tier;
+    }
+    if columns[1..].iter().all(|c| c.field.is_none() && !c.count) {
+        return None;
+    }
+    let span = Span::new(header[0].start, rows.last()?.end);
+    let mut read = Read { span, ..Read::default() };
+    for line in rows {
+        let cs = cells(doc.text, *line);
+        let quote = tidy(doc.text, *line);
+        let sentence = *line;
+        let about = row(doc, names, cs[0]);
+        for (cell, col) in cs.iter().zip(&columns).skip(1) {
+            for t in tokens_in(doc, *cell).filter(|t| t.is_figure()) {
+                let taken = figure(about.as_ref(), col, t, names.year.map(|y| y.0));
+                match taken {
+                    Ok((field, value, year, tier, area)) => read.found.push(Found {
+                        area,
+                        year,
+                        tier: if field == Field::Candidates { None } else { tier },
+                        field,
+                        value,
+                        number: t.whole,
+                        quote,
+                        sentence,
+                    }),
+                    Err(reason) => read.ignored.push(Ignored { sentence, number: t.whole, reason }),
+                }
+            }
+        }
+    }
+    Some(read)
+}
+
+type Cell = (Field, Value, i32, Option<Tier>, Option<String>);
+
+/// One cell, read from its row and its column.
+fn figure(about: Option<&Row>, col: &Column, t: &Token, report_year: Option<i32>) -> Result<Cell, Reason> {
+    if t.approx {
+        return Err(Reason::Approximate);
+    }
+    let about = about.ok_or(Reason::Unclear)?;
+    let (mut tier, mut year, mut area) = (col.tier, report_year, None);
+    let mut field = col.field;
+    match about {
+        Row::Tier(t) => tier = Some(*t),
+        Row::Candidates => field = Some(Field::Candidates),
+        Row::Year(y) => year = Some(*y),
+        Row::Area(a) => area = Some(a.clone()),
+    }
+    if col.count && field.is_none() {
+        field = Some(Field::Passed);
+    }
+    let field = field.ok_or(Reason::Unclear)?;
+    let value = value(t, field).ok_or(Reason::Unclear)?;
+    let year = year.ok_or(Reason::NoYear)?;
+    if field != Field::Candidates && tier.is_none() {
+        return Err(Reason::NoTier);
+    }
+    Ok((field, value, year, tier, area))
+}
