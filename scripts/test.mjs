@@ -33,7 +33,7 @@ run('cargo', ['fmt', '--check']);
 step('cargo clippy (native)');
 run('cargo', ['clippy', '--workspace', '--all-targets', '--', '-D', 'warnings']);
 // The crates that are built for wasm32 (the command line's is native only).
-const WASM_CRATES = ['-p', 'passrate-chart', '-p', 'passrate-chart-reader', '-p', 'passrate-chart-editor'];
+const WASM_CRATES = ['-p', 'passrate-chart', '-p', 'passrate-chart-reader', '-p', 'passrate-chart-extract', '-p', 'passrate-chart-editor'];
 step('cargo clippy (wasm32)');
 run('cargo', ['clippy', ...WASM_CRATES, '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']);
 step('cargo doc (warnings denied)');

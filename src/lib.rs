@@ -44,8 +44,6 @@
 
 pub mod describe;
 pub mod error;
-#[cfg(any(feature = "authoring", not(target_arch = "wasm32")))]
-pub mod extract;
 pub mod format;
 pub mod json;
 pub mod lang;

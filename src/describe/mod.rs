@@ -40,7 +40,7 @@ pub struct PageText {
 /// What a reader hears or sees about one data point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PointText {
-    /// What the point is ([`Hit::key`]): the same in every frame and language.
+    /// What the point is ([`Hit::key`](crate::layout::Hit::key)): the same in every frame and language.
     pub key: String,
     pub series: Series,
     /// Index into the latest year's tiers.

@@ -120,7 +120,7 @@ pub struct Scene {
     /// The data points in reading order: the keyboard's order, and the order of the points'
     /// words ([`crate::describe::points`]).
     pub hits: HitTable,
-    /// Indexes into [`Model::warnings`] of the warnings this chart shows; warning `i` is
+    /// Indexes into [`Model::warnings`](crate::model::Model::warnings) of the warnings this chart shows; warning `i` is
     /// marked `text::marker(i + 1)` everywhere.
     pub footnotes: Vec<usize>,
     /// What the canvas says about how it is drawn (one group in three drawn, a unit left off

@@ -1,11 +1,11 @@
 //! The views a chart can show, each one file: its layout, its legend and subtitle, the
 //! warnings it shows, the summary a screen reader hears and its data table, what each of its
-//! points stands on. They are registered in one place, [`View::def`], which the shell, the
+//! points stands on. They are registered in one place, `View::def`, which the shell, the
 //! command line and the tests read.
 //!
 //! Adding a view: a file here with its functions and a `pub(super) const VIEW: ViewDef`, its
 //! sentences in [`crate::words`] (one method a sentence, in every language), a variant of
-//! [`View`] and its line in [`View::def`] (README, "Adding a view").
+//! [`View`] and its line in `View::def` (README, "Adding a view").
 //!
 //! Above the layout's machinery and the phrases, below the page text ([`crate::describe`]).
 

@@ -58,7 +58,7 @@ for render as for extract. Exit status 1 when it found no tier's figures.";
         /// `None` or `-`: standard input.
         input: Option<String>,
         lang: Lang,
-        options: passrate_chart::extract::Options,
+        options: passrate_chart_extract::Options,
     }
 
     /// `--source`, `--source-date`, `--source-url`: the value of one, when `arg` is one of them.
@@ -138,8 +138,8 @@ for render as for extract. Exit status 1 when it found no tier's figures.";
                     return ExitCode::FAILURE;
                 }
             };
-        let found = passrate_chart::extract::extract_with(&text, &args.options);
-        let w = passrate_chart::extract::words::words(args.lang);
+        let found = passrate_chart_extract::extract_with(&text, &args.options);
+        let w = passrate_chart_extract::words::words(args.lang);
         let mut err = String::new();
         err.push_str(&w.extract_summary(found.used.len(), found.ignored.len()));
         err.push('\n');

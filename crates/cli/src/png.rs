@@ -1,6 +1,6 @@
 //! PNG for the places that take images only (WeChat articles, share cards), native only.
 //!
-//! The PNG is the SVG that [`super::svg`] writes, rasterised by resvg, rather than the scene
+//! The PNG is the SVG that [`passrate_chart::render::svg`] writes, rasterised by resvg, rather than the scene
 //! drawn a second time on a raster backend: one drawing path means one geometry, and resvg
 //! shapes the text (with font fallback) where the SVG only names a font. The scene is laid
 //! out at the image's device pixel ratio, so the SVG is already in device pixels and is

@@ -10,8 +10,8 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 use wasm_bindgen::prelude::*;
 
-use passrate_chart::extract::{Offsets, Options};
 use passrate_chart::lang::Lang;
+use passrate_chart_extract::{Offsets, Options};
 
 /// Extracts a dataset from the text of a results report. Returns JSON:
 /// `{dataset (or null), error (or null), needs_year, headline, source: {name, date}, used:
@@ -20,12 +20,16 @@ use passrate_chart::lang::Lang;
 /// strings index) and reasons in `lang`.
 #[wasm_bindgen]
 pub fn extract(text: &str, lang: &str) -> String {
-    passrate_chart::extract::extract(text).to_json(text, Lang::parse(lang).unwrap_or_default(), Offsets::Utf16)
+    passrate_chart_extract::extract(text).to_json(text, Lang::parse(lang).unwrap_or_default(), Offsets::Utf16)
 }
 
 /// [`extract`] with the year the editor gives for a text that never states its own (0: none).
 #[wasm_bindgen]
 pub fn extract_in_year(text: &str, lang: &str, year: i32) -> String {
     let options = Options { year: (year != 0).then_some(year), ..Options::default() };
-    passrate_chart::extract::extract_with(text, &options).to_json(text, Lang::parse(lang).unwrap_or_default(), Offsets::Utf16)
+    passrate_chart_extract::extract_with(text, &options).to_json(
+        text,
+        Lang::parse(lang).unwrap_or_default(),
+        Offsets::Utf16,
+    )
 }

@@ -3,9 +3,9 @@
 //! line's PNG renderer is in what a reader downloads.
 //!
 //! One crossing per frame: the page holds the settings (view, language, theme, shown
-//! series) and calls [`Chart::frame`] with all of them; the frame lays out the scene, paints
+//! series) and calls `Chart::frame` with all of them; the frame lays out the scene, paints
 //! it on the canvas and returns, as JSON, the point boxes and (when asked) the scene's text.
-//! Hovering is [`Chart::hit`], a lookup in the scene's grid index. An error crosses once, as
+//! Hovering is `Chart::hit`, a lookup in the scene's grid index. An error crosses once, as
 //! a JS `Error` whose `message` is the developer's English and whose `localized` is the same
 //! message in the reader's language.
 #![cfg(target_arch = "wasm32")]

@@ -5,7 +5,7 @@
 
 use super::scan::{find_word, is_han, Doc, Kind};
 use super::{Span, Tier};
-use crate::lang::Lang;
+use passrate_chart::lang::Lang;
 
 /// What a word says about the numbers near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

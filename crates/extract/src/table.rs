@@ -9,8 +9,8 @@ use super::lexicon::{marks, Names, What};
 use super::read::tidy;
 use super::scan::{Doc, Kind, Token};
 use super::{Found, Ignored, Reason, Span, Tier, Value};
-use crate::load::Stated;
-use crate::model::Field;
+use passrate_chart::load::Stated;
+use passrate_chart::model::Field;
 
 /// What a table gave: its figures, the numbers it left, and where it stands.
 #[derive(Debug, Default)]

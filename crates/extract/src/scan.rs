@@ -7,8 +7,8 @@
 //! it are left to [`super::lexicon`].
 
 use super::Span;
-use crate::lang::Lang;
-use crate::load::Stated;
+use passrate_chart::lang::Lang;
+use passrate_chart::load::Stated;
 
 /// What a number is, from its unit and the characters around it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -538,7 +538,7 @@ fn raw_number(text: &str, chars: &[(usize, char)], i: usize, lang: Lang) -> Resu
         written.push('.');
         written.push_str(&frac);
     }
-    let value = crate::format::read_decimal(&written, true).map(|w| {
+    let value = passrate_chart::format::read_decimal(&written, true).map(|w| {
         let v = if sign == Some(false) { -w.value } else { w.value };
         Stated::written(v, w.decimals)
     });

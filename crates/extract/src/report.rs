@@ -4,8 +4,8 @@
 
 use super::words::{words, Lang};
 use super::{Extraction, Role};
-use crate::json::Writer;
-use crate::model::Field;
+use passrate_chart::json::Writer;
+use passrate_chart::model::Field;
 
 /// How offsets into the text are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ impl Extraction {
         let mut out = Writer::default();
         out.object(|o| {
             match &self.dataset {
-                Some(ds) => o.key("dataset").raw(crate::load::to_json(ds).trim_end()),
+                Some(ds) => o.key("dataset").raw(passrate_chart::load::to_json(ds).trim_end()),
                 None => o.key("dataset").null(),
             }
             match &self.refusal {

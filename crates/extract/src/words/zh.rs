@@ -1,7 +1,7 @@
 //! 中文：the extractor's sentences in Simplified Chinese.
 
 use super::Words;
-use crate::extract::{Reason, Refusal, Tier};
+use crate::{Reason, Refusal, Tier};
 
 pub struct Zh;
 
@@ -62,7 +62,7 @@ impl Words for Zh {
         match refusal {
             Refusal::NoFigures => "没有找到任何批次的达线数据".into(),
             Refusal::Invalid(e) => {
-                format!("找到的数字不能构成有效的数据：{}", e.message(crate::lang::Lang::Zh))
+                format!("找到的数字不能构成有效的数据：{}", e.message(passrate_chart::lang::Lang::Zh))
             }
         }
     }

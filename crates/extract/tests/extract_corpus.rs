@@ -13,10 +13,10 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use passrate_chart::extract::{self, Extraction, Options, Role};
 use passrate_chart::format::decimal;
 use passrate_chart::json::{self, Value};
 use passrate_chart::load::{Dataset, Stated};
+use passrate_chart_extract::{self as extract, Extraction, Options, Role};
 
 /// The figure fields, in the table's order.
 const FIELDS: &[&str] = &["candidates", "passed", "rate", "reference_rate", "vs_reference_pp", "vs_previous_year_pp"];
@@ -31,7 +31,7 @@ const REFERENCE: &str = "(reference)";
 type Key = (&'static str, String, i32, String);
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/extract")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/extract")
 }
 
 fn texts() -> Vec<String> {

@@ -5,8 +5,8 @@
 //! language and not the other does not compile.
 //!
 //! ```
-//! use passrate_chart::extract::words::{words, Lang};
-//! use passrate_chart::extract::Tier;
+//! use passrate_chart_extract::words::{words, Lang};
+//! use passrate_chart_extract::Tier;
 //! assert_eq!(words(Lang::Zh).tier_name(Tier::One), "一本线");
 //! assert_eq!(words(Lang::En).tier_name(Tier::One), "Tier 1");
 //! ```
@@ -16,7 +16,7 @@ mod zh;
 
 use super::{Reason, Refusal, Tier};
 
-pub use crate::lang::Lang;
+pub use passrate_chart::lang::Lang;
 
 /// The extractor's sentences in `lang`.
 pub fn words(lang: Lang) -> &'static dyn Words {

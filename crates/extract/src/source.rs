@@ -6,7 +6,7 @@
 
 use super::scan::{is_han, Doc, Kind};
 use super::Span;
-use crate::lang::Lang;
+use passrate_chart::lang::Lang;
 
 /// The source as found: its name and its date (`YYYY-MM-DD`), each with its span.
 #[derive(Debug, Clone, Default, PartialEq)]

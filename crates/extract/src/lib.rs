@@ -5,11 +5,12 @@
 //! to one field of the format (candidates, passed, rate, the province's rate, the difference
 //! from the province or from last year) for one tier and one year; every other number is
 //! listed with its sentence and a [`Reason`], never used. It derives nothing: the figures it
-//! finds are written as a dataset and read back by the loader ([`crate::load::from_json`]),
+//! finds are written as a dataset and read back by the loader ([`passrate_chart::load::from_json`]),
 //! so the cross-checks and the derivations are the model's, as for any other dataset.
 //!
 //! ```
-//! use passrate_chart::{extract, model};
+//! use passrate_chart::model;
+//! use passrate_chart_extract as extract;
 //!
 //! let report = "我市2019年高考参考人数为36192人。一本达线5872人，达线率为15.5%，高于全省0.7个百分点。";
 //! let found = extract::extract(report);
@@ -37,10 +38,10 @@ use std::collections::BTreeMap;
 
 pub use report::{field_name, Offsets};
 
-use crate::error::Error;
-use crate::lang::Lang;
-use crate::load::{Dataset, Name, Place, Quotes, RegionInput, Source, Stated, TierInput, YearInput};
-use crate::model::Field;
+use passrate_chart::error::Error;
+use passrate_chart::lang::Lang;
+use passrate_chart::load::{Dataset, Name, Place, Quotes, RegionInput, Source, Stated, TierInput, YearInput};
+use passrate_chart::model::Field;
 use words::words;
 
 /// A stretch of the source text as byte offsets: `&text[span.start..span.end]`.
@@ -447,7 +448,7 @@ fn assemble(
         let mut draft = draft_dataset(doc, names, &areas, whole);
         draft.source = source;
         // Through the loader, as any dataset: its checks, its places, its precision.
-        match crate::load::from_json(&crate::load::to_json(&draft)) {
+        match passrate_chart::load::from_json(&passrate_chart::load::to_json(&draft)) {
             Ok(ds) => (Some(ds), None),
             Err(e) => (None, Some(Refusal::Invalid(e))),
         }

@@ -7,8 +7,8 @@ use super::lexicon::Names;
 use super::read::{read, Reading};
 use super::scan::Doc;
 use super::{Found, Ignored, Reason, Span};
-use crate::lang::Lang;
-use crate::model::Field;
+use passrate_chart::lang::Lang;
+use passrate_chart::model::Field;
 
 /// The fewest areas that make a text a list of areas rather than one area's report that
 /// mentions others in passing.

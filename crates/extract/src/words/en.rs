@@ -1,7 +1,7 @@
 //! English: the extractor's sentences.
 
 use super::Words;
-use crate::extract::{Reason, Refusal, Tier};
+use crate::{Reason, Refusal, Tier};
 
 pub struct En;
 
@@ -68,7 +68,7 @@ impl Words for En {
         match refusal {
             Refusal::NoFigures => "no pass figures for any tier were found".into(),
             Refusal::Invalid(e) => {
-                format!("the figures found do not make a valid dataset: {}", e.message(crate::lang::Lang::En))
+                format!("the figures found do not make a valid dataset: {}", e.message(passrate_chart::lang::Lang::En))
             }
         }
     }

@@ -12,9 +12,9 @@
 use super::lexicon::{marks, Mark, Names, What};
 use super::scan::{trim, Doc, Kind, Sentence, Token};
 use super::{Found, Ignored, Reason, Span, Tier, Value};
-use crate::lang::Lang;
-use crate::load::Stated;
-use crate::model::Field;
+use passrate_chart::lang::Lang;
+use passrate_chart::load::Stated;
+use passrate_chart::model::Field;
 
 /// Whether `s` ends with the English word `w`.
 fn ends_with_word(s: &str, w: &str) -> bool {
@@ -558,7 +558,7 @@ impl Clause<'_> {
                 if self.doc.lang == Lang::En { read.cut_tail(Span::new(last.end, self.span.end)) } else { last.end };
             quote = tidy(text, Span::new(start, end));
         }
-        if quote.of(text).chars().count() > crate::load::MAX_QUOTE {
+        if quote.of(text).chars().count() > passrate_chart::load::MAX_QUOTE {
             quote = t.whole;
         }
         let tier = if field == Field::Candidates { None } else { tier };
@@ -1045,7 +1045,7 @@ pub(super) fn tidy(text: &str, span: Span) -> Span {
         }
     }
     span.end = span.start + s.len();
-    match crate::load::visible(span.of(text)) {
+    match passrate_chart::load::visible(span.of(text)) {
         Some(v) => {
             let start = v.as_ptr() as usize - text.as_ptr() as usize;
             Span::new(start, start + v.len())
