@@ -48,6 +48,8 @@ fn cases() -> Vec<Case> {
         ("multi-year-trend", Options::default()),
         ("multi-year-trend-en", Options { lang: Lang::En, ..Options::default() }),
         ("multi-year-trend-320", Options { width: 320.0, height: 560.0, ..Options::default() }),
+        // A page's height that just holds both panels: a page takes every panel that fits.
+        ("multi-year-trend-480", Options { height: 480.0, max_height: 480.0, ..Options::default() }),
     ] {
         out.push(Case {
             name: name.to_string(),
@@ -132,6 +134,20 @@ fn cases() -> Vec<Case> {
         opts: Options::default(),
         dark: false,
     });
+    // A change of exactly zero beside a rise: its diamond as tall as the rise's bar; and the
+    // change view's rows given more height than they need, their lines centred in each band.
+    for (name, fixture, height) in
+        [("zero-change", "text/zero-change.json", 0.0), ("seed-change-tall", "seed.json", 900.0)]
+    {
+        out.push(Case {
+            name: name.to_string(),
+            fixture,
+            highlight: None,
+            view: View::Change,
+            opts: Options { height, ..Options::default() },
+            dark: false,
+        });
+    }
     // The other views on many-region data show the highlighted city.
     for view in [View::Compare, View::Change] {
         out.push(Case {

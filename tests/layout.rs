@@ -5,7 +5,9 @@
 
 mod common;
 
-use passrate_chart::layout::{hatch_lines, HAlign, Ink, Mark, Options, Rect, Scene, Series, Shown, VAlign};
+use passrate_chart::layout::{
+    hatch_lines, HAlign, Ink, Mark, Options, Rect, Scene, Series, Shown, VAlign, MAX_DEVICE_HEIGHT, MAX_DEVICE_PIXELS,
+};
 use passrate_chart::text;
 use passrate_chart::views::{layout, View};
 use passrate_chart::words::Lang;
@@ -726,6 +728,13 @@ fn crossing_marks_stand_on_their_own() {
     })
     .expect("the region's bar, the band 4 px beyond it each side");
     assert!(bar < band, "bar {bar}, band {band}: the band drawn over the bar");
+    // Its point is the whole marker, band and dashes.
+    let hit = l.hits.hits.iter().find(|h| h.series == Series::FromCounts).expect("the marker's point");
+    let m = hit.mark;
+    assert!(
+        (m.x0 - bx0).abs() <= 1 && (m.x1 - bx1).abs() <= 1 && m.y0 <= by && by <= m.y1,
+        "{m:?} for the band {bx0}..{bx1} at {by}"
+    );
 
     let l = layout(&common::fixture("one-tier.json"), View::Change, &Options::default());
     let diamond = l
@@ -743,4 +752,24 @@ fn crossing_marks_stand_on_their_own() {
         _ => None,
     });
     assert!(diamond >= 8 && axis.into_iter().all(|w| diamond >= w + 6), "diamond {diamond} px wide");
+}
+
+/// A canvas past what browsers draw ([`MAX_DEVICE_PIXELS`], [`MAX_DEVICE_HEIGHT`]) is laid out
+/// again at a lower pixel ratio, in whole hundredths, within both caps and no lower than they
+/// need.
+#[test]
+fn canvases_stay_within_what_browsers_draw() {
+    let m = common::fixture("cities-30.csv");
+    let l = layout(&m, View::Cities, &Options { width: 1200.0, dpr: 4.0, ..Options::default() });
+    let (w, h) = (l.width as f64, l.height as f64);
+    assert!(l.dpr < 4.0 && l.dpr >= 0.25, "dpr {}", l.dpr);
+    assert!(w * h <= MAX_DEVICE_PIXELS && h <= MAX_DEVICE_HEIGHT, "{w} x {h} at dpr {}", l.dpr);
+    assert!(((l.dpr * 100.0).round() - l.dpr * 100.0).abs() < 1e-6, "dpr {} in whole hundredths", l.dpr);
+    let (css_w, css_h) = (w / l.dpr, h / l.dpr);
+    let more = l.dpr + 0.02;
+    assert!(
+        css_w * more * css_h * more > MAX_DEVICE_PIXELS || css_h * more > MAX_DEVICE_HEIGHT,
+        "dpr {} is lower than the caps need",
+        l.dpr
+    );
 }

@@ -75,6 +75,10 @@ mod tests {
         assert_eq!(nice_scale(16.2), (20.0, 5.0));
         assert_eq!(nice_scale(0.0), (10.0, 2.0));
         assert_eq!(nice_scale(100.0), (100.0, 20.0));
+        // Spans past 100 (a trend's range with headroom, a change from −60 to +50): the axis
+        // stops at 100 and steps by 20, not 125 by 25.
+        assert_eq!(nice_scale(112.5), (100.0, 20.0));
+        assert_eq!(nice_scale(180.0), (100.0, 20.0));
         assert_eq!(nice_scale(3.3), (4.0, 1.0));
     }
 
