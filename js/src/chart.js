@@ -20,6 +20,8 @@ export const DEFAULT_HEIGHT = 520;
  */
 export const PRINT_DPR = 4;
 const VIEWS = ['compare', 'change', 'trend', 'cities'];
+/** The views as messages list them: "compare", "change", "trend" or "cities". */
+const VIEW_LIST = VIEWS.map((v) => `"${v}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 const THEMES = ['light', 'dark', 'auto'];
 const BRAND_COLOURS = ['background', 'text', 'muted', 'grid', 'axis', 'region', 'reference', 'previous', 'warning'];
 
@@ -85,9 +87,9 @@ export class Chart {
     this.#changed();
   }
 
-  /** 'compare', 'change', or 'trend' (for data with three or more years). */
+  /** One of VIEWS that the data supports (trend: three years or more; cities: two regions or more). */
   setView(view) {
-    if (!VIEWS.includes(view)) throw new Error(`view: expected "compare", "change", "trend" or "cities", got "${String(view).slice(0, 40)}"`);
+    if (!VIEWS.includes(view)) throw new Error(`view: expected ${VIEW_LIST}, got "${String(view).slice(0, 40)}"`);
     if (!this.views.includes(view)) throw new Error(`view: "${view}" needs three or more years of data`);
     this.options.view = view;
     this.#changed();
@@ -264,7 +266,7 @@ export class Chart {
   #checkOptions() {
     const o = this.options;
     const say = (name, want, got, instead) => console.warn(`passrate-chart: ${name}: expected ${want}, got "${String(got).slice(0, 40)}"; showing ${instead}`);
-    if (!VIEWS.includes(o.view)) say('view', '"compare", "change", "trend" or "cities"', o.view, 'compare');
+    if (!VIEWS.includes(o.view)) say('view', VIEW_LIST, o.view, 'compare');
     if (!THEMES.includes(o.theme)) {
       say('theme', '"light", "dark" or "auto"', o.theme, 'light');
       o.theme = 'light';
