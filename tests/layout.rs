@@ -773,3 +773,44 @@ fn canvases_stay_within_what_browsers_draw() {
         l.dpr
     );
 }
+
+/// The frame's padding steps up at 480 CSS px (10 px below, 16 from there): the title starts
+/// at the padding.
+#[test]
+fn the_padding_steps_up_at_480_px() {
+    let m = common::fixture("seed.json");
+    let title_x = |width: f64| {
+        let l = layout(&m, View::Compare, &Options { width, ..Options::default() });
+        l.marks
+            .iter()
+            .find_map(|mk| match mk {
+                Mark::Text(t) if t.text == "运城市2019年高考本科达线情况" => Some(t.pos.0),
+                _ => None,
+            })
+            .expect("the title drawn")
+    };
+    assert_eq!((title_x(479.0), title_x(480.0)), (10, 16));
+}
+
+/// Font sizes are whole device pixels at any pixel ratio (a browser's 1.5, the fallback's
+/// hundredths), as the canvas and the SVG set them.
+#[test]
+fn font_sizes_are_whole_device_pixels() {
+    let m = common::fixture("seed.json");
+    for view in View::all_for(&m) {
+        for dpr in [1.5, 1.86, 2.25] {
+            let l = layout(&m, view, &Options { dpr, ..Options::default() });
+            for mk in &l.marks {
+                if let Mark::Text(t) = mk {
+                    assert_eq!(
+                        t.style.size,
+                        t.style.size.round(),
+                        "{view:?} at dpr {dpr}: {} at {}",
+                        t.text,
+                        t.style.size
+                    );
+                }
+            }
+        }
+    }
+}
