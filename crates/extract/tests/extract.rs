@@ -706,3 +706,27 @@ fn the_year_the_ranks_the_carried_subject_and_the_wire() {
     assert_eq!(json.get("headline").and_then(Value::as_str), Some("泽川市高考再创佳绩"));
     assert_eq!(loads(&x).title.text, "泽川市2019年高考本科达线情况");
 }
+
+/// A rate in brackets after its count is quoted from inside the bracket, not from the count's
+/// last character.
+#[test]
+fn a_bracketed_rate_is_quoted_inside_its_bracket() {
+    let text = "2019年运城市高考参考人数36,192人，一本上线5,872人（上线率15.5%），高于全省0.7个百分点。";
+    let x = extract::extract(text);
+    let ds = x.dataset.as_ref().expect("a dataset");
+    let tier = &ds.region().years[0].tiers[0];
+    assert_eq!(tier.quotes.rate.as_deref(), Some("上线率15.5%"));
+    assert_eq!(tier.quotes.passed.as_deref(), Some("一本上线5,872人"));
+}
+
+/// An English story that names a place in Chinese characters too is still English: its
+/// verbs and its "percent" are read.
+#[test]
+fn an_english_story_with_a_chinese_name_is_read_as_english() {
+    let text = "ZIBO, June 25, 2023 -- Some 27,542 students, or 53.6 percent, cleared the second-tier line in Zibo (淄博) this year, the education bureau said.";
+    let x = extract::extract(text);
+    let ds = x.dataset.as_ref().expect("a dataset");
+    let tier = &ds.region().years[0].tiers[0];
+    assert_eq!(tier.rate.map(|r| r.value), Some(53.6));
+    assert_eq!(tier.passed, Some(27542));
+}
