@@ -752,6 +752,23 @@ fn crossing_marks_stand_on_their_own() {
         _ => None,
     });
     assert!(diamond >= 8 && axis.into_iter().all(|w| diamond >= w + 6), "diamond {diamond} px wide");
+    // Its point's mark is the diamond's box, exactly.
+    let corners = l
+        .marks
+        .iter()
+        .find_map(|m| match m {
+            Mark::Polygon { points, ink: Ink::Region } => Some(points.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let bbox = Rect {
+        x0: corners.iter().map(|p| p.0).min().unwrap(),
+        y0: corners.iter().map(|p| p.1).min().unwrap(),
+        x1: corners.iter().map(|p| p.0).max().unwrap(),
+        y1: corners.iter().map(|p| p.1).max().unwrap(),
+    };
+    let hit = l.hits.hits.iter().find(|h| h.series == Series::Change).expect("the change's point");
+    assert_eq!(hit.mark, bbox);
 }
 
 /// A canvas past what browsers draw ([`MAX_DEVICE_PIXELS`], [`MAX_DEVICE_HEIGHT`]) is laid out
