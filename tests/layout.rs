@@ -831,3 +831,14 @@ fn font_sizes_are_whole_device_pixels() {
         }
     }
 }
+
+/// A page past the last is the last page (a stale `--page` or pager after new data).
+#[test]
+fn a_page_past_the_last_is_the_last() {
+    let m = common::fixture("multi-year.json");
+    let opts = Options { height: 300.0, max_height: 300.0, ..Options::default() };
+    let pages = layout(&m, View::Trend, &opts).pages;
+    assert!(pages > 1, "the trend at 300 px is paged");
+    let last = layout(&m, View::Trend, &Options { page: 99, ..opts });
+    assert_eq!((last.page, last.pages), (pages - 1, pages));
+}
