@@ -730,3 +730,26 @@ fn an_english_story_with_a_chinese_name_is_read_as_english() {
     assert_eq!(tier.rate.map(|r| r.value), Some(53.6));
     assert_eq!(tier.passed, Some(27542));
 }
+
+/// Why a number was left out, in each language: the words the playground lists under the
+/// text and the command line prints.
+#[test]
+fn the_reasons_are_said_in_both_languages() {
+    use passrate_chart_extract::words::words;
+    let text = "2019年6月26日，运城市教育局发布：全市高考参考人数36,192人，一本上线5,872人，上线率15.5%。";
+    let x = extract::extract(text);
+    let date = x.ignored.iter().find(|i| i.reason == Reason::Date).expect("the date left out");
+    assert_eq!(words(Lang::Zh).ignored_reason(&date.reason), "日期，不是达线数据");
+    assert_eq!(words(Lang::En).ignored_reason(&date.reason), "a date, not a pass figure");
+}
+
+/// A pasted table's candidates column belongs to no tier and is taken; its tier's columns
+/// give the passed counts and rates of each year's row.
+#[test]
+fn a_pasted_tables_candidates_need_no_tier() {
+    let text = "运城市历年高考本科达线情况\n\n年份\t参考人数\t一本上线人数\t一本上线率\n2018\t35010\t5285\t15.1%\n2019\t36192\t5872\t15.5%\n";
+    let x = extract::extract_with(text, &extract::Options { year: Some(2019), ..Default::default() });
+    let ds = x.dataset.as_ref().expect("a dataset");
+    let years: Vec<(i32, Option<u64>)> = ds.region().years.iter().map(|y| (y.year, y.candidates)).collect();
+    assert_eq!(years, [(2018, Some(35010)), (2019, Some(36192))]);
+}
