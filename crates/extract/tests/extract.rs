@@ -753,3 +753,16 @@ fn a_pasted_tables_candidates_need_no_tier() {
     let years: Vec<(i32, Option<u64>)> = ds.region().years.iter().map(|y| (y.year, y.candidates)).collect();
     assert_eq!(years, [(2018, Some(35010)), (2019, Some(36192))]);
 }
+
+/// "27,542 or more" is hedged after the number: approximate, left out, never a count.
+#[test]
+fn a_hedge_after_the_number_makes_it_approximate() {
+    let text = "ZIBO, June 25, 2023 -- 27,542 or more students, or 53.6 percent, cleared the second-tier line in Zibo this year, the education bureau said.";
+    let x = extract::extract(text);
+    let passed = x
+        .dataset
+        .as_ref()
+        .map(|d| d.region().years.iter().flat_map(|y| y.tiers.iter().filter_map(|t| t.passed)).collect::<Vec<_>>());
+    assert!(passed.unwrap_or_default().is_empty(), "no count taken");
+    assert!(ignored(&x, text).iter().any(|(n, _)| n == "27,542"), "{:?}", ignored(&x, text));
+}
