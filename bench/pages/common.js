@@ -66,3 +66,45 @@ export function median(xs) {
 export function done(result) {
   window.__bench = result;
 }
+
+/** Chart.js's data for `s` (see series), the region's rates raised by `bump`. */
+export function chartjsData(s, bump = 0) {
+  return {
+    labels: s.tiers,
+    datasets: [
+      { label: '运城市 2019', data: s.region.map((v) => Math.round((v + bump) * 10) / 10), backgroundColor: '#d9480f' },
+      { label: '全省 2019', data: s.reference, backgroundColor: '#2563c2' },
+      { label: '运城市 2018', data: s.previous, backgroundColor: '#78808a' },
+    ],
+  };
+}
+
+/**
+ * Chart.js's bar chart of `data`: value labels drawn by a small inline plugin (Chart.js has
+ * none built in) up to 30 categories, as passrate-chart draws them; no animation.
+ */
+export function chartjsConfig(data) {
+  const valueLabels = {
+    id: 'valueLabels',
+    afterDatasetsDraw(chart) {
+      if (chart.data.labels.length > 30) return;
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = '12px sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillStyle = '#1f2328';
+      chart.data.datasets.forEach((d, i) => chart.getDatasetMeta(i).data.forEach((bar, j) => ctx.fillText(`${d.data[j]}%`, bar.x, bar.y - 4)));
+      ctx.restore();
+    },
+  };
+  return {
+    type: 'bar',
+    data,
+    plugins: [valueLabels],
+    options: {
+      animation: false, responsive: true, maintainAspectRatio: false, devicePixelRatio: window.devicePixelRatio,
+      scales: { y: { min: 0, max: 60, ticks: { callback: (v) => `${v}%` } } },
+      plugins: { legend: { display: true }, tooltip: { enabled: true } },
+    },
+  };
+}
