@@ -395,11 +395,17 @@ fn pair(
         let w = f.stroke(2.0);
         // On a band of the background, so the dashes stand 3:1 clear of the bar they cross.
         let halo = w + 2 * f.stroke(1.5);
-        let (x0, x1) = ((rx0 - f.px(4.0)).round() as i32, (rx0 + bar_w + f.px(4.0)).round() as i32);
+        // 4 px beyond the bar each side: band, dashes and the point's box alike.
+        let (x0, x1) = (rx0 - f.px(4.0), rx0 + bar_w + f.px(4.0));
         let at = yc.round() as i32;
-        f.marks.push(Mark::Line { from: (x0, at), to: (x1, at), ink: Ink::Background, width: halo });
-        f.dashed(rx0 - f.px(4.0), rx0 + bar_w + f.px(4.0), yc, Ink::Warning, w);
-        let marker = Rect::new(rx0 - f.px(4.0), yc - f.px(4.0), rx0 + bar_w + f.px(4.0), yc + f.px(4.0));
+        f.marks.push(Mark::Line {
+            from: (x0.round() as i32, at),
+            to: (x1.round() as i32, at),
+            ink: Ink::Background,
+            width: halo,
+        });
+        f.dashed(x0, x1, yc, Ink::Warning, w);
+        let marker = Rect::new(x0, yc - f.px(4.0), x1, yc + f.px(4.0));
         f.hit_with_target(marker, marker, year, i, Series::FromCounts);
         region_top = region_top.min(yc - f.px(2.0));
     }

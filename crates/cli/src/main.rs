@@ -337,20 +337,16 @@ for render as for extract. Exit status 1 when it found no tier's figures.";
 
     pub fn main() -> ExitCode {
         if std::env::args().nth(1).as_deref() == Some("extract") {
-            return match parse_extract(std::env::args().skip(2)) {
-                Ok(a) => extract(a),
-                Err(msg) if msg.is_empty() => {
-                    println!("{USAGE}");
-                    ExitCode::SUCCESS
-                }
-                Err(msg) => {
-                    eprintln!("passrate-chart: {msg}\n\n{USAGE}");
-                    ExitCode::from(2)
-                }
-            };
+            return run(parse_extract(std::env::args().skip(2)), extract);
         }
-        match parse(std::env::args().skip(1)) {
-            Ok(a) => render(a),
+        run(parse(std::env::args().skip(1)), render)
+    }
+
+    /// Runs a command on its parsed arguments; an empty error is a request for the usage
+    /// (exit 0), any other is a usage error (exit 2).
+    fn run<A>(args: Result<A, String>, command: fn(A) -> ExitCode) -> ExitCode {
+        match args {
+            Ok(a) => command(a),
             Err(msg) if msg.is_empty() => {
                 println!("{USAGE}");
                 ExitCode::SUCCESS
