@@ -158,7 +158,8 @@ function refresh() {
   }, 150);
 }
 
-data.addEventListener('input', refresh);
+// New text: what was replaced is no longer news (see offerBreaks).
+data.addEventListener('input', () => { replaced = false; refresh(); });
 
 /**
  * Line breaks that Word and some web pages put inside a cell (U+000B, Shift+Enter; U+2028 and
@@ -187,7 +188,6 @@ breaksFix.addEventListener('click', () => {
   data.focus();
   refresh();
 });
-data.addEventListener('input', () => { replaced = false; offerBreaks(); });
 for (const b of document.querySelectorAll('[data-sample]')) {
   b.addEventListener('click', async () => {
     await loadSample(b.dataset.sample);

@@ -420,6 +420,7 @@ export function place(p, tip, area, near, beside) {
   for (const b of [...near.avoid, own, near.ring]) if (b) ys.push(b.y + b.h + gap, b.y - tip.h - gap);
   // Touching counts: a tooltip flush against a mark would hide its edge.
   const sum = (list, c) => list.reduce((s, b) => s + overlap(c, b, 2), 0);
+  const others = grid(near.marks);
   let best = null;
   for (const y0 of ys) {
     for (const x0 of xs) {
@@ -442,7 +443,7 @@ export function place(p, tip, area, near, beside) {
         if (order > 0) continue;
         if (order === 0) bound = best.key[head.length] + 0.1;
       }
-      const marks = sumMarks(grid(near.marks), near.skip, c, bound);
+      const marks = sumMarks(others, near.skip, c, bound);
       if (marks > bound) continue;
       const key = [...head, marks, ...(beside ? [far] : []), sum(near.text, c), dist];
       if (!best || less(key, best.key)) best = { x: c.x, y: c.y, key };
