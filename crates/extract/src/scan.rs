@@ -894,6 +894,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_stop_ends_a_sentence_before_a_quote_mark_not_inside_a_word() {
+        let text = "The bureau said the rate was 15.5 percent.\" Figures are on sxkszx.cn today. Next";
+        let doc = scan(text);
+        let s: Vec<&str> = doc.sentences.iter().map(|s| s.clauses[0].of(text)).collect();
+        assert_eq!(s, ["The bureau said the rate was 15.5 percent", "\" Figures are on sxkszx.cn today", "Next"]);
+    }
+
+    #[test]
+    fn whole_words_and_months() {
+        // A word inside a longer one is not the word.
+        assert_eq!(find_word("Shanxian and Shanxi's", 0, "Shanxi", Lang::En), Some(13));
+        assert_eq!(find_word("inShanxi, Shanxi", 0, "Shanxi", Lang::En), Some(10));
+        assert!(starts_with_word(" or more students", "or more"));
+        assert!(!starts_with_word(" or moreover", "or more"));
+        // "3,600 or so": hedged after the number.
+        assert!(kinds("3,600 or so students").iter().any(|k| k.0.starts_with("3,600") && k.2));
+        // "600 or higher": a score, not a count.
+        assert_eq!(kinds("600 or higher")[0].1, Kind::Score);
+        // A month only with a space (or its full stop) before the number.
+        assert_eq!(month_before("June 2021", 5), Some(0));
+        assert_eq!(month_before("Aug. 2021", 5), Some(0));
+        assert_eq!(month_before("June2021", 4), None);
+    }
+
+    #[test]
     fn full_width_digits_and_signs() {
         let k = kinds("达线率为１５．５％，比上年−0.3个百分点");
         assert_eq!(k[0].1, Kind::Percent(Stated::written(15.5, 1)));

@@ -766,3 +766,66 @@ fn a_hedge_after_the_number_makes_it_approximate() {
     assert!(passed.unwrap_or_default().is_empty(), "no count taken");
     assert!(ignored(&x, text).iter().any(|(n, _)| n == "27,542"), "{:?}", ignored(&x, text));
 }
+
+/// "3,118 of the 22,113 candidates … cleared the line": the whole after "of the" sat the
+/// exam, the part before it passed.
+#[test]
+fn a_part_of_the_whole_in_english() {
+    let text = "DATONG, June 24, 2021 -- Some 3,118 of the 22,113 candidates who sat the exam in Datong cleared the tier-one line this year.";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!(y.year, 2021);
+    let counts: Vec<(Option<u64>, Option<u64>)> = y.tiers.iter().map(|t| (t.passed, t.candidates)).collect();
+    assert_eq!((y.candidates, counts), (Some(22113), vec![(Some(3118), None)]));
+}
+
+/// 实际参加考试考生…（报名人数为…）: the sitting word right before the number decides, the
+/// registered count after it is another number.
+#[test]
+fn the_sitting_word_before_the_count_wins_over_registration_after_it() {
+    let text = "2021年我市实际参加考试考生22,415人（报名人数为23,067人），一本上线3,402人，上线率15.2%。";
+    let x = extract::extract(text);
+    assert_eq!(loads(&x).region().years[0].candidates, Some(22415));
+    assert!(ignored(&x, text).contains(&why("23,067人", Reason::Registered)), "{:?}", ignored(&x, text));
+}
+
+/// 一本线率: a tier, then 线率, is the tier's rate (and reading it moves on past it).
+#[test]
+fn a_tier_s_line_rate() {
+    let text = "2021年我市一本线率为15.2%，全省一本线率为14.1%。";
+    let x = extract::extract(text);
+    let got = taken(&x, text);
+    assert!(got.contains(&t(2021, ONE, "rate", "15.2", "2021年我市一本线率为15.2%")), "{got:?}");
+    assert!(got.contains(&t(2021, ONE, "reference_rate", "14.1", "全省一本线率为14.1%")), "{got:?}");
+}
+
+/// 全省一本上线率13.9%、二本上线率44.6%，我市分别高出1.2个和2.5个百分点: the list's items are
+/// the tiers the sentence named before, and the region named after the province's rates is
+/// above them.
+#[test]
+fn a_list_of_differences_after_the_province_s_rates() {
+    let text = "2024年我市一本、二本上线率分别为15.1%和47.1%。全省一本上线率13.9%、二本上线率44.6%，我市分别高出1.2个和2.5个百分点。";
+    let x = extract::extract(text);
+    let got = taken(&x, text);
+    let quote = "我市分别高出1.2个和2.5个百分点";
+    assert!(got.contains(&t(2024, ONE, "vs_reference_pp", "1.2", quote)), "{got:?}");
+    assert!(got.contains(&t(2024, TWO, "vs_reference_pp", "2.5", quote)), "{got:?}");
+    // Without the province's rate before it, 高出 says nothing of what it is above.
+    let text = "2024年我市一本上线率15.1%，我市高出1.2个百分点。";
+    assert!(ignored(&extract::extract(text), text).contains(&why("1.2个百分点", Reason::NoComparison)));
+}
+
+/// `全省：46.1％` on its own line above a two-column table of cities is the province's rate
+/// for the table's column.
+#[test]
+fn the_whole_s_line_above_a_table_of_areas() {
+    let text = "2022年全省各市本科二批达线率\n\n全省：46.1％\n\n地市        二本达线率\n云州        52.4％\n朔方        43.0％\n代川        44.7％\n";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    assert_eq!(ds.regions.len(), 3);
+    for r in &ds.regions {
+        let tier = &r.years[0].tiers[0];
+        assert_eq!(tier.reference_rate.map(|s| s.value), Some(46.1), "{}", r.name.text);
+        assert_eq!(tier.quotes.reference_rate.as_deref(), Some("全省：46.1％"));
+    }
+}
