@@ -96,6 +96,9 @@ struct Context {
     tier_carried: bool,
     /// The places named in the sentence so far, in order, once each.
     areas_said: Vec<String>,
+    /// The tiers named in the sentence so far, in order, once each (全省一本上线率13.9%、二本
+    /// 上线率44.6%，我市分别高出1.2个和2.5个百分点).
+    tiers_said: Vec<Tier>,
     /// What the sentence's last figure was taken as ("1,104, or 18.1 percent": a share of those
     /// passing).
     last_taken: Option<Field>,
@@ -124,6 +127,7 @@ impl Context {
             years_said: Vec::new(),
             last_taken: None,
             areas_said: Vec::new(),
+            tiers_said: Vec::new(),
             tier_carried: false,
             list_way: None,
             region_first: None,
@@ -155,6 +159,9 @@ impl Context {
             What::Tier(t) => {
                 self.tier = Some(t);
                 self.tier_carried = false;
+                if !self.tiers_said.contains(&t) {
+                    self.tiers_said.push(t);
+                }
             }
             What::Region => {
                 self.subject = Subject::Region;
@@ -546,7 +553,11 @@ impl Clause<'_> {
             }
         }
         if self.listed && matches!(field, Field::VsReference | Field::VsPreviousYear) {
-            if let (Some(target), Some(way)) = (read.target().or(ctx.compared_with), read.direction()) {
+            let said = match field {
+                Field::VsReference => What::Reference,
+                _ => What::LastYear,
+            };
+            if let (Some(target), Some(way)) = (read.target().or(ctx.compared_with).or(Some(said)), read.direction()) {
                 ctx.list_way = Some((target, way));
             }
         }
@@ -616,6 +627,10 @@ impl Clause<'_> {
         if self.names.strict && ctx.areas_said.len() == self.figures.len() {
             let region = self.names.region.as_deref().unwrap_or_default();
             return Some(Items::Areas(ctx.areas_said.iter().map(|a| a == region).collect()));
+        }
+        // A list of the tiers the sentence named in its clauses before.
+        if tiers.is_empty() && ctx.tiers_said.len() >= 2 && ctx.tiers_said.len() == self.figures.len() {
+            return Some(Items::Tiers(ctx.tiers_said.clone()));
         }
         if let (Some(n), Some(y)) = (ctx.recent, ctx.year) {
             return Some(Items::Years((0..n as i32).rev().map(|k| y - k).collect()));
@@ -837,13 +852,20 @@ impl Around<'_> {
                     .find(|w| matches!(w, What::LastYear | What::YearOnYear | What::Reference | What::Year(_)))
             })
             .flatten();
-        let field = match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)).or(flat_with) {
-            Some(What::Reference) => Field::VsReference,
-            Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
-            Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
-            Some(_) => return Err(Reason::OtherComparison),
-            None => return Err(Reason::NoComparison),
-        };
+        // 全省一本上线率13.9%，我市高出1.2个百分点: after the province's rate, the region named
+        // again is above or below that rate.
+        let after_reference = (self.doc.lang == Lang::Zh
+            && ctx.last_taken == Some(Field::ReferenceRate)
+            && self.lead_marks.iter().any(|(m, _)| m.what == What::Region))
+        .then_some(What::Reference);
+        let field =
+            match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)).or(flat_with).or(after_reference) {
+                Some(What::Reference) => Field::VsReference,
+                Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
+                Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
+                Some(_) => return Err(Reason::OtherComparison),
+                None => return Err(Reason::NoComparison),
+            };
         match ctx.subject {
             Subject::Region => {}
             Subject::Reference => return Err(Reason::ReferenceFigure),

@@ -37,6 +37,8 @@ enum Row {
     Candidates,
     Year(i32),
     Area(String),
+    /// 全省, 全市: the whole the areas are compared with.
+    Whole,
 }
 
 /// The cells of a line: split at tabs and at runs of two or more spaces (ASCII or ideographic).
@@ -79,7 +81,8 @@ pub(super) fn tables(doc: &Doc, names: &Names) -> Vec<Read> {
             end += 1;
         }
         if header.len() >= 2 && end - k >= 2 && !has_figure(doc, doc.lines[k]) {
-            if let Some(read) = table(doc, names, &header, &doc.lines[k + 1..end]) {
+            if let Some(mut read) = table(doc, names, &header, &doc.lines[k + 1..end]) {
+                whole_above(doc, names, &header, k, &mut read);
                 out.push(read);
                 k = end;
                 continue;
@@ -88,6 +91,40 @@ pub(super) fn tables(doc: &Doc, names: &Names) -> Vec<Read> {
         k += 1;
     }
     out
+}
+
+/// `全省：46.1％` on its own line above a table of areas: the whole's row, written as a label.
+fn whole_above(doc: &Doc, names: &Names, header: &[Span], k: usize, read: &mut Read) {
+    let text = doc.text;
+    let Some(line) = doc.lines[..k].iter().rev().find(|l| !l.of(text).trim().is_empty()) else {
+        return;
+    };
+    let s = line.of(text);
+    let Some(colon) = s.find(['：', ':']) else {
+        return;
+    };
+    let label = tidy(text, Span::new(line.start, line.start + colon));
+    let value = Span::new(line.start + colon + s[colon..].chars().next().map_or(1, char::len_utf8), line.end);
+    if label.start >= label.end || row(doc, names, label) != Some(Row::Whole) {
+        return;
+    }
+    // Only beside a table of one column of figures: which column a label's value is is then clear.
+    let [_, figures_column] = header else {
+        return;
+    };
+    let column = column(doc, names, *figures_column);
+    let figures: Vec<&Token> = tokens_in(doc, value).filter(|t| t.is_figure()).collect();
+    let [t] = figures[..] else {
+        return;
+    };
+    let quote = tidy(text, *line);
+    match figure(Some(&Row::Whole), &column, t, names.year.map(|y| y.0)) {
+        Ok((field, value, year, tier, area)) => {
+            read.found.push(Found { area, year, tier, field, value, number: t.whole, quote, sentence: *line })
+        }
+        Err(reason) => read.ignored.push(Ignored { sentence: *line, number: t.whole, reason }),
+    }
+    read.span.start = line.start;
 }
 
 fn tokens_in<'a>(doc: &'a Doc, span: Span) -> impl Iterator<Item = &'a Token> {
@@ -137,6 +174,9 @@ fn row(doc: &Doc, names: &Names, cell: Span) -> Option<Row> {
     }
     if ms.iter().any(|m| m.what == What::Candidates) {
         return Some(Row::Candidates);
+    }
+    if !ms.is_empty() && ms.iter().all(|m| m.what == What::Reference) {
+        return Some(Row::Whole);
     }
     let mut toks = tokens_in(doc, cell);
     if let Some(t) = toks.next() {
@@ -218,6 +258,8 @@ fn figure(about: Option<&Row>, col: &Column, t: &Token, report_year: Option<i32>
         Row::Candidates => field = Some(Field::Candidates),
         Row::Year(y) => year = Some(*y),
         Row::Area(a) => area = Some(a.clone()),
+        Row::Whole if field == Some(Field::Rate) => field = Some(Field::ReferenceRate),
+        Row::Whole => {}
     }
     if col.count && field.is_none() {
         field = Some(Field::Passed);

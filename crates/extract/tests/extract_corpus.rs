@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use passrate_chart::format::decimal;
 use passrate_chart::json::{self, Value};
 use passrate_chart::load::{Dataset, Stated};
-use passrate_chart_extract::{self as extract, Extraction, Options, Role};
+use passrate_chart_extract::{self as extract, Extraction, Options, Reason, Role};
 
 /// The figure fields, in the table's order.
 const FIELDS: &[&str] = &["candidates", "passed", "rate", "reference_rate", "vs_reference_pp", "vs_previous_year_pp"];
@@ -89,6 +89,9 @@ struct Label {
     multi: bool,
     figures: BTreeMap<Key, String>,
     never: Vec<String>,
+    /// Figures the text states that the format cannot chart (a tier's count without its rate
+    /// or the candidates): each must be left out with the reason that says so.
+    unchartable: Vec<String>,
 }
 
 fn label(name: &str) -> Label {
@@ -139,6 +142,7 @@ fn label(name: &str) -> Label {
         multi,
         figures,
         never: list(v.get("never")).iter().filter_map(|s| str_of(Some(s))).collect(),
+        unchartable: list(v.get("unchartable")).iter().filter_map(|s| str_of(Some(s))).collect(),
     }
 }
 
@@ -265,6 +269,13 @@ fn score(name: &str, label: &Label, text: &str, x: &Extraction) -> Outcome {
         if hit {
             never.taken += 1;
             out.wrong.push(format!("{name}: the trap {trap:?} was taken"));
+        }
+    }
+    // Stated but not chartable: left out, and the reason says what the chart would need.
+    for figure in &label.unchartable {
+        let said = x.ignored.iter().any(|i| i.number.of(text) == figure && i.reason == Reason::Incomplete);
+        if !said {
+            out.wrong.push(format!("{name}: {figure:?} is not left out as needing its rate or candidates"));
         }
     }
     let ds = x.dataset.as_ref();
