@@ -7,7 +7,6 @@ use super::lexicon::Names;
 use super::read::{read, Reading};
 use super::scan::Doc;
 use super::{Found, Ignored, Reason, Span};
-use passrate_chart::lang::Lang;
 use passrate_chart::model::Field;
 
 /// The fewest areas that make a text a list of areas rather than one area's report that
@@ -21,7 +20,7 @@ pub(super) fn spread(doc: &Doc, names: &Names, skip: &[Span], plain: Reading) ->
     let mut by_area: Vec<Found> = plain.found.iter().filter(|f| f.area.is_some()).cloned().collect();
     let mut reference: Vec<Found> = Vec::new();
     let mut strict_ignored: Vec<Ignored> = Vec::new();
-    if doc.lang == Lang::Zh {
+    {
         for area in names.areas(doc.text) {
             let r = read(doc, &names.for_area(&area, doc.text), skip);
             for f in r.found {

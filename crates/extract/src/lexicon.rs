@@ -362,7 +362,8 @@ impl Names {
             .map(|m| {
                 let what = match m.what {
                     Reference => Reference,
-                    _ if m.span.of(text) == area => Region,
+                    // (a wire story's dateline writes it in capitals: TAIYUAN)
+                    _ if m.span.of(text).eq_ignore_ascii_case(area) => Region,
                     _ => Elsewhere,
                 };
                 Mark { span: m.span, what }
@@ -376,8 +377,14 @@ impl Names {
         let mut out: Vec<String> = Vec::new();
         for m in &self.places {
             let name = m.span.of(text).to_string();
-            if m.what != Reference && !out.contains(&name) {
-                out.push(name);
+            if m.what == Reference {
+                continue;
+            }
+            // TAIYUAN in a dateline and Taiyuan in the story are one city, named as the story does.
+            match out.iter_mut().find(|o| o.eq_ignore_ascii_case(&name)) {
+                Some(o) if o.chars().all(|c| !c.is_lowercase()) => *o = name,
+                Some(_) => {}
+                None => out.push(name),
             }
         }
         out
@@ -465,11 +472,103 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
                     }
                 }
             }
+            // "Taiyuan led with 22.0 percent, followed by Jincheng at 16.9 percent": a city of a
+            // province-wide story named only where its figure is said.
+            for (span, name) in listed_places(text) {
+                if !out.iter().any(|p: &(Span, String, bool)| p.0.start < span.end && span.start < p.0.end) {
+                    out.push((span, name, false));
+                }
+            }
             out.sort_by_key(|p| p.0);
         }
     }
     out
 }
+
+/// Words after a capitalised name that make it the area a figure is about, in English.
+const EN_AREA_VERBS: &[&str] = &["led with", "posted", "recorded", "came next with", "trailed with"];
+
+/// English names followed by the words that give an area its figure ("Taiyuan led with",
+/// "Jincheng at 16.9", "Changzhi's rate", "Lüliang and Xinzhou posted").
+fn listed_places(text: &str) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < text.len() {
+        let c = text[k..].chars().next().unwrap_or(' ');
+        let starts_word = !text[..k].chars().next_back().is_some_and(char::is_alphanumeric);
+        if !(starts_word && c.is_ascii_uppercase()) {
+            k += c.len_utf8();
+            continue;
+        }
+        let end = k + text[k..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - k);
+        let name = &text[k..end];
+        let plain = name.len() >= 3
+            && name.chars().skip(1).all(|c| !c.is_uppercase())
+            && !EN_NOT_NAMES.contains(&name)
+            && !EN_PROVINCES.contains(&name)
+            && !MONTH_NAMES.contains(&name)
+            && !["China", "Xinhua", "City", "Province", "At", "And", "Followed"].contains(&name);
+        if plain && names_an_area(&text[end..]) {
+            out.push((Span::new(k, end), name.to_string()));
+        }
+        k = end;
+    }
+    out
+}
+
+/// Whether the words after a name make it an area with a figure of its own.
+fn names_an_area(after: &str) -> bool {
+    // An ASCII phrase at the start of `s`, in any case, ending a word.
+    let at = |s: &str, w: &str| {
+        s.len() >= w.len()
+            && s.is_char_boundary(w.len())
+            && s[..w.len()].eq_ignore_ascii_case(w)
+            && !s[w.len()..].starts_with(char::is_alphanumeric)
+    };
+    if let Some(spaced) = after.strip_prefix(' ') {
+        if EN_AREA_VERBS.iter().any(|v| at(spaced, v)) {
+            return true;
+        }
+        // "Jincheng at 16.9 percent"
+        if at(spaced, "at") && spaced[2..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        // "Lüliang and Xinzhou posted …": the first of a pair.
+        if at(spaced, "and") {
+            let r = spaced[3..].trim_start_matches(' ');
+            let next = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+            return r.starts_with(|c: char| c.is_ascii_uppercase()) && names_an_area(&r[next..]);
+        }
+    }
+    // "Changzhi's rate", "Changzhi's tier-one pass rate"
+    if let Some(r) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s ")) {
+        return r.split_whitespace().take(3).any(|w| w.trim_end_matches([',', '.']).eq_ignore_ascii_case("rate"));
+    }
+    false
+}
+
+/// Month and weekday names, capitalised: never places.
+const MONTH_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// The first capitalised word written with 's that is no province and no common word: the
 /// city an English report is about.

@@ -109,6 +109,9 @@ struct Context {
     /// Whether the sentence's first figure was the region's: then a clause after ； that
     /// names no area is the region's again, after a parenthesis about the province.
     region_first: Option<bool>,
+    /// What the sentence's last difference was compared with ("Taiyuan led with 22.0 percent,
+    /// up 0.7 points on last year, followed by Jincheng at 16.9 percent (up 0.2)").
+    last_target: Option<What>,
 }
 
 impl Context {
@@ -131,6 +134,7 @@ impl Context {
             tier_carried: false,
             list_way: None,
             region_first: None,
+            last_target: None,
         }
     }
 
@@ -189,6 +193,7 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
     // The tier named last in a paragraph, for a sentence that names none (…本科一批达线率为14.8%。
     // 分市看，太原市达线率为21.3%).
     let mut carried: Option<(usize, Tier)> = None;
+    let only_tier = only_rate_tier(doc, names);
     for s in &doc.sentences {
         if skip.iter().any(|k| k.contains(s.span)) {
             continue;
@@ -205,6 +210,12 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
             ctx.subject = Subject::Elsewhere;
         }
         ctx.tier = carried.filter(|c| Some(c.0) == paragraph).map(|c| c.1);
+        // One area of a province-wide story that names one tier and its pass rate (in its
+        // first paragraph): every area's percentage is that rate of that tier.
+        if let (true, Some(t)) = (names.strict, only_tier) {
+            ctx.tier = Some(t);
+            ctx.measure = Some(Measure::Rate);
+        }
         ctx.tier_carried = ctx.tier.is_some();
         for clause in &s.clauses {
             clause_figures(doc, names, s, *clause, &mut ctx, &mut r);
@@ -214,6 +225,18 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
         }
     }
     r
+}
+
+/// The one tier a text names, when it names one only and says its rate.
+fn only_rate_tier(doc: &Doc, names: &Names) -> Option<Tier> {
+    let all = marks(doc, names, Span::new(0, doc.text.len()));
+    let mut tiers = all.iter().filter_map(|m| match m.what {
+        What::Tier(t) => Some(t),
+        _ => None,
+    });
+    let first = tiers.next()?;
+    let rate = all.iter().any(|m| m.what == What::Rate);
+    (rate && tiers.all(|t| t == first)).then_some(first)
 }
 
 /// The block of lines (lines with no blank line between them: a paragraph, a list of bullets)
@@ -511,7 +534,12 @@ impl Clause<'_> {
             last_field: walk.last_field,
             rate_before: ctx.rate_said,
         };
-        match read.decide(ctx, tier, year) {
+        let target = read.target().filter(|_| matches!(t.kind, Kind::Points(_) | Kind::Flat));
+        let decided = read.decide(ctx, tier, year);
+        if target.is_some() {
+            ctx.last_target = target;
+        }
+        match decided {
             Ok(decided) => self.take(&read, decided, tier, ctx, walk, r),
             Err(reason) => {
                 // 太原市达线率为21.3%，大同市为12.6%: what another area's number measured, the
@@ -735,7 +763,7 @@ impl Around<'_> {
             Lang::En => rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
                 [
                     "was", "were", "is", "are", "and", "in", "the", "for", "of", "at", "it", "stood", "with", "to",
-                    "its", "a",
+                    "led", "followed", "by", "posted", "recorded", "its", "a",
                 ]
                 .contains(&w.to_ascii_lowercase().as_str())
             }),
@@ -755,6 +783,7 @@ impl Around<'_> {
             Kind::Points(v) => self.difference(ctx, tier, year, v),
             Kind::Flat => self.difference(ctx, tier, year, Stated::written(0.0, 0)),
             Kind::People(n) => self.count(ctx, tier, year, n, true),
+            Kind::Bare(_, v) if self.bracketed_change() => self.difference(ctx, tier, year, v),
             Kind::Bare(n, _) => self.count(ctx, tier, year, n, false),
             _ => Err(Reason::Unclear),
         }
@@ -828,6 +857,20 @@ impl Around<'_> {
         Ok((field, Value::Number(v), year, false))
     }
 
+    /// "16.9 percent (up 0.2)": a bare decimal in brackets right after up or down, in English,
+    /// is a change in points of the rate before it.
+    fn bracketed_change(&self) -> bool {
+        let Kind::Bare(_, v) = self.t.kind else {
+            return false;
+        };
+        let lead = self.lead.of(self.doc.text).trim_end().to_ascii_lowercase();
+        self.doc.lang == Lang::En
+            && v.decimals > 0
+            && (lead.ends_with("(up") || lead.ends_with("(down"))
+            && self.doc.text[self.t.whole.end..].starts_with(')')
+            && self.last_field == Some(Field::Rate)
+    }
+
     /// Where the word stands that leads a rate to its new value: 达线率比上年提高0.4个百分点，
     /// 达到15.5%; "the pass rate rose 0.4 points to 15.5%".
     fn reached(&self) -> Option<usize> {
@@ -858,14 +901,22 @@ impl Around<'_> {
             && ctx.last_taken == Some(Field::ReferenceRate)
             && self.lead_marks.iter().any(|(m, _)| m.what == What::Region))
         .then_some(What::Reference);
-        let field =
-            match self.target().or(ctx.compared_with).or(listed_way.map(|w| w.0)).or(flat_with).or(after_reference) {
-                Some(What::Reference) => Field::VsReference,
-                Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
-                Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
-                Some(_) => return Err(Reason::OtherComparison),
-                None => return Err(Reason::NoComparison),
-            };
+        // "(up 0.2)" after a rate: compared with what the sentence's last difference was.
+        let bracketed = self.bracketed_change().then_some(ctx.last_target).flatten();
+        let field = match self
+            .target()
+            .or(ctx.compared_with)
+            .or(listed_way.map(|w| w.0))
+            .or(flat_with)
+            .or(after_reference)
+            .or(bracketed)
+        {
+            Some(What::Reference) => Field::VsReference,
+            Some(What::LastYear) | Some(What::YearOnYear) => Field::VsPreviousYear,
+            Some(What::Year(y)) if y == year - 1 => Field::VsPreviousYear,
+            Some(_) => return Err(Reason::OtherComparison),
+            None => return Err(Reason::NoComparison),
+        };
         match ctx.subject {
             Subject::Region => {}
             Subject::Reference => return Err(Reason::ReferenceFigure),
@@ -1015,6 +1066,13 @@ impl Around<'_> {
                 start += lead.len() - s.len();
             }
             Lang::En => {
+                // "ZIBO, June 25, 2023 -- Some 27,542 students": the dateline is not the clause.
+                if let Some((k, dash)) =
+                    ["--", "\u{2014}", "\u{2013}"].iter().filter_map(|d| lead.rfind(d).map(|k| (k, d.len()))).max()
+                {
+                    start += k + dash;
+                }
+                let lead = &text[start..self.lead.end];
                 let lower = lead.to_ascii_lowercase();
                 // "… above the provincial rate and up 0.8 points": the quote starts at "up";
                 // a list's "tier-1 and tier-2" stays whole.

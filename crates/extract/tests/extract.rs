@@ -829,3 +829,44 @@ fn the_whole_s_line_above_a_table_of_areas() {
         assert_eq!(tier.quotes.reference_rate.as_deref(), Some("全省：46.1％"));
     }
 }
+
+/// A wire story's first clause starts after its dateline: the quote is the clause, not
+/// "2023 -- Some 27,542 students".
+#[test]
+fn a_wire_quote_starts_after_the_dateline() {
+    let text = "ZIBO, June 25, 2023 -- Some 27,542 students, or 53.6 percent, cleared the second-tier line in Zibo this year, the education bureau said.";
+    let x = extract::extract(text);
+    let tier = &loads(&x).region().years[0].tiers[0];
+    assert_eq!(tier.quotes.passed.as_deref(), Some("Some 27,542 students"));
+}
+
+/// An English province-wide story names its cities only where their figures are said: each
+/// is an area, its percentage the one tier's pass rate the story opened with, a bracketed
+/// "(down 0.3)" compared as the sentence's first change was, and "respectively" pairs a list.
+#[test]
+fn an_english_province_wide_story_in_running_prose() {
+    let text = "JINAN, July 2, 2021 -- Shandong's tier-one pass rate was 16.2 percent this year, the provincial exam authority said.\n\nQingdao led with 21.4 percent, up 0.6 points on last year, followed by Yantai at 18.9 percent (down 0.3). Weifang's rate was 17.0 percent. Heze and Liaocheng posted 12.1 percent and 13.5 percent respectively. A total of 598,000 students registered.";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    let got: Vec<(String, Option<f64>, Option<f64>, Option<f64>)> = ds
+        .regions
+        .iter()
+        .map(|r| {
+            let t = &r.years[0].tiers[0];
+            assert_eq!((r.years[0].year, t.tier.text.as_str()), (2021, "一本线"));
+            let v = |s: Option<load::Stated>| s.map(|s| s.value);
+            (r.name.text.clone(), v(t.rate), v(t.reference_rate), v(t.vs_previous_year_pp))
+        })
+        .collect();
+    let want = [
+        ("Qingdao", 21.4, Some(0.6)),
+        ("Yantai", 18.9, Some(-0.3)),
+        ("Weifang", 17.0, None),
+        ("Heze", 12.1, None),
+        ("Liaocheng", 13.5, None),
+    ];
+    let want: Vec<_> = want.iter().map(|(n, r, c)| (n.to_string(), Some(*r), Some(16.2), *c)).collect();
+    assert_eq!(got, want);
+    assert_eq!(ds.reference.text, "Shandong");
+    assert!(ignored(&x, text).contains(&why("598,000 students", Reason::Registered)), "{:?}", ignored(&x, text));
+}
