@@ -848,7 +848,8 @@ fn an_english_province_wide_story_in_running_prose() {
     let text = "JINAN, July 2, 2021 -- Shandong's tier-one pass rate was 16.2 percent this year, the provincial exam authority said.\n\nQingdao led with 21.4 percent, up 0.6 points on last year, followed by Yantai at 18.9 percent (down 0.3). Weifang's rate was 17.0 percent. Heze and Liaocheng posted 12.1 percent and 13.5 percent respectively. A total of 598,000 students registered.";
     let x = extract::extract(text);
     let ds = loads(&x);
-    let got: Vec<(String, Option<f64>, Option<f64>, Option<f64>)> = ds
+    type Row = (String, Option<f64>, Option<f64>, Option<f64>);
+    let got: Vec<Row> = ds
         .regions
         .iter()
         .map(|r| {
