@@ -193,6 +193,17 @@ const ZH: &[(&str, &[What])] = &[
 
 /// English words (matched whole, in any case) and what they mark.
 const EN: &[(&str, &[What])] = &[
+    // "the tier-two undergraduate cutoff": the tier, named in full.
+    ("tier-1 undergraduate", &[ONE]),
+    ("tier 1 undergraduate", &[ONE]),
+    ("tier one undergraduate", &[ONE]),
+    ("tier-one undergraduate", &[ONE]),
+    ("first-tier undergraduate", &[ONE]),
+    ("tier-2 undergraduate", &[TWO]),
+    ("tier 2 undergraduate", &[TWO]),
+    ("tier two undergraduate", &[TWO]),
+    ("tier-two undergraduate", &[TWO]),
+    ("second-tier undergraduate", &[TWO]),
     ("tier-1", &[ONE]),
     ("tier 1", &[ONE]),
     ("tier one", &[ONE]),
@@ -414,6 +425,11 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
                 if after.starts_with(['级', '份', '区']) || (c == '区' && after.starts_with(['市', '域'])) {
                     continue;
                 }
+                // 嵩阳、伊洛、颍川三市: a count of the places listed before it, each a place.
+                if let Some(listed) = counted_list(text, k) {
+                    out.extend(listed.into_iter().map(|span| (span, span.of(text).to_string(), false)));
+                    continue;
+                }
                 let mut start = k;
                 let mut n = 0;
                 for (j, p) in text[..k].char_indices().rev() {
@@ -483,6 +499,44 @@ fn places(text: &str, lang: Lang) -> Vec<(Span, String, bool)> {
         }
     }
     out
+}
+
+/// 嵩阳、伊洛、颍川三市 (`at` is the 市): the names listed with 、 before a count of them, when
+/// the count is the number of names. A count of places (六市, 三县) is never a place's name.
+fn counted_list(text: &str, at: usize) -> Option<Vec<Span>> {
+    let numeral = text[..at].chars().next_back()?;
+    let count = match numeral {
+        '两' | '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    };
+    let mut names = Vec::new();
+    let mut end = at - numeral.len_utf8();
+    loop {
+        let start = text[..end]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_han(*c) && !NAME_STOPS.contains(*c))
+            .last()
+            .map(|(j, _)| j);
+        let Some(start) = start.filter(|s| (2..=4).contains(&text[*s..end].chars().count())) else {
+            break;
+        };
+        names.push(Span::new(start, end));
+        match text[..start].strip_suffix('、') {
+            Some(before) => end = before.len(),
+            None => break,
+        }
+    }
+    names.reverse();
+    Some(if names.len() == count { names } else { Vec::new() })
 }
 
 /// Words after a capitalised name that make it the area a figure is about, in English.

@@ -141,6 +141,8 @@ pub enum Reason {
     OtherCount,
     /// 约3.2万, 3000余人, "more than": only exact figures are taken.
     Approximate,
+    /// 10%至14%, "between 10 and 14 percent": a range, neither end a figure.
+    Range,
     /// 3.62345万人: not a whole number of people.
     NotWhole,
     /// 理科, 文科: one stream, where the dataset holds both together.

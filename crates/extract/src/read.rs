@@ -193,7 +193,7 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
     // The tier named last in a paragraph, for a sentence that names none (…本科一批达线率为14.8%。
     // 分市看，太原市达线率为21.3%).
     let mut carried: Option<(usize, Tier)> = None;
-    let only_tier = only_rate_tier(doc, names);
+    let only_tier = names.strict.then(|| only_rate_tier(doc, names)).flatten();
     for s in &doc.sentences {
         if skip.iter().any(|k| k.contains(s.span)) {
             continue;
@@ -309,6 +309,7 @@ fn ignore_reason(kind: Kind) -> Option<Reason> {
         Kind::Score => Some(Reason::Score),
         Kind::Rank => Some(Reason::Rank),
         Kind::Counted => Some(Reason::OtherCount),
+        Kind::Range => Some(Reason::Range),
         _ => None,
     }
 }
@@ -946,7 +947,9 @@ impl Around<'_> {
         // 全市共有12088名考生参加高考: when the lead says passing and the tail says sitting, the
         // word nearer the number says what it counts.
         let (pass_lead, pass_tail) = match (self.nearest_lead(What::Pass), self.first_tail(What::Candidates)) {
-            (Some(p), Some(c)) if !cand_lead && !pass_tail && c - self.t.whole.end < self.lead.end - p => {
+            (Some(p), Some(c))
+                if !cand_lead && !pass_tail && c.saturating_sub(self.t.whole.end) < self.lead.end - p =>
+            {
                 (false, false)
             }
             _ => (pass_lead, pass_tail),

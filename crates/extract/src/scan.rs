@@ -34,6 +34,8 @@ pub(super) enum Kind {
     Counted,
     /// 持平, "unchanged": a difference of zero, written in words.
     Flat,
+    /// One end of a range: 10%至14%, 3000到4000人.
+    Range,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -586,12 +588,41 @@ fn classify(text: &str, lang: Lang, raw: &Raw) -> Token {
         Lang::Zh => ZH_AFTER_APPROX.iter().any(|w| after.starts_with(w)),
         Lang::En => EN_AFTER_APPROX.iter().any(|w| starts_with_word(after, w)),
     };
+    // 10%至14%之间: either end of a range is no figure.
+    let figure = matches!(kind, Kind::Percent(_) | Kind::Points(_) | Kind::People(_) | Kind::Bare(..));
+    let kind = if figure && is_range(text, number, end, lang) { Kind::Range } else { kind };
     // A date is underlined from its month: August 2, 2020.
     let from = match kind {
         Kind::Date(_) if lang == Lang::En => month_before(text, number.start).unwrap_or(number.start),
         _ => number.start,
     };
     Token { number, whole: Span::new(from, end), kind, approx, sign: raw.sign }
+}
+
+/// Whether a number is one end of a range: 10%至14%, 10%-14%, "between 10 and 14 percent".
+fn is_range(text: &str, number: Span, end: usize, lang: Lang) -> bool {
+    // (written tight: in a pasted table, "14.1%   -0.3" is two cells)
+    let digit_after = |s: &str| s.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let number_before = |s: &str| s.ends_with(|c: char| c.is_ascii_digit() || "%％".contains(c));
+    let after = &text[end..];
+    let before = &text[..number.start];
+    let dashes: &[&str] = match lang {
+        Lang::Zh => &["至", "到", "～", "~", "－", "—", "-"],
+        Lang::En => &["-", "\u{2013}"],
+    };
+    let dashed = dashes.iter().any(|d| after.strip_prefix(d).is_some_and(digit_after))
+        || dashes.iter().any(|d| before.strip_suffix(d).is_some_and(number_before));
+    // "between 10 and 14 percent", "between 10 percent and 14 percent"
+    let before = before.trim_end();
+    let between = lang == Lang::En
+        && (ends_with_word(before, "between")
+            || before.strip_suffix("and").is_some_and(|b| {
+                let b = b.trim_end();
+                let b = b.strip_suffix("percent").unwrap_or(b).trim_end().trim_end_matches(['%', ' ']);
+                let b = b.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+                b.len() < before.len() - 3 && ends_with_word(b, "between")
+            }));
+    dashed || between
 }
 
 /// The kind a written unit (other than people) gives; `end` moves past a date's month and day.
@@ -668,6 +699,13 @@ fn bare_kind(text: &str, lang: Lang, raw: &Raw, end: &mut usize) -> Kind {
         }
         let y = raw.digits.parse::<i32>().unwrap_or(0);
         if raw.is_year_shaped() && raw.sign.is_none() && (1900..=2100).contains(&y) {
+            return Kind::Year(y);
+        }
+    }
+    // 2024高考, 2024届: a year written without 年, named by the exam or the class it is of.
+    if lang == Lang::Zh && ["高考", "届"].iter().any(|w| text[*end..].starts_with(w)) {
+        let y = raw.digits.parse::<i32>().unwrap_or(0);
+        if raw.is_year_shaped() && raw.sign.is_none() && (1990..=2100).contains(&y) {
             return Kind::Year(y);
         }
     }

@@ -871,3 +871,34 @@ fn an_english_province_wide_story_in_running_prose() {
     assert_eq!(ds.reference.text, "Shandong");
     assert!(ignored(&x, text).contains(&why("598,000 students", Reason::Registered)), "{:?}", ignored(&x, text));
 }
+
+/// 10%至14%之间 is a range: neither end is a rate, whatever area stands before it; 嵩阳、伊洛、
+/// 颍川三市 lists three places, and 三市 is none.
+#[test]
+fn ranges_and_counted_lists_of_places() {
+    let text = "2022年全省本科一批上线率为13.7%。嵩阳、伊洛、颍川三市本科一批上线率分别为19.6%、15.9%和14.2%，其余各市均在10%至14%之间。";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    let got: Vec<(&str, Option<f64>)> =
+        ds.regions.iter().map(|r| (r.name.text.as_str(), r.years[0].tiers[0].rate.map(|s| s.value))).collect();
+    assert_eq!(got, [("嵩阳", Some(19.6)), ("伊洛", Some(15.9)), ("颍川", Some(14.2))]);
+    let left = ignored(&x, text);
+    assert!(left.contains(&why("10%", Reason::Range)) && left.contains(&why("14%", Reason::Range)), "{left:?}");
+    let text = "Rates ranged between 10 and 14 percent; 10.5-12.0 percent in the north.";
+    let left = ignored(&extract::extract_with(text, &extract::Options { year: Some(2022), ..Default::default() }), text);
+    for n in ["10", "14 percent", "10.5", "12.0 percent"] {
+        assert!(left.contains(&why(n, Reason::Range)), "{n}: {left:?}");
+    }
+}
+
+/// "the tier-two undergraduate cutoff" is tier two; 2024高考 says the year.
+#[test]
+fn a_tier_named_in_full_and_a_year_without_nian() {
+    let text = "XINGTAI, July 1, 2020 -- Of the 29,455 students who sat the exam, 13,870, or 47.1 percent, reached the tier-two undergraduate cutoff.";
+    let x = extract::extract(text);
+    assert_eq!(loads(&x).region().years[0].tiers[0].tier.text, "二本线");
+    let text = "2024高考放榜！参加考试：5,826人，本科线上线：3,190人｜上线率54.8%";
+    let x = extract::extract(text);
+    assert!(!x.needs_year);
+    assert_eq!(loads(&x).region().years[0].year, 2024);
+}

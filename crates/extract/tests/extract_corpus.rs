@@ -362,6 +362,7 @@ fn the_labelled_corpus() {
     let found = sum.right as f64 / sum.labelled.max(1) as f64;
     table.push(format!("\n{} of {} labelled figures found ({:.1} %)", sum.right, sum.labelled, found * 100.0));
     println!("{}", table.join("\n"));
+    println!("\nwrong:\n{}", wrong.join("\n"));
     println!("\nmissed:\n{}", missed.join("\n"));
     println!("\nnames:\n{}", notes.join("\n"));
     assert!(year.is_empty(), "the year:\n{}", year.join("\n"));

@@ -37,6 +37,7 @@ impl Words for En {
             Reason::Rank => "a rank, not a pass figure".into(),
             Reason::OtherCount => "a count of something other than candidates".into(),
             Reason::Approximate => "an approximate number (about, more than …); only exact figures are taken".into(),
+            Reason::Range => "one end of a range, not a figure".into(),
             Reason::NotWhole => "not a whole number of people".into(),
             Reason::Stream => "one stream only (arts or science); the data counts all candidates together".into(),
             Reason::OtherArea => "about another area (a county, a school, another city, the country)".into(),

@@ -37,6 +37,7 @@ impl Words for Zh {
             Reason::Rank => "名次，不是达线数据".into(),
             Reason::OtherCount => "其他事物的数量，不是考生人数".into(),
             Reason::Approximate => "约数（约、余、以上等），只采用确切的数字".into(),
+            Reason::Range => "范围的一端，不是确切的数字".into(),
             Reason::NotWhole => "不是整数的人数".into(),
             Reason::Stream => "只是文科或理科一类考生的数字，数据按全体考生统计".into(),
             Reason::OtherArea => "说的是其他地区（县、学校、其他城市或全国），不是本地".into(),
