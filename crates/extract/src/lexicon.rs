@@ -919,9 +919,11 @@ fn recent(s: &str, lang: Lang) -> Option<(u8, usize)> {
         Lang::Zh => {
             let lead = ["最近", "过去", "近"].iter().find(|p| s.starts_with(*p))?;
             let rest = &s[lead.len()..];
-            let n = rest.chars().next()?;
-            let count = numeral(&n.to_string())?;
-            rest[n.len_utf8()..].starts_with('年').then_some((count, lead.len() + n.len_utf8() + '年'.len_utf8()))
+            // 近三年, 近5年, 近10年
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let n = if digits > 0 { &rest[..digits] } else { &rest[..rest.chars().next()?.len_utf8()] };
+            let count = numeral(n)?;
+            rest[n.len()..].starts_with('年').then_some((count, lead.len() + n.len() + '年'.len_utf8()))
         }
         Lang::En => {
             let lower = s.get(..s.len().min(40))?.to_ascii_lowercase();
@@ -980,6 +982,32 @@ mod tests {
         );
         // 高考 and 高中 are not "higher".
         assert!(!whats("高考高中").iter().any(|m| m.1 == Up));
+    }
+
+    #[test]
+    fn recent_years_by_numeral() {
+        let zh = ["两", "三", "四", "五", "六", "七", "八", "九", "十"];
+        let en = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+        for (k, (z, e)) in zh.iter().zip(en).enumerate() {
+            let n = k as u8 + 2;
+            assert_eq!(whats(&format!("近{z}年")), vec![(format!("近{z}年"), Recent(n))]);
+            assert_eq!(whats(&format!("近{n}年")), vec![(format!("近{n}年"), Recent(n))]);
+            let w = format!("the past {e} years");
+            assert!(whats(&w).iter().any(|m| m.1 == Recent(n)), "{w}: {:?}", whats(&w));
+        }
+    }
+
+    #[test]
+    fn english_cities_by_their_own_words() {
+        for (text, city) in [
+            ("In the city of Lanshui, 3,118 passed the tier-one line in 2022.", "Lanshui"),
+            ("Lanshui's tier-one pass rate was 16.1 percent in 2022.", "Lanshui"),
+        ] {
+            assert_eq!(names(&scan(text)).region.as_deref(), Some(city), "{text}");
+        }
+        // An admission rate is not a pass rate.
+        let m = whats("Datong's admission rate and its pass rate");
+        assert_eq!(m.iter().filter(|m| m.1 == Rate).count(), 1, "{m:?}");
     }
 
     #[test]

@@ -961,7 +961,7 @@ impl Around<'_> {
             && (ends_with_word(lead_text, "of the") || ends_with_word(lead_text, "of"))
             && (cand_tail || unit);
         let part = self.doc.lang == Lang::En && {
-            let after = self.tail.of(self.doc.text).trim_start().to_ascii_lowercase();
+            let after = self.tail.of(self.doc.text).trim().to_ascii_lowercase();
             (after.starts_with("of the") || after == "of") && self.pass_after()
         };
         let (pass_lead, pass_tail, cand_tail) = match (whole, part) {

@@ -937,6 +937,24 @@ mod tests {
         let doc = scan(text);
         let s: Vec<&str> = doc.sentences.iter().map(|s| s.clauses[0].of(text)).collect();
         assert_eq!(s, ["The bureau said the rate was 15.5 percent", "\" Figures are on sxkszx.cn today", "Next"]);
+        let text = "It was 15.5 percent.\u{201d} Next";
+        let doc = scan(text);
+        assert_eq!(doc.sentences.len(), 2, "a full stop before a closing curly quote ends the sentence");
+    }
+
+    #[test]
+    fn years_are_four_digits_alone() {
+        let k = kinds("2,010 passed; 1950.5 points; 2020 exam");
+        assert_eq!(k[0].1, Kind::Bare(Some(2010), Stated::written(2010.0, 0)));
+        assert!(!matches!(k[1].1, Kind::Year(_)), "{:?}", k[1]);
+        assert_eq!(k[2].1, Kind::Year(2020));
+        // "some" before a round count is a hedge, before an exact-looking one wire style.
+        assert!(kinds("some 2,700 students")[0].2);
+        assert!(kinds("some 300 students")[0].2);
+        assert!(!kinds("some 2,713 students")[0].2);
+        assert_eq!(whole("1234", "", true), Some(12_340_000));
+        assert_eq!(whole("1234567890123456", "", false), None);
+        assert_eq!(whole("123456789012345", "", false), Some(123_456_789_012_345));
     }
 
     #[test]

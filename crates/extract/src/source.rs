@@ -16,8 +16,21 @@ pub struct Found {
 }
 
 /// Endings of the name of a body that issues results (longest first).
-const ZH_BODIES: &[&str] =
-    &["教育科技局", "教育局", "考试院", "考试中心", "管理中心", "教育厅", "日报", "晚报", "网", "教育发布", "教体局"];
+const ZH_BODIES: &[&str] = &[
+    "教育科技局",
+    "教育局",
+    "考试院",
+    "考试中心",
+    "管理中心",
+    "教育厅",
+    "日报",
+    "晚报",
+    "网",
+    "教育发布",
+    "教体局",
+    "电视台",
+    "融媒体中心",
+];
 
 /// Words that end an English body's name.
 const EN_BODIES: &[&str] = &["Bureau", "Authority", "Department", "Commission", "Centre", "Center", "Xinhua"];
@@ -69,9 +82,11 @@ fn zh_name(doc: &Doc) -> Option<Span> {
     let tails = lines.iter().rev().take(3).filter(short);
     for l in heads.chain(tails) {
         for piece in pieces(text, *l) {
-            let p = piece.of(text).trim_end_matches("供稿");
+            // 泽川市教育局供稿, （沁川广播电视台记者 李明 报道）
+            let p = piece.of(text).trim_end_matches("供稿").trim_end_matches("记者");
             if let Some(b) = zh_body(text, piece.start, piece.start + p.len()) {
-                if b.start == piece.start || !text[piece.start..b.start].chars().any(is_han) {
+                // (a piece is one run of characters: the body is the whole piece, not its tail)
+                if b.start == piece.start {
                     return Some(b);
                 }
             }
@@ -164,6 +179,14 @@ fn date(doc: &Doc) -> Option<(Span, String)> {
         let Kind::Date(Some(year)) = t.kind else { return None };
         let line = doc.lines.iter().find(|l| l.start <= t.number.start && t.number.start <= l.end)?;
         let short = line.of(text).trim().chars().count() <= 40;
+        // 留言时间：…, 考试时间：…: the date of something else, not of the release.
+        let label = text[line.start..t.whole.start].trim().trim_end_matches([':', '：']).trim_end();
+        let label =
+            &label[label.char_indices().rev().take_while(|(_, c)| is_han(*c)).last().map_or(label.len(), |(i, _)| i)..];
+        let dated = ["时间", "日期"].iter().find_map(|w| label.strip_suffix(w));
+        if dated.is_some_and(|what| !["", "发布", "回复", "更新", "发稿", "印发"].contains(&what)) {
+            return None;
+        }
         let wire = text[line.start..t.whole.start].chars().count() <= 30
             && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
         if !(short || wire) {
@@ -219,10 +242,36 @@ mod tests {
         assert_eq!(found(t), (None, None));
         let t = "正文一本达线4870人。\n\n岚州市教育局\n2023年3月15日";
         assert_eq!(found(t), (Some("岚州市教育局".into()), Some("2023-03-15".into())));
+        // A reporter's sign-off names the publisher before the body the figures came from.
+        let t = "标题一行\n\n记者从沁川市教育局了解到，全市一本上线1,877人。\n\n（沁川广播电视台记者 李明 报道）";
+        assert_eq!(found(t).0.as_deref(), Some("沁川广播电视台"));
+        // A message's time is not the reply's.
+        let t = "留言时间：2022-07-08 21:16\n回复单位：城南区教育局\n回复时间：2022-07-12\n回复内容：本科上线2,893人。";
+        assert_eq!(found(t), (Some("城南区教育局".into()), Some("2022-07-12".into())));
+    }
+
+    #[test]
+    fn a_source_line_anywhere() {
+        // A long line, far from the head and the tail: only its 来源 names the body.
+        let t = "标题一行\n\n第一段。\n\n第二段。\n\n（本文数据来源：泽川市教育局，统计口径为普通类考生，含往届生，不含艺术类和体育类考生）\n\n第三段。\n\n第四段。\n\n第五段。";
+        assert_eq!(found(t).0.as_deref(), Some("泽川市教育局"));
+    }
+
+    #[test]
+    fn months_and_days_are_checked() {
+        assert_eq!(month_day("2019-08-14", 2019), Some((8, Some(14))));
+        assert_eq!(month_day("June 25, 2023", 2023), Some((6, Some(25))));
+        assert_eq!(month_day("2019年6月", 2019), Some((6, None)));
+        assert_eq!(month_day("2019-14-08", 2019), None);
+        assert_eq!(month_day("2019年6月35日", 2019), None);
+        assert_eq!(month_day("2019年0月5日", 2019), None);
     }
 
     #[test]
     fn english_sources() {
+        // A body's word alone names nobody.
+        let t = "Results came in, the Bureau said.";
+        assert_eq!(found(t), (None, None));
         let t = "ZIBO, June 25, 2023 -- Results were out, the Zibo Municipal Education Bureau said on Sunday.";
         assert_eq!(found(t), (Some("Zibo Municipal Education Bureau".into()), Some("2023-06-25".into())));
         let t = "TAIYUAN, Aug. 14 (Xinhua) -- Nearly 50,000 candidates sat.";

@@ -885,7 +885,8 @@ fn ranges_and_counted_lists_of_places() {
     let left = ignored(&x, text);
     assert!(left.contains(&why("10%", Reason::Range)) && left.contains(&why("14%", Reason::Range)), "{left:?}");
     let text = "Rates ranged between 10 and 14 percent; 10.5-12.0 percent in the north.";
-    let left = ignored(&extract::extract_with(text, &extract::Options { year: Some(2022), ..Default::default() }), text);
+    let left =
+        ignored(&extract::extract_with(text, &extract::Options { year: Some(2022), ..Default::default() }), text);
     for n in ["10", "14 percent", "10.5", "12.0 percent"] {
         assert!(left.contains(&why(n, Reason::Range)), "{n}: {left:?}");
     }
@@ -901,4 +902,66 @@ fn a_tier_named_in_full_and_a_year_without_nian() {
     let x = extract::extract(text);
     assert!(!x.needs_year);
     assert_eq!(loads(&x).region().years[0].year, 2024);
+}
+
+/// Readings of counts and differences that only some texts call for.
+#[test]
+fn counts_and_signs_read_by_their_nearest_words() {
+    // 上线 in the lead, 考生…参加高考 right after the number: the nearer word says it sat.
+    let text = "2021年我市本科上线情况良好，全市共有12088名考生参加高考，本科上线6,215人，上线率51.4%。";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (Some(12088), Some(6215)));
+    // The same count stated twice is one figure.
+    let text = "2021年我市参考人数为12,088人，一本上线1,830人，上线率15.1%。全市12,088名考生中，一本上线率为15.1%。";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!(y.candidates, Some(12088));
+    // A written minus with no word for the direction.
+    let text = "2021年我市一本上线率为15.1%，同比-0.3个百分点。";
+    let x = extract::extract(text);
+    let tier = &loads(&x).region().years[0].tiers[0];
+    assert_eq!(tier.vs_previous_year_pp.map(|s| s.value), Some(-0.3));
+    // "of" before the whole, without "the".
+    let text = "DATONG, June 24, 2021 -- 3,118 of 22,113 candidates who sat the exam cleared the tier-one line.";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (Some(22113), Some(3118)));
+    // A tier named in a clause of its own is the next clause's.
+    let text = "2021年高考一本批次，我市上线率为15.1%，比上年提高0.4个百分点。";
+    let x = extract::extract(text);
+    let tier = &loads(&x).region().years[0].tiers[0];
+    assert_eq!((tier.tier.text.as_str(), tier.rate.map(|s| s.value)), ("一本线", Some(15.1)));
+    // A paragraph's lines share its tier; a blank line ends it.
+    let text = "2021年我市本科一批达线率为15.1%。\n全省达线率为14.2%。";
+    let x = extract::extract(text);
+    let tier = &loads(&x).region().years[0].tiers[0];
+    assert_eq!(tier.reference_rate.map(|s| s.value), Some(14.2));
+    let text = "2021年我市本科一批达线率为15.1%。\n\n全省达线率为14.2%。";
+    assert!(ignored(&extract::extract(text), text).contains(&why("14.2%", Reason::NoTier)));
+}
+
+/// A dateline that gives the report's year is used as the year (and the source's date), not
+/// left out as a date; a text of many areas keeps its years and its left-out numbers.
+#[test]
+fn datelines_and_years_in_a_text_of_many_areas() {
+    let text = "嵩岭省教育考试院　2022年6月26日\n\n全省本科一批上线率为13.7%。嵩阳、伊洛、颍川三市本科一批上线率分别为19.6%、15.9%和14.2%，考试于6月7日开始。";
+    let x = extract::extract(text);
+    let date = x.used.iter().find(|u| u.number.of(text) == "2022年6月26日").expect("the dateline used");
+    assert_eq!((date.role, date.year), (Role::Year, 2022));
+    assert!(!ignored(&x, text).iter().any(|(n, _)| n == "2022年6月26日"));
+    assert!(ignored(&x, text).contains(&why("6月7日", Reason::Date)), "{:?}", ignored(&x, text));
+    assert_eq!(loads(&x).regions.len(), 3);
+}
+
+/// What the command line says when the year is missing names the option that gives it.
+#[test]
+fn the_missing_year_is_asked_for_by_its_option() {
+    use passrate_chart_extract::words::words;
+    for lang in [Lang::Zh, Lang::En] {
+        let said = words(lang).needs_year();
+        assert!(said.contains("--year"), "{said}");
+    }
+    assert!(words(Lang::Zh).needs_year().contains("年份"));
+    assert!(words(Lang::En).needs_year().contains("year"));
 }
