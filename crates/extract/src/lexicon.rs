@@ -161,6 +161,14 @@ const ZH: &[(&str, &[What])] = &[
     ("高出", &[Compare, Up]),
     ("↑", &[Up]),
     ("↓", &[Down]),
+    ("⬇\u{fe0f}", &[Down]),
+    ("⬇", &[Down]),
+    ("⬆\u{fe0f}", &[Up]),
+    ("⬆", &[Up]),
+    ("略降", &[Down]),
+    ("微降", &[Down]),
+    ("略升", &[Up]),
+    ("微升", &[Up]),
     ("提高", &[Up]),
     ("提升", &[Up]),
     ("增长", &[Up]),
@@ -540,7 +548,8 @@ fn counted_list(text: &str, at: usize) -> Option<Vec<Span>> {
 }
 
 /// Words after a capitalised name that make it the area a figure is about, in English.
-const EN_AREA_VERBS: &[&str] = &["led with", "posted", "recorded", "came next with", "trailed with"];
+const EN_AREA_VERBS: &[&str] =
+    &["led with", "posted", "recorded", "came", "trailed", "topped", "ranked", "stood at", "was next", "were next"];
 
 /// English names followed by the words that give an area its figure ("Taiyuan led with",
 /// "Jincheng at 16.9", "Changzhi's rate", "Lüliang and Xinzhou posted").
@@ -593,6 +602,10 @@ fn names_an_area(after: &str) -> bool {
             let next = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
             return r.starts_with(|c: char| c.is_ascii_uppercase()) && names_an_area(&r[next..]);
         }
+    }
+    // "Linyi, which fielded …, trailed at 36.9 percent"
+    if after.starts_with(", which ") {
+        return true;
     }
     // "Changzhi's rate", "Changzhi's tier-one pass rate"
     if let Some(r) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("\u{2019}s ")) {

@@ -135,6 +135,8 @@ pub enum Reason {
     Districts,
     /// 520分: a score, not a rate.
     Score,
+    /// 600分以上1,203人, "312 students scored 650 or higher": how many reached a score.
+    ScoreBand,
     /// 第1位, 前3名.
     Rank,
     /// 1892张, 23个考点: a count of something other than candidates.

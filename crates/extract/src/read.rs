@@ -96,6 +96,9 @@ struct Context {
     tier_carried: bool,
     /// The places named in the sentence so far, in order, once each.
     areas_said: Vec<String>,
+    /// The places named since the sentence's last number ("…45.0 percent, and Zibo and Yantai
+    /// were next, at 44.6 and 44.1 percent").
+    areas_since: Vec<String>,
     /// The tiers named in the sentence so far, in order, once each (全省一本上线率13.9%、二本
     /// 上线率44.6%，我市分别高出1.2个和2.5个百分点).
     tiers_said: Vec<Tier>,
@@ -131,6 +134,7 @@ impl Context {
             last_taken: None,
             areas_said: Vec::new(),
             tiers_said: Vec::new(),
+            areas_since: Vec::new(),
             tier_carried: false,
             list_way: None,
             region_first: None,
@@ -142,6 +146,9 @@ impl Context {
     fn hear_in(&mut self, m: &Mark, names: &Names, text: &str) {
         if names.places.iter().any(|p| p.span == m.span) {
             let name = m.span.of(text).to_string();
+            if !self.areas_since.contains(&name) {
+                self.areas_since.push(name.clone());
+            }
             if !self.areas_said.contains(&name) {
                 self.areas_said.push(name);
             }
@@ -339,6 +346,20 @@ fn note_others(names: &Names, s: &Sentence, tokens: &[(usize, &Token)], r: &mut 
     }
 }
 
+/// "44.6 and 44.1 percent": numbers joined by "and" or commas, the unit written once on the
+/// last: a list by its shape, in English, where "respectively" is often left out.
+fn shaped_list(doc: &Doc, figures: &[Token]) -> bool {
+    let Some((last, rest)) = figures.split_last() else { return false };
+    let joined = figures.windows(2).all(|w| {
+        let gap = doc.text[w[0].whole.end..w[1].number.start].trim().trim_start_matches(',').trim();
+        gap.is_empty() || gap == "and"
+    });
+    doc.lang == Lang::En
+        && joined
+        && matches!(last.kind, Kind::Percent(_))
+        && rest.iter().all(|t| matches!(t.kind, Kind::Bare(_, v) if v.decimals > 0))
+}
+
 /// 5872、17579人 in a list: the unit written once, on the last number, is every number's.
 fn share_list_unit(figures: &mut [Token]) {
     let Some(last) = figures.last().map(|t| t.kind) else { return };
@@ -405,7 +426,9 @@ fn clause_figures(doc: &Doc, names: &Names, s: &Sentence, clause: Span, ctx: &mu
         from = f.whole.end;
         named
     });
-    let listed = figures.len() >= 2 && all.iter().any(|m| m.what == What::Respectively) && !paired;
+    let listed = figures.len() >= 2
+        && (all.iter().any(|m| m.what == What::Respectively) || (names.strict && shaped_list(doc, &figures)))
+        && !paired;
     if listed {
         share_list_unit(&mut figures);
     }
@@ -552,6 +575,7 @@ impl Clause<'_> {
                 r.ignored.push(Ignored { sentence: self.s.span, number: t.whole, reason });
             }
         }
+        ctx.areas_since.clear();
         true
     }
 
@@ -652,10 +676,15 @@ impl Clause<'_> {
                 return Some(r);
             }
         }
-        // Reading one area of many: the k-th number is the k-th area named before.
-        if self.names.strict && ctx.areas_said.len() == self.figures.len() {
+        // Reading one area of many: the k-th number is the k-th area named before (since the
+        // sentence's last number, or in the whole sentence).
+        if self.names.strict {
             let region = self.names.region.as_deref().unwrap_or_default();
-            return Some(Items::Areas(ctx.areas_said.iter().map(|a| a == region).collect()));
+            let n = self.figures.len();
+            let areas = [&ctx.areas_since, &ctx.areas_said].into_iter().find(|a| a.len() == n);
+            if let Some(areas) = areas {
+                return Some(Items::Areas(areas.iter().map(|a| a == region).collect()));
+            }
         }
         // A list of the tiers the sentence named in its clauses before.
         if tiers.is_empty() && ctx.tiers_said.len() >= 2 && ctx.tiers_said.len() == self.figures.len() {
@@ -744,12 +773,21 @@ impl Around<'_> {
                     | What::YearOnYear
             )
         };
-        if self.lead_marks.iter().any(|(m, _)| !allowed(m.what)) {
+        // 分县区看：汾川区61.3%: a heading for the list that follows; the lead starts past it.
+        let lead = self.lead.of(text);
+        let heading = ["分县区看", "分县（市、区）看", "分县（区）看", "分市看", "分县看", "分区看", "具体来看"]
+            .iter()
+            .filter(|_| self.doc.lang == Lang::Zh)
+            .filter_map(|w| lead.find(w).map(|k| k + w.len()))
+            .max();
+        let from = self.lead.start + heading.unwrap_or(0);
+        let marks = self.lead_marks.iter().filter(|(m, _)| m.span.start >= from);
+        if marks.clone().any(|(m, _)| !allowed(m.what)) {
             return false;
         }
         let mut rest = String::new();
-        let mut at = self.lead.start;
-        for (m, _) in self.lead_marks {
+        let mut at = from;
+        for (m, _) in marks {
             if m.span.start >= at {
                 rest.push_str(&text[at..m.span.start]);
                 rest.push(' ');
@@ -760,11 +798,12 @@ impl Around<'_> {
         match self.doc.lang {
             Lang::Zh => rest
                 .chars()
-                .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || "为是达到了和及与、的（(".contains(c)),
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || "为是达到了和及与、的（(：".contains(c)),
             Lang::En => rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
                 [
                     "was", "were", "is", "are", "and", "in", "the", "for", "of", "at", "it", "stood", "with", "to",
-                    "led", "followed", "by", "posted", "recorded", "its", "a",
+                    "led", "followed", "by", "posted", "recorded", "its", "a", "topped", "list", "came", "second",
+                    "third", "next", "trailed", "ranked",
                 ]
                 .contains(&w.to_ascii_lowercase().as_str())
             }),
@@ -879,9 +918,17 @@ impl Around<'_> {
             return None;
         }
         let lead = self.lead.of(self.doc.text).trim_end();
-        let word = ["达到", "至", "到"].iter().find(|w| lead.ends_with(*w)).map(|w| w.len());
-        let word = word.or_else(|| ends_with_word(lead, "to").then_some(2))?;
-        Some(self.lead.start + lead.len() - word)
+        // 由2022年的45.9%升至2023年的47.6%: the year of the new value stands between.
+        let bare = lead.strip_suffix('的').unwrap_or(lead);
+        let bare = match bare.strip_suffix('年') {
+            Some(b) if b.len() >= 4 && b.get(b.len() - 4..).is_some_and(|y| y.bytes().all(|c| c.is_ascii_digit())) => {
+                &b[..b.len() - 4]
+            }
+            _ => lead,
+        };
+        let word = ["达到", "至", "到"].iter().find(|w| bare.ends_with(*w)).map(|w| w.len());
+        let word = word.or_else(|| ends_with_word(bare, "to").then_some(2))?;
+        Some(self.lead.start + bare.len() - word)
     }
 
     fn difference(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
@@ -944,6 +991,28 @@ impl Around<'_> {
         if self.doc.lang == Lang::Zh && (tail.contains("进入") || tail.trim_end().ends_with('前')) {
             return Err(Reason::Rank);
         }
+        // 600分以上1,203人, "312 students scored 650 or higher": those above a score.
+        let lead = self.doc.text[..self.t.number.start].trim_end();
+        let band = match self.doc.lang {
+            Lang::Zh => ["分以上", "分及以上", "分以上的", "分以上考生"].iter().any(|w| lead.ends_with(w)),
+            Lang::En => {
+                // (but "scored above the special-type cutoff" passed a line)
+                let rest = &self.doc.text[self.t.whole.end..];
+                let rest = rest.trim_start().to_ascii_lowercase();
+                let rest = rest.strip_prefix("students").or_else(|| rest.strip_prefix("candidates")).unwrap_or(&rest);
+                ["scored", "had scores of", "achieved scores of"].iter().any(|w| {
+                    rest.trim_start().strip_prefix(w).is_some_and(|r| {
+                        let r = r.trim_start();
+                        let r =
+                            ["above ", "over ", "at least ", "of "].iter().find_map(|p| r.strip_prefix(p)).unwrap_or(r);
+                        r.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                })
+            }
+        };
+        if band {
+            return Err(Reason::ScoreBand);
+        }
         // 全市共有12088名考生参加高考: when the lead says passing and the tail says sitting, the
         // word nearer the number says what it counts.
         let (pass_lead, pass_tail) = match (self.nearest_lead(What::Pass), self.first_tail(What::Candidates)) {
@@ -964,9 +1033,14 @@ impl Around<'_> {
             let after = self.tail.of(self.doc.text).trim().to_ascii_lowercase();
             (after.starts_with("of the") || after == "of") && self.pass_after()
         };
-        let (pass_lead, pass_tail, cand_tail) = match (whole, part) {
-            (true, _) => (false, false, true),
-            (_, true) => (false, true, false),
+        // "The tier-two line was cleared by 14,201 students": passed, said in the passive.
+        let passive = self.doc.lang == Lang::En
+            && ends_with_word(lead_text, "by")
+            && self.lead_marks.iter().any(|(m, _)| m.what == What::Pass);
+        let (pass_lead, pass_tail, cand_tail) = match (whole, part, passive) {
+            (true, _, _) => (false, false, true),
+            (_, true, _) => (false, true, false),
+            (_, _, true) => (true, false, false),
             _ => (pass_lead, pass_tail, cand_tail),
         };
         // "1,104, or 18.1 percent, reached …", "3,262 (53.6%) reached …": passing is said after.

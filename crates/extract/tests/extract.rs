@@ -965,3 +965,43 @@ fn the_missing_year_is_asked_for_by_its_option() {
     assert!(words(Lang::Zh).needs_year().contains("年份"));
     assert!(words(Lang::En).needs_year().contains("year"));
 }
+
+/// Readings the held-out texts asked for: the passive, a score band, arrows and 略降, a new
+/// value after its year, a list's heading, an English list by its shape.
+#[test]
+fn passive_score_bands_arrows_and_shapes() {
+    let text = "XIANGTAN, June 25, 2024 -- Of the 28,630 candidates who sat the exam, the tier-two line was cleared by 14,201 students, a rate of 49.6 percent. A record 312 students scored 650 or higher.";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (Some(28630), Some(14201)));
+    assert!(ignored(&x, text).contains(&why("312 students", Reason::ScoreBand)), "{:?}", ignored(&x, text));
+    let text = "2021年我市参考人数12,088人，600分以上1,203人，一本上线率15.1%，较去年⬆️0.5个百分点，二本上线率46.0%，较上年略降0.2个百分点。";
+    let x = extract::extract(text);
+    assert!(ignored(&x, text).contains(&why("1,203人", Reason::ScoreBand)), "{:?}", ignored(&x, text));
+    let changes: Vec<Option<f64>> =
+        loads(&x).region().years[0].tiers.iter().map(|t| t.vs_previous_year_pp.map(|s| s.value)).collect();
+    assert_eq!(changes, [Some(0.5), Some(-0.2)]);
+    let text = "2023年我市二本上线率由2022年的45.9%升至2023年的47.6%。";
+    let x = extract::extract(text);
+    let rates: Vec<(i32, Option<f64>)> =
+        loads(&x).region().years.iter().map(|y| (y.year, y.tiers[0].rate.map(|s| s.value))).collect();
+    assert_eq!(rates, [(2022, Some(45.9)), (2023, Some(47.6))]);
+    let text = "2023年全市本科上线率为43.5%。分县区看：河口县47.2%，岚城县40.8%；石河县36.5%。";
+    let ds = loads(&extract::extract(text)).clone();
+    let got: Vec<(&str, Option<f64>)> =
+        ds.regions.iter().map(|r| (r.name.text.as_str(), r.years[0].tiers[0].rate.map(|s| s.value))).collect();
+    assert_eq!(got, [("河口县", Some(47.2)), ("岚城县", Some(40.8)), ("石河县", Some(36.5))]);
+}
+
+/// "Zibo and Yantai were next, at 44.6 and 44.1 percent": a list by its shape pairs the
+/// places named since the sentence's last number, in order; without the shape it does not.
+#[test]
+fn an_english_list_by_its_shape() {
+    let head = "JINAN, July 2, 2021 -- Shandong's undergraduate pass rate stood at 42.3 percent this year.\n\n";
+    let text = format!("{head}Qingdao topped the list at 51.8 percent. Weifang's rate stood at 45.0 percent, and Zibo and Yantai were next, at 44.6 and 44.1 percent.");
+    let x = extract::extract(&text);
+    let got: Vec<(String, Option<f64>)> =
+        loads(&x).regions.iter().map(|r| (r.name.text.clone(), r.years[0].tiers[0].rate.map(|s| s.value))).collect();
+    let want = [("Qingdao", 51.8), ("Weifang", 45.0), ("Zibo", 44.6), ("Yantai", 44.1)];
+    assert_eq!(got, want.map(|(n, r)| (n.to_string(), Some(r))));
+}

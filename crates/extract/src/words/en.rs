@@ -34,6 +34,7 @@ impl Words for En {
             Reason::Schools => "a number of schools, not a pass figure".into(),
             Reason::Districts => "a number of counties or districts, not a pass figure".into(),
             Reason::Score => "a score, not a pass rate".into(),
+            Reason::ScoreBand => "how many reached a score, not a pass line".into(),
             Reason::Rank => "a rank, not a pass figure".into(),
             Reason::OtherCount => "a count of something other than candidates".into(),
             Reason::Approximate => "an approximate number (about, more than …); only exact figures are taken".into(),

@@ -34,6 +34,7 @@ impl Words for Zh {
             Reason::Schools => "学校的数量，不是达线数据".into(),
             Reason::Districts => "县（市、区）的数量，不是达线数据".into(),
             Reason::Score => "分数，不是达线率".into(),
+            Reason::ScoreBand => "分数段人数，不是达线人数".into(),
             Reason::Rank => "名次，不是达线数据".into(),
             Reason::OtherCount => "其他事物的数量，不是考生人数".into(),
             Reason::Approximate => "约数（约、余、以上等），只采用确切的数字".into(),
