@@ -250,6 +250,7 @@ const EN: &[(&str, &[What])] = &[
     ("of the candidates", &[Share]),
     ("share of", &[Share]),
     ("passed", &[Pass]),
+    ("passes", &[Pass]),
     ("pass", &[Pass]),
     ("reached", &[Pass]),
     ("cleared", &[Pass]),
@@ -603,6 +604,13 @@ fn names_an_area(after: &str) -> bool {
             return r.starts_with(|c: char| c.is_ascii_uppercase()) && names_an_area(&r[next..]);
         }
     }
+    // "Nanchang (21.0%), Jingdezhen (17.5%) and Xinyu (16.2%) did best"
+    if let Some(r) = after.strip_prefix(" (") {
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+        if digits > 0 && r[digits..].starts_with(['%', ')']) {
+            return true;
+        }
+    }
     // "Linyi, which fielded …, trailed at 36.9 percent"
     if after.starts_with(", which ") {
         return true;
@@ -773,26 +781,31 @@ fn report_year(doc: &Doc) -> Option<(i32, usize)> {
     if let Some((i, y, _)) = years.clone().find(|(_, _, t)| exam(t.whole.end)) {
         return Some((y, i));
     }
-    let dateline = doc.tokens.iter().enumerate().find_map(|(i, t)| match t.kind {
+    // A date line after the first figure is a signature: it dates the source, and the report's
+    // year only when nothing else says it (a work summary signed in January is about the year
+    // before).
+    let first_figure = doc.tokens.iter().find(|t| t.is_figure()).map_or(text.len(), |t| t.number.start);
+    let datelines = doc.tokens.iter().enumerate().filter_map(|(i, t)| match t.kind {
         Kind::Date(Some(y)) => {
             let line = doc.lines.iter().find(|l| l.start <= t.number.start && t.number.start <= l.end)?;
             let short = line.of(text).trim().chars().count() <= 40;
             // ZIBO, June 25, 2023 -- …: a date near the line's start, then a dash.
             let wire = text[line.start..t.whole.start].chars().count() <= 30
                 && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
-            (short || wire).then_some((y, i))
+            (short || wire).then_some((y, i, t.number.start < first_figure))
         }
         _ => None,
     });
-    if dateline.is_some() {
-        return dateline;
+    if let Some((y, i, _)) = datelines.clone().find(|d| d.2) {
+        return Some((y, i));
     }
     if let Some(h) = doc.heading {
         if let Some((i, y, _)) = years.clone().find(|(_, _, t)| h.contains(t.whole)) {
             return Some((y, i));
         }
     }
-    years.clone().find(|(_, _, t)| !compared(doc, t.whole.start)).map(|(i, y, _)| (y, i))
+    let body = years.clone().find(|(_, _, t)| !compared(doc, t.whole.start)).map(|(i, y, _)| (y, i));
+    body.or_else(|| datelines.clone().next().map(|(y, i, _)| (y, i)))
 }
 
 /// Whether the year at `start` is what something is compared with (比2020年, "from 2020",

@@ -201,6 +201,7 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
     // 分市看，太原市达线率为21.3%).
     let mut carried: Option<(usize, Tier)> = None;
     let only_tier = names.strict.then(|| only_rate_tier(doc, names)).flatten();
+    let mut paragraph_year: Option<(usize, i32)> = None;
     for s in &doc.sentences {
         if skip.iter().any(|k| k.contains(s.span)) {
             continue;
@@ -212,7 +213,21 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
             ["the rate ", "that ", "this ", "it "].iter().any(|w| t.starts_with(w))
         };
         let paragraph = if goes_on { carried.map(|c| c.0).or(paragraph) } else { paragraph };
+        // 2022年，全市…。普通高考参考考生…: a paragraph that opens with its year keeps it.
+        let opening = doc.tokens.iter().find(|t| s.span.contains(t.number)).and_then(|t| match t.kind {
+            Kind::Year(y) if doc.text[s.span.start..t.number.start].trim().chars().count() <= 3 => Some(y),
+            _ => None,
+        });
+        match (opening, paragraph) {
+            (Some(y), Some(p)) => paragraph_year = Some((p, y)),
+            (None, _) => {}
+            (Some(_), None) => paragraph_year = None,
+        }
+        let own_year = paragraph_year.filter(|py| Some(py.0) == paragraph).map(|py| py.1);
         let mut ctx = Context::new(report_year);
+        if let Some(y) = own_year {
+            ctx.year = Some(y);
+        }
         if names.strict {
             ctx.subject = Subject::Elsewhere;
         }

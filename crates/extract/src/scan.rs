@@ -186,7 +186,11 @@ fn sentences(text: &str) -> Vec<Sentence> {
         };
         let splits = match c {
             // Not at a colon: `一本上线人数：4,689人` is one clause, its label and its value.
-            '，' | '；' => true,
+            // (but not in ２３，６８０, a full-width count)
+            '，' => {
+                !(prev.is_some_and(|p| ('０'..='９').contains(&p)) && next.is_some_and(|n| ('０'..='９').contains(&n)))
+            }
+            '；' => true,
             ',' | ';' => !digit_around,
             _ => false,
         };
@@ -513,9 +517,16 @@ fn raw_number(text: &str, chars: &[(usize, char)], i: usize, lang: Lang) -> Resu
             return Err(Token { number: whole, whole, kind, approx: false, sign: None });
         }
     }
-    // Thousands separators: 36,192 (only after one to three digits).
+    // Thousands separators: 36,192 (only after one to three digits); ２３，６８０ between
+    // full-width digits.
+    let full = |i: usize| ch(i).is_some_and(|c| ('０'..='９').contains(&c));
+    let separator = |j: usize| match ch(j) {
+        Some(',') => true,
+        Some('，') => j > 0 && full(j - 1) && (1..=3).all(|k| full(j + k)),
+        _ => false,
+    };
     if int_len <= 3 {
-        while ch(j) == Some(',') && (1..=3).all(|k| is_digit(j + k)) && !is_digit(j + 4) {
+        while separator(j) && (1..=3).all(|k| is_digit(j + k)) && !is_digit(j + 4) {
             for k in 1..=3 {
                 digits.push((b'0' + ch(j + k).and_then(digit).unwrap_or(0)) as char);
             }

@@ -158,7 +158,14 @@ fn en_name(doc: &Doc) -> Option<Span> {
                 }
                 let word_start = before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
                 let word = &before[word_start..];
-                if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_uppercase()) || word == "The" {
+                // "Luoshan County Education and Sports Bureau": a joining word between capitals.
+                let joining = ["and", "of", "for"].contains(&word) && {
+                    let earlier = before[..word_start].trim_end_matches(' ');
+                    let w = earlier.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+                    earlier[w..].starts_with(|c: char| c.is_ascii_uppercase()) && earlier[w..] != *"The"
+                };
+                if !joining && (word.is_empty() || !word.starts_with(|c: char| c.is_ascii_uppercase()) || word == "The")
+                {
                     break;
                 }
                 start = word_start;
@@ -276,6 +283,8 @@ mod tests {
         assert_eq!(found(t), (Some("Zibo Municipal Education Bureau".into()), Some("2023-06-25".into())));
         let t = "TAIYUAN, Aug. 14 (Xinhua) -- Nearly 50,000 candidates sat.";
         assert_eq!(found(t), (Some("Xinhua".into()), None));
+        let t = "Luoshan County Education and Sports Bureau\nResults of the 2022 exam.";
+        assert_eq!(found(t).0.as_deref(), Some("Luoshan County Education and Sports Bureau"));
         let t = "Results came in, the municipal education bureau said.";
         assert_eq!(found(t), (None, None));
     }

@@ -1005,3 +1005,30 @@ fn an_english_list_by_its_shape() {
     let want = [("Qingdao", 51.8), ("Weifang", 45.0), ("Zibo", 44.6), ("Yantai", 44.1)];
     assert_eq!(got, want.map(|(n, r)| (n.to_string(), Some(r))));
 }
+
+/// ２３，６８０ in full-width digits is one count; a work summary signed in January dates its
+/// figures by its own year, and a paragraph that opens with its year keeps it.
+#[test]
+fn full_width_counts_signatures_and_paragraph_years() {
+    let text = "２０２２年全市共有２３，６８０名考生参加高考，一本上线３，６７１人，上线率１５．５％。";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (Some(23680), Some(3671)));
+    let text = "阜川市教育局工作总结\n\n2022年，全市教育系统稳中求进。普通高考参考考生14,385人，本科一批上线2,216人，上线率15.4%。\n\n阜川市教育局\n2023年1月10日";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    assert_eq!(ds.region().years[0].year, 2022);
+    assert_eq!(ds.source.as_ref().and_then(|s| s.date.as_deref()), Some("2023-01-10"));
+}
+
+/// "Nanchang (21.0%), Jingdezhen (17.5%) and Xinyu (16.2%) did best": cities with their
+/// rates in brackets.
+#[test]
+fn english_cities_with_bracketed_rates() {
+    let text = "Jiangxi's tier-one pass rate reached 15.1 percent in the 2021 college entrance exam.\n\nOf the province's cities, Nanchang (21.0%), Jingdezhen (17.5%) and Xinyu (16.2%) did best.";
+    let x = extract::extract(text);
+    let got: Vec<(String, Option<f64>)> =
+        loads(&x).regions.iter().map(|r| (r.name.text.clone(), r.years[0].tiers[0].rate.map(|s| s.value))).collect();
+    let want = [("Nanchang", 21.0), ("Jingdezhen", 17.5), ("Xinyu", 16.2)];
+    assert_eq!(got, want.map(|(n, r)| (n.to_string(), Some(r))));
+}
