@@ -20,6 +20,8 @@ pub(super) fn spread(doc: &Doc, names: &Names, skip: &[Span], plain: Reading) ->
     let mut by_area: Vec<Found> = plain.found.iter().filter(|f| f.area.is_some()).cloned().collect();
     let mut reference: Vec<Found> = Vec::new();
     let mut strict_ignored: Vec<Ignored> = Vec::new();
+    // The years an area's change is measured from (较2021年): used, as in a one-area reading.
+    let mut compared: Vec<Span> = Vec::new();
     {
         for area in names.areas(doc.text) {
             let r = read(doc, &names.for_area(&area, doc.text), skip);
@@ -31,6 +33,7 @@ pub(super) fn spread(doc: &Doc, names: &Names, skip: &[Span], plain: Reading) ->
                 }
             }
             strict_ignored.extend(r.ignored);
+            compared.extend(r.compared);
         }
     }
     let mut areas: Vec<&String> = Vec::new();
@@ -55,6 +58,7 @@ pub(super) fn spread(doc: &Doc, names: &Names, skip: &[Span], plain: Reading) ->
     // The one-area reading's region, when it is none of the areas, is the whole.
     let whole = names.region.clone().filter(|r| !areas.contains(&r));
     let mut out = Reading { years: plain.years, compared: plain.compared, ..Reading::default() };
+    out.compared.extend(compared);
     for f in plain.found.into_iter().filter(|f| f.area.is_none()) {
         match f.field {
             Field::ReferenceRate => reference.push(f),

@@ -382,8 +382,7 @@ impl Names {
             .map(|m| {
                 let what = match m.what {
                     Reference => Reference,
-                    // (a wire story's dateline writes it in capitals: TAIYUAN)
-                    _ if m.span.of(text).eq_ignore_ascii_case(area) => Region,
+                    _ if same_area(m.span.of(text), area) => Region,
                     _ => Elsewhere,
                 };
                 Mark { span: m.span, what }
@@ -401,14 +400,21 @@ impl Names {
                 continue;
             }
             // TAIYUAN in a dateline and Taiyuan in the story are one city, named as the story does.
-            match out.iter_mut().find(|o| o.eq_ignore_ascii_case(&name)) {
-                Some(o) if o.chars().all(|c| !c.is_lowercase()) => *o = name,
+            match out.iter_mut().find(|o| same_area(o, &name)) {
+                Some(o) if o.chars().any(|c| c.is_ascii_uppercase()) && !o.chars().any(char::is_lowercase) => *o = name,
                 Some(_) => {}
                 None => out.push(name),
             }
         }
         out
     }
+}
+
+/// Whether two names are one area: TAIYUAN in a wire story's dateline and Taiyuan in its
+/// text; 嵩阳 in a list and 嵩阳市 later.
+pub(super) fn same_area(a: &str, b: &str) -> bool {
+    let short = |long: &str, short: &str| long.strip_suffix(['市', '县']) == Some(short);
+    a.eq_ignore_ascii_case(b) || short(a, b) || short(b, a)
 }
 
 /// Characters that end a Chinese place name going backwards (运城 in 记者从运城市).
@@ -549,8 +555,20 @@ fn counted_list(text: &str, at: usize) -> Option<Vec<Span>> {
 }
 
 /// Words after a capitalised name that make it the area a figure is about, in English.
-const EN_AREA_VERBS: &[&str] =
-    &["led with", "posted", "recorded", "came", "trailed", "topped", "ranked", "stood at", "was next", "were next"];
+const EN_AREA_VERBS: &[&str] = &[
+    "led with",
+    "posted",
+    "posts",
+    "recorded",
+    "records",
+    "came",
+    "trailed",
+    "topped",
+    "ranked",
+    "stood at",
+    "was next",
+    "were next",
+];
 
 /// English names followed by the words that give an area its figure ("Taiyuan led with",
 /// "Jincheng at 16.9", "Changzhi's rate", "Lüliang and Xinzhou posted").
@@ -660,7 +678,7 @@ fn possessive(text: &str) -> Option<String> {
             && name.len() >= 3
             && !EN_NOT_NAMES.contains(&name.as_str())
             && !EN_PROVINCES.contains(&name.as_str())
-            && !["China", "Xinhua", "City", "Province"].contains(&name.as_str());
+            && !["China", "Xinhua", "City", "Province", "District", "County", "Prefecture"].contains(&name.as_str());
         if own {
             return Some(name);
         }
@@ -715,7 +733,13 @@ pub(super) fn names(doc: &Doc) -> Names {
             .map(|p| p.1.clone())
     };
     // "Zibo's high school graduates", "Lanshui's tier-one pass rate": a city by its name alone.
-    let region = first(false).or_else(|| (doc.lang == Lang::En).then(|| possessive(text)).flatten());
+    // (a county named in passing is not the story's own area when the story names its city
+    // by the possessive: "Qiaoshan's gaokao candidates … in rural Dongxi County")
+    let own = (doc.lang == Lang::En).then(|| possessive(text)).flatten();
+    let region = match first(false) {
+        Some(r) if county_level(&r) && own.as_ref().is_some_and(|o| !r.contains(o.as_str())) => own,
+        r => r.or(own),
+    };
     // A county or district is compared with its city: named (太原市), or only 全市.
     let county = region.as_deref().is_some_and(county_level);
     let reference = match county {
@@ -781,10 +805,10 @@ fn report_year(doc: &Doc) -> Option<(i32, usize)> {
     if let Some((i, y, _)) = years.clone().find(|(_, _, t)| exam(t.whole.end)) {
         return Some((y, i));
     }
-    // A date line after the first figure is a signature: it dates the source, and the report's
+    // A date line after the last figure is a signature: it dates the source, and the report's
     // year only when nothing else says it (a work summary signed in January is about the year
     // before).
-    let first_figure = doc.tokens.iter().find(|t| t.is_figure()).map_or(text.len(), |t| t.number.start);
+    let last_figure = doc.tokens.iter().rev().find(|t| t.is_figure()).map_or(0, |t| t.number.start);
     let datelines = doc.tokens.iter().enumerate().filter_map(|(i, t)| match t.kind {
         Kind::Date(Some(y)) => {
             let line = doc.lines.iter().find(|l| l.start <= t.number.start && t.number.start <= l.end)?;
@@ -792,7 +816,7 @@ fn report_year(doc: &Doc) -> Option<(i32, usize)> {
             // ZIBO, June 25, 2023 -- …: a date near the line's start, then a dash.
             let wire = text[line.start..t.whole.start].chars().count() <= 30
                 && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
-            (short || wire).then_some((y, i, t.number.start < first_figure))
+            (short || wire).then_some((y, i, t.number.start < last_figure))
         }
         _ => None,
     });

@@ -9,7 +9,7 @@
 //! difference needs both what it is compared with (全省, 去年) and which way (高于, 下降);
 //! a rate needs a word for rate; a count needs a word for passing or for sitting.
 
-use super::lexicon::{marks, Mark, Names, What};
+use super::lexicon::{marks, same_area, Mark, Names, What};
 use super::scan::{trim, Doc, Kind, Sentence, Token};
 use super::{Found, Ignored, Reason, Span, Tier, Value};
 use passrate_chart::lang::Lang;
@@ -698,7 +698,7 @@ impl Clause<'_> {
             let n = self.figures.len();
             let areas = [&ctx.areas_since, &ctx.areas_said].into_iter().find(|a| a.len() == n);
             if let Some(areas) = areas {
-                return Some(Items::Areas(areas.iter().map(|a| a == region).collect()));
+                return Some(Items::Areas(areas.iter().map(|a| same_area(a, region)).collect()));
             }
         }
         // A list of the tiers the sentence named in its clauses before.
@@ -845,6 +845,15 @@ impl Around<'_> {
     }
 
     fn rate(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, v: Stated) -> Decided {
+        // 一本上线人数占全省的7.4%: a share of an area's total, not a rate.
+        let share_of_area = self
+            .lead_marks
+            .iter()
+            .skip_while(|(m, _)| m.what != What::Share)
+            .any(|(m, _)| matches!(m.what, What::Reference | What::Elsewhere | What::Region));
+        if share_of_area {
+            return Err(Reason::NotPassRate);
+        }
         let (rate_lead, rate_tail) = self.has(What::Rate);
         let (share_lead, share_tail) = self.has(What::Share);
         let english_tail = self.doc.lang == Lang::En && (rate_tail || share_tail);
@@ -860,7 +869,11 @@ impl Around<'_> {
         let carried =
             (ctx.measure == Some(Measure::Rate) || (ctx.measure.is_none() && ctx.rate_said)) && self.plain_lead();
         let reached = self.reached().is_some();
-        if !(rate_lead || share_lead || english_tail || bracket || carried || reached) {
+        // "The rate reached 50.3 percent, up from 48.9 percent last year": where it rose from.
+        let started = self.doc.lang == Lang::En
+            && ctx.last_taken == Some(Field::Rate)
+            && ends_with_word(self.lead.of(self.doc.text).trim_end(), "from");
+        if !(rate_lead || share_lead || english_tail || bracket || carried || reached || started) {
             return Err(Reason::NotPassRate);
         }
         // 上线率提高了2%: a change, in per cent.
@@ -879,7 +892,7 @@ impl Around<'_> {
             .iter()
             .enumerate()
             .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m));
-        if moved && self.reached().is_none() {
+        if moved && self.reached().is_none() && !started {
             return Err(Reason::PercentChange);
         }
         tier.ok_or(Reason::NoTier)?;
@@ -896,11 +909,16 @@ impl Around<'_> {
             Some(What::Elsewhere) => subject = Subject::Elsewhere,
             _ => {}
         }
-        // "15.1% last year", "13.8% in 2018"
-        if self.doc.lang == Lang::En && lead_target.is_none() {
+        // "15.1% last year", "13.8% in 2018": in English the year follows its number, and wins
+        // over a year the lead gave the number before ("up from 48.9 percent last year and
+        // from 41.2 percent in 2019").
+        if self.doc.lang == Lang::En {
+            let lead_year = matches!(lead_target, Some(What::LastYear | What::YearBefore | What::Year(_)));
             match self.tail_marks.first().map(|(m, _)| m.what) {
-                Some(What::LastYear) => year = ctx.report_year.ok_or(Reason::NoYear)? - 1,
-                Some(What::Year(y)) => year = y,
+                Some(What::LastYear) if lead_target.is_none() || lead_year => {
+                    year = ctx.report_year.ok_or(Reason::NoYear)? - 1
+                }
+                Some(What::Year(y)) if lead_target.is_none() || lead_year => year = y,
                 _ => {}
             }
         }
@@ -910,6 +928,14 @@ impl Around<'_> {
             Subject::Elsewhere => return Err(Reason::OtherArea),
         };
         Ok((field, Value::Number(v), year, false))
+    }
+
+    /// The clause's words before the number (past other numbers).
+    fn lead_clause(&self) -> &str {
+        let text = self.doc.text;
+        let start = text[..self.t.number.start].rfind(['，', '；', '。', ',', ';', '\n']).map_or(0, |k| k + 1);
+        let start = (start..=self.t.number.start).find(|&k| text.is_char_boundary(k)).unwrap_or(self.t.number.start);
+        &text[start..self.t.number.start]
     }
 
     /// "16.9 percent (up 0.2)": a bare decimal in brackets right after up or down, in English,
@@ -1009,7 +1035,12 @@ impl Around<'_> {
         // 600分以上1,203人, "312 students scored 650 or higher": those above a score.
         let lead = self.doc.text[..self.t.number.start].trim_end();
         let band = match self.doc.lang {
-            Lang::Zh => ["分以上", "分及以上", "分以上的", "分以上考生"].iter().any(|w| lead.ends_with(w)),
+            // 600分以上1,203人; 600分以上考生由2019年的213人增至今年的655人
+            Lang::Zh => {
+                ["分以上", "分及以上", "分以上的", "分以上考生"].iter().any(|w| lead.ends_with(w))
+                    || ["分以上", "分及以上"].iter().any(|w| self.lead.of(self.doc.text).contains(w))
+                    || self.lead_clause().contains("分以上")
+            }
             Lang::En => {
                 // (but "scored above the special-type cutoff" passed a line)
                 let rest = &self.doc.text[self.t.whole.end..];
@@ -1028,6 +1059,16 @@ impl Around<'_> {
         if band {
             return Err(Reason::ScoreBand);
         }
+        // 含复读考生4,126人: a part of the candidates, not all of them.
+        if self.doc.lang == Lang::Zh
+            && ["复读考生", "复读生", "往届生", "往届考生", "应届生", "应届考生"].iter().any(|w| lead.ends_with(w))
+        {
+            return Err(Reason::OtherCount);
+        }
+        // 11,236名考生被各类高校录取: admitted, not sitting or passing.
+        if self.doc.lang == Lang::Zh && tail.contains("录取") && !tail.contains("线") {
+            return Err(Reason::OtherCount);
+        }
         // 全市共有12088名考生参加高考: when the lead says passing and the tail says sitting, the
         // word nearer the number says what it counts.
         let (pass_lead, pass_tail) = match (self.nearest_lead(What::Pass), self.first_tail(What::Candidates)) {
@@ -1037,6 +1078,12 @@ impl Around<'_> {
                 (false, false)
             }
             _ => (pass_lead, pass_tail),
+        };
+        // 全市12,088名考生中一本上线1,830人: both words follow the number, the nearer is its own
+        // (the other leads to the next number).
+        let (pass_tail, cand_tail) = match (self.first_tail(What::Pass), self.first_tail(What::Candidates)) {
+            (Some(p), Some(c)) if self.doc.lang == Lang::Zh && pass_tail && cand_tail => (p < c, c < p),
+            _ => (pass_tail, cand_tail),
         };
         // "3,118 of the 22,113 candidates who sat the exam cleared the line": the whole after
         // "of" sat, the part before it passed.

@@ -390,6 +390,12 @@ const EN_BEFORE_APPROX: &[&str] = &[
     "under",
     "up to",
     "close to",
+    "tops",
+    "topped",
+    "exceeds",
+    "exceeded",
+    "surpasses",
+    "surpassed",
 ];
 const EN_AFTER_APPROX: &[&str] = &["or more", "or so", "plus"];
 

@@ -28,12 +28,18 @@ struct Column {
     field: Option<Field>,
     /// 人数: a count, passed or candidates as the row says.
     count: bool,
+    /// 2019年 | 2023年: the year of the column's figures.
+    year: Option<i32>,
+    /// 变化 between two years that are not one after the other: a difference the format has
+    /// no place for.
+    other_comparison: bool,
 }
 
 /// What a row is about.
 #[derive(Debug, Clone, PartialEq)]
 enum Row {
-    Tier(Tier),
+    /// A tier, and what its row measures when the label says it (一本上线率 beside year columns).
+    Tier(Tier, Option<Field>),
     Candidates,
     Year(i32),
     Area(String),
@@ -41,9 +47,30 @@ enum Row {
     Whole,
 }
 
-/// The cells of a line: split at tabs and at runs of two or more spaces (ASCII or ideographic).
+/// A Markdown table's rule under its header: `|---|---|`.
+fn is_rule(text: &str, line: Span) -> bool {
+    let s = line.of(text).trim();
+    s.starts_with('|') && s.contains('-') && s.chars().all(|c| "|-: ".contains(c))
+}
+
+/// The cells of a line: split at tabs and at runs of two or more spaces (ASCII or ideographic),
+/// or, in a Markdown table (`| 参考人数 | 18512 |`), at its bars.
 fn cells(text: &str, line: Span) -> Vec<Span> {
     let s = line.of(text);
+    if s.trim_start().starts_with('|') {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, c) in s.char_indices().chain([(s.len(), '|')]) {
+            if c == '|' {
+                let cell = super::scan::trim(text, Span::new(line.start + from, line.start + i));
+                if cell.start < cell.end {
+                    out.push(cell);
+                }
+                from = i + 1;
+            }
+        }
+        return out;
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut gap = 0;
@@ -77,7 +104,7 @@ pub(super) fn tables(doc: &Doc, names: &Names) -> Vec<Read> {
     while k < doc.lines.len() {
         let header = cells(text, doc.lines[k]);
         let mut end = k + 1;
-        while end < doc.lines.len() && cells(text, doc.lines[end]).len() >= 2 {
+        while end < doc.lines.len() && (cells(text, doc.lines[end]).len() >= 2 || is_rule(text, doc.lines[end])) {
             end += 1;
         }
         if header.len() >= 2 && end - k >= 2 && !has_figure(doc, doc.lines[k]) {
@@ -161,7 +188,14 @@ fn column(doc: &Doc, names: &Names, cell: Span) -> Column {
     } else {
         None
     };
-    Column { tier, field, count: field.is_none() && text.contains("人数") }
+    let year = tokens_in(doc, cell).next().and_then(|t| match t.kind {
+        Kind::Year(y) => Some(y),
+        Kind::Bare(Some(y), _) if (1990..=2100).contains(&y) && t.whole == super::scan::trim(doc.text, cell) => {
+            Some(y as i32)
+        }
+        _ => None,
+    });
+    Column { tier, field, count: field.is_none() && text.contains("人数"), year, other_comparison: false }
 }
 
 fn row(doc: &Doc, names: &Names, cell: Span) -> Option<Row> {
@@ -170,7 +204,7 @@ fn row(doc: &Doc, names: &Names, cell: Span) -> Option<Row> {
         What::Tier(t) => Some(t),
         _ => None,
     }) {
-        return Some(Row::Tier(t));
+        return Some(Row::Tier(t, column(doc, names, cell).field));
     }
     if ms.iter().any(|m| m.what == What::Candidates) {
         return Some(Row::Candidates);
@@ -211,12 +245,24 @@ fn table(doc: &Doc, names: &Names, header: &[Span], rows: &[Span]) -> Option<Rea
         tier = c.tier.or(tier);
         c.tier = tier;
     }
-    if columns[1..].iter().all(|c| c.field.is_none() && !c.count) {
+    // 2019年 | 2023年 | 变化: the change is between the two years, last year's only when they
+    // follow one another.
+    let years: Vec<i32> = columns.iter().filter_map(|c| c.year).collect();
+    if let [.., from, to] = years[..] {
+        for c in columns.iter_mut().filter(|c| c.year.is_none() && c.field == Some(Field::VsPreviousYear)) {
+            if to - from == 1 {
+                c.year = Some(to);
+            } else {
+                c.other_comparison = true;
+            }
+        }
+    }
+    if columns[1..].iter().all(|c| c.field.is_none() && !c.count && c.year.is_none()) {
         return None;
     }
     let span = Span::new(header[0].start, rows.last()?.end);
     let mut read = Read { span, ..Read::default() };
-    for line in rows {
+    for line in rows.iter().filter(|l| !is_rule(doc.text, **l)) {
         let cs = cells(doc.text, *line);
         let quote = tidy(doc.text, *line);
         let sentence = *line;
@@ -251,10 +297,16 @@ fn figure(about: Option<&Row>, col: &Column, t: &Token, report_year: Option<i32>
         return Err(Reason::Approximate);
     }
     let about = about.ok_or(Reason::Unclear)?;
-    let (mut tier, mut year, mut area) = (col.tier, report_year, None);
+    if col.other_comparison {
+        return Err(Reason::OtherComparison);
+    }
+    let (mut tier, mut year, mut area) = (col.tier, col.year.or(report_year), None);
     let mut field = col.field;
     match about {
-        Row::Tier(t) => tier = Some(*t),
+        Row::Tier(t, f) => {
+            tier = Some(*t);
+            field = field.or(*f);
+        }
         Row::Candidates => field = Some(Field::Candidates),
         Row::Year(y) => year = Some(*y),
         Row::Area(a) => area = Some(a.clone()),

@@ -1032,3 +1032,41 @@ fn english_cities_with_bracketed_rates() {
     let want = [("Nanchang", 21.0), ("Jingdezhen", 17.5), ("Xinyu", 16.2)];
     assert_eq!(got, want.map(|(n, r)| (n.to_string(), Some(r))));
 }
+
+/// The adversarial batch's traps: a share of the province, admissions, repeat candidates, a
+/// score band said earlier in the clause, a Markdown table of two years five apart, and an
+/// English year after its number.
+#[test]
+fn adversarial_traps_are_left_out_with_their_reasons() {
+    let text = "2021年我市参考考生28,416人，一本上线4,633人，上线率16.3%，全市一本上线人数占全省的7.4%。全市已有11,236名考生被各类高校录取，其中含复读考生4,126人。全市600分以上考生由2019年的213人增至今年的655人。";
+    let x = extract::extract(text);
+    let left = ignored(&x, text);
+    for (n, r) in [
+        ("7.4%", Reason::NotPassRate),
+        ("11,236名", Reason::OtherCount),
+        ("4,126人", Reason::OtherCount),
+        ("213人", Reason::ScoreBand),
+        ("655人", Reason::ScoreBand),
+    ] {
+        assert!(left.contains(&why(n, r.clone())), "{n} {r:?}: {left:?}");
+    }
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed, y.tiers[0].rate.map(|s| s.value)), (Some(28416), Some(4633), Some(16.3)));
+
+    let text = "栖梧市2023年高考\n\n| 指标 | 2019年 | 2023年 | 变化 |\n|---|---|---|---|\n| 参考人数 | 18512 | 21374 | +2862 |\n| 一本上线率 | 12.7% | 16.1% | +3.4个百分点 |\n";
+    let x = extract::extract(text);
+    let got: Vec<(i32, Option<u64>, Option<f64>)> = loads(&x)
+        .region()
+        .years
+        .iter()
+        .map(|y| (y.year, y.candidates, y.tiers.first().and_then(|t| t.rate.map(|s| s.value))))
+        .collect();
+    assert_eq!(got, [(2019, Some(18512), Some(12.7)), (2023, Some(21374), Some(16.1))]);
+    assert!(ignored(&x, text).contains(&why("+3.4个百分点", Reason::OtherComparison)), "{:?}", ignored(&x, text));
+
+    let text = "YANLING, June 28, 2024 -- The undergraduate pass rate reached 50.3 percent, up from 48.9 percent last year and from 41.2 percent in 2019.";
+    let x = extract::extract(text);
+    let rates: Vec<(i32, Option<f64>)> =
+        loads(&x).region().years.iter().map(|y| (y.year, y.tiers[0].rate.map(|s| s.value))).collect();
+    assert_eq!(rates, [(2019, Some(41.2)), (2023, Some(48.9)), (2024, Some(50.3))]);
+}
