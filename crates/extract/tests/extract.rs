@@ -917,6 +917,8 @@ fn counts_and_signs_read_by_their_nearest_words() {
     let x = extract::extract(text);
     let y = &loads(&x).region().years[0];
     assert_eq!(y.candidates, Some(12088));
+    let left = ignored(&x, text);
+    assert!(left.contains(&why("12,088名", Reason::Again)) && left.contains(&why("15.1%", Reason::Again)), "{left:?}");
     // A written minus with no word for the direction.
     let text = "2021年我市一本上线率为15.1%，同比-0.3个百分点。";
     let x = extract::extract(text);
@@ -1069,4 +1071,20 @@ fn adversarial_traps_are_left_out_with_their_reasons() {
     let rates: Vec<(i32, Option<f64>)> =
         loads(&x).region().years.iter().map(|y| (y.year, y.tiers[0].rate.map(|s| s.value))).collect();
     assert_eq!(rates, [(2019, Some(41.2)), (2023, Some(48.9)), (2024, Some(50.3))]);
+}
+
+/// In a release of many areas: a city's rate never becomes the province's when the province
+/// states none, and the province's rate for a tier no area has is left out, saying why.
+#[test]
+fn the_whole_s_rates_only_where_stated_and_used() {
+    let text = "2021年高考本科一批达线情况。分市看，太原市一本达线率为21.3%，大同市为12.6%，阳泉市为15.8%。";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    assert_eq!(ds.regions.len(), 3);
+    assert!(ds.regions.iter().all(|r| r.years[0].tiers[0].reference_rate.is_none()), "no province rate was stated");
+    let text = "2021年全省本科一批达线率为14.8%，本科二批达线率为45.0%。分市看，太原市一本达线率为21.3%，大同市为12.6%，阳泉市为15.8%。";
+    let x = extract::extract(text);
+    assert!(loads(&x).regions.iter().all(|r| r.years[0].tiers[0].reference_rate.map(|s| s.value) == Some(14.8)));
+    let left = ignored(&x, text);
+    assert!(left.contains(&why("45.0%", Reason::Incomplete)) && !left.contains(&why("14.8%", Reason::Incomplete)), "{left:?}");
 }
