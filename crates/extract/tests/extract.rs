@@ -876,12 +876,14 @@ fn an_english_province_wide_story_in_running_prose() {
 /// 颍川三市 lists three places, and 三市 is none.
 #[test]
 fn ranges_and_counted_lists_of_places() {
-    let text = "2022年全省本科一批上线率为13.7%。嵩阳、伊洛、颍川三市本科一批上线率分别为19.6%、15.9%和14.2%，其余各市均在10%至14%之间。";
+    let text = "2022年全省本科一批上线率为13.7%。嵩阳、伊洛、颍川三市本科一批上线率分别为19.6%、15.9%和14.2%，其余各市均在10%至14%之间。嵩阳市较上年提高0.6个百分点。";
     let x = extract::extract(text);
     let ds = loads(&x);
     let got: Vec<(&str, Option<f64>)> =
         ds.regions.iter().map(|r| (r.name.text.as_str(), r.years[0].tiers[0].rate.map(|s| s.value))).collect();
     assert_eq!(got, [("嵩阳", Some(19.6)), ("伊洛", Some(15.9)), ("颍川", Some(14.2))]);
+    // 嵩阳市 later is 嵩阳, named as the list first named it.
+    assert_eq!(ds.regions[0].years[0].tiers[0].vs_previous_year_pp.map(|s| s.value), Some(0.6));
     let left = ignored(&x, text);
     assert!(left.contains(&why("10%", Reason::Range)) && left.contains(&why("14%", Reason::Range)), "{left:?}");
     let text = "Rates ranged between 10 and 14 percent; 10.5-12.0 percent in the north.";

@@ -271,6 +271,12 @@ fn score(name: &str, label: &Label, text: &str, x: &Extraction) -> Outcome {
             out.wrong.push(format!("{name}: the trap {trap:?} was taken"));
         }
     }
+    // A number is either used or left out, never both.
+    for u in &x.used {
+        if x.ignored.iter().any(|i| i.number == u.number) {
+            out.wrong.push(format!("{name}: {:?} is both used and left out", u.number.of(text)));
+        }
+    }
     // Stated but not chartable: left out, and the reason says what the chart would need.
     for figure in &label.unchartable {
         let said = x.ignored.iter().any(|i| i.number.of(text) == figure && i.reason == Reason::Incomplete);
