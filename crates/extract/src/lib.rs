@@ -263,7 +263,7 @@ pub fn extract(text: &str) -> Extraction {
 pub fn extract_with(text: &str, options: &Options) -> Extraction {
     let doc = scan::scan(text);
     let mut names = lexicon::names(&doc);
-    let needs_year = names.year.is_none() && options.year.is_none();
+    let no_year = names.year.is_none() && options.year.is_none();
     if names.year.is_none() {
         names.year = options.year.map(|y| (y, usize::MAX));
     }
@@ -275,6 +275,10 @@ pub fn extract_with(text: &str, options: &Options) -> Extraction {
         reading.ignored.extend(t.ignored);
     }
     let (reading, whole) = areas::spread(&doc, &names, &skip, reading);
+    // A text that never states its year needs one, unless every figure has its own (a pasted
+    // table's rows of years) and none was left out for want of one.
+    let needs_year =
+        no_year && (reading.found.is_empty() || reading.ignored.iter().any(|i| i.reason == Reason::NoYear));
     let found = source::source(&doc);
     let given = Source {
         name: options.source_name.clone().or_else(|| found.name.map(|n| n.of(text).to_string())).unwrap_or_default(),

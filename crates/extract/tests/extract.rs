@@ -1090,3 +1090,16 @@ fn the_whole_s_rates_only_where_stated_and_used() {
     let left = ignored(&x, text);
     assert!(left.contains(&why("45.0%", Reason::Incomplete)) && !left.contains(&why("14.8%", Reason::Incomplete)), "{left:?}");
 }
+
+/// A pasted table whose rows give their years needs no report year: nothing is left undated.
+#[test]
+fn a_table_of_years_needs_no_report_year() {
+    let text = "运城市历年高考本科达线情况\n\n年份\t参考人数\t一本上线人数\t一本上线率\n2018\t35010\t5285\t15.1%\n2019\t36192\t5872\t15.5%\n";
+    let x = extract::extract(text);
+    assert!(!x.needs_year);
+    let years: Vec<i32> = loads(&x).region().years.iter().map(|y| y.year).collect();
+    assert_eq!(years, [2018, 2019]);
+    // A line of prose without its year still asks for one.
+    let with_prose = format!("{text}\n今年一本上线率为16.0%。");
+    assert!(extract::extract(&with_prose).needs_year);
+}
