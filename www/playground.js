@@ -259,7 +259,11 @@ const PASTE_WORDS = {
       year: '年份', candidates: '参考人数', passed: '达线人数', rate: '达线率', reference_rate: '全省达线率',
       vs_reference_pp: '与全省之差', vs_previous_year_pp: '与上年之差',
     },
-    used: (u, field) => (u.field === 'year' ? `已采用：年份 ${u.year}` : `已采用：${u.year}年 ${u.tier ? `${u.tier} ` : ''}${field}`),
+    used: (u, field) => {
+      if (u.field === 'year') return `已采用：年份 ${u.year}`;
+      if (u.field === 'source_date') return '已采用：数据来源的日期';
+      return `已采用：${u.year}年 ${u.tier ? `${u.tier} ` : ''}${field}`;
+    },
     ignored: (reason) => `未采用：${reason}`,
     loading: '正在加载提取器…',
     failed: (why) => `提取器出错：${why}`,
@@ -276,7 +280,11 @@ const PASTE_WORDS = {
       year: 'year', candidates: 'candidates', passed: 'passed', rate: 'pass rate', reference_rate: "reference's rate",
       vs_reference_pp: 'difference from the reference', vs_previous_year_pp: 'change on last year',
     },
-    used: (u, field) => (u.field === 'year' ? `Used: the year ${u.year}` : `Used: ${u.year} ${u.tier ? `${u.tier} ` : ''}${field}`),
+    used: (u, field) => {
+      if (u.field === 'year') return `Used: the year ${u.year}`;
+      if (u.field === 'source_date') return "Used: the source's date";
+      return `Used: ${u.year} ${u.tier ? `${u.tier} ` : ''}${field}`;
+    },
     ignored: (reason) => `Not used: ${reason}`,
     loading: 'Loading the extractor…',
     failed: (why) => `The extractor failed: ${why}`,

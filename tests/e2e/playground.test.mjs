@@ -61,7 +61,7 @@ test('paste mode: a Chinese report marked, extracted, drawn, edited and embedded
   assert.equal(await page.getAttribute('#paste-toggle', 'aria-expanded'), 'true');
   const text = report('yuncheng-2019.txt');
   await paste(page, text);
-  assert.match(await page.textContent('#report-status'), /采用了 11 个数字，未采用 4 个/);
+  assert.match(await page.textContent('#report-status'), /采用了 12 个数字，未采用 3 个/);
   assert.ok(authoring.some((p) => p.endsWith('.wasm')), `the authoring wasm loads when the mode opens: ${authoring}`);
 
   // The source is intact, and only text: the marks are the extractor's spans, character for character.
@@ -77,14 +77,16 @@ test('paste mode: a Chinese report marked, extracted, drawn, edited and embedded
   for (const n of ['36192人', '5872人', '0.7个百分点', '0.4个百分点', '17579人', '48.6%', '3.4个百分点', '1.7个百分点']) {
     assert.ok(used.some((m) => m.text === n), `${n} is marked used`);
   }
-  assert.deepEqual(ignored.map((m) => m.text), ['2019年8月14日', '14所', '3名', '2人']);
-  assert.equal(ignored[1].at, text.indexOf('14所'));
-  assert.equal(ignored[1].title, '未采用：学校的数量，不是达线数据');
+  assert.deepEqual(ignored.map((m) => m.text), ['14所', '3名', '2人']);
+  assert.equal(ignored[0].at, text.indexOf('14所'));
+  assert.equal(ignored[0].title, '未采用：学校的数量，不是达线数据');
+  // The date line dates the source: used, and said so.
+  const date = used.find((m) => m.text === '2019年8月14日');
+  assert.equal(date?.title, '已采用：数据来源的日期');
   // The reasons are on the page, not only in a tooltip.
   const items = await ignoredItems(page);
-  assert.equal(items.length, 4);
-  assert.deepEqual(items[1], { ...items[1], num: '14所', reason: '学校的数量，不是达线数据', visible: true });
-  assert.match(items[0].text, /2019年8月14日\s*日期，不是达线数据/);
+  assert.equal(items.length, 3);
+  assert.deepEqual(items[0], { ...items[0], num: '14所', reason: '学校的数量，不是达线数据', visible: true });
 
   // The chart draws from the extracted dataset, with the report's contradiction as a footnote.
   await page.waitForFunction(() => document.querySelector('#data').value.includes('达线率为15.5%'));
@@ -142,7 +144,7 @@ test('paste mode: an English report, and the language switch rewrites the reason
   await page.selectOption('#lang', 'en');
   const text = report('datong-2020-en.txt');
   await paste(page, text);
-  assert.match(await page.textContent('#report-status'), /^11 numbers used, 4 not used/);
+  assert.match(await page.textContent('#report-status'), /^12 numbers used, 3 not used/);
   const all = await marks(page);
   const rate = all.find((m) => m.text === '14.3%');
   assert.equal(rate?.kind, 'used');
@@ -150,7 +152,6 @@ test('paste mode: an English report, and the language switch rewrites the reason
   assert.equal(rate.title, 'Used: 2020 Tier 1 pass rate');
   const items = await ignoredItems(page);
   assert.deepEqual(items.map((i) => [i.num, i.reason]), [
-    ['August 2, 2020', 'a date, not a pass figure'],
     ['45 million', 'an amount of money, not a pass figure'],
     ['12 schools', 'a number of schools, not a pass figure'],
     ['June 2021', 'a date, not a pass figure'],
@@ -162,7 +163,7 @@ test('paste mode: an English report, and the language switch rewrites the reason
   await page.fill('#data', edited);
   await page.waitForFunction(() => document.querySelector('#chart').shadowRoot.querySelector('.title')?.textContent === 'Datong: pass rates 2020');
   await page.selectOption('#lang', 'zh-CN');
-  await page.waitForFunction(() => document.querySelector('#ignored .reason')?.textContent === '日期，不是达线数据');
+  await page.waitForFunction(() => document.querySelector('#ignored .reason')?.textContent === '金额，不是达线数据');
   assert.equal((await marks(page)).find((m) => m.text === '14.3%').title, '已采用：2020年 一本线 达线率');
   assert.equal(await page.inputValue('#data'), edited, 'the language switch leaves the edited data alone');
   assert.deepEqual(errors, []);

@@ -95,6 +95,8 @@ impl Tier {
 pub enum Role {
     /// The year its figures belong to.
     Year,
+    /// The date of the release, taken as the source's date.
+    SourceDate,
     /// A figure of a tier (or, for candidates, of the year).
     Figure(Field),
 }
@@ -289,6 +291,19 @@ pub fn extract_with(text: &str, options: &Options) -> Extraction {
     let mut x = assemble(&doc, &names, reading, whole, given);
     x.source_name = found.name.filter(|_| options.source_name.is_none());
     x.source_date = found.date.map(|d| d.0).filter(|_| options.source_date.is_none());
+    // The dateline that dates the source is used, not a number left out.
+    if let (Some(date), true) = (x.source_date, x.dataset.is_some()) {
+        if let Some(k) = x.ignored.iter().position(|i| i.number == date) {
+            x.ignored.remove(k);
+            let year = doc.tokens.iter().find_map(|t| match t.kind {
+                scan::Kind::Date(Some(y)) if t.whole == date => Some(y),
+                _ => None,
+            });
+            let used = Used { number: date, quote: date, role: Role::SourceDate, year: year.unwrap_or(0), tier: None };
+            let at = x.used.partition_point(|u| u.number.start < date.start);
+            x.used.insert(at, used);
+        }
+    }
     x.needs_year = needs_year;
     if needs_year {
         x.dataset = None;

@@ -107,6 +107,7 @@ impl Extraction {
                         "field",
                         match u.role {
                             Role::Year => "year",
+                            Role::SourceDate => "source_date",
                             Role::Figure(field) => field_name(field),
                         },
                     );

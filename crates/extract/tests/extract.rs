@@ -127,12 +127,7 @@ fn the_seed_report() {
     );
     assert_eq!(
         ignored(&x, &text),
-        vec![
-            why("2019年8月14日", Reason::Date),
-            why("14所", Reason::Schools),
-            why("3名", Reason::Rank),
-            why("2人", Reason::Stream),
-        ]
+        vec![why("14所", Reason::Schools), why("3名", Reason::Rank), why("2人", Reason::Stream),]
     );
     let ds = loads(&x);
     assert_eq!(ds.region().name.text, "运城市");
@@ -265,12 +260,7 @@ fn an_english_report() {
     );
     assert_eq!(
         ignored(&x, &text),
-        vec![
-            why("August 2, 2020", Reason::Date),
-            why("45 million", Reason::Money),
-            why("12 schools", Reason::Schools),
-            why("June 2021", Reason::Date),
-        ]
+        vec![why("45 million", Reason::Money), why("12 schools", Reason::Schools), why("June 2021", Reason::Date),]
     );
     let ds = loads(&x);
     assert_eq!((ds.region().name.text.as_str(), ds.reference.text.as_str()), ("Datong", "Shanxi"));
@@ -1055,7 +1045,10 @@ fn adversarial_traps_are_left_out_with_their_reasons() {
         assert!(left.contains(&why(n, r.clone())), "{n} {r:?}: {left:?}");
     }
     let y = &loads(&x).region().years[0];
-    assert_eq!((y.candidates, y.tiers[0].passed, y.tiers[0].rate.map(|s| s.value)), (Some(28416), Some(4633), Some(16.3)));
+    assert_eq!(
+        (y.candidates, y.tiers[0].passed, y.tiers[0].rate.map(|s| s.value)),
+        (Some(28416), Some(4633), Some(16.3))
+    );
 
     let text = "栖梧市2023年高考\n\n| 指标 | 2019年 | 2023年 | 变化 |\n|---|---|---|---|\n| 参考人数 | 18512 | 21374 | +2862 |\n| 一本上线率 | 12.7% | 16.1% | +3.4个百分点 |\n";
     let x = extract::extract(text);
@@ -1088,7 +1081,10 @@ fn the_whole_s_rates_only_where_stated_and_used() {
     let x = extract::extract(text);
     assert!(loads(&x).regions.iter().all(|r| r.years[0].tiers[0].reference_rate.map(|s| s.value) == Some(14.8)));
     let left = ignored(&x, text);
-    assert!(left.contains(&why("45.0%", Reason::Incomplete)) && !left.contains(&why("14.8%", Reason::Incomplete)), "{left:?}");
+    assert!(
+        left.contains(&why("45.0%", Reason::Incomplete)) && !left.contains(&why("14.8%", Reason::Incomplete)),
+        "{left:?}"
+    );
 }
 
 /// A pasted table whose rows give their years needs no report year: nothing is left undated.
@@ -1102,4 +1098,18 @@ fn a_table_of_years_needs_no_report_year() {
     // A line of prose without its year still asks for one.
     let with_prose = format!("{text}\n今年一本上线率为16.0%。");
     assert!(extract::extract(&with_prose).needs_year);
+}
+
+/// The date line that dates the source is used (as the source's date), not left out.
+#[test]
+fn the_source_s_date_line_is_used() {
+    let text = report("yuncheng-2019.txt");
+    let x = extract::extract(&text);
+    let date = x.used.iter().find(|u| u.number.of(&text) == "2019年8月14日").expect("the date line used");
+    assert_eq!((date.role, date.year), (Role::SourceDate, 2019));
+    assert!(!x.ignored.iter().any(|i| i.number == date.number));
+    let json = json::parse(&x.to_json(&text, Lang::Zh, Offsets::Bytes)).unwrap();
+    let Some(Value::Array(used)) = json.get("used") else { panic!("used") };
+    let fields: Vec<&str> = used.iter().filter_map(|u| u.get("field").and_then(Value::as_str)).collect();
+    assert!(fields.contains(&"source_date"), "{fields:?}");
 }
