@@ -1113,3 +1113,21 @@ fn the_source_s_date_line_is_used() {
     let fields: Vec<&str> = used.iter().filter_map(|u| u.get("field").and_then(Value::as_str)).collect();
     assert!(fields.contains(&"source_date"), "{fields:?}");
 }
+
+/// Years and titles: a text with its year and no figures needs no year; the source's date
+/// keeps its own year; a year a change is measured from is used; a release of many areas is
+/// titled by the whole.
+#[test]
+fn years_used_and_titles() {
+    let x = extract::extract("2024年全市教育工作会议召开，部署下一阶段工作。");
+    assert!(!x.needs_year && x.dataset.is_none());
+    let text = "2022年12月1日起，全市开始高考报名。2023年全市参考人数为12,088人，一本上线1,830人，上线率15.1%。\n\n泽川市教育局\n2023年6月26日";
+    let x = extract::extract(text);
+    let date = x.used.iter().find(|u| u.role == Role::SourceDate).expect("the signature's date used");
+    assert_eq!((date.number.of(text), date.year), ("2023年6月26日", 2023));
+    let text = "2021年我市一本上线率为15.1%，较2020年提高0.4个百分点。";
+    let x = extract::extract(text);
+    assert!(x.used.iter().any(|u| u.role == Role::Year && u.number.of(text) == "2020年"), "{:?}", ignored(&x, text));
+    let text = "2022年全省本科一批上线率为13.7%。嵩阳、伊洛、颍川三市本科一批上线率分别为19.6%、15.9%和14.2%。";
+    assert_eq!(loads(&extract::extract(text)).title.text, "全省2022年高考本科达线情况");
+}
