@@ -568,7 +568,13 @@ const EN_AREA_VERBS: &[&str] = &[
     "stood at",
     "was next",
     "were next",
+    "the highest",
+    "the lowest",
 ];
+
+/// Verbs of a change that make a name an area when a number follows ("Handan slipped 0.4
+/// points").
+const EN_AREA_CHANGES: &[&str] = &["rose", "fell", "slipped", "climbed", "dropped", "gained", "edged up", "edged down"];
 
 /// English names followed by the words that give an area its figure ("Taiyuan led with",
 /// "Jincheng at 16.9", "Changzhi's rate", "Lüliang and Xinzhou posted").
@@ -615,6 +621,12 @@ fn names_an_area(after: &str) -> bool {
         if at(spaced, "at") && spaced[2..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
+        // "Handan slipped 0.4 points"
+        for v in EN_AREA_CHANGES {
+            if at(spaced, v) && spaced[v.len()..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) {
+                return true;
+            }
+        }
         // "Lüliang and Xinzhou posted …": the first of a pair.
         if at(spaced, "and") {
             let r = spaced[3..].trim_start_matches(' ');
@@ -626,6 +638,12 @@ fn names_an_area(after: &str) -> bool {
     if let Some(r) = after.strip_prefix(" (") {
         let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').len();
         if digits > 0 && r[digits..].starts_with(['%', ')']) {
+            return true;
+        }
+    }
+    // "Shijiazhuang, at 50.4 percent, rose …"
+    if let Some(r) = after.strip_prefix(", at ") {
+        if r.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
     }
@@ -815,7 +833,7 @@ fn report_year(doc: &Doc) -> Option<(i32, usize)> {
             let short = line.of(text).trim().chars().count() <= 40;
             // ZIBO, June 25, 2023 -- …: a date near the line's start, then a dash.
             let wire = text[line.start..t.whole.start].chars().count() <= 30
-                && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
+                && super::scan::dashes_after(&text[t.whole.end..line.end]);
             (short || wire).then_some((y, i, t.number.start < last_figure))
         }
         _ => None,

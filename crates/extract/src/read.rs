@@ -237,6 +237,7 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
         if let (true, Some(t)) = (names.strict, only_tier) {
             ctx.tier = Some(t);
             ctx.measure = Some(Measure::Rate);
+            ctx.rate_said = true;
         }
         ctx.tier_carried = ctx.tier.is_some();
         for clause in &s.clauses {
@@ -292,6 +293,11 @@ fn targets(doc: &Doc, marks: &[Mark]) -> Vec<bool> {
                 // 与去年相比: compared with, whatever stands before it.
                 let after = text[m.span.end..].trim_start();
                 if ["相比", "比较", "相较"].iter().any(|w| after.starts_with(w)) {
+                    return true;
+                }
+                // "level with last year", "unchanged from 2021": what 持平 is level with.
+                let before = text[..m.span.start].trim_end().len();
+                if doc.tokens.iter().any(|t| t.kind == Kind::Flat && t.whole.end == before) {
                     return true;
                 }
                 let Some(c) = marks[..i].iter().rev().find(|p| p.span.end <= m.span.start) else { return false };
@@ -818,7 +824,7 @@ impl Around<'_> {
                 [
                     "was", "were", "is", "are", "and", "in", "the", "for", "of", "at", "it", "stood", "with", "to",
                     "led", "followed", "by", "posted", "recorded", "its", "a", "topped", "list", "came", "second",
-                    "third", "next", "trailed", "ranked",
+                    "third", "next", "trailed", "ranked", "lowest", "highest",
                 ]
                 .contains(&w.to_ascii_lowercase().as_str())
             }),
@@ -900,7 +906,14 @@ impl Around<'_> {
         let mut subject = ctx.subject;
         // 较去年的15.1%, 全省的14.8%: the rate of what it is compared with (but "rose 0.4
         // points year on year to 15.5%" reaches this year's).
-        let lead_target = self.lead_marks.iter().rev().find(|(_, t)| *t).map(|(m, _)| m.what).filter(|_| !reached);
+        let lead_mark = self.lead_marks.iter().rev().find(|(_, t)| *t).map(|(m, _)| *m).filter(|_| !reached);
+        // "level with last year at 45.6 percent": the year right after a change is the
+        // change's, not the rate's.
+        let changes_year = lead_mark.is_some_and(|m| {
+            self.doc.text[self.lead.start..m.span.start].trim().is_empty()
+                && self.doc.tokens.iter().any(|t| t.whole.end == self.lead.start && t.kind == Kind::Flat)
+        });
+        let lead_target = lead_mark.map(|m| m.what).filter(|_| !changes_year);
         match lead_target {
             Some(What::LastYear) => year -= 1,
             Some(What::YearBefore) => year -= 2,
@@ -990,8 +1003,13 @@ impl Around<'_> {
             && ctx.last_taken == Some(Field::ReferenceRate)
             && self.lead_marks.iter().any(|(m, _)| m.what == What::Region))
         .then_some(What::Reference);
-        // "(up 0.2)" after a rate: compared with what the sentence's last difference was.
-        let bracketed = self.bracketed_change().then_some(ctx.last_target).flatten();
+        // "(up 0.2)" after a rate, "…rose 1.3 points on last year, while Handan slipped 0.4
+        // points": compared with what the sentence's last difference was.
+        let parallel = self.doc.lang == Lang::En && {
+            let lead = self.lead.of(self.doc.text).to_ascii_lowercase();
+            lead.contains("while ") || lead.contains("whereas ")
+        };
+        let bracketed = (self.bracketed_change() || parallel).then_some(ctx.last_target).flatten();
         let field = match self
             .target()
             .or(ctx.compared_with)
@@ -1046,6 +1064,8 @@ impl Around<'_> {
                 let rest = &self.doc.text[self.t.whole.end..];
                 let rest = rest.trim_start().to_ascii_lowercase();
                 let rest = rest.strip_prefix("students").or_else(|| rest.strip_prefix("candidates")).unwrap_or(&rest);
+                let rest = rest.trim_start();
+                let rest = rest.strip_prefix("of them").unwrap_or(rest);
                 ["scored", "had scores of", "achieved scores of"].iter().any(|w| {
                     rest.trim_start().strip_prefix(w).is_some_and(|r| {
                         let r = r.trim_start();

@@ -253,6 +253,17 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Whether a wire dateline's dash follows (past an agency's name in brackets): "June 25, 2023
+/// -- …", "June 25, 2023 (Xinhua) -- …".
+pub(super) fn dashes_after(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((agency, r)) if agency.len() <= 20 => r.trim_start(),
+        _ => rest,
+    };
+    rest.starts_with(['-', '—', '–'])
+}
+
 /// Where the month's name just before `pos` (past spaces) starts, if there is one.
 fn month_before(text: &str, pos: usize) -> Option<usize> {
     let before = text[..pos].trim_end().trim_end_matches('.');

@@ -195,7 +195,7 @@ fn date(doc: &Doc) -> Option<(Span, String)> {
             return None;
         }
         let wire = text[line.start..t.whole.start].chars().count() <= 30
-            && text[t.whole.end..line.end].trim_start().starts_with(['-', '—', '–']);
+            && super::scan::dashes_after(&text[t.whole.end..line.end]);
         if !(short || wire) {
             return None;
         }

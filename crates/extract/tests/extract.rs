@@ -1131,3 +1131,31 @@ fn years_used_and_titles() {
     let text = "2022年全省本科一批上线率为13.7%。嵩阳、伊洛、颍川三市本科一批上线率分别为19.6%、15.9%和14.2%。";
     assert_eq!(loads(&extract::extract(text)).title.text, "全省2022年高考本科达线情况");
 }
+
+/// An English province-wide story's other shapes: "X the lowest at", "X, at N percent, rose",
+/// "while Y slipped 0.4 points to N percent" (compared as the sentence's last change was), a
+/// rate "level with last year at N percent" (this year's), and an agency's name in brackets in
+/// the dateline.
+#[test]
+fn highest_lowest_while_and_level_with() {
+    let text = "SHIJIAZHUANG, June 26, 2023 (Xinhua) -- Hebei's undergraduate pass rate rose to 46.2 percent this year.\n\nHengshui posted the highest rate at 58.7 percent and Zhangjiakou the lowest at 37.9 percent. Shijiazhuang, at 50.4 percent, rose 1.3 points on last year, while Handan slipped 0.4 points to 44.1 percent. Baoding's rate was level with last year at 45.6 percent.";
+    let x = extract::extract(text);
+    assert!(!x.needs_year);
+    type Row = (String, i32, Option<f64>, Option<f64>);
+    let got: Vec<Row> = loads(&x)
+        .regions
+        .iter()
+        .map(|r| {
+            let (y, t) = (&r.years[0], &r.years[0].tiers[0]);
+            (r.name.text.clone(), y.year, t.rate.map(|s| s.value), t.vs_previous_year_pp.map(|s| s.value))
+        })
+        .collect();
+    let want = [
+        ("Hengshui", 58.7, None),
+        ("Zhangjiakou", 37.9, None),
+        ("Shijiazhuang", 50.4, Some(1.3)),
+        ("Handan", 44.1, Some(-0.4)),
+        ("Baoding", 45.6, Some(0.0)),
+    ];
+    assert_eq!(got, want.map(|(n, r, c)| (n.to_string(), 2023, Some(r), c)));
+}
