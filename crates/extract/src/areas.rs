@@ -57,8 +57,8 @@ pub(super) fn spread(doc: &Doc, names: &Names, skip: &[Span], plain: Reading) ->
     }
     // The one-area reading's region, when it is none of the areas, is the whole.
     let whole = names.region.clone().filter(|r| !areas.contains(&r));
-    let mut out = Reading { years: plain.years, compared: plain.compared, ..Reading::default() };
-    out.compared.extend(compared);
+    // (the one-area reading's compared years are not: its changes of the whole are left out)
+    let mut out = Reading { years: plain.years, compared, ..Reading::default() };
     for f in plain.found.into_iter().filter(|f| f.area.is_none()) {
         match f.field {
             Field::ReferenceRate => reference.push(f),

@@ -561,7 +561,12 @@ const EN_AREA_VERBS: &[&str] = &[
     "posts",
     "recorded",
     "records",
-    "came",
+    "came first",
+    "came second",
+    "came third",
+    "came next",
+    "came last",
+    "came in at",
     "trailed",
     "topped",
     "ranked",
@@ -1076,6 +1081,87 @@ mod tests {
         // An admission rate is not a pass rate.
         let m = whats("Datong's admission rate and its pass rate");
         assert_eq!(m.iter().filter(|m| m.1 == Rate).count(), 1, "{m:?}");
+    }
+
+    fn place_names(text: &str, lang: Lang) -> Vec<(&str, String, bool)> {
+        places(text, lang).into_iter().map(|(span, name, province)| (span.of(text), name, province)).collect()
+    }
+
+    #[test]
+    fn chinese_places_are_names_not_words() {
+        assert_eq!(place_names("全省省级示范高中、各省份、县级中学、城南区域内和市区学校", Lang::Zh), vec![]);
+        let got = place_names("太原市、迎泽区和山西省", Lang::Zh);
+        let want = [("太原市", false), ("迎泽区", false), ("山西省", true)];
+        assert_eq!(got, want.map(|(n, p)| (n, n.to_string(), p)));
+    }
+
+    #[test]
+    fn a_counted_list_of_places_by_every_numeral() {
+        let all = ["嵩阳", "伊洛", "颍川", "淇水", "宛城", "汝河", "洛川", "渭南", "泾阳", "汾阳"];
+        for (n, numeral) in [
+            (2, '两'),
+            (2, '二'),
+            (3, '三'),
+            (4, '四'),
+            (5, '五'),
+            (6, '六'),
+            (7, '七'),
+            (8, '八'),
+            (9, '九'),
+            (10, '十'),
+        ] {
+            let text = format!("全省有{}{numeral}市上线率超过全省。", all[..n].join("、"));
+            let got: Vec<&str> = place_names(&text, Lang::Zh).iter().map(|p| p.0).collect();
+            assert_eq!(got, all[..n], "{text}");
+            // A count that is not the number of names lists nothing, and is no place itself.
+            let text = format!("全省有{}{numeral}市上线率超过全省。", all[..n - 1].join("、"));
+            assert_eq!(place_names(&text, Lang::Zh), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn english_places_and_their_spans() {
+        let text = "In the city of Datong and Linfen city, Datong City and Qingshui District, Shanxi's rate";
+        let got = place_names(text, Lang::En);
+        let want = [
+            ("city of Datong", "Datong", false),
+            ("Linfen city", "Linfen", false),
+            ("Datong City", "Datong", false),
+            ("Qingshui District", "Qingshui District", false),
+            ("Shanxi", "Shanxi", true),
+        ];
+        assert_eq!(got, want.map(|(s, n, p)| (s, n.to_string(), p)));
+        // A province named with its word is one place, not two.
+        assert_eq!(
+            place_names("Shanxi Province said", Lang::En),
+            vec![("Shanxi Province", "Shanxi".to_string(), true)]
+        );
+        // A listed city already named with its word is that place only.
+        assert_eq!(
+            place_names("Taiyuan city led with 22.0 percent", Lang::En),
+            vec![("Taiyuan city", "Taiyuan".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn english_cities_named_where_their_figures_are() {
+        let names = |text: &str| listed_places(text).into_iter().map(|p| p.1).collect::<Vec<_>>();
+        assert_eq!(names("Qingdao topped the list at 51.8 percent"), ["Qingdao"]);
+        assert_eq!(names("Lüliang and Xinzhou posted 10.6 and 11.2"), ["Lüliang", "Xinzhou"]);
+        assert_eq!(names("Nanchang (21.0%) did best; Linyi, which fielded more, trailed"), ["Nanchang", "Linyi"]);
+        assert_eq!(names("Handan slipped 0.4 points; Shijiazhuang, at 50.4 percent"), ["Handan", "Shijiazhuang"]);
+        for not in [
+            "Xi led with 1 percent",
+            "McDonald posted 5 percent",
+            "The posted 5 percent",
+            "Shanxi posted 14.5 percent",
+            "June posted 5 percent",
+            "China posted 5 percent",
+            "Handan slipped further",
+            "Figures came from Taiyuan",
+        ] {
+            assert_eq!(names(not), Vec::<String>::new(), "{not}");
+        }
     }
 
     #[test]

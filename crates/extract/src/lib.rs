@@ -275,6 +275,7 @@ pub fn extract_with(text: &str, options: &Options) -> Extraction {
     for t in tables {
         reading.found.extend(t.found);
         reading.ignored.extend(t.ignored);
+        reading.years.extend(t.years);
     }
     let (reading, whole) = areas::spread(&doc, &names, &skip, reading);
     // A text that never states its year needs one, unless every figure has its own (a pasted

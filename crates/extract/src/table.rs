@@ -19,6 +19,8 @@ pub(super) struct Read {
     pub ignored: Vec<Ignored>,
     /// The lines of the table (header included): the prose reader leaves them alone.
     pub span: Span,
+    /// The years that head its rows or columns (2019, 2023年), with their lines.
+    pub years: Vec<super::read::YearSeen>,
 }
 
 /// What a column holds.
@@ -267,6 +269,11 @@ fn table(doc: &Doc, names: &Names, header: &[Span], rows: &[Span]) -> Option<Rea
         let quote = tidy(doc.text, *line);
         let sentence = *line;
         let about = row(doc, names, cs[0]);
+        if let Some(Row::Year(year)) = about {
+            if let Some(t) = tokens_in(doc, cs[0]).next() {
+                read.years.push(super::read::YearSeen { number: t.whole, year, sentence, date: false });
+            }
+        }
         for (cell, col) in cs.iter().zip(&columns).skip(1) {
             for t in tokens_in(doc, *cell).filter(|t| t.is_figure()) {
                 let taken = figure(about.as_ref(), col, t, names.year.map(|y| y.0));

@@ -1159,3 +1159,19 @@ fn highest_lowest_while_and_level_with() {
     ];
     assert_eq!(got, want.map(|(n, r, c)| (n.to_string(), 2023, Some(r), c)));
 }
+
+/// A city's overview of its counties: the city's own rate, stated as 全市's, is every
+/// county's reference rate, and the city is the reference.
+#[test]
+fn a_city_s_rate_over_its_counties() {
+    let text = "汾川市2023年各县区高考本科上线率出炉：全市本科上线率为43.5%。分县区看：河口县47.2%，岚城县40.8%；石河县36.5%。";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    assert_eq!(ds.reference.text, "汾川市");
+    let got: Vec<(&str, Option<f64>)> = ds
+        .regions
+        .iter()
+        .map(|r| (r.name.text.as_str(), r.years[0].tiers[0].reference_rate.map(|s| s.value)))
+        .collect();
+    assert_eq!(got, [("河口县", Some(43.5)), ("岚城县", Some(43.5)), ("石河县", Some(43.5))]);
+}

@@ -275,6 +275,16 @@ fn score(name: &str, label: &Label, text: &str, x: &Extraction) -> Outcome {
     if x.used.windows(2).any(|w| w[0].number.start > w[1].number.start) {
         out.wrong.push(format!("{name}: the numbers used are out of order"));
     }
+    // Every number is accounted for: used, or left out with its reason.
+    for at in numbers(text) {
+        let seen = |s: &extract::Span| s.start <= at && at < s.end;
+        if !x.used.iter().any(|u| seen(&u.number)) && !x.ignored.iter().any(|i| seen(&i.number)) {
+            let end = text[at..]
+                .find(|c: char| !c.is_ascii_digit() && !('０'..='９').contains(&c))
+                .map_or(text.len(), |e| at + e);
+            out.wrong.push(format!("{name}: the number {:?} at {at} is neither used nor left out", &text[at..end]));
+        }
+    }
     // A number is either used or left out, never both.
     for u in &x.used {
         if x.ignored.iter().any(|i| i.number == u.number) {
@@ -309,6 +319,38 @@ fn score(name: &str, label: &Label, text: &str, x: &Extraction) -> Outcome {
             out.names.entry("region").or_default().taken += 0;
             out.name_notes.push(format!("region: {area} missing"));
         }
+    }
+    out
+}
+
+/// Where each number of the text starts: a run of digits that is not part of a word (tier-1,
+/// G20) or a keycap (1️⃣), and not the separator or decimals of the number before it.
+fn numbers(text: &str) -> Vec<usize> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let prev2 = i.checked_sub(2).map(|j| chars[j].1);
+        let in_word = prev.is_some_and(|p| p.is_ascii_alphabetic())
+            || (prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic()));
+        let mut j = i;
+        // 36,192 / 15.5 / ２３，６８０ / 2019-08-14 are one number each.
+        while j < chars.len()
+            && (digit(chars[j].1) || (",.，．-/:".contains(chars[j].1) && chars.get(j + 1).is_some_and(|c| digit(c.1))))
+        {
+            j += 1;
+        }
+        let keycap = chars.get(j).is_some_and(|c| matches!(c.1, '\u{fe0f}' | '\u{20e3}'));
+        if !in_word && !keycap {
+            out.push(chars[i].0);
+        }
+        i = j;
     }
     out
 }
