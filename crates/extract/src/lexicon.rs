@@ -1131,6 +1131,13 @@ mod tests {
             ("Shanxi", "Shanxi", true),
         ];
         assert_eq!(got, want.map(|(s, n, p)| (s, n.to_string(), p)));
+        // "city of" needs a name after it.
+        assert_eq!(place_names("the city of the west", Lang::En), vec![]);
+        // A listed word inside a place already named is not a place of its own.
+        assert_eq!(
+            place_names("Qingshui District posted 58.3 percent", Lang::En),
+            vec![("Qingshui District", "Qingshui District".to_string(), false)]
+        );
         // A province named with its word is one place, not two.
         assert_eq!(
             place_names("Shanxi Province said", Lang::En),
@@ -1141,6 +1148,29 @@ mod tests {
             place_names("Taiyuan city led with 22.0 percent", Lang::En),
             vec![("Taiyuan city", "Taiyuan".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn a_city_by_its_possessive() {
+        assert_eq!(possessive("Zibo's high school graduates did well"), Some("Zibo".into()));
+        assert_eq!(possessive("Shanxi's rate, Xi's plan, The's, China's and Zibo's"), Some("Zibo".into()));
+        assert_eq!(possessive("the students' results; it's Zibo\u{2019}s year"), Some("Zibo".into()));
+        assert_eq!(possessive("Hubin District's results"), None);
+        // The region by its possessive alone, and a county in passing is not the story's own.
+        let region = |t: &str| names(&scan(t)).region;
+        assert_eq!(
+            region("Zibo's high school graduates: 3,118 passed the tier-one line in 2022."),
+            Some("Zibo".into())
+        );
+        assert_eq!(
+            region("In 2022 Qiaoshan's candidates did well, and in rural Dongxi County 3,118 passed."),
+            Some("Qiaoshan".into())
+        );
+        // A district's reference is its city, named, else 全市.
+        let n = names(&scan("迎泽区2021年高考情况\n2021年迎泽区一本上线率为25.1%，高于太原市2.3个百分点。"));
+        assert_eq!((n.region.as_deref(), n.reference.as_deref()), (Some("迎泽区"), Some("太原市")));
+        let n = names(&scan("迎泽区2021年高考情况\n2021年迎泽区一本上线率为25.1%，高于全市2.3个百分点。"));
+        assert_eq!((n.region.as_deref(), n.reference.as_deref()), (Some("迎泽区"), Some("全市")));
     }
 
     #[test]
@@ -1159,6 +1189,9 @@ mod tests {
             "China posted 5 percent",
             "Handan slipped further",
             "Figures came from Taiyuan",
+            "Nanchang (21 percent) did best",
+            "Nanchang (%) did best",
+            "Nanchang (see below) did best",
         ] {
             assert_eq!(names(not), Vec::<String>::new(), "{not}");
         }

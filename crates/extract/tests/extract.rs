@@ -874,6 +874,13 @@ fn ranges_and_counted_lists_of_places() {
     assert_eq!(got, [("嵩阳", Some(19.6)), ("伊洛", Some(15.9)), ("颍川", Some(14.2))]);
     // 嵩阳市 later is 嵩阳, named as the list first named it.
     assert_eq!(ds.regions[0].years[0].tiers[0].vs_previous_year_pp.map(|s| s.value), Some(0.6));
+    let text2 = text.replace("较上年", "较2021年");
+    let x2 = extract::extract(&text2);
+    assert!(
+        x2.used.iter().any(|u| u.role == Role::Year && u.number.of(&text2) == "2021年"),
+        "{:?}",
+        ignored(&x2, &text2)
+    );
     let left = ignored(&x, text);
     assert!(left.contains(&why("10%", Reason::Range)) && left.contains(&why("14%", Reason::Range)), "{left:?}");
     let text = "Rates ranged between 10 and 14 percent; 10.5-12.0 percent in the north.";
