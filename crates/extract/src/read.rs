@@ -1203,8 +1203,8 @@ impl Around<'_> {
     fn quote(&self, through_tail: bool, listed: bool) -> Span {
         let text = self.doc.text;
         let mut start = self.reached().unwrap_or(self.lead.start);
-        // (15.5%): the bracket opens the quote.
-        if let Some(k) = text[start..self.lead.end].rfind(['(', '（']) {
+        // (15.5%): the bracket opens the quote; so does the end of a headline in 【】 or a #tag#.
+        if let Some(k) = text[start..self.lead.end].rfind(['(', '（', '】', '#']) {
             start += k + text[start + k..].chars().next().map_or(1, char::len_utf8);
         }
         let lead = &text[start..self.lead.end];

@@ -1182,3 +1182,12 @@ fn a_city_s_rate_over_its_counties() {
         .collect();
     assert_eq!(got, [("河口县", Some(43.5)), ("岚城县", Some(43.5)), ("石河县", Some(43.5))]);
 }
+
+/// A quote starts after a headline's 】 or a #tag#, at its own clause.
+#[test]
+fn a_quote_starts_after_a_headline_in_brackets() {
+    let text = "#2023高考# 【汾川市2023年高考本科上线率出炉】全市本科上线率为43.5%，较上年提高1.2个百分点。";
+    let x = extract::extract(text);
+    let tier = &loads(&x).region().years[0].tiers[0];
+    assert_eq!(tier.quotes.rate.as_deref(), Some("全市本科上线率为43.5%"));
+}
