@@ -748,10 +748,19 @@ pub(super) fn names(doc: &Doc) -> Names {
     let in_heading = |s: &Span| doc.heading.is_some_and(|h| h.contains(*s));
     let county_level =
         |name: &str| name.ends_with(['县', '区']) || name.ends_with("District") || name.ends_with("County");
+    // 低于大同市的16.0%: a city named only as what the report is compared with is not its own.
+    let compared_here = |p: &(Span, String, bool)| {
+        let before = text[..p.0.start].trim_end().to_ascii_lowercase();
+        ["高于", "低于", "超过", "比", "较", "与", "同", "than", "above", "below", "with"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && !in_heading(&p.0)
+    };
+    let only_compared = |name: &str| found.iter().filter(|q| q.1 == name).all(compared_here);
     let first = |province: bool| {
         found
             .iter()
-            .filter(|p| p.2 == province)
+            .filter(|p| p.2 == province && (province || !only_compared(&p.1)))
             .min_by_key(|p| (!in_heading(&p.0), county_level(&p.1), p.0.start))
             .map(|p| p.1.clone())
     };

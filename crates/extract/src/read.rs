@@ -787,6 +787,7 @@ impl Around<'_> {
                     | What::Elsewhere
                     | What::ThisYear
                     | What::LastYear
+                    | What::YearBefore
                     | What::Year(_)
                     | What::Respectively
                     | What::Recent(_)
@@ -803,7 +804,15 @@ impl Around<'_> {
             .max();
         let from = self.lead.start + heading.unwrap_or(0);
         let marks = self.lead_marks.iter().filter(|(m, _)| m.span.start >= from);
-        if marks.clone().any(|(m, _)| !allowed(m.what)) {
+        // 高于全省的14.8%: higher than what the rate is, then; 提高2% stays a change.
+        let way_to_target = |i: usize| {
+            self.lead_marks[i + 1..].first().is_some_and(|(next, target)| *target && next.span.start >= from)
+        };
+        let bad = self.lead_marks.iter().enumerate().filter(|(_, (m, _))| m.span.start >= from).any(|(i, (m, _))| {
+            let way = matches!(m.what, What::Up | What::Down) && way_to_target(i);
+            !allowed(m.what) && !way
+        });
+        if bad {
             return false;
         }
         let mut rest = String::new();
@@ -893,11 +902,11 @@ impl Around<'_> {
                 Lang::En => gap.split_whitespace().count() <= 2,
             }
         };
-        let moved = self
-            .lead_marks
-            .iter()
-            .enumerate()
-            .any(|(i, (m, _))| matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m));
+        let moved = self.lead_marks.iter().enumerate().any(|(i, (m, _))| {
+            // (高于全省的14.8%: higher than the province, whose rate this is)
+            let than = self.lead_marks.get(i + 1).is_some_and(|(_, target)| *target);
+            matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m) && !than
+        });
         if moved && self.reached().is_none() && !started {
             return Err(Reason::PercentChange);
         }
@@ -925,13 +934,11 @@ impl Around<'_> {
         // "15.1% last year", "13.8% in 2018": in English the year follows its number, and wins
         // over a year the lead gave the number before ("up from 48.9 percent last year and
         // from 41.2 percent in 2019").
+        // ("the provincial rate of 14.8 percent in 2022": the province's, of 2022)
         if self.doc.lang == Lang::En {
-            let lead_year = matches!(lead_target, Some(What::LastYear | What::YearBefore | What::Year(_)));
             match self.tail_marks.first().map(|(m, _)| m.what) {
-                Some(What::LastYear) if lead_target.is_none() || lead_year => {
-                    year = ctx.report_year.ok_or(Reason::NoYear)? - 1
-                }
-                Some(What::Year(y)) if lead_target.is_none() || lead_year => year = y,
+                Some(What::LastYear) => year = ctx.report_year.ok_or(Reason::NoYear)? - 1,
+                Some(What::Year(y)) => year = y,
                 _ => {}
             }
         }

@@ -1191,3 +1191,44 @@ fn a_quote_starts_after_a_headline_in_brackets() {
     let tier = &loads(&x).region().years[0].tiers[0];
     assert_eq!(tier.quotes.rate.as_deref(), Some("全市本科上线率为43.5%"));
 }
+
+/// The nearer word decides what a count counts: 上线 in a heading-like lead against 考生 right
+/// after the number; 考生 after the number against the next number's 上线.
+#[test]
+fn the_nearer_word_decides_a_count() {
+    let text = "2020年我市高考本科上线情况：全市共有12088名考生参加高考，本科上线6,215人，上线率51.4%。";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (Some(12088), Some(6215)));
+    let text = "2021年全市12,088名考生中一本上线1,830人，上线率15.1%。";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (Some(12088), Some(1830)));
+    // Passing said right before the number, candidates only later in its clause.
+    let text = "2021年我市一本上线1,830人，占参考考生的15.1%。";
+    let x = extract::extract(text);
+    assert_eq!(loads(&x).region().years[0].tiers[0].passed, Some(1830));
+}
+
+/// A rate whose lead names what it is compared with belongs to that: the year before, a year
+/// named, the province, another city.
+#[test]
+fn a_rate_belongs_to_what_its_lead_compares_with() {
+    let text = "2021年我市一本上线率为15.5%，较前年的14.9%提高0.6个百分点，较2020年的15.0%提高0.5个百分点，高于全省的14.8%，低于大同市的16.0%。";
+    let x = extract::extract(text);
+    let ds = loads(&x);
+    let rates: Vec<(i32, Option<f64>, Option<f64>)> = ds
+        .region()
+        .years
+        .iter()
+        .map(|y| (y.year, y.tiers[0].rate.map(|s| s.value), y.tiers[0].reference_rate.map(|s| s.value)))
+        .collect();
+    assert_eq!(rates, [(2019, Some(14.9), None), (2020, Some(15.0), None), (2021, Some(15.5), Some(14.8))]);
+    assert!(ignored(&x, text).contains(&why("16.0%", Reason::OtherArea)), "{:?}", ignored(&x, text));
+    // English: a year after the number is its own, whatever the lead compares it with.
+    let text = "DATONG, June 24, 2023 -- The city's tier-one pass rate was 15.5 percent, above the provincial rate of 14.8 percent in 2022.";
+    let x = extract::extract(text);
+    // (of 2022, when the story gives the city nothing for 2022: left out, never this year's)
+    assert!(loads(&x).region().years.iter().all(|y| y.tiers[0].reference_rate.is_none()));
+    assert!(ignored(&x, text).contains(&why("14.8 percent", Reason::Incomplete)), "{:?}", ignored(&x, text));
+}
