@@ -1003,6 +1003,38 @@ mod tests {
     }
 
     #[test]
+    fn language_lines_and_heading() {
+        // One Chinese character for four Latin letters tips a text to Chinese.
+        assert_eq!(language("中abcd"), Lang::Zh);
+        assert_eq!(language("中abcde"), Lang::En);
+        assert_eq!(language("1234"), Lang::En);
+        let text = "标题\r\n正文一行\r\n";
+        let ls: Vec<&str> = lines(text).iter().map(|l| l.of(text)).collect();
+        assert_eq!(ls, ["标题", "正文一行"]);
+        assert_eq!(lines("a\nb").iter().map(|l| l.of("a\nb")).collect::<Vec<_>>(), ["a", "b"]);
+        // A heading is a first line that is not a sentence, above more text.
+        let h = |t: &str| heading(t, &lines(t)).map(|s| s.of(t).to_string());
+        assert_eq!(h("泽川市高考成绩揭晓\n正文。"), Some("泽川市高考成绩揭晓".into()));
+        assert_eq!(h("泽川市高考成绩揭晓"), None);
+        assert_eq!(h("今年一本上线率提高。\n正文。"), None);
+        assert_eq!(h("Results are out. More\nText"), None);
+        assert_eq!(h("Results are out.\nText"), None);
+        assert_eq!(h(&format!("{}\n正文", "长".repeat(81))), None);
+        assert_eq!(h(&format!("{}\n正文", "长".repeat(80))), Some("长".repeat(80)));
+    }
+
+    #[test]
+    fn units_wan_money_and_dates() {
+        assert_eq!(kinds("考生3.62万人")[0].1, Kind::People(Some(36200)));
+        assert_eq!(kinds("投入45万元")[0].1, Kind::Money);
+        assert_eq!(kinds("2019年8月14日")[0].1, Kind::Date(Some(2019)));
+        assert_eq!(kinds("8月14日")[0].1, Kind::Date(None));
+        assert_eq!(kinds("2019-08-14")[0].1, Kind::Date(Some(2019)));
+        assert_eq!(kinds("2019/8/14")[0].1, Kind::Date(Some(2019)));
+        assert_eq!(kinds("A-1 and -0.3 points")[0].1, Kind::Points(Stated::written(-0.3, 1)));
+    }
+
+    #[test]
     fn full_width_digits_and_signs() {
         let k = kinds("达线率为１５．５％，比上年−0.3个百分点");
         assert_eq!(k[0].1, Kind::Percent(Stated::written(15.5, 1)));
