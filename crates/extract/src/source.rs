@@ -265,6 +265,12 @@ mod tests {
     }
 
     #[test]
+    fn blank_lines_do_not_count_as_the_head() {
+        let t = "标题一行\n\n\n\n泽川市教育局\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n第五段。";
+        assert_eq!(found(t).0.as_deref(), Some("泽川市教育局"));
+    }
+
+    #[test]
     fn months_and_days_are_checked() {
         assert_eq!(month_day("2019-08-14", 2019), Some((8, Some(14))));
         assert_eq!(month_day("June 25, 2023", 2023), Some((6, Some(25))));
