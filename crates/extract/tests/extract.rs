@@ -1232,3 +1232,20 @@ fn a_rate_belongs_to_what_its_lead_compares_with() {
     assert!(loads(&x).region().years.iter().all(|y| y.tiers[0].reference_rate.is_none()));
     assert!(ignored(&x, text).contains(&why("14.8 percent", Reason::Incomplete)), "{:?}", ignored(&x, text));
 }
+
+/// The lines the command line prints around what was left out, in each language.
+#[test]
+fn the_report_s_lines_in_both_languages() {
+    use passrate_chart_extract::words::words;
+    let (zh, en) = (words(Lang::Zh), words(Lang::En));
+    assert_eq!(zh.extract_summary(12, 3), "采用 12 个数字，未采用 3 个：");
+    assert_eq!(zh.extract_summary(12, 0), "采用 12 个数字，未采用 0 个。");
+    assert_eq!(en.extract_summary(12, 3), "12 numbers taken, 3 left out:");
+    assert_eq!(en.extract_summary(12, 0), "12 numbers taken, 0 left out.");
+    assert_eq!(zh.ignored_sentence(7, "全市14所学校"), "第 7 行：全市14所学校");
+    assert_eq!(en.ignored_sentence(7, "12 schools"), "line 7: 12 schools");
+    assert_eq!(zh.ignored_number("14所", "学校的数量"), "  14所：学校的数量");
+    assert_eq!(en.ignored_number("12 schools", "schools"), "  12 schools: schools");
+    assert_eq!(en.refusal(&extract::Refusal::NoFigures), "no pass figures for any tier were found");
+    assert_eq!(zh.refusal(&extract::Refusal::NoFigures), "没有找到任何批次的达线数据");
+}
