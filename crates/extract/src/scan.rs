@@ -1032,6 +1032,9 @@ mod tests {
         assert_eq!(kinds("2019-08-14")[0].1, Kind::Date(Some(2019)));
         assert_eq!(kinds("2019/8/14")[0].1, Kind::Date(Some(2019)));
         assert_eq!(kinds("A-1 and -0.3 points")[0].1, Kind::Points(Stated::written(-0.3, 1)));
+        // A full-width comma separates thousands only between full-width digits.
+        assert_eq!(kinds("共23，６８０人")[0].0, "23");
+        assert_eq!(kinds("共２３，680人")[0].0, "２３");
     }
 
     #[test]

@@ -1249,3 +1249,22 @@ fn the_report_s_lines_in_both_languages() {
     assert_eq!(en.refusal(&extract::Refusal::NoFigures), "no pass figures for any tier were found");
     assert_eq!(zh.refusal(&extract::Refusal::NoFigures), "没有找到任何批次的达线数据");
 }
+
+/// Lists and counts by their words: a list after another tier was named earlier in the
+/// sentence takes its own clause's tiers; "一本上线3,210名考生" passed (the passing word is
+/// nearer than the candidates').
+#[test]
+fn lists_and_counts_by_their_words() {
+    let text = "2021年我市专科上线率为92.0%，一本、二本上线人数分别为3,210人和9,933人，上线率分别为15.1%和46.0%。";
+    let x = extract::extract(text);
+    let passed: Vec<(String, Option<u64>)> =
+        loads(&x).region().years[0].tiers.iter().map(|t| (t.tier.text.clone(), t.passed)).collect();
+    assert!(
+        passed.contains(&("一本线".into(), Some(3210))) && passed.contains(&("二本线".into(), Some(9933))),
+        "{passed:?}"
+    );
+    let text = "2021年全市一本上线3,210名考生，上线率15.1%。";
+    let x = extract::extract(text);
+    let y = &loads(&x).region().years[0];
+    assert_eq!((y.candidates, y.tiers[0].passed), (None, Some(3210)));
+}
