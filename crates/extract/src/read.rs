@@ -1265,7 +1265,7 @@ impl Around<'_> {
     /// Where an English tail stops belonging to its number: at "and", a comma, "while".
     fn cut_tail(&self, tail: Span) -> usize {
         let s = tail.of(self.doc.text).to_ascii_lowercase();
-        let end = [" and ", ",", ";", " while ", " but ", " with ", " (", "("]
+        let end = [" and ", ",", ";", " while ", " but ", " with ", " (", "(", ")"]
             .iter()
             .filter_map(|w| s.find(w))
             .min()

@@ -1268,3 +1268,13 @@ fn lists_and_counts_by_their_words() {
     let y = &loads(&x).region().years[0];
     assert_eq!((y.candidates, y.tiers[0].passed), (None, Some(3210)));
 }
+
+/// A rate in brackets after its city is quoted as the bracket holds it, not past it.
+#[test]
+fn a_bracketed_rate_s_quote_ends_at_its_bracket() {
+    let text = "Jiangxi's tier-one pass rate reached 15.1 percent in the 2021 college entrance exam.\n\nOf the province's cities, Nanchang (21.0%), Jingdezhen (17.5%) and Xinyu (16.2%) did best.";
+    let x = extract::extract(text);
+    let quotes: Vec<Option<String>> =
+        loads(&x).regions.iter().map(|r| r.years[0].tiers[0].quotes.rate.clone()).collect();
+    assert_eq!(quotes, [Some("21.0%".into()), Some("17.5%".into()), Some("16.2%".into())]);
+}
