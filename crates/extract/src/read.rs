@@ -1047,15 +1047,13 @@ impl Around<'_> {
         Ok((field, Value::Number(value), year, false))
     }
 
-    fn count(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, n: Option<u64>, unit: bool) -> Decided {
-        let (pass_lead, pass_tail) = self.has(What::Pass);
-        let (cand_lead, cand_tail) = self.has(What::Candidates);
-        let (reg_lead, reg_tail) = self.has(What::Registered);
-        let plain = self.plain_lead();
+    /// A count of something else than those who sat or passed: a rank, a score band, a part of
+    /// the candidates, those admitted.
+    fn not_a_pass_count(&self) -> Option<Reason> {
         // 有5名考生进入全省前100名: how many reached a rank, not how many sat or passed.
         let tail = self.tail.of(self.doc.text);
         if self.doc.lang == Lang::Zh && (tail.contains("进入") || tail.trim_end().ends_with('前')) {
-            return Err(Reason::Rank);
+            return Some(Reason::Rank);
         }
         // 600分以上1,203人, "312 students scored 650 or higher": those above a score.
         let lead = self.doc.text[..self.t.number.start].trim_end();
@@ -1084,18 +1082,30 @@ impl Around<'_> {
             }
         };
         if band {
-            return Err(Reason::ScoreBand);
+            return Some(Reason::ScoreBand);
         }
         // 含复读考生4,126人: a part of the candidates, not all of them.
         if self.doc.lang == Lang::Zh
             && ["复读考生", "复读生", "往届生", "往届考生", "应届生", "应届考生"].iter().any(|w| lead.ends_with(w))
         {
-            return Err(Reason::OtherCount);
+            return Some(Reason::OtherCount);
         }
         // 11,236名考生被各类高校录取: admitted, not sitting or passing.
         if self.doc.lang == Lang::Zh && tail.contains("录取") && !tail.contains("线") {
-            return Err(Reason::OtherCount);
+            return Some(Reason::OtherCount);
         }
+        None
+    }
+
+    fn count(&self, ctx: &Context, tier: Option<Tier>, year: Option<i32>, n: Option<u64>, unit: bool) -> Decided {
+        let (pass_lead, pass_tail) = self.has(What::Pass);
+        let (cand_lead, cand_tail) = self.has(What::Candidates);
+        let (reg_lead, reg_tail) = self.has(What::Registered);
+        let plain = self.plain_lead();
+        if let Some(reason) = self.not_a_pass_count() {
+            return Err(reason);
+        }
+
         // 全市共有12088名考生参加高考: when the lead says passing and the tail says sitting, the
         // word nearer the number says what it counts.
         let (pass_lead, pass_tail) = match (self.nearest_lead(What::Pass), self.first_tail(What::Candidates)) {
