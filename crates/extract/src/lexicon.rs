@@ -750,13 +750,17 @@ pub(super) fn names(doc: &Doc) -> Names {
         |name: &str| name.ends_with(['县', '区']) || name.ends_with("District") || name.ends_with("County");
     // 低于大同市的16.0%: a city named only as what the report is compared with is not its own.
     let compared_here = |p: &(Span, String, bool)| {
-        let before = text[..p.0.start].trim_end().to_ascii_lowercase();
-        ["高于", "低于", "超过", "比", "较", "与", "同", "than", "above", "below", "with"]
-            .iter()
-            .any(|w| before.ends_with(w))
+        let before = text[..p.0.start].trim_end();
+        let ends_with = |w: &&str| {
+            let k = before.len().saturating_sub(w.len());
+            before.is_char_boundary(k) && before[k..].eq_ignore_ascii_case(w)
+        };
+        ["高于", "低于", "超过", "比", "较", "与", "同", "than", "above", "below", "with"].iter().any(ends_with)
             && !in_heading(&p.0)
     };
-    let only_compared = |name: &str| found.iter().filter(|q| q.1 == name).all(compared_here);
+    // (each place's words read once, not once per place compared with it)
+    let compared: Vec<bool> = found.iter().map(compared_here).collect();
+    let only_compared = |name: &str| found.iter().zip(&compared).filter(|(q, _)| q.1 == name).all(|(_, c)| *c);
     let first = |province: bool| {
         found
             .iter()

@@ -214,7 +214,7 @@ pub(super) fn read(doc: &Doc, names: &Names, skip: &[Span]) -> Reading {
         };
         let paragraph = if goes_on { carried.map(|c| c.0).or(paragraph) } else { paragraph };
         // 2022年，全市…。普通高考参考考生…: a paragraph that opens with its year keeps it.
-        let opening = doc.tokens.iter().find(|t| s.span.contains(t.number)).and_then(|t| match t.kind {
+        let opening = doc.tokens_in(s.span).next().and_then(|t| match t.kind {
             Kind::Year(y) if doc.text[s.span.start..t.number.start].trim().chars().count() <= 3 => Some(y),
             _ => None,
         });
@@ -297,7 +297,7 @@ fn targets(doc: &Doc, marks: &[Mark]) -> Vec<bool> {
                 }
                 // "level with last year", "unchanged from 2021": what 持平 is level with.
                 let before = text[..m.span.start].trim_end().len();
-                if doc.tokens.iter().any(|t| t.kind == Kind::Flat && t.whole.end == before) {
+                if doc.flat_ends_at(before) {
                     return true;
                 }
                 let Some(c) = marks[..i].iter().rev().find(|p| p.span.end <= m.span.start) else { return false };
@@ -805,14 +805,13 @@ impl Around<'_> {
         let from = self.lead.start + heading.unwrap_or(0);
         let marks = self.lead_marks.iter().filter(|(m, _)| m.span.start >= from);
         // 高于全省的14.8%: higher than what the rate is, then; 提高2% stays a change.
-        let way_to_target = |i: usize| {
-            self.lead_marks[i + 1..].first().is_some_and(|(next, target)| *target && next.span.start >= from)
-        };
-        let bad = self.lead_marks.iter().enumerate().filter(|(_, (m, _))| m.span.start >= from).any(|(i, (m, _))| {
-            let way = matches!(m.what, What::Up | What::Down) && way_to_target(i);
-            !allowed(m.what) && !way
-        });
-        if bad {
+        let fits = self
+            .lead_marks
+            .iter()
+            .enumerate()
+            .filter(|(_, (m, _))| m.span.start >= from)
+            .all(|(i, (m, _))| allowed(m.what) || (matches!(m.what, What::Up | What::Down) && self.than(i)));
+        if !fits {
             return false;
         }
         let mut rest = String::new();
@@ -904,8 +903,7 @@ impl Around<'_> {
         };
         let moved = self.lead_marks.iter().enumerate().any(|(i, (m, _))| {
             // (高于全省的14.8%: higher than the province, whose rate this is)
-            let than = self.lead_marks.get(i + 1).is_some_and(|(_, target)| *target);
-            matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m) && !than
+            matches!(m.what, What::Up | What::Down) && Some(i) > last_rate && near(m) && !self.than(i)
         });
         if moved && self.reached().is_none() && !started {
             return Err(Reason::PercentChange);
@@ -919,8 +917,7 @@ impl Around<'_> {
         // "level with last year at 45.6 percent": the year right after a change is the
         // change's, not the rate's.
         let changes_year = lead_mark.is_some_and(|m| {
-            self.doc.text[self.lead.start..m.span.start].trim().is_empty()
-                && self.doc.tokens.iter().any(|t| t.whole.end == self.lead.start && t.kind == Kind::Flat)
+            self.doc.text[self.lead.start..m.span.start].trim().is_empty() && self.doc.flat_ends_at(self.lead.start)
         });
         let lead_target = lead_mark.map(|m| m.what).filter(|_| !changes_year);
         match lead_target {
@@ -948,6 +945,11 @@ impl Around<'_> {
             Subject::Elsewhere => return Err(Reason::OtherArea),
         };
         Ok((field, Value::Number(v), year, false))
+    }
+
+    /// Whether the lead's `i`th mark is followed by what it compares with (高于|全省的14.8%).
+    fn than(&self, i: usize) -> bool {
+        self.lead_marks.get(i + 1).is_some_and(|(_, target)| *target)
     }
 
     /// The clause's words before the number (past other numbers).

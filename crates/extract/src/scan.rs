@@ -79,6 +79,24 @@ pub(super) struct Doc<'a> {
     pub heading_is_title: bool,
 }
 
+impl Doc<'_> {
+    /// The tokens whose numbers stand inside `span`, in order (found by halving: the tokens are
+    /// in text order and do not overlap).
+    pub fn tokens_in(&self, span: Span) -> impl Iterator<Item = &Token> {
+        let first = self.tokens.partition_point(|t| t.number.start < span.start);
+        self.tokens[first..]
+            .iter()
+            .take_while(move |t| t.number.start < span.end)
+            .filter(move |t| span.contains(t.number))
+    }
+
+    /// Whether a word for "no change" (持平, "level with") ends exactly at `end`.
+    pub fn flat_ends_at(&self, end: usize) -> bool {
+        let k = self.tokens.partition_point(|t| t.whole.end < end);
+        self.tokens.get(k).is_some_and(|t| t.whole.end == end && t.kind == Kind::Flat)
+    }
+}
+
 pub(super) fn scan(text: &str) -> Doc<'_> {
     let lang = language(text);
     let lines = lines(text);

@@ -142,7 +142,7 @@ fn whole_above(doc: &Doc, names: &Names, header: &[Span], k: usize, read: &mut R
         return;
     };
     let column = column(doc, names, *figures_column);
-    let figures: Vec<&Token> = tokens_in(doc, value).filter(|t| t.is_figure()).collect();
+    let figures: Vec<&Token> = doc.tokens_in(value).filter(|t| t.is_figure()).collect();
     let [t] = figures[..] else {
         return;
     };
@@ -156,12 +156,8 @@ fn whole_above(doc: &Doc, names: &Names, header: &[Span], k: usize, read: &mut R
     read.span.start = line.start;
 }
 
-fn tokens_in<'a>(doc: &'a Doc, span: Span) -> impl Iterator<Item = &'a Token> {
-    doc.tokens.iter().filter(move |t| span.contains(t.number))
-}
-
 fn has_figure(doc: &Doc, span: Span) -> bool {
-    tokens_in(doc, span).any(|t| t.is_figure())
+    doc.tokens_in(span).any(|t| t.is_figure())
 }
 
 fn column(doc: &Doc, names: &Names, cell: Span) -> Column {
@@ -190,7 +186,7 @@ fn column(doc: &Doc, names: &Names, cell: Span) -> Column {
     } else {
         None
     };
-    let year = tokens_in(doc, cell).next().and_then(|t| match t.kind {
+    let year = doc.tokens_in(cell).next().and_then(|t| match t.kind {
         Kind::Year(y) => Some(y),
         Kind::Bare(Some(y), _) if (1990..=2100).contains(&y) && t.whole == super::scan::trim(doc.text, cell) => {
             Some(y as i32)
@@ -214,7 +210,7 @@ fn row(doc: &Doc, names: &Names, cell: Span) -> Option<Row> {
     if !ms.is_empty() && ms.iter().all(|m| m.what == What::Reference) {
         return Some(Row::Whole);
     }
-    let mut toks = tokens_in(doc, cell);
+    let mut toks = doc.tokens_in(cell);
     if let Some(t) = toks.next() {
         return match t.kind {
             Kind::Year(y) => Some(Row::Year(y)),
@@ -270,12 +266,12 @@ fn table(doc: &Doc, names: &Names, header: &[Span], rows: &[Span]) -> Option<Rea
         let sentence = *line;
         let about = row(doc, names, cs[0]);
         if let Some(Row::Year(year)) = about {
-            if let Some(t) = tokens_in(doc, cs[0]).next() {
+            if let Some(t) = doc.tokens_in(cs[0]).next() {
                 read.years.push(super::read::YearSeen { number: t.whole, year, sentence, date: false });
             }
         }
         for (cell, col) in cs.iter().zip(&columns).skip(1) {
-            for t in tokens_in(doc, *cell).filter(|t| t.is_figure()) {
+            for t in doc.tokens_in(*cell).filter(|t| t.is_figure()) {
                 let taken = figure(about.as_ref(), col, t, names.year.map(|y| y.0));
                 match taken {
                     Ok((field, value, year, tier, area)) => read.found.push(Found {
